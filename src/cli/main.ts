@@ -1,0 +1,54 @@
+import { loadConfig } from '../server/config';
+import { createDb } from '../server/db/create-db';
+import { migrateToLatest } from '../server/db/migrate';
+import { serve } from '../server/main';
+
+const USAGE = `groeiwijzer <command>
+
+  serve                 start the web server (migrates first)
+  migrate               apply pending database migrations
+  demo                  start on a fresh demo database (./data/demo.db unless DATABASE_URL is set)
+  create-admin          create a board administrator (--email, --name, --password, --board)
+  backup <file>         write a consistent backup of the database to <file>
+  restore <file>        load a backup into an empty database
+
+Configuration comes from the environment: see README.md.`;
+
+/** Runs the `groeiwijzer` command line. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      await serve(loadConfig());
+      return 0;
+    case 'migrate': {
+      const db = await createDb(loadConfig().databaseUrl);
+      try {
+        const applied = await migrateToLatest(db.kysely);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      console.error(`Unknown command: ${command}${rest.length ? '' : ''}\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

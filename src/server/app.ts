@@ -1,0 +1,96 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MAX_BODY_BYTES } from '../shared/limits';
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
+import type { Deps } from './deps';
+import { AppError } from './errors';
+import { pupilsRoutes } from './features/pupils/pupils.routes';
+import { setupRoutes } from './features/setup/setup.routes';
+import { staffRoutes } from './features/staff/staff.routes';
+import { tenancyRoutes } from './features/tenancy/tenancy.routes';
+import { installAuthHooks } from './http/auth-hooks';
+import { installErrorHandler } from './http/error-handler';
+import type { App } from './http/fastify-types';
+import { systemRoutes } from './http/system.routes';
+import { webRoutes } from './http/web.routes';
+import { outboxRoutes } from './mail/outbox.routes';
+
+/** Options for building the app; tests pass a silent logger. */
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder with the built SPA (index.html + assets); defaults to dist/web. */
+  webRoot?: string;
+}
+
+/** Builds the whole HTTP application around the given dependencies (does not listen). */
+export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: deps.config.trustProxy,
+    // Duplicated or unknown JSON keys are refused by the schemas; prototype pollution attempts by the parser.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.config.publicUrl?.startsWith('https://') ? { maxAge: 31_536_000 } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Groeiwijzer API', version: '0.1.0', description: 'API of Groeiwijzer (trauma-sensitive education).' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  // Anything that may carry personal data must not be kept by browsers or proxies.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/healthz') reply.header('cache-control', 'no-store');
+  });
+
+  installAuthHooks(app, deps);
+
+  await app.register(async (api) => {
+    await systemRoutes(api, deps);
+    await setupRoutes(api, deps);
+    await authRoutes(api, deps);
+    await tenancyRoutes(api, deps);
+    await staffRoutes(api, deps);
+    await pupilsRoutes(api, deps);
+    await outboxRoutes(api, deps);
+    await auditRoutes(api, deps);
+  });
+  await webRoutes(app, options.webRoot);
+  return app;
+}

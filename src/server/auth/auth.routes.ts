@@ -1,0 +1,156 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { BoardRole, SchoolRole } from '../../shared/roles';
+import { recordAudit } from '../audit/audit.service';
+import type { Deps } from '../deps';
+import { AppError } from '../errors';
+import { findPlacesOfUser, findUserById, updateUser } from '../features/staff/users.repository';
+import { clearSessionCookie, requireAuth, setSessionCookie } from '../http/auth-hooks';
+import type { App } from '../http/fastify-types';
+import {
+  invitationAcceptSchema,
+  loginBodySchema,
+  okSchema,
+  passwordResetCompleteSchema,
+  passwordResetRequestSchema,
+  sessionResponseSchema,
+  updateMeSchema,
+} from './auth.schemas';
+import { authenticate, redeemUserToken, requestPasswordReset } from './auth.service';
+import { endSession, startSession } from './sessions.service';
+
+/** Sign in and out, the current session, password reset and accepting an invitation. */
+export async function authRoutes(app: App, deps: Deps): Promise<void> {
+  const db = deps.db.kysely;
+  const throttle = { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } };
+
+  app.get(
+    '/api/session',
+    { config: { policy: { access: 'public' } }, schema: { tags: ['auth'], response: { 200: sessionResponseSchema } } },
+    async (request) => describeSession(deps, request),
+  );
+
+  app.post(
+    '/api/session',
+    {
+      config: { policy: { access: 'public' }, ...throttle },
+      schema: { tags: ['auth'], body: loginBodySchema, response: { 200: sessionResponseSchema } },
+    },
+    async (request, reply) => {
+      const userId = await authenticate(deps, request.body.email, request.body.password);
+      // A fresh id at every login: a cookie planted before login is worth nothing after it.
+      if (request.auth) await endSession(db, request.auth.idHash);
+      return signIn(deps, reply, userId);
+    },
+  );
+
+  app.delete(
+    '/api/session',
+    { config: { policy: { access: 'authenticated' } }, schema: { tags: ['auth'], response: { 200: okSchema } } },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      await endSession(db, auth.idHash);
+      await recordAudit(db, deps.clock, { actorUserId: auth.user.id, action: 'auth.logout', targetType: 'user', targetId: auth.user.id });
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      config: { policy: { access: 'authenticated' } },
+      schema: { tags: ['auth'], body: updateMeSchema, response: { 200: sessionResponseSchema } },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      await updateUser(db, auth.user.id, {
+        ...(request.body.name !== undefined ? { name: request.body.name } : {}),
+        ...(request.body.locale !== undefined ? { locale: request.body.locale } : {}),
+      });
+      return describeSessionOf(deps, auth.user.id, auth.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/password-resets',
+    {
+      config: { policy: { access: 'public' }, ...throttle },
+      schema: { tags: ['auth'], body: passwordResetRequestSchema, response: { 202: okSchema } },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(deps, request.body.email, baseUrlOf(deps, request));
+      // Same answer whether or not the address exists.
+      return reply.code(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    '/api/password-resets/complete',
+    {
+      config: { policy: { access: 'public' }, ...throttle },
+      schema: { tags: ['auth'], body: passwordResetCompleteSchema, response: { 200: sessionResponseSchema } },
+    },
+    async (request, reply) => {
+      const userId = await redeemUserToken(deps, 'reset', request.body.token, request.body.password);
+      return signIn(deps, reply, userId);
+    },
+  );
+
+  app.post(
+    '/api/invitations/accept',
+    {
+      config: { policy: { access: 'public' }, ...throttle },
+      schema: { tags: ['auth'], body: invitationAcceptSchema, response: { 200: sessionResponseSchema } },
+    },
+    async (request, reply) => {
+      const userId = await redeemUserToken(deps, 'invite', request.body.token, request.body.password, request.body.name);
+      return signIn(deps, reply, userId);
+    },
+  );
+}
+
+type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** The session as the SPA sees it (signed out: all empty). */
+export async function describeSession(deps: Deps, request: FastifyRequest): Promise<SessionResponse> {
+  if (!request.auth) return { user: null, csrfToken: null, boards: [], schools: [] };
+  return describeSessionOf(deps, request.auth.user.id, request.auth.csrfToken);
+}
+
+/** Starts a session, sets its cookie and answers with the session description. */
+export async function signIn(deps: Deps, reply: FastifyReply, userId: string): Promise<SessionResponse> {
+  const { token, csrfToken } = await startSession(deps.db.kysely, deps.clock, deps.config, userId);
+  setSessionCookie(reply, token);
+  return describeSessionOf(deps, userId, csrfToken);
+}
+
+async function describeSessionOf(deps: Deps, userId: string, csrfToken: string): Promise<SessionResponse> {
+  const db = deps.db.kysely;
+  const user = await findUserById(db, userId);
+  if (!user) throw new AppError('not_authenticated');
+  const places = await findPlacesOfUser(db, userId);
+  const boards = new Map<string, { id: string; name: string; roles: BoardRole[] }>();
+  for (const row of places.boards) {
+    const entry = boards.get(row.id) ?? { id: row.id, name: row.name, roles: [] };
+    entry.roles.push(row.role as BoardRole);
+    boards.set(row.id, entry);
+  }
+  const schools = new Map<string, { id: string; name: string; boardId: string; roles: SchoolRole[] }>();
+  for (const row of places.schools) {
+    const entry = schools.get(row.id) ?? { id: row.id, name: row.name, boardId: row.board_id, roles: [] };
+    entry.roles.push(row.role as SchoolRole);
+    schools.set(row.id, entry);
+  }
+  return {
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale === 'en' ? 'en' : 'nl' },
+    csrfToken,
+    boards: [...boards.values()],
+    schools: [...schools.values()],
+  };
+}
+
+/** The address links in e-mails point to: PUBLIC_URL when set, else the address this request came in on. */
+export function baseUrlOf(deps: Deps, request: FastifyRequest): string {
+  return deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { BOARD_ROLES, LOCALES, SCHOOL_ROLES } from '../../shared/roles';
+import { newPasswordSchema } from './passwords';
+
+/** An e-mail address as typed by a person (trimmed, case-insensitive). */
+export const emailSchema = z.string().trim().max(254).pipe(z.email());
+
+/** Login request. */
+export const loginBodySchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1).max(1024),
+});
+
+/** What the SPA learns about the current session. */
+export const sessionResponseSchema = z.object({
+  user: z
+    .object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(LOCALES) })
+    .nullable(),
+  csrfToken: z.string().nullable(),
+  boards: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.enum(BOARD_ROLES)) })),
+  schools: z.array(z.object({ id: z.string(), name: z.string(), boardId: z.string(), roles: z.array(z.enum(SCHOOL_ROLES)) })),
+});
+
+/** Request for a reset link. */
+export const passwordResetRequestSchema = z.strictObject({ email: emailSchema });
+
+/** Choosing a new password with a reset token. */
+export const passwordResetCompleteSchema = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: newPasswordSchema,
+});
+
+/** Accepting an invitation: name and password. */
+export const invitationAcceptSchema = z.strictObject({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(1).max(120),
+  password: newPasswordSchema,
+});
+
+/** Changing one's own preferences. */
+export const updateMeSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  locale: z.enum(LOCALES).optional(),
+});
+
+/** An empty success answer. */
+export const okSchema = z.object({ ok: z.literal(true) });

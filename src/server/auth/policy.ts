@@ -1,0 +1,67 @@
+import type { BoardRole, SchoolRole } from '../../shared/roles';
+import { SCHOOL_ROLES } from '../../shared/roles';
+
+/**
+ * The authorization table: for each permission, which board roles and which school roles grant it.
+ * School-scoped permissions are checked against the route's `:schoolId`; a board role grants a
+ * school permission only for schools of that board. Need-to-know relations that depend on the
+ * record (a teacher sees only the pupils of their own classes) are applied by the service.
+ */
+export const PERMISSIONS = {
+  'board.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
+  'board.schools.manage': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
+  'board.outbox.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
+  'board.audit.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
+  'school.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: [...SCHOOL_ROLES] },
+  'school.structure.manage': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
+  'school.staff.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin', 'leadership'] },
+  'school.staff.manage': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
+  'school.pupils.read': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team', 'teacher'] },
+  'school.pupils.import': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  'school.outbox.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
+  'school.audit.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
+} as const satisfies Record<
+  string,
+  { scope: 'board' | 'school'; boardRoles: readonly BoardRole[]; schoolRoles: readonly SchoolRole[] }
+>;
+
+/** One permission name from the table. */
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Who may call a route: anyone, any signed-in user, or holders of a permission in the route's scope. */
+export type RoutePolicy = { access: 'public' } | { access: 'authenticated' } | { access: 'permission'; permission: Permission };
+
+/** What the policy needs to know about the signed-in user, loaded fresh on every request. */
+export interface Actor {
+  userId: string;
+  boardRoles: ReadonlyMap<string, readonly BoardRole[]>;
+  schoolRoles: ReadonlyMap<string, readonly SchoolRole[]>;
+  /** The board of every school the actor can reach (membership or board role), for board-role checks. */
+  boardOfSchool: ReadonlyMap<string, string>;
+}
+
+/** Schools roles that see all pupils of a school; teachers see only their own classes. */
+export const SCHOOL_WIDE_PUPIL_ROLES: readonly SchoolRole[] = ['school_admin', 'leadership', 'care_team'];
+
+/**
+ * Decides whether an actor holds a permission for a board or school.
+ * `schoolBoardId` is the board the school belongs to (needed for board roles).
+ */
+export function isAllowed(
+  actor: Actor,
+  permission: Permission,
+  target: { boardId?: string | undefined; schoolId?: string | undefined; schoolBoardId?: string | undefined },
+): boolean {
+  const rule = PERMISSIONS[permission];
+  if (rule.scope === 'board') {
+    if (!target.boardId) return false;
+    const roles = actor.boardRoles.get(target.boardId) ?? [];
+    return roles.some((role) => (rule.boardRoles as readonly string[]).includes(role));
+  }
+  if (!target.schoolId) return false;
+  const schoolRoles = actor.schoolRoles.get(target.schoolId) ?? [];
+  if (schoolRoles.some((role) => (rule.schoolRoles as readonly string[]).includes(role))) return true;
+  if (!target.schoolBoardId) return false;
+  const boardRoles = actor.boardRoles.get(target.schoolBoardId) ?? [];
+  return boardRoles.some((role) => (rule.boardRoles as readonly string[]).includes(role));
+}

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Db } from './database';
+
+// PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+/** Opens the database named by a `sqlite:` or `postgres://` URL and checks that it is durable. */
+export async function createDb(databaseUrl: string): Promise<Db> {
+  if (databaseUrl.startsWith('sqlite:')) return openSqlite(sqlitePathOf(databaseUrl));
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgres(databaseUrl);
+  throw new Error(`Unsupported DATABASE_URL: ${databaseUrl.split(':')[0]}:…`);
+}
+
+/** The file path inside a `sqlite:` URL (`sqlite:./data/x.db`, `sqlite:///abs/x.db`). */
+export function sqlitePathOf(databaseUrl: string): string {
+  const raw = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
+  if (raw === '' || raw === ':memory:') throw new Error('SQLite needs a file path: in-memory databases are not durable');
+  return resolve(raw);
+}
+
+function openSqlite(path: string): Db {
+  mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  assertSqliteDurable(sqlite);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    location: path,
+    close: () => kysely.destroy(),
+  };
+}
+
+/** Throws unless the SQLite connection runs in WAL mode with synchronous=FULL and foreign keys on. */
+export function assertSqliteDurable(sqlite: SQLite.Database): void {
+  const journalMode = String(sqlite.pragma('journal_mode', { simple: true }));
+  const synchronous = Number(sqlite.pragma('synchronous', { simple: true }));
+  const foreignKeys = Number(sqlite.pragma('foreign_keys', { simple: true }));
+  // synchronous: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA — FULL or stronger keeps every commit.
+  if (journalMode !== 'wal' || synchronous < 2 || foreignKeys !== 1) {
+    throw new Error(
+      `Refusing to start: SQLite is not durable (journal_mode=${journalMode}, synchronous=${synchronous}, foreign_keys=${foreignKeys}); need wal, FULL, on`,
+    );
+  }
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await assertPostgresDurable(pool);
+  } catch (error) {
+    await kysely.destroy();
+    throw error;
+  }
+  return { kysely, dialect: 'postgres', location: url, close: () => kysely.destroy() };
+}
+
+/** Throws when PostgreSQL would acknowledge commits it could lose (fsync or synchronous_commit off). */
+export async function assertPostgresDurable(pool: pg.Pool): Promise<void> {
+  const result = await pool.query<{ fsync: string; synchronous_commit: string; full_page_writes: string }>(
+    "select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit, current_setting('full_page_writes') as full_page_writes",
+  );
+  const settings = result.rows[0];
+  if (!settings || settings.fsync !== 'on' || settings.synchronous_commit === 'off' || settings.full_page_writes !== 'on') {
+    throw new Error(
+      `Refusing to start: PostgreSQL is not durable (fsync=${settings?.fsync}, synchronous_commit=${settings?.synchronous_commit}, full_page_writes=${settings?.full_page_writes})`,
+    );
+  }
+}

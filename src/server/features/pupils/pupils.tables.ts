@@ -1,0 +1,22 @@
+import type { Selectable } from 'kysely';
+
+/** A pupil of a school, identified within the school by the administration's pupil number. */
+export interface PupilsTable {
+  id: string;
+  school_id: string;
+  pupil_number: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A pupil's placement in a class (which belongs to one school year). */
+export interface ClassPupilsTable {
+  class_id: string;
+  pupil_id: string;
+  created_at: string;
+}
+
+export type PupilRow = Selectable<PupilsTable>;

@@ -1,0 +1,88 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { findBoardIdOfSchool } from '../auth/actor.repository';
+import { type Actor, isAllowed } from '../auth/policy';
+import { resumeSession, SESSION_COOKIE } from '../auth/sessions.service';
+import type { Deps } from '../deps';
+import { AppError } from '../errors';
+import { pickLocale } from '../i18n/messages';
+import type { App } from './fastify-types';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Header the SPA sends on every state-changing request with the session's CSRF token. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * Installs deny-by-default authorization: every route must declare a policy when it registers,
+ * and every request is checked against it before its body is even read.
+ */
+export function installAuthHooks(app: App, deps: Deps): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('locale', 'nl');
+  app.decorateRequest('schoolBoardId', undefined);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.policy) {
+      throw new Error(`Route ${String(route.method)} ${route.url} has no policy: every route must declare one`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.locale = pickLocale(request.headers['accept-language']);
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await resumeSession(deps.db.kysely, deps.clock, deps.config, token) : null;
+    if (token && !request.auth) clearSessionCookie(reply);
+
+    if (request.is404) return;
+    checkSameOrigin(request);
+    const policy = request.routeOptions.config.policy;
+    if (!policy) throw new AppError('forbidden');
+    if (policy.access === 'public') return;
+    if (!request.auth) throw new AppError('not_authenticated');
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.auth.csrfToken) {
+      throw new AppError('csrf_failed');
+    }
+    if (policy.access === 'authenticated') return;
+    const params = request.params as { boardId?: string; schoolId?: string };
+    const schoolBoardId = params.schoolId ? await boardOfSchool(deps, request.auth.actor, params.schoolId) : undefined;
+    request.schoolBoardId = schoolBoardId;
+    if (!isAllowed(request.auth.actor, policy.permission, { boardId: params.boardId, schoolId: params.schoolId, schoolBoardId })) {
+      throw new AppError('forbidden');
+    }
+  });
+}
+
+// A cross-site page can still make the browser send a request; refuse state changes whose Origin
+// is another site (the CSRF token covers signed-in requests; this also covers login and setup).
+function checkSameOrigin(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError('csrf_failed');
+  }
+  if (originHost !== request.headers.host) throw new AppError('csrf_failed');
+}
+
+async function boardOfSchool(deps: Deps, actor: Actor, schoolId: string): Promise<string | undefined> {
+  return actor.boardOfSchool.get(schoolId) ?? findBoardIdOfSchool(deps.db.kysely, schoolId);
+}
+
+/** Sets the session cookie: `__Host-`, Secure, HttpOnly, SameSite=Lax, path `/`. */
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
+}
+
+/** Removes the session cookie from the browser. */
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
+}
+
+/** The signed-in session of a request that passed an authenticated policy. */
+export function requireAuth(request: FastifyRequest) {
+  if (!request.auth) throw new AppError('not_authenticated');
+  return request.auth;
+}

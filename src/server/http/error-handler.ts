@@ -1,0 +1,53 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ErrorBody, ErrorCode } from '../../shared/error-codes';
+import { AppError, httpStatusOf } from '../errors';
+import { errorMessage } from '../i18n/messages';
+import type { App } from './fastify-types';
+
+/** Installs the one error handler and the JSON 404, so every error has the same shape. */
+export function installErrorHandler(app: App): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { code, fields } = classify(error);
+    const status = httpStatusOf(code);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code, reqId: request.id }, 'request refused');
+    return sendError(request, reply, code, fields);
+  });
+}
+
+/** Sends `{"error":{code,message,fields}}` with the message in the request's language. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string[]>) {
+  const body: ErrorBody = { error: { code, message: errorMessage(code, request.locale) } };
+  if (fields && Object.keys(fields).length > 0) body.error.fields = fields;
+  // The error body is plain JSON; bypass the route's response schema, which describes success.
+  return reply.code(httpStatusOf(code)).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
+}
+
+function classify(error: FastifyError): { code: ErrorCode; fields?: Record<string, string[]> } {
+  if (error instanceof AppError) return { code: error.code, ...(error.fields ? { fields: error.fields } : {}) };
+  if (isResponseSerializationError(error)) return { code: 'internal_error' };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of error.validation) {
+      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
+      const key = `${error.validationContext ?? 'body'}${path === '_' ? '' : `.${path}`}`;
+      (fields[key] ??= []).push(issue.message ?? 'invalid');
+    }
+    return { code: 'validation_failed', fields };
+  }
+  if (error.validation) return { code: 'validation_failed' };
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'payload_too_large' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'unsupported_media_type' };
+    default:
+      break;
+  }
+  if (error.statusCode === 429) return { code: 'rate_limited' };
+  if (error.statusCode === 413) return { code: 'payload_too_large' };
+  if (error.statusCode === 415) return { code: 'unsupported_media_type' };
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return { code: 'malformed_request' };
+  return { code: 'internal_error' };
+}

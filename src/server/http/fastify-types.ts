@@ -1,0 +1,29 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Locale } from '../../shared/roles';
+import type { ActiveSession } from '../auth/sessions.service';
+import type { RoutePolicy } from '../auth/policy';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route must declare who may call it; a route without one fails to register. */
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    /** The live session of the caller, or null when signed out. */
+    auth: ActiveSession | null;
+    /** The language for messages in this response. */
+    locale: Locale;
+    /** The board a school-scoped route's school belongs to (resolved by the policy check). */
+    schoolBoardId: string | undefined;
+  }
+}
+
+/** The Fastify instance every route module receives (zod-typed). */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

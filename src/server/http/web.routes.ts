@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { App } from './fastify-types';
+import { sendError } from './error-handler';
+
+const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+
+/** Serves the built single-page app; every non-API path gets index.html so client routing works. */
+export async function webRoutes(app: App, webRoot = DEFAULT_WEB_ROOT): Promise<void> {
+  const hasBuild = existsSync(join(webRoot, 'index.html'));
+  await app.register(fastifyStatic, { root: webRoot, serve: false });
+
+  app.get('/assets/*', { config: { policy: { access: 'public' } }, schema: { hide: true } }, (request, reply) => {
+    const path = (request.params as { '*': string })['*'];
+    // Hashed file names never change, so they can be cached for a year.
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(join('assets', path));
+  });
+
+  app.get('/*', { config: { policy: { access: 'public' } }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return sendError(request, reply, 'not_found');
+    const file = (request.params as { '*': string })['*'];
+    if (/^[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(file) && existsSync(join(webRoot, file))) return reply.sendFile(file);
+    if (!hasBuild) {
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send('Groeiwijzer: de webapp is nog niet gebouwd. Voer eerst `npm run build` uit. (The web app is not built yet: run `npm run build`.)');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  app.setNotFoundHandler({}, (request, reply) => sendError(request, reply, 'not_found'));
+}

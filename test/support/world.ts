@@ -1,0 +1,127 @@
+import { hashPassword } from '../../src/server/auth/passwords';
+import { isoInstant, newId } from '../../src/server/deps';
+import type { SchoolRole } from '../../src/shared/roles';
+import { schoolYearOf } from '../../src/shared/school-year';
+import type { TestApp } from './test-app';
+
+/** The password of every user in a test world. */
+export const WORLD_PASSWORD = 'correct horse battery';
+
+/** Names of the users a world creates; each holds one role (see `createWorld`). */
+export type WorldUserKey =
+  | 'boardAdmin'
+  | 'schoolAdmin'
+  | 'leadership'
+  | 'tsoLead'
+  | 'teacher'
+  | 'careTeam'
+  | 'teacherOtherSchool'
+  | 'boardAdminOtherBoard'
+  | 'schoolAdminOtherBoard';
+
+/** Ids of everything a test world holds. */
+export interface World {
+  boardA: string;
+  schoolA1: string;
+  schoolA2: string;
+  boardB: string;
+  schoolB1: string;
+  locationA1: string;
+  classA1: string;
+  classA1Other: string;
+  classB1: string;
+  pupilInClassA1: string;
+  pupilInClassA1Other: string;
+  pupilB1: string;
+  users: Record<WorldUserKey, { id: string; email: string }>;
+}
+
+/**
+ * Builds two boards: board A with schools A1 and A2, board B with school B1. School A1 has one user
+ * per role; the teacher teaches classA1 only. A2 has a teacher; board B has its own admins.
+ */
+export async function createWorld(test: TestApp): Promise<World> {
+  const db = test.deps.db.kysely;
+  const now = isoInstant(test.clock.now());
+  const year = schoolYearOf(test.clock.now());
+  const passwordHash = await hashPassword(WORLD_PASSWORD);
+  const ids = {
+    boardA: newId(),
+    schoolA1: newId(),
+    schoolA2: newId(),
+    boardB: newId(),
+    schoolB1: newId(),
+    locationA1: newId(),
+    classA1: newId(),
+    classA1Other: newId(),
+    classB1: newId(),
+    pupilInClassA1: newId(),
+    pupilInClassA1Other: newId(),
+    pupilB1: newId(),
+  };
+  await db
+    .insertInto('boards')
+    .values([
+      { id: ids.boardA, name: 'Bestuur A', min_group_size: 5, created_at: now },
+      { id: ids.boardB, name: 'Bestuur B', min_group_size: 5, created_at: now },
+    ])
+    .execute();
+  await db
+    .insertInto('schools')
+    .values([
+      { id: ids.schoolA1, board_id: ids.boardA, name: 'School A1', kind: 'primary', created_at: now },
+      { id: ids.schoolA2, board_id: ids.boardA, name: 'School A2', kind: 'special_secondary', created_at: now },
+      { id: ids.schoolB1, board_id: ids.boardB, name: 'School B1', kind: 'primary', created_at: now },
+    ])
+    .execute();
+  await db.insertInto('locations').values({ id: ids.locationA1, school_id: ids.schoolA1, name: 'Hoofdgebouw', created_at: now }).execute();
+  await db
+    .insertInto('classes')
+    .values([
+      { id: ids.classA1, school_id: ids.schoolA1, location_id: ids.locationA1, school_year: year, name: 'Groep 5', created_at: now },
+      { id: ids.classA1Other, school_id: ids.schoolA1, location_id: null, school_year: year, name: 'Groep 6', created_at: now },
+      { id: ids.classB1, school_id: ids.schoolB1, location_id: null, school_year: year, name: 'Groep 7', created_at: now },
+    ])
+    .execute();
+  await db
+    .insertInto('pupils')
+    .values([
+      { id: ids.pupilInClassA1, school_id: ids.schoolA1, pupil_number: '1001', first_name: 'Sanne', last_name: 'de Vries', birth_date: '2017-03-04', created_at: now, updated_at: now },
+      { id: ids.pupilInClassA1Other, school_id: ids.schoolA1, pupil_number: '1002', first_name: 'Milan', last_name: 'Jansen', birth_date: '2016-05-06', created_at: now, updated_at: now },
+      { id: ids.pupilB1, school_id: ids.schoolB1, pupil_number: '1001', first_name: 'Noor', last_name: 'Bakker', birth_date: '2017-01-02', created_at: now, updated_at: now },
+    ])
+    .execute();
+  await db
+    .insertInto('class_pupils')
+    .values([
+      { class_id: ids.classA1, pupil_id: ids.pupilInClassA1, created_at: now },
+      { class_id: ids.classA1Other, pupil_id: ids.pupilInClassA1Other, created_at: now },
+      { class_id: ids.classB1, pupil_id: ids.pupilB1, created_at: now },
+    ])
+    .execute();
+
+  const users = {} as World['users'];
+  const addUser = async (key: WorldUserKey) => {
+    const id = newId();
+    const email = `${key.toLowerCase()}@world.test`;
+    await db.insertInto('users').values({ id, email, name: key, password_hash: passwordHash, locale: 'nl', disabled_at: null, created_at: now }).execute();
+    users[key] = { id, email };
+    return id;
+  };
+  const schoolRole = (schoolId: string, userId: string, role: SchoolRole) =>
+    db.insertInto('school_memberships').values({ school_id: schoolId, user_id: userId, role, created_at: now }).execute();
+
+  await db.insertInto('board_memberships').values({ board_id: ids.boardA, user_id: await addUser('boardAdmin'), role: 'board_admin', created_at: now }).execute();
+  await schoolRole(ids.schoolA1, await addUser('schoolAdmin'), 'school_admin');
+  await schoolRole(ids.schoolA1, await addUser('leadership'), 'leadership');
+  await schoolRole(ids.schoolA1, await addUser('tsoLead'), 'tso_lead');
+  const teacher = await addUser('teacher');
+  await schoolRole(ids.schoolA1, teacher, 'teacher');
+  await db.insertInto('class_teachers').values({ class_id: ids.classA1, user_id: teacher, created_at: now }).execute();
+  await schoolRole(ids.schoolA1, await addUser('careTeam'), 'care_team');
+  await schoolRole(ids.schoolA2, await addUser('teacherOtherSchool'), 'teacher');
+  await db.insertInto('board_memberships').values({ board_id: ids.boardB, user_id: await addUser('boardAdminOtherBoard'), role: 'board_admin', created_at: now }).execute();
+  await schoolRole(ids.schoolB1, await addUser('schoolAdminOtherBoard'), 'school_admin');
+
+  return { ...ids, users };
+}
