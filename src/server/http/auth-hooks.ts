@@ -1,11 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findBoardIdOfSchool } from '../auth/actor.repository';
-import { type Actor, isAllowed } from '../auth/policy';
+import { type Actor, isAllowed, type RoutePolicy } from '../auth/policy';
 import { resumeSession, SESSION_COOKIE } from '../auth/sessions.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { pickLocale } from '../i18n/messages';
 import type { App } from './fastify-types';
+
+/** A route as registered, with its policy: the authorization tests walk this list. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+  hasBody: boolean;
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,9 +29,15 @@ export function installAuthHooks(app: App, deps: Deps): void {
   app.decorateRequest('locale', 'nl');
   app.decorateRequest('schoolBoardId', undefined);
 
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
   app.addHook('onRoute', (route) => {
-    if (!route.config?.policy) {
+    const policy = route.config?.policy;
+    if (!policy) {
       throw new Error(`Route ${String(route.method)} ${route.url} has no policy: every route must declare one`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') registered.push({ method, url: route.url, policy, hasBody: Boolean(route.schema?.body) });
     }
   });
 

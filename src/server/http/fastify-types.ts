@@ -3,11 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Locale } from '../../shared/roles';
 import type { ActiveSession } from '../auth/sessions.service';
 import type { RoutePolicy } from '../auth/policy';
+import type { RegisteredRoute } from './auth-hooks';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route must declare who may call it; a route without one fails to register. */
     policy?: RoutePolicy;
+  }
+  interface FastifyInstance {
+    /** Every route with its policy, in registration order (HEAD routes left out). */
+    registeredRoutes: RegisteredRoute[];
   }
   interface FastifyRequest {
     /** The live session of the caller, or null when signed out. */

@@ -95,3 +95,9 @@ export async function filterClassesOfSchool(db: Kysely<Database>, schoolId: stri
   const rows = await db.selectFrom('classes').select('id').where('school_id', '=', schoolId).where('id', 'in', classIds).execute();
   return rows.map((row) => row.id);
 }
+
+/** The boards a user administers. */
+export async function findBoardsAdministeredBy(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('board_memberships').select('board_id').where('user_id', '=', userId).where('role', '=', 'board_admin').execute();
+  return rows.map((row) => row.board_id);
+}

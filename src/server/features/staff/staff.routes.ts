@@ -63,7 +63,7 @@ export async function staffRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.staff.manage' } },
       schema: { tags: ['staff'], params: staffParamsSchema, response: { 200: staffMemberSchema } },
     },
-    async (request) => service.setDisabled(deps, requireAuth(request).user.id, request.params.schoolId, request.params.userId, true),
+    async (request) => service.setDisabled(deps, requireAuth(request).actor, request.params.schoolId, request.params.userId, true),
   );
 
   app.post(
@@ -72,6 +72,6 @@ export async function staffRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.staff.manage' } },
       schema: { tags: ['staff'], params: staffParamsSchema, response: { 200: staffMemberSchema } },
     },
-    async (request) => service.setDisabled(deps, requireAuth(request).user.id, request.params.schoolId, request.params.userId, false),
+    async (request) => service.setDisabled(deps, requireAuth(request).actor, request.params.schoolId, request.params.userId, false),
   );
 }

@@ -2,6 +2,7 @@ import type { SchoolRole } from '../../../shared/roles';
 import { recordAudit } from '../../audit/audit.service';
 import { issueUserToken, tokenLink, INVITATION_TOKEN_DAYS } from '../../auth/auth.service';
 import { deleteSessionsOfUser } from '../../auth/sessions.repository';
+import type { Actor } from '../../auth/policy';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { invitationMail } from '../../mail/templates';
@@ -136,8 +137,12 @@ export async function changeRoles(
   return input.roles.length === 0 ? null : getStaffMember(deps, schoolId, userId);
 }
 
-/** Disables or re-enables a staff member's account; disabling ends all their sessions at once. */
-export async function setDisabled(deps: Deps, actorUserId: string, schoolId: string, userId: string, disabled: boolean) {
+/**
+ * Disables or re-enables a staff member's account; disabling ends all their sessions at once.
+ * An account that also administers a board can only be switched by an admin of that board.
+ */
+export async function setDisabled(deps: Deps, actor: Actor, schoolId: string, userId: string, disabled: boolean) {
+  const actorUserId = actor.userId;
   if (disabled && actorUserId === userId) throw new AppError('conflict', { fields: { userId: ['you cannot disable your own account'] } });
   const school = await findSchool(deps.db.kysely, schoolId);
   if (!school) throw new AppError('not_found');
@@ -145,6 +150,8 @@ export async function setDisabled(deps: Deps, actorUserId: string, schoolId: str
     if ((await repository.findRolesInSchool(trx, schoolId, userId)).length === 0) throw new AppError('not_found');
     const user = await findUserById(trx, userId);
     if (!user) throw new AppError('not_found');
+    const targetBoards = await repository.findBoardsAdministeredBy(trx, userId);
+    if (targetBoards.some((boardId) => !actor.boardRoles.get(boardId)?.includes('board_admin'))) throw new AppError('forbidden');
     await updateUser(trx, userId, { disabled_at: disabled ? isoInstant(deps.clock.now()) : null });
     if (disabled) await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, deps.clock, {

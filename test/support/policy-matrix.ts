@@ -1,0 +1,64 @@
+import type { Permission } from '../../src/server/auth/policy';
+import type { WorldUserKey } from './world';
+
+// The expected matrix, written out by hand (not derived from the policy code): which world users may use
+// each permission on board A / school A1. A new permission without a row here fails the suite.
+export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
+  'board.read': ['boardAdmin'],
+  'board.schools.manage': ['boardAdmin'],
+  'board.outbox.read': ['boardAdmin'],
+  'board.audit.read': ['boardAdmin'],
+  'school.read': ['boardAdmin', 'schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam'],
+  'school.structure.manage': ['boardAdmin', 'schoolAdmin'],
+  'school.staff.read': ['boardAdmin', 'schoolAdmin', 'leadership'],
+  'school.staff.manage': ['boardAdmin', 'schoolAdmin'],
+  'school.pupils.read': ['schoolAdmin', 'leadership', 'careTeam', 'teacher'],
+  'school.pupils.import': ['schoolAdmin'],
+  'school.outbox.read': ['boardAdmin', 'schoolAdmin'],
+  'school.audit.read': ['boardAdmin', 'schoolAdmin'],
+};
+
+// On board B / school B1 only B's own admins get anywhere; A's people get nothing.
+export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
+  'board.read': ['boardAdminOtherBoard'],
+  'board.schools.manage': ['boardAdminOtherBoard'],
+  'board.outbox.read': ['boardAdminOtherBoard'],
+  'board.audit.read': ['boardAdminOtherBoard'],
+  'school.read': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
+  'school.structure.manage': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
+  'school.staff.read': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
+  'school.staff.manage': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
+  'school.pupils.read': ['schoolAdminOtherBoard'],
+  'school.pupils.import': ['schoolAdminOtherBoard'],
+  'school.outbox.read': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
+  'school.audit.read': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
+};
+
+// Routes anyone may call without signing in. Anything else that turns up public fails the suite.
+export const EXPECTED_PUBLIC = [
+  'GET /healthz',
+  'GET /api/openapi.json',
+  'GET /api/setup',
+  'POST /api/setup',
+  'POST /api/setup/demo',
+  'GET /api/session',
+  'POST /api/session',
+  'POST /api/password-resets',
+  'POST /api/password-resets/complete',
+  'POST /api/invitations/accept',
+  'GET /assets/*',
+  'GET /*',
+].sort();
+
+export const MATRIX_USERS: WorldUserKey[] = [
+  'boardAdmin',
+  'schoolAdmin',
+  'leadership',
+  'tsoLead',
+  'teacher',
+  'careTeam',
+  'teacherOtherSchool',
+  'boardAdminOtherBoard',
+  'schoolAdminOtherBoard',
+];
+
