@@ -1,1 +1,6 @@
-export default async function setup(): Promise<void> {}
+import { build } from 'vite';
+
+/** Builds the SPA once before the browser tests, exactly as `npm run build` does. */
+export default async function setup(): Promise<void> {
+  await build({ logLevel: 'warn' });
+}
