@@ -19,4 +19,5 @@ export interface ClassPupilsTable {
   created_at: string;
 }
 
+/** A pupil as stored. */
 export type PupilRow = Selectable<PupilsTable>;
