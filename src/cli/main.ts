@@ -2,15 +2,23 @@ import { loadConfig } from '../server/config';
 import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
 import { serve } from '../server/main';
+import { runBackup, runRestore } from './backup.command';
+import { CliError } from './cli-arguments';
+import { ADMIN_PASSWORD_ENV, runCreateAdmin } from './create-admin.command';
+import { runDemo } from './demo.command';
 
 const USAGE = `groeiwijzer <command>
 
   serve                 start the web server (migrates first)
   migrate               apply pending database migrations
   demo                  start on a fresh demo database (./data/demo.db unless DATABASE_URL is set)
-  create-admin          create a board administrator (--email, --name, --password, --board)
-  backup <file>         write a consistent backup of the database to <file>
-  restore <file>        load a backup into an empty database
+  create-admin          create a board administrator:
+                          --email <address> --name <full name> [--password <password>]
+                          [--board-name <name>]  creates the board on an empty database
+                          [--board-id <id>]      picks the board when there are several
+                        the password can also come from ${ADMIN_PASSWORD_ENV}
+  backup <file>         write a consistent backup of the database to a new <file>
+  restore <file>        load a backup into an empty database (stop the server first)
 
 Configuration comes from the environment: see README.md.`;
 
@@ -31,6 +39,18 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'demo':
+      await runDemo(rest);
+      return 0;
+    case 'create-admin':
+      await runCreateAdmin(rest);
+      return 0;
+    case 'backup':
+      await runBackup(rest);
+      return 0;
+    case 'restore':
+      await runRestore(rest);
+      return 0;
     case undefined:
     case 'help':
     case '--help':
@@ -38,7 +58,7 @@ export async function runCli(argv: string[]): Promise<number> {
       console.log(USAGE);
       return command === undefined ? 1 : 0;
     default:
-      console.error(`Unknown command: ${command}${rest.length ? '' : ''}\n\n${USAGE}`);
+      console.error(`Unknown command: ${command}\n\n${USAGE}`);
       return 1;
   }
 }
@@ -49,6 +69,7 @@ runCli(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
+    if (error instanceof CliError) console.error('\nRun `groeiwijzer help` for the commands and their options.');
     process.exitCode = 1;
   },
 );

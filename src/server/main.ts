@@ -1,13 +1,14 @@
 import { buildApp } from './app';
 import type { Config } from './config';
 import { createDb } from './db/create-db';
+import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { type Deps, systemClock } from './deps';
 import { createOutboxMailer, createSmtpMailer } from './mail/mailer';
 
-/** Opens the database, migrates it, and serves Groeiwijzer until SIGINT/SIGTERM. */
-export async function serve(config: Config): Promise<void> {
-  const db = await createDb(config.databaseUrl);
+/** Opens the database (or takes one already open, as the demo does), migrates it, and serves Groeiwijzer until SIGINT/SIGTERM. */
+export async function serve(config: Config, openDb?: Db): Promise<void> {
+  const db = openDb ?? (await createDb(config.databaseUrl));
   await migrateToLatest(db.kysely);
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(db.kysely, systemClock);
   const deps: Deps = { config, db, clock: systemClock, mailer };

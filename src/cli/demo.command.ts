@@ -1,0 +1,60 @@
+import { rmSync } from 'node:fs';
+import { z } from 'zod';
+import { type Config, loadConfig } from '../server/config';
+import { createDb, sqlitePathOf } from '../server/db/create-db';
+import type { Db } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { systemClock } from '../server/deps';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/features/demo/demo.data';
+import { seedDemo } from '../server/features/demo/demo.seed';
+import { isEmptyInstallation } from '../server/features/tenancy/tenancy.repository';
+import { serve } from '../server/main';
+import { CliError, describeDatabaseUrl, parseCommandArguments } from './cli-arguments';
+
+/** Where the demo lives when DATABASE_URL is not set; it is thrown away and rebuilt at every start. */
+export const DEMO_DATABASE_URL = 'sqlite:./data/demo.db';
+
+/**
+ * Opens a database filled with the demo: a fresh `fallbackUrl` file when DATABASE_URL is unset, otherwise
+ * the configured database, which must be empty (never wiped: it may be someone's real data).
+ */
+export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DATABASE_URL): Promise<{ config: Config; db: Db }> {
+  const isThrowaway = !env.DATABASE_URL;
+  const config = loadConfig(isThrowaway ? { ...env, DATABASE_URL: fallbackUrl } : env);
+  if (isThrowaway) {
+    const path = sqlitePathOf(fallbackUrl);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  }
+  const db = await createDb(config.databaseUrl);
+  try {
+    await migrateToLatest(db.kysely);
+    await db.kysely.transaction().execute(async (trx) => {
+      if (!(await isEmptyInstallation(trx))) {
+        throw new CliError(
+          `demo: ${describeDatabaseUrl(config.databaseUrl)} has data already. The demo only loads into an empty database: ` +
+            'unset DATABASE_URL to use a throwaway demo file, or point it at a new, empty database.',
+        );
+      }
+      await seedDemo(trx, { clock: systemClock });
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return { config, db };
+}
+
+/** The demo accounts as lines of text for the terminal. */
+export function formatDemoLogins(): string {
+  const width = Math.max(...DEMO_LOGINS.map((login) => login.email.length));
+  const lines = DEMO_LOGINS.map((login) => `  ${login.email.padEnd(width)}  ${login.role.en}`);
+  return `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
+}
+
+/** `groeiwijzer demo`: loads the demo and serves it. */
+export async function runDemo(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  parseCommandArguments('demo', args, {}, z.strictObject({ positionals: z.tuple([]) }));
+  const { config, db } = await prepareDemo(env);
+  await serve(config, db);
+  console.log(`\nGroeiwijzer demo on ${describeDatabaseUrl(config.databaseUrl)}: http://localhost:${config.port}\n${formatDemoLogins()}\n`);
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, requestAs, type TestApp } from '../../../../test/support/test-app';
+import { testDialects } from '../../../../test/support/test-db';
+import { schoolYearOf } from '../../../shared/school-year';
+import { newId } from '../../deps';
+import { loadDemo } from '../setup/setup.service';
+import { buildDemoRows, DEMO_BOARD_NAME, DEMO_LOGINS, DEMO_PASSWORD } from './demo.data';
+
+describe('the demo rows', () => {
+  const build = () => buildDemoRows({ now: new Date('2026-11-21T09:00:00Z'), passwordHash: 'hash', newId });
+
+  it('show the same pupils every time, so screenshots and instructions stay true', () => {
+    const names = (rows: ReturnType<typeof build>) => rows.pupils.map((pupil) => [pupil.pupil_number, pupil.first_name, pupil.last_name, pupil.birth_date]);
+    expect(names(build())).toEqual(names(build()));
+  });
+
+  it('give pupils birth dates that fit their class', () => {
+    const rows = build();
+    const classOf = new Map(rows.class_pupils.map((link) => [link.pupil_id, rows.classes.find((c) => c.id === link.class_id)?.name]));
+    const ageOnFirstOctober = (birthDate: string) => {
+      const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+      return 2026 - year - (month > 10 || (month === 10 && day > 1) ? 1 : 0);
+    };
+    for (const pupil of rows.pupils) {
+      const className = classOf.get(pupil.id);
+      if (className === 'Groep 3') expect(ageOnFirstOctober(pupil.birth_date ?? '')).toBe(6);
+      if (className === 'Groep 7') expect(ageOnFirstOctober(pupil.birth_date ?? '')).toBe(10);
+      if (className === 'Klas 1A') expect(ageOnFirstOctober(pupil.birth_date ?? '')).toBe(12);
+    }
+  });
+
+  it('never repeat a pupil name or number within a school', () => {
+    const rows = build();
+    for (const school of rows.schools) {
+      const pupils = rows.pupils.filter((pupil) => pupil.school_id === school.id);
+      expect(new Set(pupils.map((pupil) => `${pupil.first_name} ${pupil.last_name}`)).size).toBe(pupils.length);
+      expect(new Set(pupils.map((pupil) => pupil.pupil_number)).size).toBe(pupils.length);
+    }
+  });
+});
+
+describe.each(testDialects())('the demo on %s', (dialect) => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await createTestApp(dialect);
+    await loadDemo(test.deps);
+  });
+  afterAll(async () => test.close());
+
+  it('holds one board with a primary school and a special secondary school with two locations', async () => {
+    const db = test.deps.db.kysely;
+    const boards = await db.selectFrom('boards').selectAll().execute();
+    expect(boards.map((board) => [board.name, board.min_group_size])).toEqual([[DEMO_BOARD_NAME, 5]]);
+    const schools = await db
+      .selectFrom('schools')
+      .leftJoin('locations', 'locations.school_id', 'schools.id')
+      .select(['schools.kind', (eb) => eb.fn.count<number>('locations.id').as('locations')])
+      .groupBy('schools.kind')
+      .orderBy('schools.kind')
+      .execute();
+    expect(schools.map((school) => [school.kind, Number(school.locations)])).toEqual([
+      ['primary', 1],
+      ['special_secondary', 2],
+    ]);
+  });
+
+  it('places about 60 pupils, each in exactly one class of the current school year at their own school', async () => {
+    const db = test.deps.db.kysely;
+    const pupils = await db.selectFrom('pupils').select(['id', 'school_id']).execute();
+    expect(pupils.length).toBeGreaterThanOrEqual(55);
+    expect(pupils.length).toBeLessThanOrEqual(65);
+    const placements = await db
+      .selectFrom('class_pupils')
+      .innerJoin('classes', 'classes.id', 'class_pupils.class_id')
+      .select(['class_pupils.pupil_id', 'classes.school_id', 'classes.school_year'])
+      .execute();
+    expect(placements).toHaveLength(pupils.length);
+    expect(new Set(placements.map((placement) => placement.pupil_id)).size).toBe(pupils.length);
+    const schoolOfPupil = new Map(pupils.map((pupil) => [pupil.id, pupil.school_id]));
+    for (const placement of placements) {
+      expect(placement.school_id).toBe(schoolOfPupil.get(placement.pupil_id));
+      expect(placement.school_year).toBe(schoolYearOf(test.clock.now()));
+    }
+  });
+
+  it('spreads the special secondary school classes over both its locations', async () => {
+    const rows = await test.deps.db.kysely
+      .selectFrom('classes')
+      .innerJoin('schools', 'schools.id', 'classes.school_id')
+      .select('classes.location_id')
+      .distinct()
+      .where('schools.kind', '=', 'special_secondary')
+      .execute();
+    expect(rows.filter((row) => row.location_id !== null)).toHaveLength(2);
+  });
+
+  it('lets every one of the seven demo accounts sign in with the demo password', async () => {
+    expect(DEMO_LOGINS).toHaveLength(7);
+    for (const account of DEMO_LOGINS) {
+      const session = await login(test.app, account.email, DEMO_PASSWORD);
+      const me = await requestAs(test.app, session, 'GET', '/api/session');
+      expect(me.json().user.email).toBe(account.email);
+    }
+  });
+
+  it('gives each account the role README promises, and each teacher exactly one class', async () => {
+    const db = test.deps.db.kysely;
+    const userId = async (email: string) => (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const schoolRoles = async (email: string) =>
+      (
+        await db
+          .selectFrom('school_memberships')
+          .innerJoin('schools', 'schools.id', 'school_memberships.school_id')
+          .select(['schools.kind', 'school_memberships.role'])
+          .where('school_memberships.user_id', '=', await userId(email))
+          .orderBy('schools.kind')
+          .execute()
+      ).map((row) => `${row.kind}:${row.role}`);
+
+    const boardAdmin = await db.selectFrom('board_memberships').select('role').where('user_id', '=', await userId('bestuur@voorbeeld.test')).execute();
+    expect(boardAdmin).toEqual([{ role: 'board_admin' }]);
+    expect(await schoolRoles('directie@voorbeeld.test')).toEqual(['primary:leadership']);
+    expect(await schoolRoles('kartrekker@voorbeeld.test')).toEqual(['primary:tso_lead']);
+    expect(await schoolRoles('leerkracht@voorbeeld.test')).toEqual(['primary:teacher']);
+    expect(await schoolRoles('ib@voorbeeld.test')).toEqual(['primary:care_team']);
+    expect(await schoolRoles('leerkracht2@voorbeeld.test')).toEqual(['special_secondary:teacher']);
+    expect(await schoolRoles('beheer@voorbeeld.test')).toEqual(['primary:school_admin', 'special_secondary:school_admin']);
+
+    for (const [email, kind] of [
+      ['leerkracht@voorbeeld.test', 'primary'],
+      ['leerkracht2@voorbeeld.test', 'special_secondary'],
+    ] as const) {
+      const classes = await db
+        .selectFrom('class_teachers')
+        .innerJoin('classes', 'classes.id', 'class_teachers.class_id')
+        .innerJoin('schools', 'schools.id', 'classes.school_id')
+        .select(['classes.id', 'schools.kind'])
+        .where('class_teachers.user_id', '=', await userId(email))
+        .execute();
+      expect(classes).toHaveLength(1);
+      expect(classes[0]?.kind).toBe(kind);
+    }
+  });
+
+  it('records that the demo was loaded', async () => {
+    const events = await test.deps.db.kysely.selectFrom('audit_events').select(['action', 'board_id']).where('action', '=', 'demo.loaded').execute();
+    const board = await test.deps.db.kysely.selectFrom('boards').select('id').executeTakeFirstOrThrow();
+    expect(events).toEqual([{ action: 'demo.loaded', board_id: board.id }]);
+  });
+
+  it('is refused once the installation has a board', async () => {
+    await expect(loadDemo(test.deps)).rejects.toMatchObject({ code: 'already_set_up' });
+    expect(await test.deps.db.kysely.selectFrom('boards').select('id').execute()).toHaveLength(1);
+  });
+});
