@@ -1,0 +1,85 @@
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { Layout } from './components/layout';
+import { BoardAuditPage, BoardOutboxPage } from './pages/board/board-mail-audit-pages';
+import { BoardLayout } from './pages/board/board-layout';
+import { BoardPage } from './pages/board/board-page';
+import { HomePage } from './pages/home/home-page';
+import { InvitationPage } from './pages/invitation/invitation-page';
+import { LoginPage } from './pages/login/login-page';
+import { NotFoundPage } from './pages/not-found/not-found-page';
+import { ForgotPasswordPage } from './pages/password/forgot-password-page';
+import { ResetPasswordPage } from './pages/password/reset-password-page';
+import { ClassesPage } from './pages/school/classes-page';
+import { LocationsPage } from './pages/school/locations-page';
+import { PupilImportPage } from './pages/school/pupil-import-page';
+import { PupilsPage } from './pages/school/pupils-page';
+import { SchoolAuditPage, SchoolOutboxPage } from './pages/school/school-mail-audit-pages';
+import { RequireSchoolPermission, SchoolLayout } from './pages/school/school-layout';
+import { SchoolOverviewPage } from './pages/school/school-overview-page';
+import { StaffPage } from './pages/school/staff-page';
+import { WelcomePage } from './pages/welcome/welcome-page';
+import { useSession } from './session/session-context';
+
+/** The pages of the staff app and who may reach them. */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<SetupGate />}>
+        <Route element={<Layout />}>
+          <Route path="/welkom" element={<WelcomePage />} />
+          <Route path="/inloggen" element={<LoginPage />} />
+          <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+          <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
+          <Route path="/uitnodiging" element={<InvitationPage />} />
+          <Route element={<RequireSignedIn />}>
+            <Route index element={<HomePage />} />
+            <Route path="/besturen/:boardId" element={<BoardLayout />}>
+              <Route index element={<BoardPage />} />
+              <Route path="postvak" element={<BoardOutboxPage />} />
+              <Route path="logboek" element={<BoardAuditPage />} />
+            </Route>
+            <Route path="/scholen/:schoolId" element={<SchoolLayout />}>
+              <Route index element={<SchoolOverviewPage />} />
+              <Route element={<RequireSchoolPermission permission="school.structure.manage" />}>
+                <Route path="locaties" element={<LocationsPage />} />
+                <Route path="klassen" element={<ClassesPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.staff.read" />}>
+                <Route path="personeel" element={<StaffPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.pupils.read" />}>
+                <Route path="leerlingen" element={<PupilsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.pupils.import" />}>
+                <Route path="leerlingen/importeren" element={<PupilImportPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.outbox.read" />}>
+                <Route path="postvak" element={<SchoolOutboxPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.audit.read" />}>
+                <Route path="logboek" element={<SchoolAuditPage />} />
+              </Route>
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+// An installation without a board has one thing to do first: the first-run page.
+function SetupGate() {
+  const { needsSetup } = useSession();
+  const { pathname } = useLocation();
+  if (needsSetup && pathname !== '/welkom') return <Navigate to="/welkom" replace />;
+  return <Outlet />;
+}
+
+// Signed-out visitors go to the login page, which brings them back here afterwards.
+function RequireSignedIn() {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session.user) return <Navigate to="/inloggen" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  return <Outlet />;
+}

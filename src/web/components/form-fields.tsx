@@ -1,0 +1,200 @@
+import { type ChangeEvent, type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormErrors } from './form-errors';
+
+function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(' ');
+  return list === '' ? undefined : list;
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'password';
+  hint?: string;
+  error?: string | undefined;
+  autoComplete?: string;
+  required?: boolean;
+  maxLength?: number;
+}
+
+/** A labelled text input with its hint and error tied to it by aria-describedby. */
+export function TextField({ id, label, value, onChange, type = 'text', hint, error, autoComplete, required, maxLength }: TextFieldProps) {
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = error ? `${id}-error` : null;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId ?? undefined}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId ?? undefined}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={error ? true : undefined}
+        autoComplete={autoComplete}
+        required={required}
+        maxLength={maxLength}
+        spellCheck={type === 'text' ? undefined : false}
+      />
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+/** A labelled select with its hint and error tied to it. */
+export function SelectField({ id, label, value, onChange, options, hint, error, required }: SelectFieldProps) {
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = error ? `${id}-error` : null;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId ?? undefined}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId ?? undefined}>
+          {error}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        name={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={error ? true : undefined}
+        required={required}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface CheckboxGroupProps<T extends string> {
+  id: string;
+  legend: string;
+  options: { value: T; label: string; hint?: string }[];
+  selected: readonly T[];
+  onChange: (selected: T[]) => void;
+  hint?: string;
+  error?: string | undefined;
+}
+
+/** A fieldset of checkboxes; the legend names the group for screen readers. */
+export function CheckboxGroup<T extends string>({ id, legend, options, selected, onChange, hint, error }: CheckboxGroupProps<T>) {
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = error ? `${id}-error` : null;
+  const toggle = (value: T, isChecked: boolean) => {
+    onChange(isChecked ? [...selected.filter((item) => item !== value), value] : selected.filter((item) => item !== value));
+  };
+  return (
+    <fieldset className={error ? 'field checkbox-group field-invalid' : 'field checkbox-group'} id={id} aria-describedby={describedBy(hintId, errorId)}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={hintId ?? undefined}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId ?? undefined}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option) => {
+        const optionId = `${id}-${option.value}`;
+        return (
+          <div className="checkbox" key={option.value}>
+            <input
+              type="checkbox"
+              id={optionId}
+              checked={selected.includes(option.value)}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+              aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+            />
+            <label htmlFor={optionId}>{option.label}</label>
+            {option.hint ? (
+              <p className="hint" id={`${optionId}-hint`}>
+                {option.hint}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/**
+ * The summary above a form: the message and a link to each field in error. It takes focus when it
+ * appears so keyboard and screen reader users land on it; role="alert" announces it as well.
+ */
+export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: Record<string, string> }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const fieldNames = Object.keys(errors.fields);
+  const isVisible = errors.message !== null || fieldNames.length > 0;
+  useEffect(() => {
+    if (isVisible) ref.current?.focus();
+  }, [isVisible, errors]);
+  if (!isVisible) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <p className="error-summary-title">{errors.message ?? t('Niet alle velden zijn goed ingevuld.')}</p>
+      {fieldNames.length > 0 ? (
+        <ul>
+          {fieldNames.map((name) => (
+            <li key={name}>
+              <a
+                href={`#${name}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  const target = document.getElementById(name);
+                  const focusable = target instanceof HTMLFieldSetElement ? target.querySelector('input') : target;
+                  focusable?.focus();
+                }}
+              >
+                {labels[name] ?? name}: {errors.fields[name]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** A row of form buttons. */
+export function FormActions({ children }: { children: ReactNode }) {
+  return <div className="form-actions">{children}</div>;
+}

@@ -1,0 +1,86 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../session/session-context';
+import { LanguageSwitch } from './language-switch';
+import { requestHeadingFocus } from './route-focus';
+
+/** The frame of every page: skip link, header with menu and language switch, main, footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { session, needsSetup, signOut } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const isFirstRender = useRef(true);
+
+  useEffect(() => {
+    // On the first page the browser starts at the top itself; later pages move focus to their h1.
+    if (isFirstRender.current) {
+      isFirstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    requestHeadingFocus();
+  }, [pathname]);
+
+  const logOut = async () => {
+    // Even when the server cannot be reached the session is dropped here, so always go to the login page.
+    await signOut().catch(() => undefined);
+    await navigate('/inloggen');
+  };
+
+  return (
+    <div className="page">
+      <header className="site-header">
+        <a
+          className="skip-link"
+          href="#inhoud"
+          onClick={(event) => {
+            // Focus the main region without putting #inhoud in the address bar.
+            event.preventDefault();
+            document.getElementById('inhoud')?.focus();
+          }}
+        >
+          {t('Naar de inhoud')}
+        </a>
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            Groeiwijzer
+          </Link>
+          {session.user || !needsSetup ? (
+            <nav aria-label={t('Hoofdmenu')} className="main-nav">
+              <ul>
+                <li>
+                  {session.user ? (
+                    <NavLink to="/" end>
+                      {t('Mijn scholen')}
+                    </NavLink>
+                  ) : (
+                    <NavLink to="/inloggen">{t('Inloggen')}</NavLink>
+                  )}
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+          <div className="header-tools">
+            <LanguageSwitch />
+            {session.user ? (
+              <div className="user-menu">
+                <span className="user-name">{session.user.name}</span>
+                <button type="button" className="link-button" onClick={() => void logOut()}>
+                  {t('Uitloggen')}
+                </button>
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="inhoud" tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('Groeiwijzer: samen werken aan traumasensitief onderwijs.')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES, type Locale } from '../../shared/roles';
+import { setApiLanguage } from '../api/api-client';
+import en from './locales/en.json';
+import nl from './locales/nl.json';
+
+const STORAGE_KEY = 'groeiwijzer.locale';
+
+/** True for a language the interface has. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The language chosen on this device before signing in (Dutch when nothing was chosen). */
+export function storedLocale(): Locale {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+/** Remembers the language on this device, for pages used without signing in. */
+export function storeLocale(locale: Locale): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts until the page is closed.
+  }
+}
+
+/** The current interface language. */
+export function currentLocale(): Locale {
+  return isLocale(i18next.language) ? i18next.language : 'nl';
+}
+
+/** Starts i18next with both catalogues bundled (they are small) and keeps <html lang> in step. */
+export function initI18n(): typeof i18next {
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+    setApiLanguage(language);
+  });
+  void i18next.use(initReactI18next).init({
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    lng: storedLocale(),
+    fallbackLng: 'nl',
+    supportedLngs: [...LOCALES],
+    // Keys are Dutch sentences, so dots and colons in them are text, not structure.
+    keySeparator: false,
+    nsSeparator: false,
+    // A missing English text falls back to the Dutch key instead of showing nothing.
+    returnEmptyString: false,
+    // React escapes output itself.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return i18next;
+}

@@ -1,0 +1,189 @@
+import type { TFunction } from 'i18next';
+import type { AuditAction } from '../../server/audit/audit.service';
+import type { BoardRole, SchoolKind, SchoolRole } from '../../shared/roles';
+import type { ImportErrorCode } from '../api/api-types';
+
+// Codes from the API become words here. Each case calls t() with a literal so the extractor sees it.
+
+/** The name of a school or board role. */
+export function roleLabel(t: TFunction, role: SchoolRole | BoardRole): string {
+  switch (role) {
+    case 'board_admin':
+      return t('Bestuursbeheerder');
+    case 'school_admin':
+      return t('Schoolbeheerder');
+    case 'leadership':
+      return t('Directie');
+    case 'tso_lead':
+      return t('TSO-kartrekker');
+    case 'teacher':
+      return t('Leerkracht');
+    case 'care_team':
+      return t('Zorgteam');
+  }
+}
+
+/** A short explanation of what a school role may do, shown beside its checkbox. */
+export function roleHint(t: TFunction, role: SchoolRole): string {
+  switch (role) {
+    case 'school_admin':
+      return t('Beheert de school: locaties, klassen, personeel en leerlingenimport.');
+    case 'leadership':
+      return t('Ziet de school, het personeel en alle leerlingen.');
+    case 'tso_lead':
+      return t('Trekt de invoering van traumasensitief onderwijs.');
+    case 'teacher':
+      return t('Ziet de leerlingen van de eigen klassen.');
+    case 'care_team':
+      return t('Intern begeleider of zorgcoördinator; ziet alle leerlingen.');
+  }
+}
+
+/** The name of a kind of school. */
+export function schoolKindLabel(t: TFunction, kind: SchoolKind): string {
+  switch (kind) {
+    case 'primary':
+      return t('Basisonderwijs');
+    case 'special_primary':
+      return t('Speciaal basisonderwijs');
+    case 'secondary':
+      return t('Voortgezet onderwijs');
+    case 'special_secondary':
+      return t('Voortgezet speciaal onderwijs');
+  }
+}
+
+// A Record over the server's AuditAction union: a new action without a text fails the typecheck.
+function auditActionLabels(t: TFunction): Record<AuditAction, string> {
+  return {
+    'auth.login_succeeded': t('Ingelogd'),
+    'auth.login_failed': t('Inloggen mislukt'),
+    'auth.logout': t('Uitgelogd'),
+    'auth.password_reset_requested': t('Wachtwoordherstel aangevraagd'),
+    'auth.password_reset_completed': t('Nieuw wachtwoord ingesteld'),
+    'setup.completed': t('Groeiwijzer ingericht'),
+    'demo.loaded': t('Demo geladen'),
+    'school.created': t('School toegevoegd'),
+    'location.created': t('Locatie toegevoegd'),
+    'location.updated': t('Locatie gewijzigd'),
+    'location.deleted': t('Locatie verwijderd'),
+    'class.created': t('Klas toegevoegd'),
+    'class.updated': t('Klas gewijzigd'),
+    'class.deleted': t('Klas verwijderd'),
+    'staff.invited': t('Uitgenodigd'),
+    'staff.invitation_accepted': t('Uitnodiging geaccepteerd'),
+    'staff.roles_changed': t('Rollen gewijzigd'),
+    'staff.disabled': t('Account uitgeschakeld'),
+    'staff.enabled': t('Account ingeschakeld'),
+    'pupils.imported': t('Leerlingen geïmporteerd'),
+    'pupils.read': t('Leerlingen bekeken'),
+  };
+}
+
+/** What an audit log action means; codes the app does not know yet are shown as they are. */
+export function auditActionLabel(t: TFunction, action: string): string {
+  const labels = auditActionLabels(t);
+  return Object.hasOwn(labels, action) ? labels[action as AuditAction] : action;
+}
+
+/** What kind of record an audit event is about. */
+export function auditTargetLabel(t: TFunction, targetType: string | null): string {
+  switch (targetType) {
+    case null:
+      return '';
+    case 'user':
+      return t('Persoon');
+    case 'board':
+      return t('Bestuur');
+    case 'school':
+      return t('School');
+    case 'location':
+      return t('Locatie');
+    case 'class':
+      return t('Klas');
+    case 'pupil':
+      return t('Leerling');
+    default:
+      return targetType;
+  }
+}
+
+/** The name of a detail an audit event records (counts, school year, roles before and after). */
+export function auditDetailLabel(t: TFunction, key: string): string {
+  switch (key) {
+    case 'roles':
+      return t('rollen');
+    case 'before':
+      return t('eerst');
+    case 'after':
+      return t('daarna');
+    case 'schoolYear':
+      return t('schooljaar');
+    case 'count':
+      return t('aantal');
+    case 'offset':
+      return t('vanaf rij');
+    case 'rows':
+      return t('rijen');
+    case 'total':
+      return t('totaal');
+    case 'skippedRows':
+      return t('overgeslagen rijen');
+    case 'created':
+      return t('nieuw');
+    case 'updated':
+      return t('bijgewerkt');
+    case 'unchanged':
+      return t('ongewijzigd');
+    case 'classesCreated':
+      return t('nieuwe klassen');
+    case 'schools':
+      return t('scholen');
+    case 'pupils':
+      return t('leerlingen');
+    case 'accounts':
+      return t('accounts');
+    default:
+      return key;
+  }
+}
+
+/** The name of a pupil import field, as the wizard labels its column choice. */
+export function importFieldLabel(t: TFunction, field: string): string {
+  switch (field) {
+    case 'pupilNumber':
+      return t('Leerlingnummer');
+    case 'firstName':
+      return t('Roepnaam');
+    case 'lastName':
+      return t('Achternaam');
+    case 'prefix':
+      return t('Tussenvoegsel');
+    case 'birthDate':
+      return t('Geboortedatum');
+    case 'className':
+      return t('Groep of klas');
+    case 'row':
+      return t('Hele regel');
+    default:
+      return field;
+  }
+}
+
+/** A problem in a row of an import file, in words. */
+export function importErrorLabel(t: TFunction, code: ImportErrorCode | string): string {
+  switch (code) {
+    case 'missing':
+      return t('Niet ingevuld');
+    case 'invalid_date':
+      return t('Geen geldige datum (gebruik bijvoorbeeld 31-12-2015)');
+    case 'duplicate_number':
+      return t('Dit leerlingnummer staat vaker in het bestand');
+    case 'too_long':
+      return t('Te lang');
+    case 'column_count':
+      return t('Het aantal kolommen klopt niet met de kopregel');
+    default:
+      return code;
+  }
+}

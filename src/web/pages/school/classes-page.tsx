@@ -1,0 +1,231 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, apiPath } from '../../api/api-client';
+import type { Location, SchoolClass } from '../../api/api-types';
+import { useApiData } from '../../api/use-api-data';
+import { ConfirmDialog, Dialog } from '../../components/confirm-dialog';
+import { ErrorSummary, FormActions, SelectField, TextField } from '../../components/form-fields';
+import { useFormErrors } from '../../components/form-errors';
+import { LoadState, SuccessMessage } from '../../components/load-state';
+import { Page } from '../../components/page';
+import { TableWrap } from '../../components/table-wrap';
+import { useFormat } from '../../i18n/format';
+import { useSchool } from './school-layout';
+import { schoolYearChoices } from './school-years';
+
+/** Classes (groepen/klassen) per school year: add, rename or move, delete. */
+export function ClassesPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { school } = useSchool();
+  const [schoolYear, setSchoolYear] = useState(school.currentSchoolYear);
+  const classesPath = apiPath('/api/schools/:schoolId/classes', { schoolId: school.id }, { schoolYear });
+  const { data: classes, error, isLoading, reload } = useApiData<SchoolClass[]>(classesPath);
+  const { data: locations } = useApiData<Location[]>(apiPath('/api/schools/:schoolId/locations', { schoolId: school.id }));
+  const [name, setName] = useState('');
+  const [locationId, setLocationId] = useState('');
+  const [isBusy, setIsBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [editing, setEditing] = useState<SchoolClass | null>(null);
+  const [deleting, setDeleting] = useState<SchoolClass | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const addErrors = useFormErrors('nieuwe-klas-');
+  const nameMessage = t('Vul een naam in.');
+  const addLabels = { 'nieuwe-klas-name': t('Naam van de klas'), 'nieuwe-klas-locationId': t('Locatie') };
+  const locationName = (id: string | null) => locations?.find((location) => location.id === id)?.name ?? '';
+  const locationOptions = [{ value: '', label: t('Geen locatie') }, ...(locations ?? []).map((location) => ({ value: location.id, label: location.name }))];
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    if (!addErrors.check({ 'nieuwe-klas-name': name.trim() === '' && nameMessage }, t('Niet alle velden zijn goed ingevuld.'))) return;
+    setIsBusy(true);
+    try {
+      const created = await api.post<SchoolClass>(apiPath('/api/schools/:schoolId/classes', { schoolId: school.id }), {
+        name,
+        schoolYear,
+        locationId: locationId === '' ? null : locationId,
+      });
+      setName('');
+      setSaved(t('Klas {{name}} is toegevoegd aan {{year}}.', { name: created.name, year: created.schoolYear }));
+      reload();
+    } catch (failure) {
+      addErrors.fromError(failure, { name: nameMessage, locationId: t('Kies een bestaande locatie.') });
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!deleting) return;
+    try {
+      await api.delete(apiPath('/api/schools/:schoolId/classes/:classId', { schoolId: school.id, classId: deleting.id }));
+      setSaved(t('Klas {{name}} is verwijderd.', { name: deleting.name }));
+      setDeleting(null);
+      reload();
+    } catch (failure) {
+      setDeleteError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  };
+
+  return (
+    <Page title={t('Klassen')} intro={<p>{t('Klassen horen bij één schooljaar. Maak voor een nieuw schooljaar nieuwe klassen aan; de oude blijven bewaard.')}</p>}>
+      <div className="toolbar">
+        <SelectField
+          id="schooljaar"
+          label={t('Schooljaar')}
+          value={schoolYear}
+          onChange={setSchoolYear}
+          options={schoolYearChoices(school).map((year) => ({ value: year, label: year }))}
+        />
+      </div>
+      <SuccessMessage message={saved} />
+      <LoadState error={error} isLoading={isLoading && !classes} />
+      {classes ? (
+        classes.length === 0 ? (
+          <p className="notice">{t('Er zijn nog geen klassen in {{year}}.', { year: schoolYear })}</p>
+        ) : (
+          <TableWrap label={t('Klassen in {{year}}', { year: schoolYear })}>
+            <table>
+              <caption>{t('Klassen in {{year}}', { year: schoolYear })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('Naam')}</th>
+                  <th scope="col">{t('Locatie')}</th>
+                  <th scope="col" className="number">
+                    {t('Leerlingen')}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('Acties')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {classes.map((schoolClass) => (
+                  <tr key={schoolClass.id}>
+                    <th scope="row">{schoolClass.name}</th>
+                    <td>{locationName(schoolClass.locationId)}</td>
+                    <td className="number">{format.number(schoolClass.pupilCount)}</td>
+                    <td className="actions">
+                      <div className="action-buttons">
+                        <button type="button" className="button button-small button-secondary" aria-label={t('{{name}} wijzigen', { name: schoolClass.name })} onClick={() => setEditing(schoolClass)}>
+                          {t('Wijzigen')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small button-danger-quiet"
+                          aria-label={t('{{name}} verwijderen', { name: schoolClass.name })}
+                          onClick={() => {
+                            setDeleteError(null);
+                            setDeleting(schoolClass);
+                          }}
+                        >
+                          {t('Verwijderen')}
+                        </button>
+                      </div>
+                    </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )
+        ) : null}
+
+        <section aria-labelledby="klas-toevoegen-kop" className="card">
+          <h2 id="klas-toevoegen-kop">{t('Klas toevoegen aan {{year}}', { year: schoolYear })}</h2>
+          <ErrorSummary errors={addErrors.errors} labels={addLabels} />
+          <form onSubmit={(event) => void add(event)} noValidate className="inline-form">
+            <TextField id="nieuwe-klas-name" label={addLabels['nieuwe-klas-name']} value={name} onChange={setName} error={addErrors.errors.fields['nieuwe-klas-name']} required maxLength={120} />
+            <SelectField id="nieuwe-klas-locationId" label={addLabels['nieuwe-klas-locationId']} value={locationId} onChange={setLocationId} options={locationOptions} error={addErrors.errors.fields['nieuwe-klas-locationId']} />
+            <FormActions>
+              <button type="submit" className="button" disabled={isBusy}>
+                {t('Klas toevoegen')}
+              </button>
+            </FormActions>
+          </form>
+        </section>
+
+        <EditClassDialog
+          schoolId={school.id}
+          schoolClass={editing}
+          locationOptions={locationOptions}
+          onClose={() => setEditing(null)}
+          onSaved={(updated) => {
+            setEditing(null);
+            setSaved(t('Klas {{name}} is opgeslagen.', { name: updated.name }));
+            reload();
+          }}
+        />
+        <ConfirmDialog
+          isOpen={deleting !== null}
+          title={t('Klas verwijderen?')}
+          message={<p>{t('Weet je zeker dat je klas {{name}} wilt verwijderen? De leerlingen blijven in de school, maar staan dan niet meer in deze klas.', { name: deleting?.name ?? '' })}</p>}
+          confirmLabel={t('Verwijderen')}
+          isDangerous
+          error={deleteError}
+          onConfirm={remove}
+          onCancel={() => setDeleting(null)}
+        />
+      </Page>
+    );
+  }
+
+  interface EditClassDialogProps {
+    schoolId: string;
+    schoolClass: SchoolClass | null;
+    locationOptions: { value: string; label: string }[];
+    onClose: () => void;
+    onSaved: (schoolClass: SchoolClass) => void;
+  }
+
+  function EditClassDialog({ schoolId, schoolClass, locationOptions, onClose, onSaved }: EditClassDialogProps) {
+    const { t } = useTranslation();
+    const [name, setName] = useState('');
+    const [locationId, setLocationId] = useState('');
+    const [shownFor, setShownFor] = useState<string | null>(null);
+    const { errors, check, fromError, clear } = useFormErrors('klas-wijzigen-');
+    // Start from the class's current values each time the dialog opens.
+    if (schoolClass && shownFor !== schoolClass.id) {
+      setShownFor(schoolClass.id);
+      setName(schoolClass.name);
+      setLocationId(schoolClass.locationId ?? '');
+      clear();
+    }
+    if (!schoolClass && shownFor !== null) setShownFor(null);
+    const nameMessage = t('Vul een naam in.');
+    const labels = { 'klas-wijzigen-name': t('Nieuwe naam'), 'klas-wijzigen-locationId': t('Locatie van de klas') };
+
+    const save = async (event: FormEvent) => {
+      event.preventDefault();
+      if (!schoolClass) return;
+      if (!check({ 'klas-wijzigen-name': name.trim() === '' && nameMessage }, t('Niet alle velden zijn goed ingevuld.'))) return;
+      try {
+        const updated = await api.patch<SchoolClass>(apiPath('/api/schools/:schoolId/classes/:classId', { schoolId, classId: schoolClass.id }), {
+          name,
+          locationId: locationId === '' ? null : locationId,
+        });
+        onSaved(updated);
+      } catch (failure) {
+        fromError(failure, { name: nameMessage, locationId: t('Kies een bestaande locatie.') });
+      }
+    };
+
+    return (
+      <Dialog isOpen={schoolClass !== null} title={t('Klas {{name}} wijzigen', { name: schoolClass?.name ?? '' })} onClose={onClose}>
+        <ErrorSummary errors={errors} labels={labels} />
+        <form onSubmit={(event) => void save(event)} noValidate>
+          <TextField id="klas-wijzigen-name" label={labels['klas-wijzigen-name']} value={name} onChange={setName} error={errors.fields['klas-wijzigen-name']} required maxLength={120} />
+          <SelectField id="klas-wijzigen-locationId" label={labels['klas-wijzigen-locationId']} value={locationId} onChange={setLocationId} options={locationOptions} error={errors.fields['klas-wijzigen-locationId']} />
+          <FormActions>
+            <button type="submit" className="button">
+              {t('Opslaan')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={onClose}>
+              {t('Annuleren')}
+            </button>
+          </FormActions>
+        </form>
+      </Dialog>
+    );
+  }

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The SPA lives in src/web; the server serves dist/web (index.html for every page, /assets/* for the rest).
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'src/web'),
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/web'),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    // The CSP forbids inline scripts and styles, so nothing may be inlined as a data: URL either.
+    assetsInlineLimit: 0,
+    // A strict CSP and no polyfill: the modulepreload polyfill would be the only inline-ish script.
+    modulePreload: { polyfill: false },
+  },
+  server: {
+    // `npm run dev:web` talks to a server started with `groeiwijzer serve` on port 3000.
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});
