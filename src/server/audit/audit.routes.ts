@@ -3,17 +3,7 @@ import type { Deps } from '../deps';
 import type { App } from '../http/fastify-types';
 import { boardParamsSchema, schoolParamsSchema } from '../features/tenancy/tenancy.schemas';
 import { listAuditEvents } from './audit.repository';
-
-const auditEventSchema = z.object({
-  id: z.string(),
-  occurredAt: z.string(),
-  actorName: z.string().nullable(),
-  actorEmail: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  detail: z.string().nullable(),
-});
+import { auditEventSchema } from './audit.schemas';
 
 const AUDIT_PAGE = 200;
 

@@ -29,6 +29,24 @@ export interface Database {
   audit_events: AuditEventsTable;
 }
 
+/** Every table, parents before children (the order inserts must follow for foreign keys). */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'boards',
+  'schools',
+  'locations',
+  'classes',
+  'users',
+  'board_memberships',
+  'school_memberships',
+  'class_teachers',
+  'pupils',
+  'class_pupils',
+  'sessions',
+  'user_tokens',
+  'outbox_messages',
+  'audit_events',
+] as const satisfies readonly (keyof Database)[];
+
 /** The two database engines Groeiwijzer runs on. */
 export type Dialect = 'sqlite' | 'postgres';
 

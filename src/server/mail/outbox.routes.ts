@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { Database } from '../db/database';
 import type { Deps } from '../deps';
 import type { App } from '../http/fastify-types';
+import { outboxMessageSchema } from './outbox.schemas';
 import { boardParamsSchema, schoolParamsSchema } from '../features/tenancy/tenancy.schemas';
-
-const outboxMessageSchema = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string() });
 
 /** The outbox: mail kept for administrators when no SMTP server is configured. */
 export async function outboxRoutes(app: App, deps: Deps): Promise<void> {

@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import type { sessionResponseSchema } from '../../server/auth/auth.schemas';
-import type { staffMemberSchema } from '../../server/features/staff/staff.schemas';
+import type { auditEventSchema } from '../../server/audit/audit.schemas';
+import type {
+  importPreviewResponseSchema,
+  importResponseSchema,
+  mappingSchema,
+  pupilSchema,
+} from '../../server/features/pupils/pupils.schemas';
+import type { setupBodySchema, setupStatusSchema } from '../../server/features/setup/setup.schemas';
+import type { inviteBodySchema, staffMemberSchema } from '../../server/features/staff/staff.schemas';
+import type { outboxMessageSchema } from '../../server/mail/outbox.schemas';
 import type {
   boardResponseSchema,
   classSchema,
@@ -8,7 +17,6 @@ import type {
   schoolResponseSchema,
   schoolSummarySchema,
 } from '../../server/features/tenancy/tenancy.schemas';
-import type { SchoolKind, SchoolRole } from '../../shared/roles';
 
 // Types only: the server's zod schemas are the contract, so the web app imports their inferred
 // types and never the schemas themselves (nothing of the server ends up in the bundle).
@@ -31,97 +39,22 @@ export type SchoolClass = z.infer<typeof classSchema>;
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
 /** The first-run answer. */
-export interface SetupStatus {
-  needsSetup: boolean;
-}
-
+export type SetupStatus = z.infer<typeof setupStatusSchema>;
 /** The first-run form. */
-export interface SetupRequest {
-  boardName: string;
-  schoolName: string;
-  schoolKind: SchoolKind;
-  adminName: string;
-  adminEmail: string;
-  adminPassword: string;
-}
-
+export type SetupRequest = z.input<typeof setupBodySchema>;
 /** A mail kept in the outbox because no SMTP server is configured. */
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  createdAt: string;
-}
-
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 /** One line of the audit log. */
-export interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  actorName: string | null;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: string | null;
-}
-
+export type AuditEvent = z.infer<typeof auditEventSchema>;
 /** A pupil as listed for staff. */
-export interface Pupil {
-  id: string;
-  pupilNumber: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string | null;
-  classId: string | null;
-  className: string | null;
-}
-
-/** The fields a pupil import fills, in the order the wizard shows them. */
-export const IMPORT_FIELDS = ['pupilNumber', 'firstName', 'lastName', 'prefix', 'birthDate', 'className'] as const;
-/** One field of a pupil import. */
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-/** Fields an import cannot do without. */
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['pupilNumber', 'firstName', 'lastName'];
-
+export type Pupil = z.infer<typeof pupilSchema>;
 /** Which column (by header name) holds each field. */
-export interface ImportMapping {
-  pupilNumber: string;
-  firstName: string;
-  lastName: string;
-  prefix?: string | null;
-  birthDate?: string | null;
-  className?: string | null;
-}
-
-/** Why a row of an import file cannot be imported. */
-export type ImportErrorCode = 'missing' | 'invalid_date' | 'duplicate_number' | 'too_long' | 'column_count';
-
+export type ImportMapping = z.input<typeof mappingSchema>;
 /** What the server saw in an import file. */
-export interface ImportPreview {
-  headers: string[];
-  mapping: ImportMapping | null;
-  totalRows: number;
-  validCount: number;
-  errorCount: number;
-  sample: { line: number; pupilNumber: string; firstName: string; lastName: string; birthDate: string | null; className: string | null }[];
-  errors: { line: number; field: ImportField | 'row' | string; code: ImportErrorCode }[];
-}
-
+export type ImportPreview = z.infer<typeof importPreviewResponseSchema>;
 /** The answer to one import batch. */
-export interface ImportBatchResult {
-  total: number;
-  processed: number;
-  done: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
+export type ImportBatchResult = z.infer<typeof importResponseSchema>;
 /** Inviting a staff member. */
-export interface InvitationRequest {
-  email: string;
-  name: string;
-  roles: SchoolRole[];
-  classIds: string[];
-}
+export type InvitationRequest = z.infer<typeof inviteBodySchema>;
+
+export { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportErrorCode, type ImportField } from '../../shared/pupil-import';

@@ -1,12 +1,9 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { IMPORT_FIELDS, type ImportErrorCode, type ImportField } from '../../../shared/pupil-import';
 
 // Pure CSV → records → errors: no database, no clock (today's date is passed in), so the
 // preview, the import and the unit tests all run exactly the same code.
 
-/** The fields a pupil import can fill; the first three are required. */
-export const IMPORT_FIELDS = ['pupilNumber', 'firstName', 'lastName', 'prefix', 'birthDate', 'className'] as const;
-/** One field of a pupil import. */
-export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Which column (by header name) of the file holds each field; optional fields may be absent or null. */
 export interface Mapping {
@@ -28,8 +25,6 @@ export interface ImportRecord {
   className: string | null;
 }
 
-/** Why a row cannot be imported. */
-export type ImportErrorCode = 'missing' | 'invalid_date' | 'duplicate_number' | 'too_long' | 'column_count';
 
 /** One problem in one row; `field` is a mapping field, or `row` for a row whose cells do not line up with the header. */
 export interface ImportError {

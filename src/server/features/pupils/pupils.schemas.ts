@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_ERROR_CODES, IMPORT_FIELDS } from '../../../shared/pupil-import';
 import { IMPORT_BATCH_SIZE, MAX_BODY_BYTES } from '../../../shared/limits';
 import { schoolYearSchema } from '../tenancy/tenancy.schemas';
 
@@ -70,8 +71,8 @@ export const importRecordSchema = z.object({
 /** One problem in one row of the file. */
 export const importErrorSchema = z.object({
   line: z.number(),
-  field: z.enum(['pupilNumber', 'firstName', 'lastName', 'prefix', 'birthDate', 'className', 'row']),
-  code: z.enum(['missing', 'invalid_date', 'duplicate_number', 'too_long', 'column_count']),
+  field: z.enum([...IMPORT_FIELDS, 'row']),
+  code: z.enum(IMPORT_ERROR_CODES),
 });
 
 /** What the file would import: headers, the (suggested) mapping, counts, a sample and every error. */
