@@ -5,7 +5,7 @@ import type { Database } from '../db/database';
 import { type Clock, hashSecret, isoInstant, newSecretToken } from '../deps';
 import { findRolesOfUser } from './actor.repository';
 import type { Actor } from './policy';
-import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository';
+import { deleteExpiredSessions, deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository';
 
 /** The name of the session cookie; `__Host-` pins it to this host and path `/`. */
 export const SESSION_COOKIE = '__Host-gw_session';
@@ -39,6 +39,8 @@ export async function startSession(
   const token = newSecretToken();
   const csrfToken = newSecretToken();
   const now = clock.now();
+  // Sign-ins are rare enough to carry the clean-up of sessions that ran out meanwhile.
+  await deleteExpiredSessions(db, isoInstant(now));
   await insertSession(db, {
     id_hash: hashSecret(token),
     user_id: userId,

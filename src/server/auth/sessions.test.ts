@@ -89,3 +89,20 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     await requestAs(test.app, admin, 'POST', `/api/schools/${world.schoolA1}/staff/${world.users.teacher.id}/enable`);
   });
 });
+
+describe.each(testDialects())('session clean-up on %s', (dialect) => {
+  it('removes sessions past their absolute lifetime when someone signs in', async () => {
+    const test = await createTestApp(dialect);
+    try {
+      const world = await createWorld(test);
+      await login(test.app, world.users.teacher.email, WORLD_PASSWORD);
+      await login(test.app, world.users.careTeam.email, WORLD_PASSWORD);
+      test.clock.advance((test.deps.config.sessionAbsoluteHours + 1) * 3_600_000);
+      await login(test.app, world.users.leadership.email, WORLD_PASSWORD);
+      const sessions = await test.deps.db.kysely.selectFrom('sessions').select('user_id').execute();
+      expect(sessions).toEqual([{ user_id: world.users.leadership.id }]);
+    } finally {
+      await test.close();
+    }
+  });
+});
