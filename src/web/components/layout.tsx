@@ -8,7 +8,7 @@ import { requestHeadingFocus } from './route-focus';
 /** The frame of every page: skip link, header with menu and language switch, main, footer. */
 export function Layout() {
   const { t } = useTranslation();
-  const { session, needsSetup, signOut } = useSession();
+  const { session, needsSetup, signOut, checkSession } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const isFirstRender = useRef(true);
@@ -21,6 +21,8 @@ export function Layout() {
     }
     window.scrollTo(0, 0);
     requestHeadingFocus();
+    // A page that loads nothing would otherwise keep showing a session the server has ended.
+    void checkSession();
   }, [pathname]);
 
   const logOut = async () => {

@@ -31,6 +31,28 @@ export function storeLocale(locale: Locale): void {
   }
 }
 
+// Kept per tab, so a reload of the login page does not forget that the person picked the language there.
+const CHOSEN_SIGNED_OUT_KEY = 'groeiwijzer.locale-chosen-signed-out';
+
+/** Remembers (or forgets) that the language on screen was picked while signed out in this tab. */
+export function setLocaleChosenSignedOut(isChosen: boolean): void {
+  try {
+    if (isChosen) window.sessionStorage.setItem(CHOSEN_SIGNED_OUT_KEY, '1');
+    else window.sessionStorage.removeItem(CHOSEN_SIGNED_OUT_KEY);
+  } catch {
+    // Without storage the account's language applies at sign-in, as on a new device.
+  }
+}
+
+/** Whether the language on screen was picked while signed out in this tab, since the last sign-in. */
+export function isLocaleChosenSignedOut(): boolean {
+  try {
+    return window.sessionStorage.getItem(CHOSEN_SIGNED_OUT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 /** The current interface language. */
 export function currentLocale(): Locale {
   return isLocale(i18next.language) ? i18next.language : 'nl';

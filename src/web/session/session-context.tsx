@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useTranslation } from 'react-i18next';
 import { api, configureApiClient, setCsrfToken } from '../api/api-client';
 import type { Session, SetupStatus } from '../api/api-types';
-import { currentLocale, isLocale, storeLocale } from '../i18n/i18n';
+import { currentLocale, isLocale, isLocaleChosenSignedOut, setLocaleChosenSignedOut, storeLocale } from '../i18n/i18n';
 import type { Locale } from '../../shared/roles';
 
 const SIGNED_OUT: Session = { user: null, csrfToken: null, boards: [], schools: [] };
@@ -22,6 +22,8 @@ interface SessionState {
   signOut: () => Promise<void>;
   /** Reloads the session and the setup status from the server. */
   refresh: () => Promise<void>;
+  /** Asks the server whether the session shown is still valid, and signs out here when it is not. */
+  checkSession: () => Promise<void>;
   /** Switches the interface language and remembers it (on the account when signed in). */
   changeLanguage: (locale: Locale) => Promise<void>;
 }
@@ -35,8 +37,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [needsSetup, setNeedsSetup] = useState(false);
   const [isLoaded, setIsLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
-  // A language picked on a signed-out page (login, invitation) is the latest choice and wins at sign-in.
-  const hasChosenLanguageSignedOut = useRef(false);
+  // The session on screen, read when a check answers: an answer about an older session must not end a newer one.
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
 
   const adopt = useCallback(
     async (next: Session, keepLanguage = false) => {
@@ -92,8 +95,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       needsSetup,
       signedIn: async (next, options) => {
         setNeedsSetup(false);
-        const keepLanguage = (options?.keepLanguage ?? false) || hasChosenLanguageSignedOut.current;
-        hasChosenLanguageSignedOut.current = false;
+        // A language picked on a signed-out page (login, invitation) is the latest choice and wins at sign-in.
+        const keepLanguage = (options?.keepLanguage ?? false) || isLocaleChosenSignedOut();
+        setLocaleChosenSignedOut(false);
         await adopt(next, keepLanguage);
       },
       signOut: async () => {
@@ -105,10 +109,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
       refresh,
+      checkSession: async () => {
+        const checked = sessionRef.current;
+        if (!checked.user) return;
+        // The session can end on the server (expired, account disabled, signed out elsewhere) while this tab shows it.
+        const current = await api.get<Session>('/api/session').catch(() => null);
+        if (current && !current.user && sessionRef.current === checked) {
+          setCsrfToken(null);
+          setSession(SIGNED_OUT);
+        }
+      },
       changeLanguage: async (locale) => {
         await i18n.changeLanguage(locale);
         storeLocale(locale);
-        if (!session.user) hasChosenLanguageSignedOut.current = true;
+        if (!session.user) setLocaleChosenSignedOut(true);
         if (session.user && session.user.locale !== locale) {
           try {
             setSession(await api.patch<Session>('/api/me', { locale }));

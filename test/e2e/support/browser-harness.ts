@@ -9,6 +9,7 @@ import { createDb } from '../../../src/server/db/create-db';
 import type { Db } from '../../../src/server/db/database';
 import { migrateToLatest } from '../../../src/server/db/migrate';
 import { type Deps, systemClock } from '../../../src/server/deps';
+import { seedDemo } from '../../../src/server/features/demo/demo.seed';
 import type { App } from '../../../src/server/http/fastify-types';
 import { createOutboxMailer } from '../../../src/server/mail/mailer';
 
@@ -94,9 +95,71 @@ export async function openBrowser(locale = 'nl-NL'): Promise<BrowserSession> {
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns the violations, described. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Only violations are reported; every rule of the tags still runs (resultTypes just skips detail on passes).
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
   return results.violations.map(
     (violation) => `${page.url()} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
 }
 
+/** Starts a server whose database holds the demo board, exactly as "Demo laden" fills it. */
+export function startDemoServer(): Promise<RunningServer> {
+  return startServer(async (deps) => {
+    await deps.db.kysely.transaction().execute((trx) => seedDemo(trx, deps));
+  });
+}
+
+/**
+ * Waits until the page's h1 reads `heading` and nothing is loading any more (no loading notice,
+ * no "checking" notice), so assertions and axe see the finished page.
+ */
+export async function waitForPage(page: Page, heading: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: heading, exact: typeof heading === 'string' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('.app-loading, p.notice[role="status"]:not(.notice-success)') === null);
+}
+
+/** Signs in through the Dutch login page as a real person would, and waits for the home page (in the account's language). */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  // Through the home page: the login page sends people back where they came from, here the home page.
+  await page.goto(`${baseUrl}/`);
+  await waitForPage(page, 'Inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'Inloggen' }).click();
+  await waitForPage(page, /^(Welkom|Welcome), /);
+}
+
+// Chromium logs every 4xx/5xx answer as a console error; a test names the statuses it provokes.
+const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})\b/;
+
+/** The console errors left after dropping the failed-request lines for the statuses a test expects. */
+export function unexpectedConsoleErrors(errors: readonly string[], expectedStatuses: readonly number[] = []): string[] {
+  return errors.filter((error) => {
+    const status = FAILED_RESOURCE.exec(error)?.[1];
+    return status === undefined || !expectedStatuses.includes(Number(status));
+  });
+}
+
+/** Problems found page by page, asserted once at the end so one run lists all of them. */
+export interface PageAudit {
+  /** Every axe violation and unexpected console error found so far, each naming its page. */
+  problems: string[];
+  /**
+   * Runs axe on the browser's page as it is now and takes the console errors logged since the last
+   * check; `expectedStatuses` are the HTTP error statuses this step provokes on purpose.
+   */
+  check(browser: BrowserSession, expectedStatuses?: readonly number[]): Promise<void>;
+}
+
+/** Starts an empty audit. */
+export function createPageAudit(): PageAudit {
+  const problems: string[] = [];
+  return {
+    problems,
+    async check(browser, expectedStatuses = []) {
+      problems.push(...(await accessibilityViolations(browser.page)));
+      const errors = unexpectedConsoleErrors(browser.consoleErrors.splice(0), expectedStatuses);
+      problems.push(...errors.map((error) => `${browser.page.url()} console error: ${error}`));
+    },
+  };
+}
