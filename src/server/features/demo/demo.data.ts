@@ -1,11 +1,11 @@
 import type { BoardRole, SchoolKind, SchoolRole } from '../../../shared/roles';
+import { DEMO_EMAILS } from '../../../shared/demo-accounts';
 import { schoolYearOf } from '../../../shared/school-year';
 import type { ClassPupilsTable, PupilsTable } from '../pupils/pupils.tables';
 import type { BoardMembershipsTable, ClassTeachersTable, SchoolMembershipsTable, UsersTable } from '../staff/staff.tables';
 import type { BoardsTable, ClassesTable, LocationsTable, SchoolsTable } from '../tenancy/tenancy.tables';
 
-/** The password of every demo account; the demo is public, so it is no secret. */
-export const DEMO_PASSWORD = 'demo-groeiwijzer';
+export { DEMO_PASSWORD } from '../../../shared/demo-accounts';
 
 /** The name of the demo board. */
 export const DEMO_BOARD_NAME = 'Stichting Voorbeeld';
@@ -19,13 +19,13 @@ export interface DemoLogin {
 
 /** Every demo account, in the order README lists them. All use DEMO_PASSWORD. */
 export const DEMO_LOGINS = [
-  { email: 'bestuur@voorbeeld.test', name: 'Ingrid Hoekstra', role: { nl: 'bestuurder (beheert het hele bestuur)', en: 'board admin (the whole board)' } },
-  { email: 'directie@voorbeeld.test', name: 'Marco de Wit', role: { nl: 'directie van Basisschool De Vlinderboom', en: 'school leader of Basisschool De Vlinderboom' } },
-  { email: 'kartrekker@voorbeeld.test', name: 'Fatima El Idrissi', role: { nl: 'TSO-kartrekker van Basisschool De Vlinderboom', en: 'TSO lead of Basisschool De Vlinderboom' } },
-  { email: 'leerkracht@voorbeeld.test', name: 'Sanne Verbeek', role: { nl: 'leerkracht van groep 5, Basisschool De Vlinderboom', en: 'teacher of groep 5, Basisschool De Vlinderboom' } },
-  { email: 'ib@voorbeeld.test', name: 'Joost van Dam', role: { nl: 'intern begeleider (zorgteam), Basisschool De Vlinderboom', en: 'care team (intern begeleider), Basisschool De Vlinderboom' } },
-  { email: 'leerkracht2@voorbeeld.test', name: 'Kees Wouters', role: { nl: 'mentor van klas 2B, VSO De Horizon', en: 'teacher of klas 2B, VSO De Horizon' } },
-  { email: 'beheer@voorbeeld.test', name: 'Petra Lammers', role: { nl: 'schoolbeheerder van beide scholen', en: 'school admin of both schools' } },
+  { email: DEMO_EMAILS.boardAdmin, name: 'Ingrid Hoekstra', role: { nl: 'bestuurder (beheert het hele bestuur)', en: 'board admin (the whole board)' } },
+  { email: DEMO_EMAILS.leadership, name: 'Marco de Wit', role: { nl: 'directie van Basisschool De Vlinderboom', en: 'school leader of Basisschool De Vlinderboom' } },
+  { email: DEMO_EMAILS.tsoLead, name: 'Fatima El Idrissi', role: { nl: 'TSO-kartrekker van Basisschool De Vlinderboom', en: 'TSO lead of Basisschool De Vlinderboom' } },
+  { email: DEMO_EMAILS.teacher, name: 'Sanne Verbeek', role: { nl: 'leerkracht van groep 5, Basisschool De Vlinderboom', en: 'teacher of groep 5, Basisschool De Vlinderboom' } },
+  { email: DEMO_EMAILS.careTeam, name: 'Joost van Dam', role: { nl: 'intern begeleider (zorgteam), Basisschool De Vlinderboom', en: 'care team (intern begeleider), Basisschool De Vlinderboom' } },
+  { email: DEMO_EMAILS.teacherSecondSchool, name: 'Kees Wouters', role: { nl: 'mentor van klas 2B, VSO De Horizon', en: 'teacher of klas 2B, VSO De Horizon' } },
+  { email: DEMO_EMAILS.schoolAdmin, name: 'Petra Lammers', role: { nl: 'schoolbeheerder van beide scholen', en: 'school admin of both schools' } },
 ] as const satisfies readonly DemoLogin[];
 
 /** The e-mail address of one demo account. */
@@ -111,13 +111,13 @@ type StaffPlace =
   | { school: 0 | 1; role: SchoolRole; classIndex?: number };
 
 const STAFF_PLACES: Record<DemoEmail, readonly StaffPlace[]> = {
-  'bestuur@voorbeeld.test': [{ board: 'board_admin' }],
-  'directie@voorbeeld.test': [{ school: 0, role: 'leadership' }],
-  'kartrekker@voorbeeld.test': [{ school: 0, role: 'tso_lead' }],
-  'leerkracht@voorbeeld.test': [{ school: 0, role: 'teacher', classIndex: 1 }],
-  'ib@voorbeeld.test': [{ school: 0, role: 'care_team' }],
-  'leerkracht2@voorbeeld.test': [{ school: 1, role: 'teacher', classIndex: 1 }],
-  'beheer@voorbeeld.test': [
+  [DEMO_EMAILS.boardAdmin]: [{ board: 'board_admin' }],
+  [DEMO_EMAILS.leadership]: [{ school: 0, role: 'leadership' }],
+  [DEMO_EMAILS.tsoLead]: [{ school: 0, role: 'tso_lead' }],
+  [DEMO_EMAILS.teacher]: [{ school: 0, role: 'teacher', classIndex: 1 }],
+  [DEMO_EMAILS.careTeam]: [{ school: 0, role: 'care_team' }],
+  [DEMO_EMAILS.teacherSecondSchool]: [{ school: 1, role: 'teacher', classIndex: 1 }],
+  [DEMO_EMAILS.schoolAdmin]: [
     { school: 0, role: 'school_admin' },
     { school: 1, role: 'school_admin' },
   ],

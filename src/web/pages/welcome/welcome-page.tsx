@@ -7,6 +7,7 @@ import { api } from '../../api/api-client';
 import type { Session, SetupRequest } from '../../api/api-types';
 import { ErrorSummary, FormActions, SelectField, TextField } from '../../components/form-fields';
 import { useFormErrors } from '../../components/form-errors';
+import { DEMO_EMAILS, DEMO_PASSWORD } from '../../../shared/demo-accounts';
 import { Page } from '../../components/page';
 import { schoolKindLabel } from '../../i18n/labels';
 import { useSession } from '../../session/session-context';
@@ -14,8 +15,6 @@ import { PasswordField } from '../../components/password-field';
 import { TableWrap } from '../../components/table-wrap';
 import { isEmail, passwordProblem } from '../../components/validation';
 
-/** The demo accounts the seed creates; all share one password. */
-const DEMO_PASSWORD = 'demo-groeiwijzer';
 
 /** First run: create the board, the first school and its administrator, or load the demo. */
 export function WelcomePage() {
@@ -179,13 +178,13 @@ function DemoLogins() {
   const first = 'Basisschool De Vlinderboom';
   const second = 'VSO De Horizon';
   const accounts: { email: string; role: string }[] = [
-    { email: 'bestuur@voorbeeld.test', role: t('Bestuursbeheerder van {{board}}', { board: 'Stichting Voorbeeld' }) },
-    { email: 'beheer@voorbeeld.test', role: t('Schoolbeheerder van beide scholen') },
-    { email: 'directie@voorbeeld.test', role: t('Directie van {{school}}', { school: first }) },
-    { email: 'kartrekker@voorbeeld.test', role: t('TSO-kartrekker van {{school}}', { school: first }) },
-    { email: 'leerkracht@voorbeeld.test', role: t('Leerkracht van één groep in {{school}}', { school: first }) },
-    { email: 'ib@voorbeeld.test', role: t('Zorgteam (intern begeleider) van {{school}}', { school: first }) },
-    { email: 'leerkracht2@voorbeeld.test', role: t('Leerkracht van één klas in {{school}}', { school: second }) },
+    { email: DEMO_EMAILS.boardAdmin, role: t('Bestuursbeheerder van {{board}}', { board: 'Stichting Voorbeeld' }) },
+    { email: DEMO_EMAILS.schoolAdmin, role: t('Schoolbeheerder van beide scholen') },
+    { email: DEMO_EMAILS.leadership, role: t('Directie van {{school}}', { school: first }) },
+    { email: DEMO_EMAILS.tsoLead, role: t('TSO-kartrekker van {{school}}', { school: first }) },
+    { email: DEMO_EMAILS.teacher, role: t('Leerkracht van één groep in {{school}}', { school: first }) },
+    { email: DEMO_EMAILS.careTeam, role: t('Zorgteam (intern begeleider) van {{school}}', { school: first }) },
+    { email: DEMO_EMAILS.teacherSecondSchool, role: t('Leerkracht van één klas in {{school}}', { school: second }) },
   ];
   return (
     <TableWrap label={t('Demo-accounts')}>
