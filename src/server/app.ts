@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_BODY_BYTES } from '../shared/limits';
 import { auditRoutes } from './audit/audit.routes';
@@ -23,6 +23,8 @@ import { outboxRoutes } from './mail/outbox.routes';
 /** Options for building the app; tests pass a silent logger. */
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** An existing logger to use (main.ts shares one with the mailer); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   /** Folder with the built SPA (index.html + assets); defaults to dist/web. */
   webRoot?: string;
 }
@@ -30,7 +32,7 @@ export interface BuildAppOptions {
 /** Builds the whole HTTP application around the given dependencies (does not listen). */
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? { level: deps.config.logLevel } }),
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: deps.config.trustProxy,
     // Duplicated or unknown JSON keys are refused by the schemas; prototype pollution attempts by the parser.

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { createDb } from './db/create-db';
@@ -10,9 +11,10 @@ import { createOutboxMailer, createSmtpMailer } from './mail/mailer';
 export async function serve(config: Config, openDb?: Db): Promise<void> {
   const db = openDb ?? (await createDb(config.databaseUrl));
   await migrateToLatest(db.kysely);
-  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(db.kysely, systemClock);
-  const deps: Deps = { config, db, clock: systemClock, mailer };
-  const app = await buildApp(deps);
+  const logger = pino({ level: config.logLevel });
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(db.kysely, systemClock, logger);
+  const deps: Deps = { config, db, clock: systemClock, mailer, logger };
+  const app = await buildApp(deps, { loggerInstance: logger });
   if (!config.smtpUrl) app.log.warn('No SMTP_URL set: e-mail is kept in the outbox page for administrators');
   const shutdown = async () => {
     await app.close();

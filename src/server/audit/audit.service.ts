@@ -25,6 +25,7 @@ export type AuditAction =
   | 'staff.disabled'
   | 'staff.enabled'
   | 'pupils.imported'
+  | 'outbox.read'
   | 'pupils.read';
 
 /** One thing to record: who did what to which record, in which board/school. */

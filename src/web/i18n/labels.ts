@@ -77,6 +77,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'staff.enabled': t('Account ingeschakeld'),
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
+    'outbox.read': t('Postvak bekeken'),
   };
 }
 
