@@ -2,6 +2,7 @@ import { loadConfig } from '../server/config';
 import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
 import { serve } from '../server/main';
+import { runAnalyse } from './analyse.command';
 import { runBackup, runRestore } from './backup.command';
 import { CliError } from './cli-arguments';
 import { ADMIN_PASSWORD_ENV, runCreateAdmin } from './create-admin.command';
@@ -19,6 +20,10 @@ const USAGE = `groeiwijzer <command>
                         the password can also come from ${ADMIN_PASSWORD_ENV}
   backup <file>         write a consistent backup of the database to a new <file>
   restore <file>        load a backup into an empty database (stop the server first)
+  analyse selfscan      aggregate self-scan ratings from a CSV file and print JSON:
+                          --input <ratings.csv>  header respondent,role,aspect,phase (phase 1-4, empty or ? = don't know)
+                          [--min-group <k>]      smallest role group shown (default 5, at least 3)
+                          [--model <model.json>] check aspects against a model and list them in its order
 
 Configuration comes from the environment: see README.md.`;
 
@@ -50,6 +55,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     case 'restore':
       await runRestore(rest);
+      return 0;
+    case 'analyse':
+      runAnalyse(rest);
       return 0;
     case undefined:
     case 'help':
