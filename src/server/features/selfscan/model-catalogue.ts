@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { developmentModelSchema, type DevelopmentModel } from '../../../shared/selfscan-model';
+import { AppError } from '../../errors';
+
+const SHIPPED_MODELS_DIRECTORY = fileURLToPath(new URL('./models/', import.meta.url));
+
+// Read once per process: the shipped files only change with a new release.
+let shippedModels: readonly DevelopmentModel[] | undefined;
+
+/** The development models Groeiwijzer ships (the TSO development model), validated once and frozen. */
+export function loadShippedModels(): DevelopmentModel[] {
+  shippedModels ??= readModelDirectory(SHIPPED_MODELS_DIRECTORY);
+  return [...shippedModels];
+}
+
+/**
+ * Reads and validates every `*.json` model in a folder, in file-name order; throws an Error naming the file and
+ * the first issues when a file is not valid JSON, breaks the format, or repeats another file's id and version.
+ */
+export function readModelDirectory(directory: string): DevelopmentModel[] {
+  const files = readdirSync(directory)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
+  const seen = new Map<string, string>();
+  return files.map((file) => {
+    const model = readModelFile(join(directory, file), file);
+    const key = `${model.id}@${model.version}`;
+    const earlier = seen.get(key);
+    if (earlier) throw new Error(`development model ${file}: ${key} is already defined in ${earlier}`);
+    seen.set(key, file);
+    return deepFreeze(model);
+  });
+}
+
+/**
+ * Validates an imported model definition; throws AppError('validation_failed') with one entry per field path,
+ * each path prefixed with `fieldPrefix` (e.g. `body.definition.`) so it matches where the model sat in the request.
+ */
+export function parseModelDefinition(json: unknown, options: { fieldPrefix?: string } = {}): DevelopmentModel {
+  const result = developmentModelSchema.safeParse(json);
+  if (!result.success) {
+    const prefix = options.fieldPrefix ?? '';
+    const fields = Object.fromEntries(Object.entries(fieldErrorsOf(result.error)).map(([path, messages]) => [`${prefix}${path}`, messages]));
+    throw new AppError('validation_failed', { fields, detail: 'invalid development model' });
+  }
+  return result.data;
+}
+
+/**
+ * Turns zod issues into `{ "layers.0.aspects.1.id": ["…"] }`; an unknown field is reported at its own path
+ * (zod reports it at the parent object) so the reader sees which key to remove.
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const key = path.length === 0 ? '(root)' : path.map(String).join('.');
+    (fields[key] ??= []).push(message);
+  };
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key], 'unknown field');
+    } else {
+      add(issue.path, issue.message);
+    }
+  }
+  return fields;
+}
+
+function readModelFile(path: string, file: string): DevelopmentModel {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new Error(`development model ${file}: not valid JSON (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  }
+  const result = developmentModelSchema.safeParse(json);
+  if (!result.success) {
+    const issues = Object.entries(fieldErrorsOf(result.error))
+      .slice(0, 5)
+      .map(([field, messages]) => `${field}: ${messages.join('; ')}`);
+    throw new Error(`development model ${file} is invalid: ${issues.join(' | ')}`, { cause: result.error });
+  }
+  return result.data;
+}
+
+// The cached models are shared by every caller; freezing stops one caller from changing another's model.
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
