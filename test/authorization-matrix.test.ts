@@ -12,7 +12,8 @@ function urlFor(route: RegisteredRoute, target: { boardId: string; schoolId: str
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId)/g, () => randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId)/g, () => randomUUID())
+    .replace(':aspectId', 'layer-1.motivation')
     .replace('*', 'x');
 }
 

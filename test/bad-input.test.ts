@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app';
 import { startSession } from '../src/server/auth/sessions.service';
+import { loadShippedModels } from '../src/server/features/selfscan/model-catalogue';
+import { openRound, shippedModelId } from '../src/server/features/selfscan/selfscan.service';
 import type { RegisteredRoute } from '../src/server/http/auth-hooks';
 import { MAX_BODY_BYTES } from '../src/shared/limits';
 import { ERROR_CODES } from '../src/shared/error-codes';
+import { aspectIdsOf } from '../src/shared/selfscan-model';
 import { ALLOWED_ON_A } from './support/policy-matrix';
 import { snapshotDatabase } from './support/snapshot';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -22,10 +25,23 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
   let test: TestApp;
   let world: World;
   let bodyRoutes: RegisteredRoute[];
+  let roundId: string;
+  const shippedModel = loadShippedModels()[0]!;
 
   beforeAll(async () => {
     test = await createTestApp(dialect);
     world = await createWorld(test);
+    const lead = world.users.tsoLead.id;
+    const actor = { userId: lead, boardRoles: new Map(), schoolRoles: new Map([[world.schoolA1, ['tso_lead' as const]]]), boardOfSchool: new Map() };
+    // A real round, so the self-scan routes are called with ids that exist.
+    const round = await openRound(
+      test.deps,
+      { userId: lead, actor, schoolBoardId: world.boardA },
+      world.schoolA1,
+      { name: 'Zelfscan', modelId: shippedModelId(shippedModel.id, shippedModel.version), opensOn: '2026-11-21', closesOn: '2026-12-31', audience: { roles: [], locationIds: [] } },
+      'http://localhost',
+    );
+    roundId = round.id;
     bodyRoutes = test.app.registeredRoutes.filter((route) => route.hasBody);
   });
   afterAll(async () => test.close());
@@ -45,7 +61,10 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
       .replace(':schoolId', world.schoolA1)
       .replace(':locationId', world.locationA1)
       .replace(':classId', world.classA1)
-      .replace(':userId', world.users.teacher.id);
+      .replace(':userId', world.users.teacher.id)
+      .replace(':roundId', roundId)
+      .replace(':modelId', shippedModelId(shippedModel.id, shippedModel.version))
+      .replace(':aspectId', aspectIdsOf(shippedModel)[0] ?? '');
     return { headers, url };
   }
 

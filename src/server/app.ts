@@ -10,6 +10,7 @@ import { authRoutes } from './auth/auth.routes';
 import type { Deps } from './deps';
 import { AppError } from './errors';
 import { pupilsRoutes } from './features/pupils/pupils.routes';
+import { selfscanRoutes } from './features/selfscan/selfscan.routes';
 import { setupRoutes } from './features/setup/setup.routes';
 import { staffRoutes } from './features/staff/staff.routes';
 import { tenancyRoutes } from './features/tenancy/tenancy.routes';
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await tenancyRoutes(api, deps);
     await staffRoutes(api, deps);
     await pupilsRoutes(api, deps);
+    await selfscanRoutes(api, deps);
     await outboxRoutes(api, deps);
     await auditRoutes(api, deps);
   });

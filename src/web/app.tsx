@@ -9,6 +9,11 @@ import { LoginPage } from './pages/login/login-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { ForgotPasswordPage } from './pages/password/forgot-password-page';
 import { ResetPasswordPage } from './pages/password/reset-password-page';
+import { SelfscanConsensusPage } from './pages/selfscan/selfscan-consensus-page';
+import { SelfscanLinkPage } from './pages/selfscan/selfscan-link-page';
+import { SelfscanRespondPage } from './pages/selfscan/selfscan-respond-page';
+import { SelfscanResultsPage } from './pages/selfscan/selfscan-results-page';
+import { SelfscanRoundsPage } from './pages/selfscan/selfscan-rounds-page';
 import { ClassesPage } from './pages/school/classes-page';
 import { LocationsPage } from './pages/school/locations-page';
 import { PupilImportPage } from './pages/school/pupil-import-page';
@@ -38,8 +43,15 @@ export function App() {
               <Route path="postvak" element={<BoardOutboxPage />} />
               <Route path="logboek" element={<BoardAuditPage />} />
             </Route>
+            <Route path="/zelfscan/:roundId" element={<SelfscanLinkPage />} />
             <Route path="/scholen/:schoolId" element={<SchoolLayout />}>
               <Route index element={<SchoolOverviewPage />} />
+              <Route path="zelfscan" element={<SelfscanRoundsPage />} />
+              <Route path="zelfscan/:roundId/invullen" element={<SelfscanRespondPage />} />
+              <Route path="zelfscan/:roundId/uitkomsten" element={<SelfscanResultsPage />} />
+              <Route element={<RequireSchoolPermission permission="school.selfscan.manage" />}>
+                <Route path="zelfscan/:roundId/vaststellen" element={<SelfscanConsensusPage />} />
+              </Route>
               <Route element={<RequireSchoolPermission permission="school.structure.manage" />}>
                 <Route path="locaties" element={<LocationsPage />} />
                 <Route path="klassen" element={<ClassesPage />} />

@@ -14,7 +14,7 @@ import {
 
 const PRIMARY = 'Basisschool De Vlinderboom';
 const SPECIAL = 'VSO De Horizon';
-const SCHOOL_ADMIN_MENU = ['Overzicht', 'Leerlingen', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
+const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 type SchoolName = typeof PRIMARY | typeof SPECIAL;
@@ -49,7 +49,7 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'directie@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Leerlingen', 'Personeel'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Personeel'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'locaties' },
@@ -60,7 +60,7 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'kartrekker@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan'] },
     refusedPages: [
       { school: PRIMARY, path: 'leerlingen' },
       { school: PRIMARY, path: 'personeel' },
@@ -69,7 +69,7 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'leerkracht@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Leerlingen'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen'] },
     pupilClasses: { [PRIMARY]: ['Groep 5'] },
     refusedPages: [
       { school: PRIMARY, path: 'personeel' },
@@ -79,14 +79,14 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'ib@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Leerlingen'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [{ school: PRIMARY, path: 'personeel' }],
   },
   'leerkracht2@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [SPECIAL],
-    schoolMenus: { [SPECIAL]: ['Overzicht', 'Leerlingen'] },
+    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen'] },
     pupilClasses: { [SPECIAL]: ['Klas 2B'] },
     refusedPages: [{ school: SPECIAL, path: 'klassen' }],
     unavailableSchools: [PRIMARY],

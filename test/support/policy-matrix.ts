@@ -16,6 +16,9 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.pupils.import': ['schoolAdmin'],
   'school.outbox.read': ['boardAdmin', 'schoolAdmin'],
   'school.audit.read': ['boardAdmin', 'schoolAdmin'],
+  'school.selfscan.manage': ['leadership', 'tsoLead'],
+  'school.selfscan.models.manage': ['schoolAdmin'],
+  'school.selfscan.results': ['leadership', 'tsoLead'],
 };
 
 // On board B / school B1 only B's own admins get anywhere; A's people get nothing.
@@ -32,6 +35,9 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'school.pupils.import': ['schoolAdminOtherBoard'],
   'school.outbox.read': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
   'school.audit.read': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
+  'school.selfscan.manage': [],
+  'school.selfscan.models.manage': ['schoolAdminOtherBoard'],
+  'school.selfscan.results': [],
 };
 
 // Routes anyone may call without signing in. Anything else that turns up public fails the suite.

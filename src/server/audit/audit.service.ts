@@ -26,7 +26,11 @@ export type AuditAction =
   | 'staff.enabled'
   | 'pupils.imported'
   | 'outbox.read'
-  | 'pupils.read';
+  | 'pupils.read'
+  | 'selfscan.model_imported'
+  | 'selfscan.round_opened'
+  | 'selfscan.results_shared'
+  | 'selfscan.consensus_recorded';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

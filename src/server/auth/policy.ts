@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'school.pupils.import': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
   'school.outbox.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
   'school.audit.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
+  'school.selfscan.manage': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
+  'school.selfscan.models.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  // The team may also read results once the lead shared them: the self-scan service checks that.
+  'school.selfscan.results': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
 } as const satisfies Record<
   string,
   { scope: 'board' | 'school'; boardRoles: readonly BoardRole[]; schoolRoles: readonly SchoolRole[] }

@@ -7,6 +7,7 @@ import { createTestApp, login, type TestApp } from '../../../test/support/test-a
 import { createEmptyTestDatabaseUrl, testDialects } from '../../../test/support/test-db';
 import { isoInstant, newId } from '../deps';
 import { DEMO_PASSWORD } from '../features/demo/demo.data';
+import { ensureShippedModels } from '../features/selfscan/selfscan.service';
 import { loadDemo } from '../features/setup/setup.service';
 import { backupDatabase, restoreDatabase } from './backup';
 import { createDb } from './create-db';
@@ -28,6 +29,25 @@ async function readAllTables(db: Db): Promise<Record<string, unknown[]>> {
     result[name] = rows.map((row) => JSON.stringify(row)).sort();
   }
   return result;
+}
+
+/** One row in every self-scan table (the demo has no self-scan yet). */
+async function fillSelfscanTables(db: Db['kysely'], userId: string, now: string): Promise<void> {
+  await ensureShippedModels(db);
+  const model = await db.selectFrom('development_models').select('id').executeTakeFirstOrThrow();
+  const school = await db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+  const roundId = newId();
+  const responseId = newId();
+  const audience = JSON.stringify({ roles: [], locationIds: [] });
+  await db
+    .insertInto('selfscan_rounds')
+    .values({ id: roundId, school_id: school.id, model_id: model.id, name: 'Zelfscan', opens_on: '2026-11-21', closes_on: '2026-11-30', audience, results_shared_at: null, created_by: userId, created_at: now })
+    .execute();
+  await db.insertInto('selfscan_invitations').values({ round_id: roundId, user_id: userId }).execute();
+  await db.insertInto('selfscan_responses').values({ id: responseId, round_id: roundId, user_id: userId, role: 'school_admin', created_at: now, updated_at: now }).execute();
+  await db.insertInto('selfscan_ratings').values({ response_id: responseId, aspect_id: 'layer-1.motivation', phase: null, note: 'Weet ik niet', updated_at: now }).execute();
+  await db.insertInto('selfscan_consensus').values({ round_id: roundId, aspect_id: 'layer-1.motivation', phase: 2, rationale: 'Samen besproken', recorded_by: userId, recorded_at: now }).execute();
+  await db.insertInto('selfscan_goals').values({ round_id: roundId, aspect_id: 'layer-1.motivation', target_phase: 3, created_by: userId, created_at: now }).execute();
 }
 
 async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> {
@@ -61,6 +81,7 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     const now = isoInstant(test.clock.now());
     await db.insertInto('user_tokens').values({ token_hash: newId(), user_id: user.id, purpose: 'reset', expires_at: now, used_at: null, created_at: now }).execute();
     await db.insertInto('outbox_messages').values({ id: newId(), board_id: null, school_id: null, to_address: 'beheer@voorbeeld.test', subject: 'Test', body_text: 'Hallo', created_at: now }).execute();
+    await fillSelfscanTables(db, user.id, now);
     dir = mkdtempSync(join(tmpdir(), 'gw-backup-'));
     backupFile = join(dir, `groeiwijzer.${dialect}.backup`);
     await backupDatabase(test.deps.db, backupFile);
@@ -99,7 +120,7 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     const target = await emptyTarget();
     await restoreDatabase(target, oldFile);
     const restored = await withDb(target, readAllTables);
-    expect(restored.kysely_migration).toHaveLength(1);
+    expect(restored.kysely_migration).toHaveLength((await readAllTables(test.deps.db)).kysely_migration?.length ?? -1);
     expect(restored.boards).toEqual([]);
   });
 

@@ -3,6 +3,15 @@ import type { AuditEventsTable } from '../audit/audit.tables';
 import type { SessionsTable, UserTokensTable } from '../auth/auth.tables';
 import type { ClassPupilsTable, PupilsTable } from '../features/pupils/pupils.tables';
 import type {
+  DevelopmentModelsTable,
+  SelfscanConsensusTable,
+  SelfscanGoalsTable,
+  SelfscanInvitationsTable,
+  SelfscanRatingsTable,
+  SelfscanResponsesTable,
+  SelfscanRoundsTable,
+} from '../features/selfscan/selfscan.tables';
+import type {
   BoardMembershipsTable,
   ClassTeachersTable,
   SchoolMembershipsTable,
@@ -27,6 +36,13 @@ export interface Database {
   user_tokens: UserTokensTable;
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
+  development_models: DevelopmentModelsTable;
+  selfscan_rounds: SelfscanRoundsTable;
+  selfscan_invitations: SelfscanInvitationsTable;
+  selfscan_responses: SelfscanResponsesTable;
+  selfscan_ratings: SelfscanRatingsTable;
+  selfscan_consensus: SelfscanConsensusTable;
+  selfscan_goals: SelfscanGoalsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -45,6 +61,13 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'user_tokens',
   'outbox_messages',
   'audit_events',
+  'development_models',
+  'selfscan_rounds',
+  'selfscan_invitations',
+  'selfscan_responses',
+  'selfscan_ratings',
+  'selfscan_consensus',
+  'selfscan_goals',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

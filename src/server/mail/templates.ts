@@ -31,3 +31,16 @@ export function invitationMail(locale: Locale, schoolName: string, inviterName: 
         text: `${inviterName} nodigt je uit om met Groeiwijzer te werken voor ${schoolName}.\n\nMaak je account aan via deze link (${validDays} dagen geldig):\n${link}`,
       };
 }
+
+/** The mail inviting a staff member to fill in a self-scan round; `closesOn` is the last day (YYYY-MM-DD). */
+export function selfscanInvitationMail(locale: Locale, schoolName: string, roundName: string, closesOn: string, link: string): MailContent {
+  return locale === 'en'
+    ? {
+        subject: `Self-scan "${roundName}" at ${schoolName}: your view counts`,
+        text: `The TSO team of ${schoolName} asks you to fill in the self-scan "${roundName}".\n\nFor each aspect of the development model you choose the phase that fits the school today, or "don't know". It takes about fifteen minutes; your answers are saved as you go and nobody sees which answers are yours.\n\nYou can answer until ${closesOn}:\n${link}`,
+      }
+    : {
+        subject: `Zelfscan "${roundName}" van ${schoolName}: jouw blik telt`,
+        text: `Het TSO-team van ${schoolName} vraagt je de zelfscan "${roundName}" in te vullen.\n\nBij elk accent van het ontwikkelmodel kies je de fase die nu bij de school past, of "weet ik niet". Het kost ongeveer een kwartier; je antwoorden worden meteen bewaard en niemand ziet welke antwoorden van jou zijn.\n\nJe kunt antwoorden tot en met ${closesOn}:\n${link}`,
+      };
+}

@@ -11,6 +11,17 @@ import type { setupBodySchema, setupStatusSchema } from '../../server/features/s
 import type { inviteBodySchema, staffMemberSchema } from '../../server/features/staff/staff.schemas';
 import type { outboxMessageSchema } from '../../server/mail/outbox.schemas';
 import type {
+  consensusSchema,
+  goalSchema,
+  modelDetailSchema,
+  modelSummarySchema,
+  openRoundBodySchema,
+  ownRatingSchema,
+  roundDetailSchema,
+  roundResultsSchema,
+  roundSummarySchema,
+} from '../../server/features/selfscan/selfscan.schemas';
+import type {
   boardResponseSchema,
   classSchema,
   locationSchema,
@@ -56,5 +67,28 @@ export type ImportPreview = z.infer<typeof importPreviewResponseSchema>;
 export type ImportBatchResult = z.infer<typeof importResponseSchema>;
 /** Inviting a staff member. */
 export type InvitationRequest = z.infer<typeof inviteBodySchema>;
+
+/** A development model version a school can use for a self-scan. */
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+/** A development model version with its layers, aspects and descriptors. */
+export type ModelDetail = z.infer<typeof modelDetailSchema>;
+/** The model definition itself: layers → aspects → four phase descriptors. */
+export type DevelopmentModel = ModelDetail['definition'];
+/** A self-scan round with its progress counts (never who answered). */
+export type RoundSummary = z.infer<typeof roundSummarySchema>;
+/** A self-scan round with the signed-in person's own answers. */
+export type RoundDetail = z.infer<typeof roundDetailSchema>;
+/** One own answer; a null phase is "weet ik niet". */
+export type OwnRating = z.infer<typeof ownRatingSchema>;
+/** Opening a self-scan round. */
+export type OpenRoundRequest = z.input<typeof openRoundBodySchema>;
+/** The results of a round: aggregate, anonymous notes, consensus and goals. */
+export type RoundResults = z.infer<typeof roundResultsSchema>;
+/** The statistics of one aspect. */
+export type AspectAggregate = RoundResults['aggregate']['aspects'][number];
+/** The agreed phase of an aspect. */
+export type Consensus = z.infer<typeof consensusSchema>;
+/** A goal chosen after a round. */
+export type SelfscanGoal = z.infer<typeof goalSchema>;
 
 export { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportErrorCode, type ImportField } from '../../shared/pupil-import';

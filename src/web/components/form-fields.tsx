@@ -12,7 +12,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
   hint?: string;
   error?: string | undefined;
   autoComplete?: string;

@@ -37,6 +37,11 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL').format(value);
 }
 
+/** A measured value with at most `digits` decimals (2,5 / 2.5). */
+export function formatDecimal(value: number, locale: string, digits = 2): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: digits }).format(value);
+}
+
 /** The formatters bound to the current interface language. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -45,5 +50,6 @@ export function useFormat() {
     date: (value: string | null | undefined) => formatDate(value, locale),
     dateTime: (value: string | null | undefined) => formatDateTime(value, locale),
     number: (value: number) => formatNumber(value, locale),
+    decimal: (value: number, digits?: number) => formatDecimal(value, locale, digits),
   };
 }

@@ -39,6 +39,35 @@ export function roleHint(t: TFunction, role: SchoolRole): string {
   }
 }
 
+/** The name of a self-scan role group: a role, or `other` for the roles too small to show alone. */
+export function roleGroupLabel(t: TFunction, group: string): string {
+  switch (group) {
+    case 'other':
+      return t('Overige');
+    case 'board_admin':
+    case 'school_admin':
+    case 'leadership':
+    case 'tso_lead':
+    case 'teacher':
+    case 'care_team':
+      return roleLabel(t, group);
+    default:
+      return group;
+  }
+}
+
+/** Where a self-scan round is in time. */
+export function roundStatusLabel(t: TFunction, status: 'upcoming' | 'open' | 'closed'): string {
+  switch (status) {
+    case 'upcoming':
+      return t('Nog niet open');
+    case 'open':
+      return t('Open');
+    case 'closed':
+      return t('Gesloten');
+  }
+}
+
 /** The name of a kind of school. */
 export function schoolKindLabel(t: TFunction, kind: SchoolKind): string {
   switch (kind) {
@@ -78,6 +107,10 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
     'outbox.read': t('Postvak bekeken'),
+    'selfscan.model_imported': t('Ontwikkelmodel geïmporteerd'),
+    'selfscan.round_opened': t('Zelfscanronde geopend'),
+    'selfscan.results_shared': t('Zelfscanuitkomsten gedeeld met het team'),
+    'selfscan.consensus_recorded': t('Gezamenlijke groeifase vastgelegd'),
   };
 }
 
@@ -104,6 +137,10 @@ export function auditTargetLabel(t: TFunction, targetType: string | null): strin
       return t('Klas');
     case 'pupil':
       return t('Leerling');
+    case 'selfscan_round':
+      return t('Zelfscanronde');
+    case 'development_model':
+      return t('Ontwikkelmodel');
     default:
       return targetType;
   }
@@ -144,6 +181,16 @@ export function auditDetailLabel(t: TFunction, key: string): string {
       return t('leerlingen');
     case 'accounts':
       return t('accounts');
+    case 'invited':
+      return t('uitgenodigd');
+    case 'aspect':
+      return t('accent');
+    case 'phase':
+      return t('groeifase');
+    case 'model':
+      return t('model');
+    case 'version':
+      return t('versie');
     default:
       return key;
   }

@@ -46,8 +46,11 @@ export function SchoolLayout() {
   if (!school || school.id !== schoolId) return <LoadState error={null} isLoading={isLoading || !school} />;
   const can = (permission: Permission) => canInSchool(session, permission, school.id, school.boardId);
   const base = `/scholen/${school.id}`;
+  const isMember = (session.schools.find((entry) => entry.id === school.id)?.roles.length ?? 0) > 0;
   const items: { to: string; label: string; isShown: boolean }[] = [
     { to: base, label: t('Overzicht'), isShown: true },
+    // The self-scan is for the school's own team; a board role alone does not make someone part of it.
+    { to: `${base}/zelfscan`, label: t('Zelfscan'), isShown: isMember },
     { to: `${base}/leerlingen`, label: t('Leerlingen'), isShown: can('school.pupils.read') },
     { to: `${base}/klassen`, label: t('Klassen'), isShown: can('school.structure.manage') },
     { to: `${base}/locaties`, label: t('Locaties'), isShown: can('school.structure.manage') },

@@ -13,6 +13,7 @@ export function SchoolOverviewPage() {
   const myRoles = session.schools.find((item) => item.id === school.id)?.roles ?? [];
   const base = `/scholen/${school.id}`;
   const sections = [
+    { to: `${base}/zelfscan`, title: t('Zelfscan'), text: t('Samen bepalen waar de school staat op het ontwikkelmodel.'), isShown: myRoles.length > 0 },
     { to: `${base}/leerlingen`, title: t('Leerlingen'), text: t('De leerlingen per schooljaar en klas.'), isShown: can('school.pupils.read') },
     { to: `${base}/leerlingen/importeren`, title: t('Leerlingen importeren'), text: t('Een CSV-export uit ParnasSys, Magister of Somtoday inlezen.'), isShown: can('school.pupils.import') },
     { to: `${base}/klassen`, title: t('Klassen'), text: t('Groepen en klassen per schooljaar.'), isShown: can('school.structure.manage') },

@@ -1,0 +1,229 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, apiPath } from '../../api/api-client';
+import type { ModelSummary, OpenRoundRequest, RoundDetail, RoundSummary } from '../../api/api-types';
+import { useApiData } from '../../api/use-api-data';
+import { CheckboxGroup, ErrorSummary, FormActions, SelectField, TextField } from '../../components/form-fields';
+import { useFormErrors } from '../../components/form-errors';
+import { LoadState, SuccessMessage } from '../../components/load-state';
+import { Page } from '../../components/page';
+import { useFormat } from '../../i18n/format';
+import { roleHint, roleLabel, roundStatusLabel } from '../../i18n/labels';
+import { SCHOOL_ROLES, type SchoolRole } from '../../../shared/roles';
+import { useSchool } from '../school/school-layout';
+import { useModelText } from './selfscan-model';
+
+/** A date as YYYY-MM-DD in the browser's own calendar (the school's day, not UTC's). */
+function localDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The self-scan rounds of a school with their progress; the lead and leadership open new rounds here. */
+export function SelfscanRoundsPage() {
+  const { t } = useTranslation();
+  const { school, can } = useSchool();
+  const [saved, setSaved] = useState<string | null>(null);
+  const { data: rounds, error, isLoading, reload } = useApiData<RoundSummary[]>(apiPath('/api/schools/:schoolId/selfscan/rounds', { schoolId: school.id }));
+  const mayManage = can('school.selfscan.manage');
+
+  return (
+    <Page
+      title={t('Zelfscan')}
+      intro={<p>{t('Met de zelfscan bepaalt het team per accent van het ontwikkelmodel in welke groeifase de school nu zit. Eerst vult ieder de scan zelf in, daarna stel je samen vast waar je staat en wat de volgende stap is.')}</p>}
+    >
+      <SuccessMessage message={saved} />
+      <LoadState error={error} isLoading={isLoading && !rounds} />
+      {rounds ? (
+        rounds.length === 0 ? (
+          <p className="notice">{t('Er is nog geen zelfscanronde.')}</p>
+        ) : (
+          <ul className="round-list">
+            {rounds.map((round) => (
+              <RoundCard key={round.id} round={round} schoolId={school.id} mayManage={mayManage} />
+            ))}
+          </ul>
+        )
+      ) : null}
+      {mayManage ? (
+        <OpenRoundForm
+          schoolId={school.id}
+          onOpened={(round) => {
+            setSaved(t('De ronde {{name}} is geopend en de uitnodigingen zijn verstuurd.', { name: round.name }));
+            reload();
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+function RoundCard({ round, schoolId, mayManage }: { round: RoundSummary; schoolId: string; mayManage: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const modelText = useModelText();
+  const base = `/scholen/${schoolId}/zelfscan/${round.id}`;
+  const progressId = `voortgang-${round.id}`;
+  const progressText = t('{{responded}} van {{invited}} ingevuld', { responded: format.number(round.progress.responded), invited: format.number(round.progress.invited) });
+  return (
+    <li className="card round-card">
+      <h2>{round.name}</h2>
+      <dl className="meta">
+        <div>
+          <dt>{t('Model')}</dt>
+          <dd>
+            {modelText(round.model.name)} ({t('versie {{version}}', { version: round.model.version })})
+          </dd>
+        </div>
+        <div>
+          <dt>{t('Open van')}</dt>
+          <dd>{format.date(round.opensOn)}</dd>
+        </div>
+        <div>
+          <dt>{t('tot en met')}</dt>
+          <dd>{format.date(round.closesOn)}</dd>
+        </div>
+        <div>
+          <dt>{t('Stand')}</dt>
+          <dd>
+            <span className={round.status === 'open' ? 'badge badge-on' : round.status === 'upcoming' ? 'badge badge-wait' : 'badge badge-off'}>{roundStatusLabel(t, round.status)}</span>
+          </dd>
+        </div>
+      </dl>
+      <div className="progress">
+        <label htmlFor={progressId}>{progressText}</label>
+        <progress id={progressId} max={Math.max(1, round.progress.invited)} value={round.progress.responded}>
+          {progressText}
+        </progress>
+      </div>
+      {round.resultsSharedAt ? <p className="muted">{t('De uitkomsten zijn gedeeld met het team.')}</p> : null}
+      <div className="action-buttons round-actions">
+        {round.isInvited ? (
+          <Link className="button button-small" to={`${base}/invullen`} aria-label={t('{{name}} invullen', { name: round.name })}>
+            {round.status === 'open' ? t('Invullen') : t('Mijn antwoorden')}
+          </Link>
+        ) : null}
+        {round.canSeeResults ? (
+          <Link className="button button-small button-secondary" to={`${base}/uitkomsten`} aria-label={t('Uitkomsten van {{name}}', { name: round.name })}>
+            {t('Uitkomsten')}
+          </Link>
+        ) : null}
+        {mayManage ? (
+          <Link className="button button-small button-secondary" to={`${base}/vaststellen`} aria-label={t('{{name}} samen vaststellen', { name: round.name })}>
+            {t('Samen vaststellen')}
+          </Link>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function OpenRoundForm({ schoolId, onOpened }: { schoolId: string; onOpened: (round: RoundDetail) => void }) {
+  const { t } = useTranslation();
+  const modelText = useModelText();
+  const { data: models } = useApiData<ModelSummary[]>(apiPath('/api/schools/:schoolId/selfscan/models', { schoolId }));
+  const today = new Date();
+  const [name, setName] = useState('');
+  const [modelId, setModelId] = useState('');
+  const [opensOn, setOpensOn] = useState(() => localDate(today));
+  const [closesOn, setClosesOn] = useState(() => localDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 14)));
+  const [audience, setAudience] = useState<'all' | 'roles'>('all');
+  const [roles, setRoles] = useState<SchoolRole[]>([]);
+  const [isBusy, setIsBusy] = useState(false);
+  const { errors, check, fromError } = useFormErrors('ronde-');
+  const chosenModel = modelId || models?.[0]?.id || '';
+  const labels = {
+    'ronde-name': t('Naam van de ronde'),
+    'ronde-modelId': t('Ontwikkelmodel'),
+    'ronde-opensOn': t('Opent op'),
+    'ronde-closesOn': t('Sluit na'),
+    'ronde-audience': t('Rollen'),
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const isValid = check(
+      {
+        'ronde-name': name.trim() === '' && t('Vul een naam in.'),
+        'ronde-modelId': chosenModel === '' && t('Kies een ontwikkelmodel.'),
+        'ronde-opensOn': opensOn === '' && t('Vul een datum in.'),
+        'ronde-closesOn': closesOn === '' ? t('Vul een datum in.') : closesOn < opensOn && t('De sluitdatum ligt vóór de openingsdatum.'),
+        'ronde-audience': audience === 'roles' && roles.length === 0 && t('Kies minstens één rol.'),
+      },
+      t('Niet alle velden zijn goed ingevuld.'),
+    );
+    if (!isValid) return;
+    setIsBusy(true);
+    try {
+      const body: OpenRoundRequest = { name, modelId: chosenModel, opensOn, closesOn, audience: { roles: audience === 'all' ? [] : roles, locationIds: [] } };
+      const round = await api.post<RoundDetail>(apiPath('/api/schools/:schoolId/selfscan/rounds', { schoolId }), body);
+      setName('');
+      onOpened(round);
+    } catch (failure) {
+      fromError(failure, {
+        name: t('Vul een naam in.'),
+        modelId: t('Kies een ontwikkelmodel.'),
+        opensOn: t('Vul een geldige datum in.'),
+        closesOn: t('Kies een sluitdatum vanaf vandaag en niet vóór de openingsdatum.'),
+        audience: t('Niemand in het personeel past bij deze keuze.'),
+      });
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="ronde-openen-kop" className="card">
+      <h2 id="ronde-openen-kop">{t('Ronde openen')}</h2>
+      <p className="muted">{t('Iedereen die je uitnodigt krijgt een e-mail met een link. Je ziet hoeveel mensen de scan hebben ingevuld, nooit wie.')}</p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <TextField id="ronde-name" label={labels['ronde-name']} hint={t('Bijvoorbeeld: Zelfscan voorjaar')} value={name} onChange={setName} error={errors.fields['ronde-name']} required maxLength={120} />
+        <SelectField
+          id="ronde-modelId"
+          label={labels['ronde-modelId']}
+          value={chosenModel}
+          onChange={setModelId}
+          options={(models ?? []).map((model) => ({ value: model.id, label: `${modelText(model.name)} (${model.version})` }))}
+          error={errors.fields['ronde-modelId']}
+          required
+        />
+        <div className="field-row">
+          <TextField id="ronde-opensOn" type="date" label={labels['ronde-opensOn']} value={opensOn} onChange={setOpensOn} error={errors.fields['ronde-opensOn']} required />
+          <TextField id="ronde-closesOn" type="date" label={labels['ronde-closesOn']} hint={t('De laatste dag waarop je kunt invullen.')} value={closesOn} onChange={setClosesOn} error={errors.fields['ronde-closesOn']} required />
+        </div>
+        <fieldset className="field">
+          <legend>{t('Wie nodig je uit?')}</legend>
+          <div className="radio">
+            <input type="radio" id="ronde-publiek-alle" name="ronde-publiek" checked={audience === 'all'} onChange={() => setAudience('all')} />
+            <label htmlFor="ronde-publiek-alle">{t('Alle medewerkers van de school')}</label>
+          </div>
+          <div className="radio">
+            <input type="radio" id="ronde-publiek-rollen" name="ronde-publiek" checked={audience === 'roles'} onChange={() => setAudience('roles')} />
+            <label htmlFor="ronde-publiek-rollen">{t('Alleen medewerkers met gekozen rollen')}</label>
+          </div>
+        </fieldset>
+        {audience === 'roles' ? (
+          <CheckboxGroup
+            id="ronde-audience"
+            legend={labels['ronde-audience']}
+            options={SCHOOL_ROLES.map((role) => ({ value: role, label: roleLabel(t, role), hint: roleHint(t, role) }))}
+            selected={roles}
+            onChange={setRoles}
+            error={errors.fields['ronde-audience']}
+          />
+        ) : errors.fields['ronde-audience'] ? (
+          <p className="field-error" id="ronde-audience">
+            {errors.fields['ronde-audience']}
+          </p>
+        ) : null}
+        <FormActions>
+          <button type="submit" className="button" disabled={isBusy}>
+            {t('Ronde openen')}
+          </button>
+        </FormActions>
+      </form>
+    </section>
+  );
+}
