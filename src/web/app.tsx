@@ -3,6 +3,7 @@ import { Layout } from './components/layout';
 import { BoardAuditPage, BoardOutboxPage } from './pages/board/board-mail-audit-pages';
 import { BoardLayout } from './pages/board/board-layout';
 import { BoardPage } from './pages/board/board-page';
+import { BoardSelfscanPage } from './pages/board/board-selfscan-page';
 import { HomePage } from './pages/home/home-page';
 import { InvitationPage } from './pages/invitation/invitation-page';
 import { LoginPage } from './pages/login/login-page';
@@ -10,6 +11,7 @@ import { NotFoundPage } from './pages/not-found/not-found-page';
 import { ForgotPasswordPage } from './pages/password/forgot-password-page';
 import { ResetPasswordPage } from './pages/password/reset-password-page';
 import { SelfscanConsensusPage } from './pages/selfscan/selfscan-consensus-page';
+import { SelfscanHistoryPage } from './pages/selfscan/selfscan-history-page';
 import { SelfscanLinkPage } from './pages/selfscan/selfscan-link-page';
 import { SelfscanRespondPage } from './pages/selfscan/selfscan-respond-page';
 import { SelfscanResultsPage } from './pages/selfscan/selfscan-results-page';
@@ -42,6 +44,7 @@ export function App() {
               <Route index element={<BoardPage />} />
               <Route path="postvak" element={<BoardOutboxPage />} />
               <Route path="logboek" element={<BoardAuditPage />} />
+              <Route path="zelfscan" element={<BoardSelfscanPage />} />
             </Route>
             <Route path="/zelfscan/:roundId" element={<SelfscanLinkPage />} />
             <Route path="/scholen/:schoolId" element={<SchoolLayout />}>
@@ -49,6 +52,9 @@ export function App() {
               <Route path="zelfscan" element={<SelfscanRoundsPage />} />
               <Route path="zelfscan/:roundId/invullen" element={<SelfscanRespondPage />} />
               <Route path="zelfscan/:roundId/uitkomsten" element={<SelfscanResultsPage />} />
+              <Route element={<RequireSchoolPermission permission="school.selfscan.results" />}>
+                <Route path="zelfscan/verloop" element={<SelfscanHistoryPage />} />
+              </Route>
               <Route element={<RequireSchoolPermission permission="school.selfscan.manage" />}>
                 <Route path="zelfscan/:roundId/vaststellen" element={<SelfscanConsensusPage />} />
               </Route>

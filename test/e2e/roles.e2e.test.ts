@@ -204,10 +204,11 @@ describe('every demo role in the browser', () => {
     await page.getByRole('region', { name: 'Mijn besturen' }).getByRole('link', { name: DEMO_BOARD_NAME }).click();
     await waitForPage(page, DEMO_BOARD_NAME);
     const menu = page.getByRole('navigation', { name: 'Bestuursmenu' });
-    expect(await linksIn(menu)).toEqual(['Scholen', 'Postvak', 'Logboek']);
+    expect(await linksIn(menu)).toEqual(['Scholen', 'Zelfscan per school', 'Postvak', 'Logboek']);
     expect((await linksIn(page.getByRole('table'))).sort()).toEqual([PRIMARY, SPECIAL]);
     await audit.check(session);
     for (const [link, heading] of [
+      ['Zelfscan per school', 'Zelfscan per school'],
       ['Postvak', 'Postvak'],
       ['Logboek', 'Logboek'],
       ['Scholen', DEMO_BOARD_NAME],

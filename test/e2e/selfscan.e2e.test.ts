@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
@@ -235,6 +236,21 @@ describe('self-scan in the browser', () => {
     expect(goals).toEqual([{ aspect_id: FIRST.id, target_phase: 3 }]);
     await audit.check(lead);
 
+    expect(audit.problems, audit.problems.join('\n')).toEqual([]);
+  });
+
+  it('the lead downloads the report as a PDF from the results page', async () => {
+    const { page } = lead;
+    await page.goto(`${server.baseUrl}/scholen/${schoolId}/zelfscan/${roundId}/uitkomsten`);
+    await waitForPage(page, `Uitkomsten: ${ROUND}`);
+    expect(await page.getByRole('button', { name: 'Afdrukken' }).count()).toBe(1);
+    // Only the school admin gets the raw answers.
+    expect(await page.getByRole('link', { name: 'Antwoorden als CSV (zonder namen)' }).count()).toBe(0);
+    await audit.check(lead);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF downloaden' }).click()]);
+    expect(download.suggestedFilename()).toBe('zelfscan-zelfscan-najaar.pdf');
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(audit.problems, audit.problems.join('\n')).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'board.audit.read': ['boardAdmin'],
   'school.read': ['boardAdmin', 'schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam'],
   'school.structure.manage': ['boardAdmin', 'schoolAdmin'],
+  'school.settings.manage': ['schoolAdmin', 'leadership'],
   'school.staff.read': ['boardAdmin', 'schoolAdmin', 'leadership'],
   'school.staff.manage': ['boardAdmin', 'schoolAdmin'],
   'school.pupils.read': ['schoolAdmin', 'leadership', 'careTeam', 'teacher'],
@@ -19,6 +20,7 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.selfscan.manage': ['leadership', 'tsoLead'],
   'school.selfscan.models.manage': ['schoolAdmin'],
   'school.selfscan.results': ['leadership', 'tsoLead'],
+  'school.selfscan.raw.export': ['schoolAdmin'],
 };
 
 // On board B / school B1 only B's own admins get anywhere; A's people get nothing.
@@ -29,6 +31,7 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'board.audit.read': ['boardAdminOtherBoard'],
   'school.read': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
   'school.structure.manage': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
+  'school.settings.manage': ['schoolAdminOtherBoard'],
   'school.staff.read': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
   'school.staff.manage': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
   'school.pupils.read': ['schoolAdminOtherBoard'],
@@ -38,6 +41,7 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'school.selfscan.manage': [],
   'school.selfscan.models.manage': ['schoolAdminOtherBoard'],
   'school.selfscan.results': [],
+  'school.selfscan.raw.export': ['schoolAdminOtherBoard'],
 };
 
 // Routes anyone may call without signing in. Anything else that turns up public fails the suite.

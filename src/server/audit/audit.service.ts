@@ -13,6 +13,7 @@ export type AuditAction =
   | 'setup.completed'
   | 'demo.loaded'
   | 'school.created'
+  | 'school.settings_changed'
   | 'location.created'
   | 'location.updated'
   | 'location.deleted'
@@ -30,7 +31,8 @@ export type AuditAction =
   | 'selfscan.model_imported'
   | 'selfscan.round_opened'
   | 'selfscan.results_shared'
-  | 'selfscan.consensus_recorded';
+  | 'selfscan.consensus_recorded'
+  | 'selfscan.exported';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

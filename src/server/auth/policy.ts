@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'board.audit.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
   'school.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: [...SCHOOL_ROLES] },
   'school.structure.manage': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
+  // No board role: what the school shares with its board is the school's own choice.
+  'school.settings.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
   'school.staff.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin', 'leadership'] },
   'school.staff.manage': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
   'school.pupils.read': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team', 'teacher'] },
@@ -24,6 +26,8 @@ export const PERMISSIONS = {
   'school.selfscan.models.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
   // The team may also read results once the lead shared them: the self-scan service checks that.
   'school.selfscan.results': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
+  // Raw answers, even pseudonymised, stay with the school's data steward.
+  'school.selfscan.raw.export': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
 } as const satisfies Record<
   string,
   { scope: 'board' | 'school'; boardRoles: readonly BoardRole[]; schoolRoles: readonly SchoolRole[] }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditEventsTable } from '../audit/audit.tables';
 import type { SessionsTable, UserTokensTable } from '../auth/auth.tables';
 import type { ClassPupilsTable, PupilsTable } from '../features/pupils/pupils.tables';
+import type { SchoolSettingsTable } from '../features/school-settings/school-settings.tables';
 import type {
   DevelopmentModelsTable,
   SelfscanConsensusTable,
@@ -43,6 +44,7 @@ export interface Database {
   selfscan_ratings: SelfscanRatingsTable;
   selfscan_consensus: SelfscanConsensusTable;
   selfscan_goals: SelfscanGoalsTable;
+  school_settings: SchoolSettingsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -68,6 +70,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'selfscan_ratings',
   'selfscan_consensus',
   'selfscan_goals',
+  'school_settings',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/2026-11-21-001-foundation';
 import * as selfscan from './migrations/2026-11-22-001-selfscan';
+import * as schoolSettings from './migrations/2026-11-22-002-school-settings';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-001-foundation': foundation,
   '2026-11-22-001-selfscan': selfscan,
+  '2026-11-22-002-school-settings': schoolSettings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

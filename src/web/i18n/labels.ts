@@ -93,6 +93,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'setup.completed': t('Groeiwijzer ingericht'),
     'demo.loaded': t('Demo geladen'),
     'school.created': t('School toegevoegd'),
+    'school.settings_changed': t('Schoolinstellingen gewijzigd'),
     'location.created': t('Locatie toegevoegd'),
     'location.updated': t('Locatie gewijzigd'),
     'location.deleted': t('Locatie verwijderd'),
@@ -111,6 +112,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'selfscan.round_opened': t('Zelfscanronde geopend'),
     'selfscan.results_shared': t('Zelfscanuitkomsten gedeeld met het team'),
     'selfscan.consensus_recorded': t('Gezamenlijke groeifase vastgelegd'),
+    'selfscan.exported': t('Zelfscan geëxporteerd'),
   };
 }
 

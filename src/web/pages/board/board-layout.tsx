@@ -29,6 +29,9 @@ export function BoardLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to={`/besturen/${board.id}/zelfscan`}>{t('Zelfscan per school')}</NavLink>
+            </li>
+            <li>
               <NavLink to={`/besturen/${board.id}/postvak`}>{t('Postvak')}</NavLink>
             </li>
             <li>

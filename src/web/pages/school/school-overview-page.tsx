@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { roleLabel, schoolKindLabel } from '../../i18n/labels';
 import { useSession } from '../../session/session-context';
+import { SchoolSelfscanSharingSection } from './school-selfscan-sharing-section';
 import { useSchool } from './school-layout';
 
 /** A school's front page: what it is and where to go next. */
@@ -55,6 +56,7 @@ export function SchoolOverviewPage() {
       ) : (
         <p className="notice">{t('Hier komt meer zodra je school met Groeiwijzer aan de slag gaat.')}</p>
       )}
+      {can('school.settings.manage') ? <SchoolSelfscanSharingSection schoolId={school.id} /> : null}
     </Page>
   );
 }

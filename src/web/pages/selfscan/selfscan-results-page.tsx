@@ -12,6 +12,8 @@ import { useFormat } from '../../i18n/format';
 import { roleGroupLabel } from '../../i18n/labels';
 import { useSchool } from '../school/school-layout';
 import { heatClass, PHASE_KEYS, type PlacedAspect, placedAspectsOf, useModelText } from './selfscan-model';
+import { SelfscanShiftSection } from './selfscan-shift-section';
+import { SelfscanReportActions } from './selfscan-report-actions';
 
 /** The results and model of a round, loaded together; the results page and the consensus page share them. */
 export function useRoundResults(schoolId: string, roundId: string) {
@@ -82,6 +84,7 @@ export function SelfscanResultsPage() {
       <p className="muted">
         {t('Overeenstemming (rwg) loopt van 0 (het team denkt heel verschillend) tot 1 (iedereen koos hetzelfde). Onder 0,7 is een accent een bespreekpunt.')}
       </p>
+      <SelfscanReportActions schoolId={school.id} roundId={round.id} canExportRatings={can('school.selfscan.raw.export')} />
       {can('school.selfscan.manage') ? (
         <div className="form-actions results-actions">
           {round.resultsSharedAt === null ? (
@@ -145,6 +148,7 @@ export function SelfscanResultsPage() {
       <StatsTable caption={t('Uitkomsten per accent, hele team')} aspects={aspects} stats={aggregate.aspects} />
       <DistributionTable aspects={aspects} stats={aggregate.aspects} phaseName={(phase) => modelText(model.data!.definition.phases[phase])} />
 
+      <SelfscanShiftSection schoolId={school.id} round={round} model={model.data.definition} />
       <h2 className="results-section-title">{t('Per rolgroep')}</h2>
       {aggregate.groups.length === 0 ? (
         <p className="notice">

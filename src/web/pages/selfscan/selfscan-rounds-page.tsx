@@ -34,6 +34,7 @@ export function SelfscanRoundsPage() {
       intro={<p>{t('Met de zelfscan bepaalt het team per accent van het ontwikkelmodel in welke groeifase de school nu zit. Eerst vult ieder de scan zelf in, daarna stel je samen vast waar je staat en wat de volgende stap is.')}</p>}
     >
       <SuccessMessage message={saved} />
+      {can('school.selfscan.results') ? <p><Link to={`/scholen/${school.id}/zelfscan/verloop`}>{t('Verloop per accent')}</Link></p> : null}
       <LoadState error={error} isLoading={isLoading && !rounds} />
       {rounds ? (
         rounds.length === 0 ? (

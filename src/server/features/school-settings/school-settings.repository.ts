@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import type { SchoolSettingsRow, SchoolSettingsTable } from './school-settings.tables';
+
+/** The stored settings of a school, if it ever changed one. */
+export async function findSchoolSettings(db: Kysely<Database>, schoolId: string): Promise<SchoolSettingsRow | undefined> {
+  return db.selectFrom('school_settings').selectAll().where('school_id', '=', schoolId).executeTakeFirst();
+}
+
+/** The ids of the given schools that share their self-scan placements with the board. */
+export async function listSchoolIdsSharingSelfscan(db: Kysely<Database>, schoolIds: readonly string[]): Promise<string[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('school_settings')
+    .select('school_id')
+    .where('school_id', 'in', schoolIds)
+    .where('shares_selfscan_with_board', '=', 1)
+    .execute();
+  return rows.map((row) => row.school_id);
+}
+
+/** Stores a school's settings, replacing the earlier row. */
+export async function upsertSchoolSettings(db: Kysely<Database>, settings: SchoolSettingsTable): Promise<void> {
+  await db
+    .insertInto('school_settings')
+    .values(settings)
+    .onConflict((conflict) =>
+      conflict.column('school_id').doUpdateSet({
+        shares_selfscan_with_board: settings.shares_selfscan_with_board,
+        updated_by: settings.updated_by,
+        updated_at: settings.updated_at,
+      }),
+    )
+    .execute();
+}

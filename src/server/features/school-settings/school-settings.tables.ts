@@ -1,0 +1,12 @@
+import type { Selectable } from 'kysely';
+
+/** Choices a school makes for itself; a school without a row uses the defaults (nothing shared). */
+export interface SchoolSettingsTable {
+  school_id: string;
+  /** 1 when the board may see the school's agreed self-scan phases, else 0. */
+  shares_selfscan_with_board: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export type SchoolSettingsRow = Selectable<SchoolSettingsTable>;

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession } from '../../auth/sessions.service';
+import { createTestApp, requestAs, type Login, type TestApp } from '../../../../test/support/test-app';
+import { testDialects } from '../../../../test/support/test-db';
+import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
+
+describe.each(testDialects())('school settings on %s', (dialect) => {
+  let test: TestApp;
+  let world: World;
+  const url = () => `/api/schools/${world.schoolA1}/settings`;
+
+  async function as(key: WorldUserKey): Promise<Login> {
+    const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, world.users[key].id);
+    return { cookie: `__Host-gw_session=${session.token}`, csrfToken: session.csrfToken };
+  }
+
+  beforeAll(async () => {
+    test = await createTestApp(dialect);
+    world = await createWorld(test);
+  });
+  afterAll(async () => test.close());
+
+  it('shares nothing with the board by default, and everyone who sees the school can read that', async () => {
+    for (const key of ['teacher', 'boardAdmin', 'schoolAdmin'] as const) {
+      const response = await requestAs(test.app, await as(key), 'GET', url());
+      expect(response.statusCode, key).toBe(200);
+      expect(response.json()).toEqual({ sharesSelfscanWithBoard: false, updatedAt: null });
+    }
+    expect(await test.deps.db.kysely.selectFrom('school_settings').selectAll().execute()).toEqual([]);
+  });
+
+  it('lets only the school admin and leadership change it; the board cannot switch itself on', async () => {
+    for (const key of ['boardAdmin', 'tsoLead', 'teacher', 'careTeam', 'schoolAdminOtherBoard'] as const) {
+      const response = await requestAs(test.app, await as(key), 'PUT', url(), { sharesSelfscanWithBoard: true });
+      expect(response.statusCode, key).toBe(403);
+    }
+    expect((await requestAs(test.app, await as('teacher'), 'GET', url())).json().sharesSelfscanWithBoard).toBe(false);
+
+    const on = await requestAs(test.app, await as('leadership'), 'PUT', url(), { sharesSelfscanWithBoard: true });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json()).toEqual({ sharesSelfscanWithBoard: true, updatedAt: test.clock.now().toISOString() });
+    const off = await requestAs(test.app, await as('schoolAdmin'), 'PUT', url(), { sharesSelfscanWithBoard: false });
+    expect(off.json().sharesSelfscanWithBoard).toBe(false);
+    // The other school of the board keeps its own default.
+    expect((await requestAs(test.app, await as('boardAdmin'), 'GET', `/api/schools/${world.schoolA2}/settings`)).json().sharesSelfscanWithBoard).toBe(false);
+  });
+
+  it('records every change in the audit log with the value before and after', async () => {
+    const events = await test.deps.db.kysely
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'school_id', 'board_id', 'target_type', 'target_id', 'detail'])
+      .where('action', '=', 'school.settings_changed')
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
+    expect(events.map((event) => ({ ...event, detail: JSON.parse(event.detail ?? 'null') }))).toEqual(
+      expect.arrayContaining([
+        { actor_user_id: world.users.leadership.id, school_id: world.schoolA1, board_id: world.boardA, target_type: 'school', target_id: world.schoolA1, detail: { before: false, after: true } },
+        { actor_user_id: world.users.schoolAdmin.id, school_id: world.schoolA1, board_id: world.boardA, target_type: 'school', target_id: world.schoolA1, detail: { before: true, after: false } },
+      ]),
+    );
+    expect(events).toHaveLength(2);
+  });
+
+  it('refuses a body that is not exactly one boolean', async () => {
+    const admin = await as('schoolAdmin');
+    for (const body of [{}, { sharesSelfscanWithBoard: 'ja' }, { sharesSelfscanWithBoard: 1 }, { sharesSelfscanWithBoard: true, other: 1 }]) {
+      expect((await requestAs(test.app, admin, 'PUT', url(), body)).statusCode, JSON.stringify(body)).toBe(400);
+    }
+  });
+});

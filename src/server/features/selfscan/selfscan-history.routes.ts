@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps';
+import { requireAuth } from '../../http/auth-hooks';
+import type { App } from '../../http/fastify-types';
+import { boardParamsSchema, schoolParamsSchema } from '../tenancy/tenancy.schemas';
+import { getBoardSelfscan } from './selfscan-board.service';
+import { boardSelfscanSchema, historySchema, shiftQuerySchema, shiftSchema } from './selfscan-history.schemas';
+import { getHistory, getShift } from './selfscan-history.service';
+import { roundParamsSchema } from './selfscan.schemas';
+import type { Caller } from './selfscan.service';
+
+function callerOf(request: FastifyRequest): Caller {
+  const auth = requireAuth(request);
+  return { userId: auth.user.id, actor: auth.actor, schoolBoardId: request.schoolBoardId };
+}
+
+/** Self-scan over time: the shift against an earlier round, the timeline per aspect, and the board's view of sharing schools. */
+export async function selfscanHistoryRoutes(app: App, deps: Deps): Promise<void> {
+  app.get(
+    '/api/schools/:schoolId/selfscan/rounds/:roundId/shift',
+    {
+      // Same access as the results: the service checks that the caller may read both rounds' results.
+      config: { policy: { access: 'permission', permission: 'school.read' } },
+      schema: { tags: ['selfscan'], params: roundParamsSchema, querystring: shiftQuerySchema, response: { 200: shiftSchema } },
+    },
+    async (request) => getShift(deps, callerOf(request), request.params.schoolId, request.params.roundId, request.query.against),
+  );
+
+  app.get(
+    '/api/schools/:schoolId/selfscan/history',
+    {
+      config: { policy: { access: 'permission', permission: 'school.selfscan.results' } },
+      schema: { tags: ['selfscan'], params: schoolParamsSchema, response: { 200: historySchema } },
+    },
+    async (request) => getHistory(deps, request.params.schoolId),
+  );
+
+  app.get(
+    '/api/boards/:boardId/selfscan',
+    {
+      config: { policy: { access: 'permission', permission: 'board.read' } },
+      schema: { tags: ['selfscan'], params: boardParamsSchema, response: { 200: boardSelfscanSchema } },
+    },
+    async (request) => getBoardSelfscan(deps, request.params.boardId),
+  );
+}

@@ -1,0 +1,250 @@
+import PDFDocument from 'pdfkit';
+import type { Locale } from '../../../shared/roles';
+import type { DevelopmentModel, GrowthPhase, LocalizedText } from '../../../shared/selfscan-model';
+import type { AspectAggregate } from './aggregate';
+import type { RoundResults } from './selfscan.service';
+
+// The self-scan report as a PDF for the team meeting. Everything comes from the results object the
+// results endpoint returns, so the report can never show something the reader could not see on screen;
+// the only side effect is pdfkit writing into memory. Notes are left out on purpose: a printed sheet
+// travels further than the screen, and notes may be recognisable.
+
+/** What the report is made of: the round's results, the model they were given on, and the school's name. */
+export interface SelfscanReportInput {
+  schoolName: string;
+  results: RoundResults;
+  model: DevelopmentModel;
+  /** When the report was made (shown on the report and stored as the PDF's creation date). */
+  generatedAt: Date;
+}
+
+/** The texts of the report in both languages; the model's own texts come from the model. */
+interface ReportTexts {
+  title: (round: string) => string;
+  school: string;
+  period: string;
+  until: string;
+  model: string;
+  version: (version: string) => string;
+  respondents: (responded: string, invited: string) => string;
+  generated: string;
+  agreementHelp: string;
+  agreed: (phase: string) => string;
+  rationale: string;
+  notAgreed: string;
+  stats: (values: { median: string; mean: string; n: string; dontKnow: string; agreement: string }) => string;
+  discuss: string;
+  noValue: string;
+  distribution: string;
+  phase: (phase: GrowthPhase) => string;
+  goals: string;
+  noGoals: string;
+  goal: (phase: string) => string;
+  page: (page: number, pages: number) => string;
+}
+
+const TEXTS: Record<Locale, ReportTexts> = {
+  nl: {
+    title: (round) => `Zelfscan: ${round}`,
+    school: 'School',
+    period: 'Periode',
+    until: 't/m',
+    model: 'Model',
+    version: (version) => `versie ${version}`,
+    respondents: (responded, invited) => `${responded} van de ${invited} uitgenodigden vulden de zelfscan in`,
+    generated: 'Gemaakt op',
+    agreementHelp:
+      'Overeenstemming loopt van 0 (iedereen denkt er anders over) tot 1 (iedereen koos dezelfde fase). Een accent met een overeenstemming onder 0,7 is een bespreekpunt.',
+    agreed: (phase) => `Samen vastgesteld: ${phase}`,
+    rationale: 'Waarom',
+    notAgreed: 'Nog geen gezamenlijke groeifase vastgesteld.',
+    stats: ({ median, mean, n, dontKnow, agreement }) =>
+      `Mediaan ${median} · gemiddelde ${mean} · aantal ${n} · weet ik niet ${dontKnow} · overeenstemming ${agreement}`,
+    discuss: 'Bespreekpunt',
+    noValue: '–',
+    distribution: 'Verdeling',
+    phase: (phase) => `Fase ${phase}`,
+    goals: 'Gekozen volgende stappen',
+    noGoals: 'Er zijn nog geen volgende stappen gekozen.',
+    goal: (phase) => `Doel: ${phase}`,
+    page: (page, pages) => `Pagina ${page} van ${pages}`,
+  },
+  en: {
+    title: (round) => `Self-scan: ${round}`,
+    school: 'School',
+    period: 'Period',
+    until: 'to',
+    model: 'Model',
+    version: (version) => `version ${version}`,
+    respondents: (responded, invited) => `${responded} of the ${invited} people invited filled in the self-scan`,
+    generated: 'Made on',
+    agreementHelp:
+      'Agreement runs from 0 (everyone sees it differently) to 1 (everyone chose the same phase). An aspect with agreement below 0.7 is a discussion point.',
+    agreed: (phase) => `Agreed together: ${phase}`,
+    rationale: 'Why',
+    notAgreed: 'No phase agreed together yet.',
+    stats: ({ median, mean, n, dontKnow, agreement }) => `Median ${median} · mean ${mean} · count ${n} · don't know ${dontKnow} · agreement ${agreement}`,
+    discuss: 'Discussion point',
+    noValue: '–',
+    distribution: 'Distribution',
+    phase: (phase) => `Phase ${phase}`,
+    goals: 'Next steps chosen',
+    noGoals: 'No next steps have been chosen yet.',
+    goal: (phase) => `Goal: ${phase}`,
+    page: (page, pages) => `Page ${page} of ${pages}`,
+  },
+};
+
+const INTL_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+const PHASES: readonly GrowthPhase[] = [1, 2, 3, 4];
+const MARGIN = 50;
+const BAR_WIDTH = 180;
+const BAR_ROW = 13;
+const INK = '#000000';
+const MUTED = '#444444';
+const TRACK = '#e3e3e3';
+
+/** Renders the self-scan report in the chosen language as PDF bytes. */
+export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale: Locale): Promise<Buffer> {
+  const text = TEXTS[locale];
+  const { results, model } = input;
+  const { round, aggregate } = results;
+  const localized = (value: LocalizedText) => value[locale];
+  const number = (value: number, digits: number) => new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits }).format(value);
+  const optional = (value: number | null, digits: number) => (value === null ? text.noValue : number(value, digits));
+  const calendarDate = (isoDate: string) =>
+    new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  const instant = (value: Date) =>
+    new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(value);
+  const phaseName = (phase: GrowthPhase) => localized(model.phases[phase]);
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    lang: INTL_LOCALE[locale],
+    displayTitle: true,
+    info: { Title: text.title(round.name), Author: input.schoolName, Creator: 'Groeiwijzer', CreationDate: input.generatedAt },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const width = doc.page.width - 2 * MARGIN;
+  const bottom = () => doc.page.height - MARGIN;
+  const keepTogether = (height: number) => {
+    if (doc.y + height > bottom()) doc.addPage();
+  };
+
+  // ---- heading ----
+  doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text(text.title(round.name), { width });
+  doc.moveDown(0.5);
+  doc.fontSize(10);
+  const fact = (label: string, value: string) => {
+    doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value, { width });
+  };
+  fact(text.school, input.schoolName);
+  fact(text.period, `${calendarDate(round.opensOn)} ${text.until} ${calendarDate(round.closesOn)}`);
+  fact(text.model, `${localized(model.name)}, ${text.version(round.model.version)}`);
+  fact(text.generated, instant(input.generatedAt));
+  doc.font('Helvetica').text(text.respondents(number(round.progress.responded, 0), number(round.progress.invited, 0)), { width });
+  doc.moveDown(0.5);
+  doc.fillColor(MUTED).fontSize(9).text(text.agreementHelp, { width }).fillColor(INK);
+
+  // ---- layers and aspects ----
+  const stats = new Map(aggregate.aspects.map((entry) => [entry.aspect, entry]));
+  const consensus = new Map(results.consensus.map((entry) => [entry.aspectId, entry]));
+  for (const layer of model.layers) {
+    keepTogether(140);
+    doc.moveDown(1);
+    doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text(localized(layer.name), MARGIN, doc.y, { width });
+    for (const aspect of layer.aspects) {
+      const row = stats.get(aspect.id);
+      const agreed = consensus.get(aspect.id);
+      const rationale = agreed ? `${text.rationale}: ${agreed.rationale}` : '';
+      doc.font('Helvetica').fontSize(10);
+      const rationaleHeight = rationale ? doc.heightOfString(rationale, { width }) : 0;
+      keepTogether(40 + rationaleHeight + 14 + 4 * BAR_ROW + 10);
+      doc.moveDown(0.7);
+      doc.font('Helvetica-Bold').fontSize(11).text(localized(aspect.name), MARGIN, doc.y, { width, continued: Boolean(row?.discuss) });
+      if (row?.discuss) doc.text(`   [${text.discuss}]`);
+      doc.font('Helvetica').fontSize(10);
+      if (agreed) {
+        doc.text(text.agreed(phaseName(agreed.phase)), { width });
+        doc.fillColor(MUTED).text(rationale, { width }).fillColor(INK);
+      } else {
+        doc.fillColor(MUTED).text(text.notAgreed, { width }).fillColor(INK);
+      }
+      if (row) {
+        doc.text(
+          text.stats({
+            median: optional(row.median, 1),
+            mean: optional(row.mean, 2),
+            n: number(row.n, 0),
+            dontKnow: number(row.dontKnow, 0),
+            agreement: optional(row.rwg, 2),
+          }),
+          { width },
+        );
+        drawDistribution(doc, row, text, number);
+      }
+    }
+  }
+
+  // ---- goals ----
+  keepTogether(80);
+  doc.moveDown(1);
+  doc.font('Helvetica-Bold').fontSize(14).text(text.goals, MARGIN, doc.y, { width });
+  doc.fontSize(10);
+  if (results.goals.length === 0) doc.font('Helvetica').text(text.noGoals, { width });
+  const aspects = new Map(model.layers.flatMap((layer) => layer.aspects.map((aspect) => [aspect.id, aspect] as const)));
+  for (const goal of results.goals) {
+    const aspect = aspects.get(goal.aspectId);
+    const descriptor = aspect ? localized(aspect.descriptors[goal.targetPhase]) : '';
+    doc.font('Helvetica').fontSize(10);
+    keepTogether(30 + doc.heightOfString(descriptor, { width }));
+    doc.moveDown(0.5);
+    doc.font('Helvetica-Bold').text(aspect ? localized(aspect.name) : goal.aspectId, { width });
+    doc.font('Helvetica').text(text.goal(phaseName(goal.targetPhase)), { width });
+    doc.fillColor(MUTED).text(descriptor, { width }).fillColor(INK);
+  }
+
+  // ---- page numbers, once the number of pages is known ----
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`${round.name} · ${text.page(index + 1, range.count)}`, MARGIN, doc.page.height - MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottomMargin;
+  }
+  doc.end();
+  return finished;
+}
+
+// Four rows, one per phase: label, count and a bar whose length is the phase's share of the given phases.
+function drawDistribution(doc: PDFKit.PDFDocument, row: AspectAggregate, text: ReportTexts, number: (value: number, digits: number) => string) {
+  doc.moveDown(0.3);
+  const top = doc.y;
+  doc.fontSize(9).fillColor(MUTED).text(text.distribution, MARGIN, top, { width: 70, lineBreak: false });
+  PHASES.forEach((phase, index) => {
+    const y = top + index * BAR_ROW;
+    const count = row.counts[String(phase) as '1' | '2' | '3' | '4'];
+    doc.fillColor(INK).text(text.phase(phase), MARGIN + 75, y, { width: 45, lineBreak: false });
+    doc.text(number(count, 0), MARGIN + 120, y, { width: 25, align: 'right', lineBreak: false });
+    const barX = MARGIN + 155;
+    doc.rect(barX, y + 1, BAR_WIDTH, 8).fill(TRACK);
+    if (count > 0 && row.n > 0) doc.rect(barX, y + 1, (BAR_WIDTH * count) / row.n, 8).fill(INK);
+  });
+  doc.fillColor(INK);
+  doc.x = MARGIN;
+  doc.y = top + PHASES.length * BAR_ROW;
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import type { Locale } from '../../../shared/roles';
+import { aspectIdsOf } from '../../../shared/selfscan-model';
+import { recordAudit } from '../../audit/audit.service';
+import type { Deps } from '../../deps';
+import { AppError } from '../../errors';
+import { type CsvCell, toCsv } from '../../http/csv';
+import { findSchool } from '../tenancy/tenancy.repository';
+import type { AspectAggregate } from './aggregate';
+import { renderSelfscanReportPdf } from './selfscan-report.pdf';
+import * as repository from './selfscan.repository';
+import { type Caller, getModel, getResults, type RoundResults } from './selfscan.service';
+
+/** A file to download: its bytes or text, its media type and a suggested file name (ASCII only). */
+export interface ExportFile {
+  body: Buffer | string;
+  contentType: string;
+  fileName: string;
+}
+
+/** The kinds of export, as written in the audit log. */
+export type ExportFormat = 'pdf' | 'results_csv' | 'ratings_csv';
+
+/** The columns of the aggregate CSV. */
+export const RESULTS_CSV_HEADER = [
+  'group',
+  'layer',
+  'aspect',
+  'n',
+  'dontKnow',
+  'phase1',
+  'phase2',
+  'phase3',
+  'phase4',
+  'median',
+  'mean',
+  'sd',
+  'rwg',
+  'discuss',
+  'consensusPhase',
+] as const;
+
+/** The columns of the raw ratings CSV: the input format of `groeiwijzer analyse selfscan`. */
+export const RATINGS_CSV_HEADER = ['respondent', 'role', 'aspect', 'phase'] as const;
+
+/** The group name of the whole team in the aggregate CSV (role groups use their role key or `other`). */
+export const WHOLE_TEAM_GROUP = 'team';
+
+/** The round's report as a PDF in the chosen language, for whoever may read the results. */
+export async function exportReportPdf(deps: Deps, caller: Caller, schoolId: string, roundId: string, locale: Locale): Promise<ExportFile> {
+  const results = await getResults(deps, caller, schoolId, roundId);
+  const school = await requireSchool(deps, schoolId);
+  const { definition } = await getModel(deps, schoolId, results.round.model.id);
+  const body = await renderSelfscanReportPdf({ schoolName: school.name, results, model: definition, generatedAt: deps.clock.now() }, locale);
+  await auditExport(deps, caller, school, roundId, 'pdf', { language: locale });
+  return { body, contentType: 'application/pdf', fileName: `zelfscan-${slugOf(results.round.name)}.pdf` };
+}
+
+/** The aggregates per aspect for the whole team and each shown role group, as CSV, for whoever may read the results. */
+export async function exportResultsCsv(deps: Deps, caller: Caller, schoolId: string, roundId: string): Promise<ExportFile> {
+  const results = await getResults(deps, caller, schoolId, roundId);
+  const school = await requireSchool(deps, schoolId);
+  const { definition } = await getModel(deps, schoolId, results.round.model.id);
+  const layerOf = new Map(definition.layers.flatMap((layer) => layer.aspects.map((aspect) => [aspect.id, layer.id] as const)));
+  const body = toCsv(RESULTS_CSV_HEADER, resultsRowsOf(results, (aspectId) => layerOf.get(aspectId) ?? ''));
+  await auditExport(deps, caller, school, roundId, 'results_csv');
+  return { body, contentType: 'text/csv; charset=utf-8', fileName: `zelfscan-${slugOf(results.round.name)}-uitkomsten.csv` };
+}
+
+/** The rows of the aggregate CSV: the whole team first, then the groups in the aggregate's order. */
+export function resultsRowsOf(results: RoundResults, layerOf: (aspectId: string) => string): CsvCell[][] {
+  const consensus = new Map(results.consensus.map((entry) => [entry.aspectId, entry.phase]));
+  const rowOf = (group: string, entry: AspectAggregate): CsvCell[] => [
+    group,
+    layerOf(entry.aspect),
+    entry.aspect,
+    entry.n,
+    entry.dontKnow,
+    entry.counts['1'],
+    entry.counts['2'],
+    entry.counts['3'],
+    entry.counts['4'],
+    entry.median,
+    entry.mean,
+    entry.sd,
+    entry.rwg,
+    entry.discuss,
+    consensus.get(entry.aspect) ?? null,
+  ];
+  return [
+    ...results.aggregate.aspects.map((entry) => rowOf(WHOLE_TEAM_GROUP, entry)),
+    ...results.aggregate.groups.flatMap((group) => group.aspects.map((entry) => rowOf(group.group, entry))),
+  ];
+}
+
+/**
+ * Every answer of the round as CSV for the school admin: respondents as R1, R2, … in an order that follows
+ * neither user ids, names nor the moment of answering; no notes. The route's policy limits it to school admins.
+ */
+export async function exportRatingsCsv(deps: Deps, caller: Caller, schoolId: string, roundId: string): Promise<ExportFile> {
+  const school = await requireSchool(deps, schoolId);
+  const db = deps.db.kysely;
+  const round = await repository.findRound(db, schoolId, roundId);
+  if (!round) throw new AppError('not_found');
+  const { definition } = await getModel(deps, schoolId, round.model_id);
+  const aspectIds = aspectIdsOf(definition);
+  const aspectOrder = new Map(aspectIds.map((id, index) => [id, index]));
+  // The same rows the results are computed from, so the file reproduces them.
+  const rows = (await repository.listRatingsOfRound(db, roundId)).filter((row) => aspectOrder.has(row.aspect_id));
+  const pseudonyms = pseudonymsOf(roundId, rows.map((row) => row.response_id));
+  const sorted = rows
+    .map((row) => ({ respondent: pseudonyms.get(row.response_id)!, rank: pseudonymRank(pseudonyms.get(row.response_id)!), row }))
+    .sort((a, b) => a.rank - b.rank || aspectOrder.get(a.row.aspect_id)! - aspectOrder.get(b.row.aspect_id)!);
+  const body = toCsv(
+    RATINGS_CSV_HEADER,
+    sorted.map(({ respondent, row }) => [respondent, row.role, row.aspect_id, row.phase]),
+  );
+  await auditExport(deps, caller, school, roundId, 'ratings_csv', { respondents: pseudonyms.size });
+  return { body, contentType: 'text/csv; charset=utf-8', fileName: `zelfscan-${slugOf(round.name)}-antwoorden.csv` };
+}
+
+/**
+ * Pseudonyms R1, R2, … for the responses of a round, numbered in the order of a hash of round id and
+ * response id: stable for one round, unrelated to who answered or when, and different in every round.
+ */
+export function pseudonymsOf(roundId: string, responseIds: Iterable<string>): Map<string, string> {
+  const keyed = [...new Set(responseIds)].map((id) => ({ id, key: createHash('sha256').update(`${roundId}\u0000${id}`).digest('hex') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return new Map(keyed.map((entry, index) => [entry.id, `R${index + 1}`]));
+}
+
+function pseudonymRank(pseudonym: string): number {
+  return Number(pseudonym.slice(1));
+}
+
+/** A file-name-safe version of a name: ASCII letters and digits joined by hyphens (accents dropped). */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug === '' ? 'ronde' : slug;
+}
+
+async function auditExport(
+  deps: Deps,
+  caller: Caller,
+  school: { id: string; board_id: string },
+  roundId: string,
+  format: ExportFormat,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await recordAudit(deps.db.kysely, deps.clock, {
+    actorUserId: caller.userId,
+    action: 'selfscan.exported',
+    targetType: 'selfscan_round',
+    targetId: roundId,
+    schoolId: school.id,
+    boardId: school.board_id,
+    detail: { format, ...extra },
+  });
+}
+
+async function requireSchool(deps: Deps, schoolId: string) {
+  const school = await findSchool(deps.db.kysely, schoolId);
+  if (!school) throw new AppError('not_found');
+  return school;
+}

@@ -1,0 +1,261 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRatingsCsv } from '../../../cli/analyse-input';
+import { runAnalyse } from '../../../cli/analyse.command';
+import { aspectIdsOf } from '../../../shared/selfscan-model';
+import { startSession } from '../../auth/sessions.service';
+import { newId } from '../../deps';
+import { createTestApp, requestAs, type Login, type TestApp } from '../../../../test/support/test-app';
+import { testDialects } from '../../../../test/support/test-db';
+import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
+import { aggregateSelfScan } from './aggregate';
+import { loadShippedModels } from './model-catalogue';
+import { pseudonymsOf, RESULTS_CSV_HEADER, slugOf } from './selfscan-report.service';
+import { shippedModelId } from './selfscan.service';
+
+const model = loadShippedModels()[0]!;
+const ASPECTS = aspectIdsOf(model);
+const [MOTIVATION, KNOWLEDGE, LANGUAGE] = ASPECTS as [string, string, string];
+const FIRST_ASPECT = model.layers[0]!.aspects[0]!;
+// A hostile name and note: a spreadsheet must never run them as formulas.
+const ROUND_NAME = '=HYPERLINK("http://x") Zelfscan één';
+const NOTE = '=1+1 zie het teamoverleg';
+const RATIONALE = 'Het team kent het waarom, de uitvoering verschilt nog per bouw';
+
+/** The text of a PDF as pdftotext reads it, with all runs of white space made one space. */
+function pdfText(pdf: Buffer): string {
+  const directory = mkdtempSync(join(tmpdir(), 'gw-pdf-'));
+  try {
+    const file = join(directory, 'report.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('pseudonymsOf', () => {
+  const ids = Array.from({ length: 20 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+
+  it('numbers every response once as R1…Rn, stable for a round', () => {
+    const pseudonyms = pseudonymsOf('round-a', ids);
+    expect([...pseudonyms.values()].sort()).toEqual(ids.map((_, index) => `R${index + 1}`).sort());
+    expect(pseudonymsOf('round-a', [...ids].reverse())).toEqual(pseudonyms);
+  });
+
+  it('follows neither the order of the ids nor that of another round', () => {
+    const inRoundA = ids.map((id) => pseudonymsOf('round-a', ids).get(id));
+    const inRoundB = ids.map((id) => pseudonymsOf('round-b', ids).get(id));
+    expect(inRoundA).not.toEqual(ids.map((_, index) => `R${index + 1}`));
+    expect(inRoundA).not.toEqual(inRoundB);
+  });
+});
+
+describe('slugOf', () => {
+  it('keeps ASCII letters and digits, drops accents and joins the rest with hyphens', () => {
+    expect(slugOf('Zelfscan één – najaar 2026')).toBe('zelfscan-een-najaar-2026');
+    expect(slugOf(ROUND_NAME)).toBe('hyperlink-http-x-zelfscan-een');
+    expect(slugOf('"";')).toBe('ronde');
+  });
+});
+
+describe.each(testDialects())('self-scan report and exports on %s', (dialect) => {
+  let test: TestApp;
+  let world: World;
+  let roundId: string;
+  const sessions = new Map<string, Login>();
+
+  async function user(key: WorldUserKey): Promise<Login> {
+    const known = sessions.get(key);
+    if (known) return known;
+    const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, world.users[key].id);
+    const login = { cookie: `__Host-gw_session=${session.token}`, csrfToken: session.csrfToken };
+    sessions.set(key, login);
+    return login;
+  }
+  const roundUrl = () => `/api/schools/${world.schoolA1}/selfscan/rounds/${roundId}`;
+  const get = async (key: WorldUserKey, path: string, headers: Record<string, string> = {}) => {
+    const login = await user(key);
+    return test.app.inject({ method: 'GET', url: `${roundUrl()}${path}`, headers: { cookie: login.cookie, ...headers } });
+  };
+  const results = async () => (await get('tsoLead', '/results')).json();
+
+  beforeAll(async () => {
+    test = await createTestApp(dialect);
+    world = await createWorld(test);
+    const opened = await requestAs(test.app, await user('tsoLead'), 'POST', `/api/schools/${world.schoolA1}/selfscan/rounds`, {
+      name: ROUND_NAME,
+      modelId: shippedModelId(model.id, model.version),
+      opensOn: '2026-11-21',
+      closesOn: '2026-11-30',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    roundId = opened.json().id;
+    const answers: [WorldUserKey, string, 1 | 2 | 3 | 4 | null, string?][] = [
+      ['teacher', MOTIVATION, 2],
+      ['teacher', KNOWLEDGE, 1, NOTE],
+      ['careTeam', MOTIVATION, 3],
+      ['careTeam', KNOWLEDGE, 4],
+      ['leadership', MOTIVATION, 2],
+      ['leadership', KNOWLEDGE, null, 'Weet ik echt niet'],
+      ['tsoLead', MOTIVATION, 2],
+      ['tsoLead', LANGUAGE, 3],
+      ['schoolAdmin', MOTIVATION, 1],
+    ];
+    for (const [key, aspect, phase, note] of answers) {
+      const response = await requestAs(test.app, await user(key), 'PUT', `${roundUrl()}/ratings/${aspect}`, { phase, ...(note ? { note } : {}) });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const lead = await user('tsoLead');
+    expect((await requestAs(test.app, lead, 'PUT', `${roundUrl()}/consensus/${MOTIVATION}`, { phase: 2, rationale: RATIONALE })).statusCode).toBe(200);
+    expect((await requestAs(test.app, lead, 'PUT', `${roundUrl()}/goals`, { aspectIds: [MOTIVATION] })).statusCode).toBe(200);
+  });
+  afterAll(async () => test.close());
+
+  it('refuses the PDF and the aggregate CSV to the team before the lead shares the results, and to the board admin', async () => {
+    for (const path of ['/report.pdf', '/results.csv']) {
+      for (const key of ['teacher', 'careTeam', 'schoolAdmin', 'boardAdmin'] as const) {
+        const response = await get(key, path);
+        expect(response.statusCode, `${key} ${path}`).toBe(403);
+        expect(response.json().error.code).toBe('forbidden');
+      }
+    }
+    expect((await get('tsoLead', `/report.pdf`)).statusCode).toBe(200);
+    const unknown = await test.app.inject({
+      method: 'GET',
+      url: `/api/schools/${world.schoolA1}/selfscan/rounds/${newId()}/report.pdf`,
+      headers: { cookie: (await user('tsoLead')).cookie },
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('gives the lead a Dutch PDF with the round, the placements, the rationale and the next goal, as a download', async () => {
+    const response = await get('tsoLead', '/report.pdf?lang=nl');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="zelfscan-hyperlink-http-x-zelfscan-een.pdf"');
+    expect(response.headers['cache-control']).toBe('no-store');
+    const pdf = response.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain(ROUND_NAME);
+    expect(text).toContain('School A1');
+    expect(text).toContain(words(FIRST_ASPECT.name.nl));
+    expect(text).toContain(RATIONALE);
+    expect(text).toContain('Samen vastgesteld: Groeifase 2');
+    expect(text).toContain('Bespreekpunt');
+    expect(text).toContain('Fase 4');
+    // The motivation aspect: 2, 3, 2, 2, 1 → median 2, five ratings.
+    expect(text).toContain('Mediaan 2 · gemiddelde 2 · aantal 5 · weet ik niet 0');
+    expect(text).toContain(words(FIRST_ASPECT.descriptors['3'].nl).slice(0, 60));
+    expect(text).not.toContain(NOTE);
+    const audit = await test.deps.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'selfscan.exported').execute();
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.at(-1)).toMatchObject({ actor_user_id: world.users.tsoLead.id, target_id: roundId, school_id: world.schoolA1 });
+    expect(JSON.parse(audit.at(-1)!.detail!)).toEqual({ format: 'pdf', language: 'nl' });
+  });
+
+  it('writes the PDF in English when asked, by parameter or by the Accept-Language header', async () => {
+    for (const response of [await get('leadership', '/report.pdf?lang=en'), await get('leadership', '/report.pdf', { 'accept-language': 'en-GB,en;q=0.8' })]) {
+      expect(response.statusCode).toBe(200);
+      const text = pdfText(response.rawPayload);
+      expect(text).toContain(ROUND_NAME);
+      expect(text).toContain(words(FIRST_ASPECT.name.en));
+      expect(text).toContain(RATIONALE);
+      expect(text).toContain('Agreed together: Growth phase 2');
+      expect(text).toContain('Discussion point');
+      expect(text).toContain(words(FIRST_ASPECT.descriptors['3'].en).slice(0, 60));
+      expect(text).not.toContain(words(FIRST_ASPECT.name.nl));
+    }
+    expect((await get('leadership', '/report.pdf?lang=de')).statusCode).toBe(400);
+  });
+
+  it('gives the aggregates as CSV with the same numbers as the results, and nothing a spreadsheet would run', async () => {
+    const response = await get('tsoLead', '/results.csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="zelfscan-hyperlink-http-x-zelfscan-een-uitkomsten.csv"');
+    expect(response.body.startsWith('\uFEFFgroup,layer,aspect,')).toBe(true);
+    const [header, ...rows] = parse(response.body, { bom: true }) as string[][];
+    expect(header).toEqual([...RESULTS_CSV_HEADER]);
+    const expected = await results();
+    expect(expected.aggregate.groups.map((group: { group: string }) => group.group)).toEqual(['other']);
+    expect(rows).toHaveLength(ASPECTS.length * 2);
+    const cell = (value: number | null) => (value === null ? '' : String(value));
+    const teamRows = rows.filter((row) => row[0] === 'team');
+    expect(teamRows.map((row) => row[2])).toEqual(ASPECTS);
+    for (const [index, aspect] of expected.aggregate.aspects.entries()) {
+      expect(teamRows[index]).toEqual([
+        'team',
+        aspect.aspect.split('.')[0],
+        aspect.aspect,
+        String(aspect.n),
+        String(aspect.dontKnow),
+        ...['1', '2', '3', '4'].map((phase) => String(aspect.counts[phase])),
+        cell(aspect.median),
+        cell(aspect.mean),
+        cell(aspect.sd),
+        cell(aspect.rwg),
+        String(aspect.discuss),
+        aspect.aspect === MOTIVATION ? '2' : '',
+      ]);
+    }
+    expect(rows.filter((row) => row[0] === 'other')).toHaveLength(ASPECTS.length);
+    for (const row of [header!, ...rows]) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    expect(response.body).not.toContain('HYPERLINK');
+    expect(response.body).not.toContain('=1+1');
+  });
+
+  it('gives the raw ratings only to the school admin: pseudonymised, without notes or names, in the analyse format', async () => {
+    for (const key of ['tsoLead', 'leadership', 'teacher', 'boardAdmin'] as const) expect((await get(key, '/ratings.csv')).statusCode, key).toBe(403);
+    const response = await get('schoolAdmin', '/ratings.csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="zelfscan-hyperlink-http-x-zelfscan-een-antwoorden.csv"');
+    const csv = response.body;
+    const [header, ...rows] = parse(csv, { bom: true }) as string[][];
+    expect(header).toEqual(['respondent', 'role', 'aspect', 'phase']);
+    expect(rows).toHaveLength(9);
+    expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(['R1', 'R2', 'R3', 'R4', 'R5']));
+    expect(rows.filter((row) => row[3] === '')).toEqual([[expect.stringMatching(/^R\d$/), 'leadership', KNOWLEDGE, '']]);
+    for (const person of Object.entries(world.users)) {
+      expect(csv).not.toContain(person[1].id);
+      expect(csv).not.toContain(person[1].email);
+    }
+    for (const name of ['careTeam', 'tsoLead', 'schoolAdmin', NOTE, 'Weet ik echt niet']) expect(csv).not.toContain(name);
+    const responses = await test.deps.db.kysely.selectFrom('selfscan_responses').select('id').where('round_id', '=', roundId).execute();
+    for (const row of responses) expect(csv).not.toContain(row.id);
+
+    // The file feeds straight into the analysis and gives the numbers of the results endpoint.
+    const expected = (await results()).aggregate;
+    expect(aggregateSelfScan(parseRatingsCsv(csv, { aspectIds: ASPECTS }), { minGroupSize: 5, aspectIds: ASPECTS })).toEqual(expected);
+    const files: Record<string, string> = { 'ratings.csv': csv, 'model.json': JSON.stringify(model) };
+    const printed: string[] = [];
+    runAnalyse(['selfscan', '--input', 'ratings.csv', '--model', 'model.json', '--min-group', '5'], (path) => files[path]!, (line) => printed.push(line));
+    expect(JSON.parse(printed[0]!)).toEqual(expected);
+
+    const audit = await test.deps.db.kysely.selectFrom('audit_events').select(['detail', 'actor_user_id']).where('action', '=', 'selfscan.exported').execute();
+    const formats = audit.map((event) => JSON.parse(event.detail!).format);
+    expect(formats).toContain('results_csv');
+    expect(audit.find((event) => JSON.parse(event.detail!).format === 'ratings_csv')).toEqual({
+      actor_user_id: world.users.schoolAdmin.id,
+      detail: JSON.stringify({ format: 'ratings_csv', respondents: 5 }),
+    });
+  });
+
+  it('lets the team download the report once the results are shared', async () => {
+    expect((await requestAs(test.app, await user('tsoLead'), 'POST', `${roundUrl()}/share`)).statusCode).toBe(200);
+    const pdf = await get('teacher', '/report.pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdfText(pdf.rawPayload)).toContain(RATIONALE);
+    expect((await get('teacher', '/results.csv')).statusCode).toBe(200);
+    expect((await get('teacher', '/ratings.csv')).statusCode).toBe(403);
+    expect((await get('boardAdmin', '/report.pdf')).statusCode).toBe(403);
+  });
+});
