@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Locale } from '../../../shared/roles';
 import type { DevelopmentModel, GrowthPhase, LocalizedText } from '../../../shared/selfscan-model';
 import type { AspectAggregate } from './aggregate';
+import type { Placement, Shift } from './selfscan-history.service';
 import type { RoundResults } from './selfscan.service';
 
 // The self-scan report as a PDF for the team meeting. Everything comes from the results object the
@@ -9,11 +10,18 @@ import type { RoundResults } from './selfscan.service';
 // the only side effect is pdfkit writing into memory. Notes are left out on purpose: a printed sheet
 // travels further than the screen, and notes may be recognisable.
 
+/**
+ * The shift since the school's previous round on the same model: none because this is the first round,
+ * withheld because the reader may not see the previous round's results, or the comparison itself.
+ */
+export type ReportShift = { kind: 'first' } | { kind: 'withheld' } | { kind: 'shift'; shift: Shift };
+
 /** What the report is made of: the round's results, the model they were given on, and the school's name. */
 export interface SelfscanReportInput {
   schoolName: string;
   results: RoundResults;
   model: DevelopmentModel;
+  shift: ReportShift;
   /** When the report was made (shown on the report and stored as the PDF's creation date). */
   generatedAt: Date;
 }
@@ -40,6 +48,18 @@ interface ReportTexts {
   goals: string;
   noGoals: string;
   goal: (phase: string) => string;
+  shiftTitle: string;
+  shiftAgainst: (round: string, period: string) => string;
+  shiftFirst: string;
+  shiftWithheld: string;
+  shiftLine: (values: { earlier: string; current: string; difference: string }) => string;
+  placementAgreed: (phase: string) => string;
+  placementMedian: (median: string) => string;
+  noPlacement: string;
+  /** A signed change (sign included) and whether it is more than one phase, for the plural. */
+  change: (signed: string, plural: boolean) => string;
+  unchanged: string;
+  notComparable: string;
   page: (page: number, pages: number) => string;
 }
 
@@ -67,6 +87,17 @@ const TEXTS: Record<Locale, ReportTexts> = {
     goals: 'Gekozen volgende stappen',
     noGoals: 'Er zijn nog geen volgende stappen gekozen.',
     goal: (phase) => `Doel: ${phase}`,
+    shiftTitle: 'Verschuiving sinds de vorige ronde',
+    shiftAgainst: (round, period) => `Vergeleken met de vorige ronde op hetzelfde model: ${round} (${period}).`,
+    shiftFirst: 'Dit is de eerste ronde van de school op dit model, dus een verschuiving is er nog niet.',
+    shiftWithheld: 'De verschuiving staat niet in dit verslag: je hebt geen inzage in de uitkomsten van de vorige ronde.',
+    shiftLine: ({ earlier, current, difference }) => `Vorige ronde: ${earlier} · deze ronde: ${current} · ${difference}`,
+    placementAgreed: (phase) => `groeifase ${phase} (samen vastgesteld)`,
+    placementMedian: (median) => `mediaan ${median} (niet samen vastgesteld)`,
+    noPlacement: 'geen plaatsing',
+    change: (signed, plural) => `${signed} ${plural ? 'groeifasen' : 'groeifase'}`,
+    unchanged: 'gelijk gebleven',
+    notComparable: 'niet te vergelijken',
     page: (page, pages) => `Pagina ${page} van ${pages}`,
   },
   en: {
@@ -91,6 +122,17 @@ const TEXTS: Record<Locale, ReportTexts> = {
     goals: 'Next steps chosen',
     noGoals: 'No next steps have been chosen yet.',
     goal: (phase) => `Goal: ${phase}`,
+    shiftTitle: 'Shift since the previous round',
+    shiftAgainst: (round, period) => `Compared with the previous round on the same model: ${round} (${period}).`,
+    shiftFirst: "This is the school's first round on this model, so there is no shift to show yet.",
+    shiftWithheld: "The shift is not part of this report: you do not have access to the previous round's results.",
+    shiftLine: ({ earlier, current, difference }) => `Previous round: ${earlier} · this round: ${current} · ${difference}`,
+    placementAgreed: (phase) => `growth phase ${phase} (agreed together)`,
+    placementMedian: (median) => `median ${median} (not agreed together)`,
+    noPlacement: 'not placed',
+    change: (signed, plural) => `${signed} ${plural ? 'growth phases' : 'growth phase'}`,
+    unchanged: 'unchanged',
+    notComparable: 'cannot be compared',
     page: (page, pages) => `Page ${page} of ${pages}`,
   },
 };
@@ -194,6 +236,31 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
     }
   }
 
+  // ---- shift since the previous round ----
+  keepTogether(80);
+  doc.moveDown(1);
+  doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text(text.shiftTitle, MARGIN, doc.y, { width });
+  doc.font('Helvetica').fontSize(10);
+  const { shift } = input;
+  if (shift.kind === 'first') doc.text(text.shiftFirst, { width });
+  if (shift.kind === 'withheld') doc.fillColor(MUTED).text(text.shiftWithheld, { width }).fillColor(INK);
+  if (shift.kind === 'shift') {
+    const { against } = shift.shift;
+    doc.text(text.shiftAgainst(against.name, `${calendarDate(against.opensOn)} ${text.until} ${calendarDate(against.closesOn)}`), { width });
+    const placement = (value: Placement | null) =>
+      value === null ? text.noPlacement : value.basis === 'consensus' ? text.placementAgreed(number(value.value, 0)) : text.placementMedian(number(value.value, 1));
+    const aspectNames = new Map(model.layers.flatMap((layer) => layer.aspects.map((aspect) => [aspect.id, localized(aspect.name)] as const)));
+    // An aspect nobody placed in either round has nothing to compare; listing it would only bury the rest.
+    for (const entry of shift.shift.aspects.filter((aspect) => aspect.current !== null || aspect.earlier !== null)) {
+      const line = text.shiftLine({ earlier: placement(entry.earlier), current: placement(entry.current), difference: changeText(entry.difference, text, number) });
+      doc.font('Helvetica').fontSize(10);
+      keepTogether(20 + doc.heightOfString(line, { width }));
+      doc.moveDown(0.4);
+      doc.font('Helvetica-Bold').text(aspectNames.get(entry.aspectId) ?? entry.aspectId, { width });
+      doc.font('Helvetica').text(line, { width });
+    }
+  }
+
   // ---- goals ----
   keepTogether(80);
   doc.moveDown(1);
@@ -228,6 +295,14 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
   }
   doc.end();
   return finished;
+}
+
+// The en dash stands in for the minus sign: the PDF's built-in Helvetica cannot print U+2212.
+function changeText(difference: number | null, text: ReportTexts, number: (value: number, digits: number) => string): string {
+  if (difference === null) return text.notComparable;
+  if (difference === 0) return text.unchanged;
+  const size = Math.abs(difference);
+  return text.change(`${difference > 0 ? '+' : '\u2013'}${number(size, 1)}`, size > 1);
 }
 
 // Four rows, one per phase: label, count and a bar whose length is the phase's share of the given phases.

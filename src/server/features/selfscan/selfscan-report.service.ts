@@ -7,9 +7,10 @@ import { AppError } from '../../errors';
 import { type CsvCell, toCsv } from '../../http/csv';
 import { findSchool } from '../tenancy/tenancy.repository';
 import type { AspectAggregate } from './aggregate';
-import { renderSelfscanReportPdf } from './selfscan-report.pdf';
+import { getShift } from './selfscan-history.service';
+import { type ReportShift, renderSelfscanReportPdf } from './selfscan-report.pdf';
 import * as repository from './selfscan.repository';
-import { type Caller, getModel, getResults, type RoundResults } from './selfscan.service';
+import { type Caller, getModel, getResults, listRounds, type RoundResults, type RoundSummary } from './selfscan.service';
 
 /** A file to download: its bytes or text, its media type and a suggested file name (ASCII only). */
 export interface ExportFile {
@@ -51,9 +52,28 @@ export async function exportReportPdf(deps: Deps, caller: Caller, schoolId: stri
   const results = await getResults(deps, caller, schoolId, roundId);
   const school = await requireSchool(deps, schoolId);
   const { definition } = await getModel(deps, schoolId, results.round.model.id);
-  const body = await renderSelfscanReportPdf({ schoolName: school.name, results, model: definition, generatedAt: deps.clock.now() }, locale);
+  const shift = await reportShiftOf(deps, caller, schoolId, results.round);
+  const body = await renderSelfscanReportPdf({ schoolName: school.name, results, model: definition, shift, generatedAt: deps.clock.now() }, locale);
   await auditExport(deps, caller, school, roundId, 'pdf', { language: locale });
   return { body, contentType: 'application/pdf', fileName: `zelfscan-${slugOf(results.round.name)}.pdf` };
+}
+
+/**
+ * The shift against the most recent earlier round of the same school and model key, if there is one.
+ * When the caller may not read that round's results the shift is withheld, so the report leaks nothing of it.
+ */
+export async function reportShiftOf(deps: Deps, caller: Caller, schoolId: string, round: RoundSummary): Promise<ReportShift> {
+  // Newest first, so the first match is the most recent earlier round.
+  const earlier = (await listRounds(deps, caller, schoolId)).find((candidate) => opensBefore(candidate, round) && candidate.model.key === round.model.key);
+  if (!earlier) return { kind: 'first' };
+  if (!earlier.canSeeResults) return { kind: 'withheld' };
+  return { kind: 'shift', shift: await getShift(deps, caller, schoolId, round.id, earlier.id) };
+}
+
+// Rounds opening on the same day are ordered by when they were created, as the round list orders them.
+function opensBefore(candidate: RoundSummary, round: RoundSummary): boolean {
+  if (candidate.id === round.id) return false;
+  return candidate.opensOn < round.opensOn || (candidate.opensOn === round.opensOn && candidate.createdAt < round.createdAt);
 }
 
 /** The aggregates per aspect for the whole team and each shown role group, as CSV, for whoever may read the results. */

@@ -8,18 +8,18 @@ import { parseRatingsCsv } from '../../../cli/analyse-input';
 import { runAnalyse } from '../../../cli/analyse.command';
 import { aspectIdsOf } from '../../../shared/selfscan-model';
 import { startSession } from '../../auth/sessions.service';
-import { newId } from '../../deps';
+import { isoInstant, newId } from '../../deps';
 import { createTestApp, requestAs, type Login, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
 import { aggregateSelfScan } from './aggregate';
 import { loadShippedModels } from './model-catalogue';
 import { pseudonymsOf, RESULTS_CSV_HEADER, slugOf } from './selfscan-report.service';
-import { shippedModelId } from './selfscan.service';
+import { ensureShippedModels, shippedModelId } from './selfscan.service';
 
 const model = loadShippedModels()[0]!;
 const ASPECTS = aspectIdsOf(model);
-const [MOTIVATION, KNOWLEDGE, LANGUAGE] = ASPECTS as [string, string, string];
+const [MOTIVATION, KNOWLEDGE, LANGUAGE, MISSION] = ASPECTS as [string, string, string, string];
 const FIRST_ASPECT = model.layers[0]!.aspects[0]!;
 // A hostile name and note: a spreadsheet must never run them as formulas.
 const ROUND_NAME = '=HYPERLINK("http://x") Zelfscan één';
@@ -155,6 +155,8 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
     expect(text).toContain('Mediaan 2 · gemiddelde 2 · aantal 5 · weet ik niet 0');
     expect(text).toContain(words(FIRST_ASPECT.descriptors['3'].nl).slice(0, 60));
     expect(text).not.toContain(NOTE);
+    expect(text).toContain('Dit is de eerste ronde van de school op dit model');
+    expect(text).not.toContain('Vorige ronde:');
     const audit = await test.deps.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'selfscan.exported').execute();
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.at(-1)).toMatchObject({ actor_user_id: world.users.tsoLead.id, target_id: roundId, school_id: world.schoolA1 });
@@ -172,6 +174,7 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
       expect(text).toContain('Discussion point');
       expect(text).toContain(words(FIRST_ASPECT.descriptors['3'].en).slice(0, 60));
       expect(text).not.toContain(words(FIRST_ASPECT.name.nl));
+      expect(text).toContain("This is the school's first round on this model");
     }
     expect((await get('leadership', '/report.pdf?lang=de')).statusCode).toBe(400);
   });
@@ -257,5 +260,169 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
     expect((await get('teacher', '/results.csv')).statusCode).toBe(200);
     expect((await get('teacher', '/ratings.csv')).statusCode).toBe(403);
     expect((await get('boardAdmin', '/report.pdf')).statusCode).toBe(403);
+  });
+});
+
+describe.each(testDialects())('the shift since the previous round in the report on %s', (dialect) => {
+  let test: TestApp;
+  let world: World;
+  const rounds = { older: '', otherModel: '', earlier: '', current: '', later: '' };
+  const sessions = new Map<WorldUserKey, Login>();
+
+  async function as(key: WorldUserKey): Promise<Login> {
+    const known = sessions.get(key);
+    if (known) return known;
+    const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, world.users[key].id);
+    const login = { cookie: `__Host-gw_session=${session.token}`, csrfToken: session.csrfToken };
+    sessions.set(key, login);
+    return login;
+  }
+  const report = async (key: WorldUserKey, roundId: string, lang: 'nl' | 'en') =>
+    test.app.inject({
+      method: 'GET',
+      url: `/api/schools/${world.schoolA1}/selfscan/rounds/${roundId}/report.pdf?lang=${lang}`,
+      headers: { cookie: (await as(key)).cookie },
+    });
+
+  /** Stores a round with answers per respondent and agreed phases straight in the database. */
+  async function seedRound(input: {
+    modelId: string;
+    name: string;
+    opensOn: string;
+    closesOn: string;
+    answers?: { user: WorldUserKey; role: string; phases: Record<string, 1 | 2 | 3 | 4 | null> }[];
+    consensus?: Record<string, 1 | 2 | 3 | 4>;
+  }): Promise<string> {
+    const db = test.deps.db.kysely;
+    const now = isoInstant(test.clock.now());
+    const id = newId();
+    await db
+      .insertInto('selfscan_rounds')
+      .values({
+        id,
+        school_id: world.schoolA1,
+        model_id: input.modelId,
+        name: input.name,
+        opens_on: input.opensOn,
+        closes_on: input.closesOn,
+        audience: JSON.stringify({ roles: [], locationIds: [] }),
+        results_shared_at: null,
+        created_by: null,
+        created_at: now,
+      })
+      .execute();
+    for (const answer of input.answers ?? []) {
+      const responseId = newId();
+      await db.insertInto('selfscan_invitations').values({ round_id: id, user_id: world.users[answer.user].id }).execute();
+      await db.insertInto('selfscan_responses').values({ id: responseId, round_id: id, user_id: world.users[answer.user].id, role: answer.role, created_at: now, updated_at: now }).execute();
+      for (const [aspect, phase] of Object.entries(answer.phases)) {
+        await db.insertInto('selfscan_ratings').values({ response_id: responseId, aspect_id: aspect, phase, note: null, updated_at: now }).execute();
+      }
+    }
+    for (const [aspect, phase] of Object.entries(input.consensus ?? {})) {
+      await db.insertInto('selfscan_consensus').values({ round_id: id, aspect_id: aspect, phase, rationale: 'Besproken in het team', recorded_by: null, recorded_at: now }).execute();
+    }
+    return id;
+  }
+
+  beforeAll(async () => {
+    test = await createTestApp(dialect);
+    world = await createWorld(test);
+    await ensureShippedModels(test.deps.db.kysely, test.clock.now());
+    const modelId = shippedModelId(model.id, model.version);
+    const otherModelId = newId();
+    await test.deps.db.kysely
+      .insertInto('development_models')
+      .values({
+        id: otherModelId,
+        school_id: world.schoolA1,
+        model_key: 'eigen-lijst',
+        version: '1.0.0',
+        definition: JSON.stringify({ ...model, id: 'eigen-lijst' }),
+        created_at: isoInstant(test.clock.now()),
+      })
+      .execute();
+    // Oldest to newest: the report of the current round must compare with "Voorjaar 2026", not with the
+    // older round, the round of another model, or the round that opens later.
+    rounds.older = await seedRound({ modelId, name: 'Najaar 2025', opensOn: '2025-10-01', closesOn: '2025-10-31', consensus: { [MOTIVATION]: 1 } });
+    rounds.earlier = await seedRound({
+      modelId,
+      name: 'Voorjaar 2026',
+      opensOn: '2026-03-02',
+      closesOn: '2026-03-27',
+      answers: [
+        { user: 'teacher', role: 'teacher', phases: { [MOTIVATION]: 2, [KNOWLEDGE]: 2, [MISSION]: 3 } },
+        { user: 'careTeam', role: 'care_team', phases: { [MOTIVATION]: 2, [KNOWLEDGE]: 3, [MISSION]: 3 } },
+      ],
+      consensus: { [MOTIVATION]: 2 },
+    });
+    rounds.otherModel = await seedRound({ modelId: otherModelId, name: 'Eigen lijst zomer 2026', opensOn: '2026-06-01', closesOn: '2026-06-30', consensus: { [MOTIVATION]: 4 } });
+    rounds.current = await seedRound({
+      modelId,
+      name: 'Najaar 2026',
+      opensOn: '2026-11-02',
+      closesOn: '2026-11-30',
+      answers: [
+        { user: 'teacher', role: 'teacher', phases: { [MOTIVATION]: 3, [KNOWLEDGE]: 2, [LANGUAGE]: 2, [MISSION]: 3 } },
+        { user: 'careTeam', role: 'care_team', phases: { [MOTIVATION]: 3, [KNOWLEDGE]: 2, [LANGUAGE]: 2, [MISSION]: 3 } },
+      ],
+      consensus: { [MOTIVATION]: 3 },
+    });
+    rounds.later = await seedRound({ modelId, name: 'Voorjaar 2027', opensOn: '2027-03-01', closesOn: '2027-03-31', consensus: { [MOTIVATION]: 1 } });
+  });
+  afterAll(async () => test.close());
+
+  it('names the previous round and gives per aspect both placements and the change, in Dutch', async () => {
+    const response = await report('tsoLead', rounds.current, 'nl');
+    expect(response.statusCode, response.body).toBe(200);
+    const text = pdfText(response.rawPayload);
+    expect(text).toContain('Verschuiving sinds de vorige ronde');
+    expect(text).toContain('Vergeleken met de vorige ronde op hetzelfde model: Voorjaar 2026 (2 maart 2026 t/m 27 maart 2026).');
+    expect(text).toContain('Vorige ronde: groeifase 2 (samen vastgesteld) · deze ronde: groeifase 3 (samen vastgesteld) · +1 groeifase');
+    // Knowledge: median 2.5 then 2, nothing agreed; language: not rated before.
+    expect(text).toContain('Vorige ronde: mediaan 2,5 (niet samen vastgesteld) · deze ronde: mediaan 2 (niet samen vastgesteld) · \u20130,5 groeifase');
+    expect(text).toContain('Vorige ronde: geen plaatsing · deze ronde: mediaan 2 (niet samen vastgesteld) · niet te vergelijken');
+    expect(text).toContain('Vorige ronde: mediaan 3 (niet samen vastgesteld) · deze ronde: mediaan 3 (niet samen vastgesteld) · gelijk gebleven');
+    // Aspects nobody placed in either round are left out of the comparison.
+    expect(text.match(/Vorige ronde:/g)).toHaveLength(4);
+    for (const other of ['Najaar 2025', 'Eigen lijst zomer 2026', 'Voorjaar 2027']) expect(text).not.toContain(other);
+    expect(text).not.toContain('eerste ronde');
+  });
+
+  it('gives the same shift in English', async () => {
+    const response = await report('leadership', rounds.current, 'en');
+    expect(response.statusCode, response.body).toBe(200);
+    const text = pdfText(response.rawPayload);
+    expect(text).toContain('Shift since the previous round');
+    expect(text).toContain('Compared with the previous round on the same model: Voorjaar 2026 (2 March 2026 to 27 March 2026).');
+    expect(text).toContain('Previous round: growth phase 2 (agreed together) · this round: growth phase 3 (agreed together) · +1 growth phase');
+    expect(text).toContain('Previous round: median 2.5 (not agreed together) · this round: median 2 (not agreed together) · \u20130.5 growth phase');
+    expect(text).toContain('cannot be compared');
+    expect(text).toContain('this round: median 3 (not agreed together) · unchanged');
+    expect(text).not.toContain('first round');
+  });
+
+  it('says a round is the first on its model, even when another model was used before', async () => {
+    const dutch = pdfText((await report('tsoLead', rounds.older, 'nl')).rawPayload);
+    expect(dutch).toContain('Dit is de eerste ronde van de school op dit model, dus een verschuiving is er nog niet.');
+    expect(dutch).not.toContain('Vorige ronde:');
+    const english = pdfText((await report('tsoLead', rounds.otherModel, 'en')).rawPayload);
+    expect(english).toContain("This is the school's first round on this model, so there is no shift to show yet.");
+  });
+
+  it('leaves the shift out for a reader who may not see the previous round, without naming it', async () => {
+    expect((await requestAs(test.app, await as('tsoLead'), 'POST', `/api/schools/${world.schoolA1}/selfscan/rounds/${rounds.current}/share`)).statusCode).toBe(200);
+    const response = await report('teacher', rounds.current, 'nl');
+    expect(response.statusCode, response.body).toBe(200);
+    const text = pdfText(response.rawPayload);
+    expect(text).toContain('De verschuiving staat niet in dit verslag: je hebt geen inzage in de uitkomsten van de vorige ronde.');
+    expect(text).not.toContain('Voorjaar 2026');
+    expect(text).not.toContain('Vorige ronde:');
+    expect(text).not.toContain('groeifase 2 (samen vastgesteld)');
+    const english = pdfText((await report('teacher', rounds.current, 'en')).rawPayload);
+    expect(english).toContain("The shift is not part of this report: you do not have access to the previous round's results.");
+    // Once the previous round is shared as well, the teacher gets the shift too.
+    expect((await requestAs(test.app, await as('tsoLead'), 'POST', `/api/schools/${world.schoolA1}/selfscan/rounds/${rounds.earlier}/share`)).statusCode).toBe(200);
+    expect(pdfText((await report('teacher', rounds.current, 'nl')).rawPayload)).toContain('+1 groeifase');
   });
 });
