@@ -117,5 +117,7 @@ describe('self-scan over time and for the board, in the browser', () => {
 
 async function rowCells(page: Page, table: ReturnType<Page['getByRole']>, rowName: string): Promise<string[]> {
   const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: rowName, exact: true }) });
+  // allTextContents() does not wait: let the table load (it fetches after the heading shows) before reading.
+  await row.first().waitFor();
   return (await row.getByRole('cell').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
 }

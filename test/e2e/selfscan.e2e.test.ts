@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
+import { DEMO_EMAILS } from '../../src/shared/demo-accounts';
 import type { RoundResults } from '../../src/web/api/api-types';
 import modelFile from '../../src/server/features/selfscan/models/tso-development-model.json';
 import {
@@ -51,6 +52,8 @@ describe('self-scan in the browser', () => {
 
   it('the TSO lead opens a round for all staff and sees its progress', async () => {
     const { page } = lead;
+    // No round yet, so nothing to do on the home page.
+    await page.getByRole('region', { name: 'Open taken' }).getByText('Geen open taken.').waitFor();
     await page.getByRole('region', { name: 'Mijn scholen' }).getByRole('link', { name: SCHOOL }).click();
     await waitForPage(page, SCHOOL);
     await page.getByRole('navigation', { name: 'Schoolmenu' }).getByRole('link', { name: 'Zelfscan', exact: true }).click();
@@ -88,6 +91,9 @@ describe('self-scan in the browser', () => {
       if (entry.isPhone) await person.page.setViewportSize({ width: 375, height: 740 });
       await signIn(person.page, server.baseUrl, email, DEMO_PASSWORD);
       const { page } = person;
+      // The open round is on the home page as a task until every aspect is answered.
+      await page.getByRole('region', { name: 'Open taken' }).getByRole('link', { name: `Zelfscan invullen: ${ROUND}` }).waitFor();
+      await audit.check(person);
       await page.goto(`${server.baseUrl}/zelfscan/${roundId}`);
       await waitForPage(page, `${ROUND} invullen`);
       expect(new URL(page.url()).pathname).toBe(`/scholen/${schoolId}/zelfscan/${roundId}/invullen`);
@@ -168,6 +174,11 @@ describe('self-scan in the browser', () => {
     const heatCell = page.getByRole('table', { name: 'Mediaan per groeilaag en accent' }).getByRole('cell').filter({ hasText: SECOND.name });
     expect(await heatCell.textContent()).toBe(`${SECOND.name}mediaan 3Bespreekpunt`);
     expect(await heatCell.getAttribute('class')).toBe('heat heat-3');
+    // The bar view of the first layer writes each median as text beside its bar; unanswered aspects get a dash.
+    const layerBars = page.getByRole('table', { name: FIRST.layer, exact: true });
+    expect(await rowCells(layerBars, FIRST.name)).toEqual(['2', '']);
+    expect(await rowCells(layerBars, SECOND.name)).toEqual(['3', '']);
+    expect(await layerBars.locator('rect.layer-bar-fill').count()).toBe(3);
     // Three respondents are fewer than the minimum group: no role group of its own.
     await page.getByText(/Een rol krijgt pas een eigen overzicht als minstens \d+ mensen/).waitFor();
     await page.getByRole('region', { name: THIRD.name }).getByText(NOTE).waitFor();
@@ -251,6 +262,47 @@ describe('self-scan in the browser', () => {
     expect(download.suggestedFilename()).toBe('zelfscan-zelfscan-najaar.pdf');
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(audit.problems, audit.problems.join('\n')).toEqual([]);
+  });
+
+  it('the school admin imports an own development model, with refusals shown per place in the file', async () => {
+    const admin = await openBrowser();
+    try {
+      const { page } = admin;
+      await signIn(page, server.baseUrl, DEMO_EMAILS.schoolAdmin, DEMO_PASSWORD);
+      // A member of two schools: the task names the school it belongs to.
+      const task = page.getByRole('region', { name: 'Open taken' }).getByRole('listitem').filter({ hasText: SCHOOL });
+      await task.getByRole('link', { name: `Zelfscan invullen: ${ROUND}` }).waitFor();
+      await audit.check(admin);
+
+      await page.goto(`${server.baseUrl}/scholen/${schoolId}/zelfscan`);
+      await waitForPage(page, 'Zelfscan');
+      const section = page.getByRole('region', { name: 'Eigen ontwikkelmodel importeren' });
+      const fileInput = section.getByLabel('Modelbestand (JSON)');
+      const importButton = section.getByRole('button', { name: 'Model importeren' });
+
+      await fileInput.setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{ "id": ') });
+      await importButton.click();
+      await section.getByRole('alert').filter({ hasText: 'kapot.json is geen geldig JSON-bestand' }).waitFor();
+      await audit.check(admin);
+
+      const own = { ...modelFile, id: 'eigen-model', version: '1.0.0', name: { nl: 'Eigen schoolmodel', en: 'Own school model' } };
+      const broken = { ...own, layers: [{ ...modelFile.layers[0]!, aspects: [] }] };
+      await fileInput.setInputFiles({ name: 'leeg.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+      await importButton.click();
+      await section.getByRole('alert').getByRole('listitem').filter({ hasText: /^layers\.0\.aspects: / }).waitFor();
+      await audit.check(admin, [400]);
+
+      await fileInput.setInputFiles({ name: 'eigen.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
+      await importButton.click();
+      await section.getByRole('status').filter({ hasText: 'Het model Eigen schoolmodel (versie 1.0.0) is geïmporteerd.' }).waitFor();
+      await section.getByRole('listitem').filter({ hasText: /^Eigen schoolmodel \(versie 1\.0\.0\) · 15 accenten · eigen model$/ }).waitFor();
+      const stored = await server.db.kysely.selectFrom('development_models').select('version').where('school_id', '=', schoolId).where('model_key', '=', 'eigen-model').execute();
+      expect(stored).toEqual([{ version: '1.0.0' }]);
+      await audit.check(admin);
+    } finally {
+      await admin.close();
+    }
     expect(audit.problems, audit.problems.join('\n')).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { roleGroupLabel } from '../../i18n/labels';
 import { useSchool } from '../school/school-layout';
 import { heatClass, PHASE_KEYS, type PlacedAspect, placedAspectsOf, useModelText } from './selfscan-model';
 import { SelfscanShiftSection } from './selfscan-shift-section';
+import { SelfscanLayerBars } from './selfscan-layer-bars';
 import { SelfscanReportActions } from './selfscan-report-actions';
 
 /** The results and model of a round, loaded together; the results page and the consensus page share them. */
@@ -148,6 +149,7 @@ export function SelfscanResultsPage() {
       <StatsTable caption={t('Uitkomsten per accent, hele team')} aspects={aspects} stats={aggregate.aspects} />
       <DistributionTable aspects={aspects} stats={aggregate.aspects} phaseName={(phase) => modelText(model.data!.definition.phases[phase])} />
 
+      <SelfscanLayerBars model={model.data.definition} stats={aggregate.aspects} />
       <SelfscanShiftSection schoolId={school.id} round={round} model={model.data.definition} />
       <h2 className="results-section-title">{t('Per rolgroep')}</h2>
       {aggregate.groups.length === 0 ? (

@@ -13,6 +13,7 @@ import { roleHint, roleLabel, roundStatusLabel } from '../../i18n/labels';
 import { SCHOOL_ROLES, type SchoolRole } from '../../../shared/roles';
 import { useSchool } from '../school/school-layout';
 import { useModelText } from './selfscan-model';
+import { SelfscanModelImport } from './selfscan-model-import';
 
 /** A date as YYYY-MM-DD in the browser's own calendar (the school's day, not UTC's). */
 function localDate(date: Date): string {
@@ -27,6 +28,8 @@ export function SelfscanRoundsPage() {
   const [saved, setSaved] = useState<string | null>(null);
   const { data: rounds, error, isLoading, reload } = useApiData<RoundSummary[]>(apiPath('/api/schools/:schoolId/selfscan/rounds', { schoolId: school.id }));
   const mayManage = can('school.selfscan.manage');
+  // Bumped after an import so the round form loads the model list again.
+  const [modelsVersion, setModelsVersion] = useState(0);
 
   return (
     <Page
@@ -49,6 +52,7 @@ export function SelfscanRoundsPage() {
       ) : null}
       {mayManage ? (
         <OpenRoundForm
+          key={modelsVersion}
           schoolId={school.id}
           onOpened={(round) => {
             setSaved(t('De ronde {{name}} is geopend en de uitnodigingen zijn verstuurd.', { name: round.name }));
@@ -56,6 +60,7 @@ export function SelfscanRoundsPage() {
           }}
         />
       ) : null}
+      {can('school.selfscan.models.manage') ? <SelfscanModelImport schoolId={school.id} onImported={() => setModelsVersion((value) => value + 1)} /> : null}
     </Page>
   );
 }
