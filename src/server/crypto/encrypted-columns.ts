@@ -1,0 +1,39 @@
+import type { Database } from '../db/database';
+import type { FieldRef } from './field-crypto';
+
+/** A column whose values are stored encrypted; `keyColumns` identify a row (joined by `/` into the row id). */
+export interface EncryptedColumn {
+  table: keyof Database;
+  column: string;
+  keyColumns: readonly string[];
+}
+
+/**
+ * THE registry of encrypted columns. FieldCrypto refuses to encrypt for a column that is not listed,
+ * so `groeiwijzer keys rotate-data-key` and the start-up encryption of old plain text cover every one.
+ * Add a line here for every new special-category field (free text about a pupil, MFA secrets).
+ */
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  // A staff member's note with a self-scan answer: free text that may describe a pupil.
+  { table: 'selfscan_ratings', column: 'note', keyColumns: ['response_id', 'aspect_id'] },
+  // The TOTP secret of a user's authenticator (two-step verification).
+  { table: 'user_mfa', column: 'secret_encrypted', keyColumns: ['user_id'] },
+];
+
+/** The registry entry of a field, or undefined when the column is not registered. */
+export function encryptedColumnOf(table: string, column: string): EncryptedColumn | undefined {
+  return ENCRYPTED_COLUMNS.find((entry) => entry.table === table && entry.column === column);
+}
+
+/** The row id of a row of a registered column: its key column values joined by `/`. */
+export function rowIdOf(entry: EncryptedColumn, row: Record<string, unknown>): string {
+  return entry.keyColumns.map((name) => String(row[name])).join('/');
+}
+
+/** The FieldRef of a registered column for the given key values (in `keyColumns` order). */
+export function encryptedFieldRef(table: keyof Database, column: string, keyValues: readonly string[]): FieldRef {
+  const entry = encryptedColumnOf(table, column);
+  if (!entry) throw new Error(`${table}.${column} is not in ENCRYPTED_COLUMNS`);
+  if (keyValues.length !== entry.keyColumns.length) throw new Error(`${table}.${column} needs ${entry.keyColumns.length} key values`);
+  return { table, column, rowId: keyValues.join('/') };
+}
