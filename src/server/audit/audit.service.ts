@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { type Clock, isoInstant, newId } from '../deps';
-import { insertAuditEvent } from './audit.repository';
+import { auditRowHashV1 } from './audit-chain.hash';
+import { appendAuditEvent, lockChainHead } from './audit.repository';
 
 /** The kinds of event the audit log records. */
 export type AuditAction =
@@ -10,6 +11,14 @@ export type AuditAction =
   | 'auth.logout'
   | 'auth.password_reset_requested'
   | 'auth.password_reset_completed'
+  | 'auth.password_changed'
+  | 'auth.other_sessions_ended'
+  | 'mfa.enrolled'
+  | 'mfa.verified'
+  | 'mfa.verify_failed'
+  | 'mfa.recovery_code_used'
+  | 'mfa.recovery_codes_regenerated'
+  | 'mfa.disabled'
   | 'setup.completed'
   | 'demo.loaded'
   | 'school.created'
@@ -32,7 +41,9 @@ export type AuditAction =
   | 'selfscan.round_opened'
   | 'selfscan.results_shared'
   | 'selfscan.consensus_recorded'
-  | 'selfscan.exported';
+  | 'selfscan.exported'
+  | 'selfscan.goals_changed'
+  | 'selfscan.board_view_read';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {
@@ -46,9 +57,21 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Writes one audit event in the given transaction or connection. */
+/**
+ * Writes one audit event as the next link of the hash chain: takes the chain head, stores the event
+ * with the head's hash as prev_hash and its own SHA-256 row_hash, and moves the head — all in one
+ * transaction (the caller's, or a new one when `db` is not a transaction).
+ */
 export async function recordAudit(db: Kysely<Database>, clock: Clock, entry: AuditEntry): Promise<void> {
-  await insertAuditEvent(db, {
+  if (db.isTransaction) return appendToChain(db, clock, entry);
+  return db.transaction().execute((trx) => appendToChain(trx, clock, entry));
+}
+
+async function appendToChain(trx: Kysely<Database>, clock: Clock, entry: AuditEntry): Promise<void> {
+  const head = await lockChainHead(trx);
+  // Read after the lock, so the time never runs backwards along the chain (with a steady clock).
+  const fields = {
+    seq: head.seq + 1,
     id: newId(),
     occurred_at: isoInstant(clock.now()),
     actor_user_id: entry.actorUserId,
@@ -58,5 +81,7 @@ export async function recordAudit(db: Kysely<Database>, clock: Clock, entry: Aud
     board_id: entry.boardId ?? null,
     school_id: entry.schoolId ?? null,
     detail: entry.detail ? JSON.stringify(entry.detail) : null,
-  });
+    prev_hash: head.row_hash,
+  };
+  await appendAuditEvent(trx, { ...fields, row_hash: auditRowHashV1(fields) });
 }

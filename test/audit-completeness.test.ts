@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditAction } from '../src/server/audit/audit.service';
+import { verifyAuditChain } from '../src/server/audit/audit-verify';
+import { startSession } from '../src/server/auth/sessions.service';
+import { loadShippedModels } from '../src/server/features/selfscan/model-catalogue';
+import { shippedModelId } from '../src/server/features/selfscan/selfscan.service';
+import { aspectIdsOf } from '../src/shared/selfscan-model';
+import { createTestApp, type Login, requestAs, type TestApp } from './support/test-app';
+import { testDialects } from './support/test-db';
+import { createWorld, type World, WORLD_PASSWORD, type WorldUserKey } from './support/world';
+
+// Issue 6: every read of sensitive pupil data, every export, role change and sign-in (success and
+// failure) writes exactly one audit event saying who, what, which record and when (UTC). One row per
+// action, done through HTTP like a browser would. MFA events are covered by the MFA tests.
+
+const model = loadShippedModels()[0]!;
+const [MOTIVATION] = aspectIdsOf(model) as [string];
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const PUPIL_CSV = readFileSync(new URL('./fixtures/pupil-imports/parnassys.csv', import.meta.url), 'utf8');
+const PARNASSYS_MAPPING = {
+  pupilNumber: 'Leerlingnummer',
+  firstName: 'Roepnaam',
+  lastName: 'Achternaam',
+  prefix: 'Tussenvoegsel',
+  birthDate: 'Geboortedatum',
+  className: 'Groep',
+};
+
+/** What one action must leave in the audit log. */
+interface ExpectedEvent {
+  action: AuditAction;
+  actor: WorldUserKey | null;
+  targetType: string | null;
+  targetId: string | null;
+  schoolId: string | null;
+  boardId: string | null;
+  /** Parts of the structured detail the event must carry. */
+  detail?: Record<string, unknown>;
+}
+
+/** One audited action: how to do it, and the one event it must write. */
+interface AuditedAction {
+  name: string;
+  perform: () => Promise<LightMyRequestResponse>;
+  /** The HTTP status the action answers with (200 unless set). */
+  status?: number;
+  expected: () => ExpectedEvent;
+}
+
+describe.each(testDialects())('audit completeness on %s', (dialect) => {
+  let test: TestApp;
+  let world: World;
+  let roundId: string;
+  const sessions = new Map<WorldUserKey, Login>();
+
+  async function as(key: WorldUserKey): Promise<Login> {
+    const known = sessions.get(key);
+    if (known) return known;
+    // Sessions are made directly, so signing in for the other rows writes no event of its own.
+    const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, world.users[key].id);
+    const login = { cookie: `__Host-gw_session=${session.token}`, csrfToken: session.csrfToken };
+    sessions.set(key, login);
+    return login;
+  }
+  const roundUrl = () => `/api/schools/${world.schoolA1}/selfscan/rounds/${roundId}`;
+  const userId = (key: WorldUserKey) => world.users[key].id;
+
+  beforeAll(async () => {
+    test = await createTestApp(dialect);
+    world = await createWorld(test);
+    const opened = await requestAs(test.app, await as('tsoLead'), 'POST', `/api/schools/${world.schoolA1}/selfscan/rounds`, {
+      name: 'Najaar',
+      modelId: shippedModelId(model.id, model.version),
+      opensOn: '2026-11-21',
+      closesOn: '2026-11-30',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    roundId = opened.json().id;
+    for (const key of ['teacher', 'careTeam', 'tsoLead'] as const) {
+      const rated = await requestAs(test.app, await as(key), 'PUT', `${roundUrl()}/ratings/${MOTIVATION}`, { phase: 2 });
+      expect(rated.statusCode, rated.body).toBe(200);
+    }
+    const agreed = await requestAs(test.app, await as('tsoLead'), 'PUT', `${roundUrl()}/consensus/${MOTIVATION}`, { phase: 2, rationale: 'Samen besproken' });
+    expect(agreed.statusCode, agreed.body).toBe(200);
+    const shared = await requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/settings`, { sharesSelfscanWithBoard: true });
+    expect(shared.statusCode, shared.body).toBe(200);
+  });
+  afterAll(async () => test.close());
+
+  const school = (targetType: string | null, targetId: () => string | null) => () => ({ targetType, targetId: targetId(), schoolId: world.schoolA1, boardId: world.boardA });
+  const signIn = (email: () => string, password: string) => () =>
+    test.app.inject({ method: 'POST', url: '/api/session', payload: { email: email(), password } });
+
+  const actions: AuditedAction[] = [
+    {
+      name: 'reading the pupils of a school',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', `/api/schools/${world.schoolA1}/pupils`),
+      expected: () => ({ action: 'pupils.read', actor: 'careTeam', ...school('school', () => world.schoolA1)() }),
+    },
+    {
+      name: "reading the pupils of a teacher's class",
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', `/api/schools/${world.schoolA1}/pupils?classId=${world.classA1}`),
+      expected: () => ({ action: 'pupils.read', actor: 'teacher', ...school('class', () => world.classA1)() }),
+    },
+    {
+      name: 'importing pupils',
+      perform: async () =>
+        requestAs(test.app, await as('schoolAdmin'), 'POST', `/api/schools/${world.schoolA1}/pupil-imports`, { csv: PUPIL_CSV, mapping: PARNASSYS_MAPPING }),
+      expected: () => ({ action: 'pupils.imported', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)() }),
+    },
+    {
+      name: 'exporting the self-scan report as PDF',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `${roundUrl()}/report.pdf`),
+      expected: () => ({ action: 'selfscan.exported', actor: 'tsoLead', ...school('selfscan_round', () => roundId)(), detail: { format: 'pdf' } }),
+    },
+    {
+      name: 'exporting the self-scan aggregates as CSV',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `${roundUrl()}/results.csv`),
+      expected: () => ({ action: 'selfscan.exported', actor: 'tsoLead', ...school('selfscan_round', () => roundId)(), detail: { format: 'results_csv' } }),
+    },
+    {
+      name: 'exporting the pseudonymised self-scan ratings as CSV',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'GET', `${roundUrl()}/ratings.csv`),
+      expected: () => ({ action: 'selfscan.exported', actor: 'schoolAdmin', ...school('selfscan_round', () => roundId)(), detail: { format: 'ratings_csv' } }),
+    },
+    {
+      name: 'changing the goals after a self-scan round',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'PUT', `${roundUrl()}/goals`, { aspectIds: [MOTIVATION] }),
+      expected: () => ({ action: 'selfscan.goals_changed', actor: 'tsoLead', ...school('selfscan_round', () => roundId)() }),
+    },
+    {
+      name: "the board reading its schools' self-scan placements",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/selfscan`),
+      expected: () => ({ action: 'selfscan.board_view_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA }),
+    },
+    {
+      name: "reading the board's outbox",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/outbox`),
+      expected: () => ({ action: 'outbox.read', actor: 'boardAdmin', targetType: null, targetId: null, schoolId: null, boardId: world.boardA }),
+    },
+    {
+      name: "reading a school's outbox",
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'GET', `/api/schools/${world.schoolA1}/outbox`),
+      expected: () => ({ action: 'outbox.read', actor: 'schoolAdmin', ...school(null, () => null)() }),
+    },
+    {
+      name: "changing a colleague's roles",
+      perform: async () =>
+        requestAs(test.app, await as('schoolAdmin'), 'PUT', `/api/schools/${world.schoolA1}/staff/${userId('tsoLead')}/roles`, {
+          roles: ['tso_lead', 'teacher'],
+          classIds: [world.classA1Other],
+        }),
+      expected: () => ({ action: 'staff.roles_changed', actor: 'schoolAdmin', ...school('user', () => userId('tsoLead'))() }),
+    },
+    {
+      name: 'signing in',
+      perform: signIn(() => world.users.teacher.email, WORLD_PASSWORD),
+      expected: () => ({ action: 'auth.login_succeeded', actor: 'teacher', targetType: 'user', targetId: userId('teacher'), schoolId: null, boardId: null }),
+    },
+    {
+      name: 'signing in with a wrong password',
+      perform: signIn(() => world.users.teacher.email, 'not the password at all'),
+      status: 401,
+      expected: () => ({ action: 'auth.login_failed', actor: 'teacher', targetType: 'user', targetId: userId('teacher'), schoolId: null, boardId: null }),
+    },
+    {
+      name: 'signing in with an unknown address',
+      perform: signIn(() => 'nobody@world.test', WORLD_PASSWORD),
+      status: 401,
+      expected: () => ({ action: 'auth.login_failed', actor: null, targetType: 'user', targetId: null, schoolId: null, boardId: null }),
+    },
+  ];
+
+  it.each(actions)('$name writes exactly one audit event with who, what, which record and when (UTC)', async ({ perform, status, expected }) => {
+    const db = test.deps.db.kysely;
+    test.clock.advance(60_000);
+    const before = (await db.selectFrom('audit_chain_head').select('seq').executeTakeFirst()) ?? { seq: 0 };
+    const response = await perform();
+    expect(response.statusCode, response.body).toBe(status ?? 200);
+    const events = await db.selectFrom('audit_events').selectAll().where('seq', '>', before.seq).execute();
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    const want = expected();
+    expect(event).toMatchObject({
+      action: want.action,
+      actor_user_id: want.actor === null ? null : userId(want.actor),
+      target_type: want.targetType,
+      target_id: want.targetId,
+      school_id: want.schoolId,
+      board_id: want.boardId,
+    });
+    if (want.detail) expect(JSON.parse(event?.detail ?? '{}')).toMatchObject(want.detail);
+    expect(event?.occurred_at).toMatch(ISO_UTC);
+    expect(event?.occurred_at).toBe(test.clock.now().toISOString());
+  });
+
+  it('leaves an intact hash chain after all of the above', async () => {
+    expect(await verifyAuditChain(test.deps.db.kysely)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,102 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app';
+import { startSession } from '../src/server/auth/sessions.service';
+import { loadShippedModels } from '../src/server/features/selfscan/model-catalogue';
+import { shippedModelId } from '../src/server/features/selfscan/selfscan.service';
+import type { App } from '../src/server/http/fastify-types';
+import { createLogger } from '../src/server/http/logging';
+import { aspectIdsOf } from '../src/shared/selfscan-model';
+import { createTestApp, type Login, requestAs, type TestApp } from './support/test-app';
+import { testDialects } from './support/test-db';
+import { createWorld, type World, WORLD_PASSWORD } from './support/world';
+
+// Issue 6: no special-category content and no raw CR/LF from input in the logs. Requests carry a
+// marker text (standing in for a note about a child) and CR/LF in every place input can reach:
+// path, query, headers and body. Every record the server logs must be one line of valid JSON
+// without the marker.
+
+const MARKER = 'GWLOGMARKER7F3A';
+const model = loadShippedModels()[0]!;
+const [MOTIVATION] = aspectIdsOf(model) as [string];
+
+describe.each(testDialects())('the server log on %s', (dialect) => {
+  let test: TestApp;
+  let world: World;
+  let app: App;
+  const records: string[] = [];
+
+  beforeAll(async () => {
+    test = await createTestApp(dialect);
+    world = await createWorld(test);
+    const capture = new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        records.push(chunk.toString());
+        done();
+      },
+    });
+    // The production logger config at its most talkative, behind a proxy (so X-Forwarded-For is read).
+    app = await buildApp({ ...test.deps, config: { ...test.deps.config, trustProxy: true } }, { loggerInstance: createLogger('trace', capture) });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await test.close();
+  });
+
+  async function as(userId: string): Promise<Login> {
+    const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, userId);
+    return { cookie: `__Host-gw_session=${session.token}`, csrfToken: session.csrfToken };
+  }
+
+  it('writes every record as one line of JSON, with none of the input in it', async () => {
+    const hostile = `${MARKER}\r\nX-Injected: 1`;
+    const headers = { 'user-agent': hostile, 'x-forwarded-for': hostile, referer: `https://x.test/${MARKER}`, 'accept-language': MARKER };
+    const careTeam = await as(world.users.careTeam.id);
+    const signedIn = { ...headers, cookie: careTeam.cookie };
+    const responses = [
+      // Signing in: the address and the password are input.
+      await app.inject({ method: 'POST', url: '/api/session', headers, payload: { email: `${MARKER}\r\n@example.test`, password: hostile } }),
+      await app.inject({ method: 'POST', url: '/api/session', headers, payload: { email: `${MARKER.toLowerCase()}@example.test`, password: hostile } }),
+      await app.inject({ method: 'POST', url: '/api/session', headers, payload: { email: world.users.teacher.email, password: `${WORLD_PASSWORD}${MARKER}` } }),
+      // Query, path and a body that is not even JSON.
+      await app.inject({ method: 'GET', url: `/api/schools/${world.schoolA1}/pupils?classId=${MARKER}%0D%0A&schoolYear=${MARKER}`, headers: signedIn }),
+      await app.inject({ method: 'GET', url: `/api/schools/${MARKER}%0D%0A/pupils`, headers: signedIn }),
+      await app.inject({ method: 'GET', url: `/api/${MARKER}%0d%0ano-such-route?${MARKER}=1`, headers }),
+      await app.inject({ method: 'POST', url: '/api/session', headers: { ...headers, 'content-type': 'application/json' }, payload: `{"email":"${MARKER}` }),
+    ];
+    // A self-scan note: free text a colleague writes, the kind of content that must stay out of logs.
+    const lead = await as(world.users.tsoLead.id);
+    const opened = await requestAs(app, lead, 'POST', `/api/schools/${world.schoolA1}/selfscan/rounds`, {
+      name: `Ronde ${MARKER}`,
+      modelId: shippedModelId(model.id, model.version),
+      opensOn: '2026-11-21',
+      closesOn: '2026-11-30',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const teacher = await as(world.users.teacher.id);
+    const noteUrl = `/api/schools/${world.schoolA1}/selfscan/rounds/${opened.json().id}/ratings/${MOTIVATION}`;
+    responses.push(
+      await app.inject({
+        method: 'PUT',
+        url: noteUrl,
+        headers: { ...headers, cookie: teacher.cookie, 'x-csrf-token': teacher.csrfToken },
+        payload: { phase: 2, note: `Thuis is het onrustig ${MARKER}\r\nen hij slaapt slecht` },
+      }),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual([400, 401, 401, 400, 403, 404, 400, 200]);
+
+    // Every request was logged (at least an incoming and a completed line each), so the check below has something to check.
+    expect(records.length).toBeGreaterThanOrEqual(2 * (responses.length + 1));
+    for (const record of records) {
+      expect(record.endsWith('\n'), record).toBe(true);
+      expect(record.slice(0, -1), record).not.toMatch(/[\r\n]/);
+      expect(() => JSON.parse(record), record).not.toThrow();
+      expect(record.toLowerCase(), record).not.toContain(MARKER.toLowerCase());
+    }
+    // Requests are named by their route pattern, never by the URL that was sent.
+    const requests = records.map((record) => JSON.parse(record).req).filter(Boolean);
+    expect(requests.map((request) => request.route)).toContain('/api/schools/:schoolId/selfscan/rounds/:roundId/ratings/:aspectId');
+    for (const request of requests) expect(Object.keys(request).sort()).toEqual(expect.arrayContaining(['method', 'route']));
+  });
+});
