@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import { MFA_LOCK_MINUTES, MFA_MAX_FAILED_ATTEMPTS } from '../../src/server/auth/mfa.service';
+import { isoInstant } from '../../src/server/deps';
+import { loadShippedModels } from '../../src/server/features/selfscan/model-catalogue';
+import { shippedModelId } from '../../src/server/features/selfscan/selfscan.service';
+import type { Dialect } from '../../src/server/db/database';
+import { SCHOOL_ROLES } from '../../src/shared/roles';
+import { schoolYearOf } from '../../src/shared/school-year';
+import { aspectIdsOf } from '../../src/shared/selfscan-model';
+import type { ApiOperation, GeneratedRequest, OpenApiDocument, ValueHints } from '../support/openapi-arbitrary';
+import { urlOf } from '../support/openapi-arbitrary';
+import { createTestApp, login, type Login, type TestApp } from '../support/test-app';
+import { createWorld, WORLD_PASSWORD, type World } from '../support/world';
+
+/** Ids the fuzzer picks path parameters and id fields from; routes that create things add to them. */
+export interface IdPools {
+  boardId: string[];
+  schoolId: string[];
+  locationId: string[];
+  classId: string[];
+  userId: string[];
+  roundId: string[];
+  modelId: string[];
+}
+
+/** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
+export interface FuzzWorld {
+  test: TestApp;
+  world: World;
+  /** The fuzzing user: board admin of board A and holder of every school role in school A1. */
+  user: { id: string; email: string };
+  session: Login;
+  doc: OpenApiDocument;
+  roundId: string;
+  aspectIds: string[];
+  pools: IdPools;
+  hints: ValueHints;
+  /** Signs the fuzzing user in again (after a generated logout). */
+  signInAgain(): Promise<void>;
+  /** Sends a generated request, signed in unless it is anonymous. */
+  send(operation: ApiOperation, request: GeneratedRequest): Promise<LightMyRequestResponse>;
+  /** Puts ids from a successful create into the pools, so later requests use them. */
+  remember(operation: ApiOperation, response: LightMyRequestResponse): void;
+}
+
+const FIXTURES = ['parnassys.csv', 'magister.csv', 'somtoday.csv', 'with-errors.csv'];
+
+/** CSV exports the pupil import knows, with the column mapping that fits each. */
+const FIXTURE_MAPPINGS = [
+  { pupilNumber: 'Leerlingnummer', firstName: 'Roepnaam', lastName: 'Achternaam', prefix: 'Tussenvoegsel', birthDate: 'Geboortedatum', className: 'Groep' },
+  { pupilNumber: 'Stamnummer', firstName: 'Roepnaam', lastName: 'Achternaam', prefix: 'Tussenv.', birthDate: 'Geb.datum', className: 'Stamklas' },
+  { pupilNumber: 'Leerlingnummer', firstName: 'Roepnaam', lastName: 'Achternaam', prefix: 'Voorvoegsel', birthDate: 'Geboortedatum', className: 'Stamgroep' },
+];
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/pupil-imports/${name}`, import.meta.url), 'utf8');
+}
+
+/**
+ * Picks from a pool that may grow while the test runs (read at generation time). The world's own ids
+ * keep most of the weight, so a pool full of freshly created schools does not crowd out school A1.
+ */
+function fromPool(pool: string[]): fc.Arbitrary<string> {
+  const world = [...pool];
+  return fc.oneof({ arbitrary: fc.constantFrom(...world), weight: 3 }, { arbitrary: fc.nat().map((index) => pool[index % pool.length]!), weight: 1 });
+}
+
+/** Opens the world on a fresh database and prepares it for fuzzing. */
+export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
+  // Sign-in and reset routes are throttled per address; the fuzzer calls them thousands of times.
+  // Two-step verification is enforced, as in production: the fuzzing user signs in with both steps.
+  const test = await createTestApp(dialect, { config: { loginRateLimitPerMinute: 1_000_000, mfaRequired: true } });
+  const world = await createWorld(test, { mfa: true });
+  const db = test.deps.db.kysely;
+  const user = world.users.boardAdmin;
+  const now = isoInstant(test.clock.now());
+  await db
+    .insertInto('school_memberships')
+    .values(SCHOOL_ROLES.map((role) => ({ school_id: world.schoolA1, user_id: user.id, role, created_at: now })))
+    .execute();
+  await db.insertInto('class_teachers').values({ class_id: world.classA1, user_id: user.id, created_at: now }).execute();
+
+  let session = await login(test.app, user.email, WORLD_PASSWORD);
+  const model = loadShippedModels()[0]!;
+  const modelId = shippedModelId(model.id, model.version);
+  const round = await test.app.inject({
+    method: 'POST',
+    url: `/api/schools/${world.schoolA1}/selfscan/rounds`,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    payload: { name: 'Zelfscan najaar', modelId, opensOn: '2026-11-01', closesOn: '2026-12-31' },
+  });
+  if (round.statusCode !== 201 && round.statusCode !== 200) throw new Error(`opening a round failed: ${round.statusCode} ${round.body}`);
+  const roundId = round.json().id as string;
+  const doc = (await test.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDocument;
+  const aspectIds = aspectIdsOf(model);
+  const year = schoolYearOf(test.clock.now());
+  const nextYear = `${Number(year.slice(0, 4)) + 1}-${Number(year.slice(0, 4)) + 2}`;
+
+  const pools: IdPools = {
+    boardId: [world.boardA, world.boardA, world.boardB],
+    schoolId: [world.schoolA1, world.schoolA1, world.schoolA1, world.schoolA2, world.schoolB1],
+    locationId: [world.locationA1],
+    classId: [world.classA1, world.classA1Other, world.classB1],
+    // Never the fuzzing user: disabling or stripping it would end the run early.
+    userId: [world.users.teacher.id, world.users.careTeam.id, world.users.tsoLead.id, world.users.leadership.id, world.users.teacherOtherSchool.id, world.users.schoolAdminOtherBoard.id],
+    roundId: [roundId],
+    modelId: [modelId],
+  };
+  const definition = structuredClone(model) as unknown as Record<string, unknown>;
+  const csvTexts = FIXTURES.map(fixture);
+  const hints: ValueHints = {
+    boardId: fromPool(pools.boardId),
+    schoolId: fromPool(pools.schoolId),
+    locationId: fromPool(pools.locationId),
+    classId: fromPool(pools.classId),
+    userId: fromPool(pools.userId),
+    roundId: fromPool(pools.roundId),
+    against: fromPool(pools.roundId),
+    modelId: fromPool(pools.modelId),
+    aspectId: fc.oneof({ arbitrary: fc.constantFrom(...aspectIds), weight: 9 }, { arbitrary: fc.stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,8})?$/), weight: 1 }),
+    aspectIds: fc.subarray(aspectIds, { maxLength: 6 }),
+    classIds: fc.array(fromPool(pools.classId), { maxLength: 3 }),
+    locationIds: fc.array(fromPool(pools.locationId), { maxLength: 2 }),
+    schoolYear: fc.oneof({ arbitrary: fc.constantFrom(year, nextYear), weight: 4 }, { arbitrary: fc.stringMatching(/^\d{4}-\d{4}$/), weight: 1 }),
+    opensOn: fc.constantFrom('2026-11-01', '2026-11-21', '2026-12-01', '2027-02-29', '2025-01-01'),
+    closesOn: fc.constantFrom('2026-11-30', '2026-12-31', '2026-11-20', '2030-07-31'),
+    email: fc.oneof(fc.emailAddress(), fc.constant(world.users.teacher.email), fc.constant(' Teacher@World.test ')),
+    adminEmail: fc.emailAddress(),
+    password: fc.string({ minLength: 8, maxLength: 40 }),
+    adminPassword: fc.string({ minLength: 8, maxLength: 40 }),
+    token: fc.oneof(fc.base64String({ minLength: 20, maxLength: 60 }), fc.string({ minLength: 20, maxLength: 60 })),
+    csv: fc.oneof(
+      { arbitrary: fc.constantFrom(...csvTexts), weight: 3 },
+      { arbitrary: fc.array(fc.array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }).map((rows) => rows.map((row) => row.join(';')).join('\n')), weight: 2 },
+    ),
+    mapping: fc.oneof({ arbitrary: fc.constantFrom(...FIXTURE_MAPPINGS), weight: 4 }, { arbitrary: fc.record({ pupilNumber: fc.string({ minLength: 1, maxLength: 10 }), firstName: fc.string({ minLength: 1, maxLength: 10 }), lastName: fc.string({ minLength: 1, maxLength: 10 }) }), weight: 1 }),
+    definition: fc.oneof(
+      { arbitrary: fc.tuple(fc.stringMatching(/^[a-z]{3,10}$/), fc.constantFrom('1.0.0', '2.1.0')).map(([key, version]) => ({ ...definition, id: `fuzz-${key}`, version })), weight: 2 },
+      { arbitrary: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), weight: 1 },
+    ),
+  };
+
+  const fuzz: FuzzWorld = {
+    test,
+    world,
+    user,
+    get session() {
+      return session;
+    },
+    doc,
+    roundId,
+    aspectIds,
+    pools,
+    hints,
+    async signInAgain() {
+      // Generated wrong codes on the MFA routes may have locked the second step: wait the lock out.
+      const mfa = await db.selectFrom('user_mfa').select('failed_attempts').where('user_id', '=', user.id).executeTakeFirst();
+      if ((mfa?.failed_attempts ?? 0) >= MFA_MAX_FAILED_ATTEMPTS) test.clock.advance((MFA_LOCK_MINUTES + 1) * 60_000);
+      session = await login(test.app, user.email, WORLD_PASSWORD);
+    },
+    async send(operation, request) {
+      const headers: Record<string, string> = {};
+      if (!request.isAnonymous) {
+        headers.cookie = session.cookie;
+        headers['x-csrf-token'] = session.csrfToken;
+      }
+      if (request.body) headers['content-type'] = 'application/json';
+      return test.app.inject({ method: operation.method, url: urlOf(operation, request), headers, ...(request.body ? { payload: request.body.json } : {}) });
+    },
+    remember(operation, response) {
+      if (operation.method !== 'POST' || response.statusCode >= 300) return;
+      const id = (response.json() as { id?: unknown }).id;
+      if (typeof id !== 'string') return;
+      const pool = POOL_OF_CREATE_ROUTE[operation.url];
+      if (pool) pools[pool].push(id);
+    },
+  };
+  return fuzz;
+}
+
+/** Which pool the id answered by a create route belongs to. */
+const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
+  '/api/boards/:boardId/schools': 'schoolId',
+  '/api/schools/:schoolId/locations': 'locationId',
+  '/api/schools/:schoolId/classes': 'classId',
+  '/api/schools/:schoolId/selfscan/rounds': 'roundId',
+  '/api/schools/:schoolId/selfscan/models': 'modelId',
+};

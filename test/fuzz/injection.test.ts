@@ -1,0 +1,250 @@
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadShippedModels } from '../../src/server/features/selfscan/model-catalogue';
+import { ERROR_CODES } from '../../src/shared/error-codes';
+import { schoolYearOf } from '../../src/shared/school-year';
+import { type ApiOperation, type GeneratedRequest, type JsonSchema, operationsOf, validObject } from '../support/openapi-arbitrary';
+import { testDialects } from '../support/test-db';
+import { SQL_INJECTION_PAYLOADS, XSS_PAYLOADS } from './corpora';
+import { countRows, type DatabaseWatch, watchDatabase } from './database-fingerprint';
+import { createFuzzWorld, type FuzzWorld } from './fuzz-world';
+
+/** Where one string sits in a body or query: a key path; `[0]` stands for "the only item of an array". */
+type FieldPath = (string | 0)[];
+
+/** One string leaf of a schema, and whether it is free text (no enum, format or pattern). */
+interface StringField {
+  path: FieldPath;
+  isFreeText: boolean;
+}
+
+/** Every string leaf of a schema (nested objects and arrays of strings included). */
+function stringFieldsOf(schema: JsonSchema, prefix: FieldPath = []): StringField[] {
+  const type = [schema.type ?? (schema.properties ? 'object' : '')].flat()[0];
+  if (type === 'string') return [{ path: prefix, isFreeText: isFreeText(schema) }];
+  if (type === 'array' && schema.items) return stringFieldsOf(schema.items, [...prefix, 0]);
+  if (type === 'object') return Object.entries(schema.properties ?? {}).flatMap(([key, value]) => stringFieldsOf(value, [...prefix, key]));
+  return [];
+}
+
+function isFreeText(schema: JsonSchema): boolean {
+  return !schema.enum && !schema.format && !schema.pattern;
+}
+
+// Ids, dates and choices refuse every payload at the schema (the OpenAPI fuzzing covers them at
+// length); a sample of the corpus is enough to show that they do, and keeps the run short.
+const CONSTRAINED_FIELD_SAMPLE = 6;
+
+/** A deep copy of `body` with `value` at `path` (arrays become one-item arrays). */
+function withValueAt(body: unknown, path: FieldPath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (head === 0) return [withValueAt(Array.isArray(body) ? body[0] : undefined, rest, value)];
+  const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  return { ...object, [head!]: withValueAt(object[head!], rest, value) };
+}
+
+/** Whether `value` occurs, exactly, as a string anywhere in a parsed JSON answer. */
+function containsString(json: unknown, value: string): boolean {
+  if (typeof json === 'string') return json === value;
+  if (Array.isArray(json)) return json.some((item) => containsString(item, value));
+  if (json && typeof json === 'object') return Object.values(json).some((item) => containsString(item, value));
+  return false;
+}
+
+/** Quotes one CSV cell (RFC 4180), so a payload with separators or quotes stays one cell. */
+function csvCell(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+describe.each(testDialects())('injection corpora in every text field on %s', (dialect) => {
+  let fuzz: FuzzWorld;
+  let operations: ApiOperation[];
+  let watch: DatabaseWatch;
+  let countsAtStart: Record<string, number>;
+  /** Row counts as of the last write seen. */
+  let counts: Record<string, number>;
+  let sent = 0;
+  let accepted = 0;
+  let unique = 0;
+  const year = () => schoolYearOf(fuzz.test.clock.now());
+
+  beforeAll(async () => {
+    fuzz = await createFuzzWorld(dialect);
+    operations = operationsOf(fuzz.doc);
+    watch = await watchDatabase(fuzz.test.deps.db);
+    countsAtStart = await countRows(fuzz.test.deps.db);
+    counts = countsAtStart;
+  });
+  afterAll(async () => {
+    console.info(`Injection corpora on ${dialect}: ${sent} requests, ${accepted} accepted writes read back verbatim`);
+    await fuzz?.test.close();
+  });
+
+  /** A body the route accepts as it stands, so the payload is the only thing that can make it fail. */
+  function baseBody(operation: ApiOperation): unknown {
+    unique += 1;
+    const model = loadShippedModels()[0]!;
+    switch (`${operation.method} ${operation.url}`) {
+      case 'POST /api/boards/:boardId/schools':
+        return { name: `School ${unique}`, kind: 'primary' };
+      case 'POST /api/schools/:schoolId/locations':
+      case 'PATCH /api/schools/:schoolId/locations/:locationId':
+        return { name: `Locatie ${unique}` };
+      case 'POST /api/schools/:schoolId/classes':
+        return { name: `Groep ${unique}`, schoolYear: year(), locationId: null };
+      case 'PATCH /api/schools/:schoolId/classes/:classId':
+        return { name: `Groep ${unique}` };
+      case 'POST /api/schools/:schoolId/invitations':
+        return { email: `collega-${unique}@world.test`, name: `Collega ${unique}`, roles: ['teacher'], classIds: [] };
+      case 'PUT /api/schools/:schoolId/staff/:userId/roles':
+        return { roles: ['teacher'], classIds: [] };
+      case 'PATCH /api/me':
+        return { name: `Fuzzer ${unique}` };
+      case 'POST /api/schools/:schoolId/selfscan/rounds':
+        return { name: `Ronde ${unique}`, modelId: fuzz.pools.modelId[0], opensOn: '2026-11-01', closesOn: '2026-12-31' };
+      case 'PUT /api/schools/:schoolId/selfscan/rounds/:roundId/ratings/:aspectId':
+        return { phase: 2, note: `Notitie ${unique}` };
+      case 'PUT /api/schools/:schoolId/selfscan/rounds/:roundId/consensus/:aspectId':
+        return { phase: 2, rationale: `Omdat ${unique}` };
+      case 'PUT /api/schools/:schoolId/selfscan/rounds/:roundId/goals':
+        return { aspectIds: [fuzz.aspectIds[0]] };
+      case 'POST /api/schools/:schoolId/selfscan/models':
+        return { definition: { ...structuredClone(model), id: `import-${unique}` } };
+      default:
+        return fc.sample(validObject(operation.body!, fuzz.hints), { seed: unique, numRuns: 1 })[0];
+    }
+  }
+
+  /** Real ids for the path: school A1 and its records. */
+  function pathParams(): Record<string, string> {
+    const { world } = fuzz;
+    return {
+      boardId: world.boardA,
+      schoolId: world.schoolA1,
+      locationId: world.locationA1,
+      classId: world.classA1,
+      userId: world.users.teacher.id,
+      roundId: fuzz.roundId,
+      modelId: fuzz.pools.modelId[0]!,
+      aspectId: fuzz.aspectIds[0]!,
+    };
+  }
+
+  /** API pages on which an accepted write must show the stored text again. */
+  function readBackUrls(operation: ApiOperation, response: LightMyRequestResponse): string[] | undefined {
+    const school = `/api/schools/${fuzz.world.schoolA1}`;
+    const round = `${school}/selfscan/rounds/${fuzz.roundId}`;
+    const id = (response.json() as { id?: string }).id;
+    const urls: Record<string, string[]> = {
+      'POST /api/boards/:boardId/schools': [`/api/schools/${id}`],
+      'POST /api/schools/:schoolId/locations': [`${school}/locations`],
+      'PATCH /api/schools/:schoolId/locations/:locationId': [`${school}/locations`],
+      'POST /api/schools/:schoolId/classes': [`${school}/classes?schoolYear=${year()}`],
+      'PATCH /api/schools/:schoolId/classes/:classId': [`${school}/classes?schoolYear=${year()}`],
+      'POST /api/schools/:schoolId/invitations': [`${school}/staff`],
+      'PATCH /api/me': ['/api/session'],
+      'POST /api/schools/:schoolId/selfscan/rounds': [`${school}/selfscan/rounds`],
+      'PUT /api/schools/:schoolId/selfscan/rounds/:roundId/ratings/:aspectId': [round, `${round}/results`],
+      'PUT /api/schools/:schoolId/selfscan/rounds/:roundId/consensus/:aspectId': [`${round}/results`],
+      'POST /api/schools/:schoolId/selfscan/models': [`${school}/selfscan/models/${id}`],
+      'POST /api/schools/:schoolId/pupil-imports': [`${school}/pupils?schoolYear=${year()}`, `${school}/classes?schoolYear=${year()}`],
+    };
+    return urls[`${operation.method} ${operation.url}`];
+  }
+
+  /** Sends one request as the fuzzing user and checks: no 5xx; a refusal changes nothing; an accepted write reads back verbatim. */
+  async function sendPayload(operation: ApiOperation, request: GeneratedRequest, payload: string, where: string): Promise<string[]> {
+    const label = `${operation.method} ${operation.url} ${where} = ${JSON.stringify(payload)}`;
+    const countsBefore = counts;
+    const response = await fuzz.send(operation, request);
+    sent += 1;
+    const changed = await watch.changedSinceLastLook();
+    const status = response.statusCode;
+    if (status >= 500) return [`${label}: answered ${status} ${response.body.slice(0, 200)}`];
+    if (status >= 400) {
+      const code = (response.json() as { error?: { code?: string } }).error?.code ?? '';
+      const problems = (ERROR_CODES as readonly string[]).includes(code) ? [] : [`${label}: ${status} without the error shape`];
+      return changed.length > 0 ? [...problems, `${label}: refused (${status} ${code}) but changed ${changed.join(', ')}`] : problems;
+    }
+    if (changed.length === 0) return [];
+    counts = await countRows(fuzz.test.deps.db);
+    const shrunk = Object.keys(countsBefore).filter((table) => counts[table]! < countsBefore[table]!);
+    if (shrunk.length > 0) return [`${label}: accepted, and ${shrunk.join(', ')} lost rows`];
+    accepted += 1;
+    const urls = readBackUrls(operation, response);
+    if (!urls) return [`${label}: accepted a write, but the test has no page to read it back from`];
+    fuzz.remember(operation, response);
+    let isReadBack = false;
+    for (const url of urls) {
+      const page = await fuzz.test.app.inject({ method: 'GET', url, headers: { cookie: fuzz.session.cookie } });
+      isReadBack ||= page.statusCode === 200 && containsString(page.json(), payload);
+    }
+    // Reading pupil data is audited: the read-backs themselves write.
+    await watch.changedSinceLastLook();
+    counts = await countRows(fuzz.test.deps.db);
+    return isReadBack ? [] : [`${label}: accepted, but not read back verbatim from ${urls.join(' or ')}`];
+  }
+
+  /** Puts every payload into every string field of every JSON body and every query parameter. */
+  async function runCorpus(payloads: readonly string[]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const operation of operations) {
+      const t0 = performance.now();
+      const sentBefore = sent;
+      const noBody = operation.body === undefined;
+      for (const { path, isFreeText } of operation.body ? stringFieldsOf(operation.body) : []) {
+        for (const payload of isFreeText ? payloads : payloads.slice(0, CONSTRAINED_FIELD_SAMPLE)) {
+          const body = withValueAt(baseBody(operation), path, payload);
+          const request: GeneratedRequest = { pathParams: pathParams(), query: [], body: { json: JSON.stringify(body), isValid: true }, isAnonymous: false, isValid: true };
+          problems.push(...(await sendPayload(operation, request, payload, `body.${path.join('.')}`)));
+        }
+      }
+      for (const parameter of operation.queryParams) {
+        for (const payload of isFreeText(parameter.schema) ? payloads : payloads.slice(0, CONSTRAINED_FIELD_SAMPLE)) {
+          const request: GeneratedRequest = { pathParams: pathParams(), query: [[parameter.name, payload]], body: noBody ? undefined : { json: JSON.stringify(baseBody(operation)), isValid: true }, isAnonymous: false, isValid: true };
+          problems.push(...(await sendPayload(operation, request, payload, `query.${parameter.name}`)));
+        }
+      }
+      if (process.env.FUZZ_VERBOSE) console.info(`${(performance.now() - t0).toFixed(0)} ms ${sent - sentBefore} ${operation.method} ${operation.url}`);
+    }
+    return problems;
+  }
+
+  /** Imports one pupil per payload with the payload in every text cell, then reads the names back. */
+  async function runPupilImport(payloads: readonly string[]): Promise<string[]> {
+    const operation = operations.find((candidate) => candidate.method === 'POST' && candidate.url === '/api/schools/:schoolId/pupil-imports');
+    if (!operation) return ['the pupil import route is missing'];
+    const problems: string[] = [];
+    for (const payload of payloads) {
+      unique += 1;
+      const csv = `Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Groep\n${9000 + unique};${csvCell(payload)};${csvCell(payload)};${csvCell(payload)};01-02-2017;${csvCell(payload)}\n`;
+      const mapping = { pupilNumber: 'Leerlingnummer', firstName: 'Roepnaam', lastName: 'Achternaam', prefix: 'Tussenvoegsel', birthDate: 'Geboortedatum', className: 'Groep' };
+      const body = { csv, mapping, schoolYear: year() };
+      const request: GeneratedRequest = { pathParams: pathParams(), query: [], body: { json: JSON.stringify(body), isValid: true }, isAnonymous: false, isValid: true };
+      problems.push(...(await sendPayload(operation, request, payload, 'CSV cells')));
+    }
+    return problems;
+  }
+
+  it('takes every SQL-injection string literally: no 5xx, refusals change nothing, accepted text reads back verbatim', async () => {
+    const problems = [...(await runCorpus(SQL_INJECTION_PAYLOADS)), ...(await runPupilImport(SQL_INJECTION_PAYLOADS))];
+    expect(problems).toEqual([]);
+    expect(accepted).toBeGreaterThan(SQL_INJECTION_PAYLOADS.length);
+  }, 300_000);
+
+  it('stores every XSS string as plain text: no 5xx, refusals change nothing, accepted text reads back verbatim', async () => {
+    const acceptedBefore = accepted;
+    const problems = [...(await runCorpus(XSS_PAYLOADS)), ...(await runPupilImport(XSS_PAYLOADS))];
+    expect(problems).toEqual([]);
+    expect(accepted - acceptedBefore).toBeGreaterThan(XSS_PAYLOADS.length);
+  }, 300_000);
+
+  it('leaves the schema intact: every table still answers and none lost rows', async () => {
+    const counts = await countRows(fuzz.test.deps.db);
+    expect(Object.keys(counts)).toEqual(Object.keys(countsAtStart));
+    const shrunk = Object.keys(counts).filter((table) => counts[table]! < countsAtStart[table]!);
+    expect(shrunk).toEqual([]);
+  });
+});
