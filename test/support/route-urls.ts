@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import type { RegisteredRoute } from '../../src/server/http/auth-hooks';
+
+/** The record-id path parameters routes use. */
+export type RecordParam = 'locationId' | 'classId' | 'userId' | 'roundId' | 'modelId';
+
+/**
+ * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
+ * route's policy is decided before the record is looked up, and a random id touches nothing. `recordIds` puts real records in instead.
+ */
+export function urlFor(
+  route: RegisteredRoute,
+  target: { boardId: string; schoolId: string },
+  recordIds: Partial<Record<RecordParam, string>> = {},
+): string {
+  return route.url
+    .replace(':boardId', target.boardId)
+    .replace(':schoolId', target.schoolId)
+    .replace(/:(locationId|classId|userId|roundId|modelId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(':aspectId', 'layer-1.motivation')
+    .replace('*', 'x');
+}
