@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/web'),
   plugins: [react()],
+  // Every script and link tag gets nonce="GW_CSP_NONCE"; the server swaps in each response's own nonce.
+  html: { cspNonce: 'GW_CSP_NONCE' },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

@@ -2,6 +2,7 @@
 // against the time it takes merely to read the same rows, measured in the same run. Not a test.
 import { performance } from 'node:perf_hooks';
 import { aggregateSelfScan, type RatingInput } from '../src/server/features/selfscan/aggregate';
+import { seededRandom } from '../src/shared/seeded-random';
 
 const RESPONDENTS = 10_000;
 const ASPECTS = 15;
@@ -12,17 +13,6 @@ const ROLES = ['teacher', 'teaching_assistant', 'care_team', 'leadership', 'supp
 // Mostly teachers, a few of everyone else; the tiny trainee role forces the remainder rule to run.
 const ROLE_WEIGHTS = [0.7, 0.15, 0.08, 0.039, 0.03, 0.0007, 0.0003];
 
-// mulberry32: deterministic, so every run aggregates exactly the same ratings.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generateRatings(): RatingInput[] {
   const random = seededRandom(3);

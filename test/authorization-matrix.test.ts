@@ -1,37 +1,32 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../src/server/auth/sessions.service';
+import { isoInstant, newId } from '../src/server/deps';
 import type { RegisteredRoute } from '../src/server/http/auth-hooks';
 import { createTestApp, type TestApp } from './support/test-app';
 import { testDialects } from './support/test-db';
-import { ALLOWED_ON_A, ALLOWED_ON_B, EXPECTED_PUBLIC, MATRIX_USERS as USERS } from './support/policy-matrix';
+import { urlFor } from './support/route-urls';
+import { ALLOWED_ON_A, ALLOWED_ON_B, EXPECTED_DURING_MFA, EXPECTED_PUBLIC, MATRIX_USERS as USERS } from './support/policy-matrix';
 import { createWorld, type World, type WorldUserKey } from './support/world';
-
-/** Fills a route's path parameters for a target board/school; record ids are unknown on purpose (no side effects). */
-function urlFor(route: RegisteredRoute, target: { boardId: string; schoolId: string }): string {
-  return route.url
-    .replace(':boardId', target.boardId)
-    .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId)/g, () => randomUUID())
-    .replace(':aspectId', 'layer-1.motivation')
-    .replace('*', 'x');
-}
 
 describe.each(testDialects())('authorization matrix on %s', (dialect) => {
   let test: TestApp;
   let world: World;
 
   beforeAll(async () => {
-    test = await createTestApp(dialect);
-    world = await createWorld(test);
+    // MFA as in production: required for the roles that need it, and set up by those users.
+    test = await createTestApp(dialect, { config: { mfaRequired: true } });
+    world = await createWorld(test, { mfa: true });
   });
   afterAll(async () => test.close());
 
   async function call(route: RegisteredRoute, url: string, user: WorldUserKey | null) {
     const headers: Record<string, string> = {};
     if (user) {
-      // A fresh session per request: some routes (logout) end the session they are called with.
-      const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, world.users[user].id);
+      // A fresh session per request: some routes (logout) end the session they are called with. It has
+      // passed the second sign-in step, as after a full login.
+      const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, world.users[user].id, {
+        mfaVerifiedAt: isoInstant(test.clock.now()),
+      });
       headers.cookie = `__Host-gw_session=${session.token}`;
       headers['x-csrf-token'] = session.csrfToken;
     }
@@ -92,6 +87,36 @@ describe.each(testDialects())('authorization matrix on %s', (dialect) => {
       }
       expect(mismatches).toEqual([]);
     });
+  }
+
+  for (const state of ['code_needed', 'enrollment_needed'] as const) {
+    it(`lets a session whose MFA state is ${state} reach only its few routes`, async () => {
+      const userId = state === 'code_needed' ? world.users.schoolAdmin.id : await addCareTeamMemberWithoutMfa();
+      const expectedCode = state === 'code_needed' ? 'mfa_verification_required' : 'mfa_enrollment_required';
+      const reached: string[] = [];
+      for (const route of test.app.registeredRoutes.filter((r) => r.policy.access !== 'public')) {
+        const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, userId);
+        const response = await test.app.inject({
+          method: route.method as 'GET',
+          url: urlFor(route, { boardId: world.boardA, schoolId: world.schoolA1 }),
+          headers: { cookie: `__Host-gw_session=${session.token}`, 'x-csrf-token': session.csrfToken },
+          ...(route.hasBody ? { payload: {} } : {}),
+        });
+        const wasRefused = response.statusCode === 403 && response.json().error.code === expectedCode;
+        if (!wasRefused) reached.push(`${route.method} ${route.url}`);
+      }
+      expect(reached.sort()).toEqual([...EXPECTED_DURING_MFA[state]].sort());
+    });
+  }
+
+  // A care-team member (a role that requires MFA) who has not set it up.
+  async function addCareTeamMemberWithoutMfa(): Promise<string> {
+    const db = test.deps.db.kysely;
+    const id = newId();
+    const now = isoInstant(test.clock.now());
+    await db.insertInto('users').values({ id, email: `zorg-${id}@world.test`, name: 'Zorg', password_hash: 'x', locale: 'nl', disabled_at: null, created_at: now }).execute();
+    await db.insertInto('school_memberships').values({ school_id: world.schoolA1, user_id: id, role: 'care_team', created_at: now }).execute();
+    return id;
   }
 
   it('takes a removed membership into account on the very next request', async () => {

@@ -7,13 +7,13 @@ import type { RegisteredRoute } from '../src/server/http/auth-hooks';
 import { MAX_BODY_BYTES } from '../src/shared/limits';
 import { ERROR_CODES } from '../src/shared/error-codes';
 import { aspectIdsOf } from '../src/shared/selfscan-model';
+import { bodySchemaOf, type JsonSchema, type OpenApiDocument } from './support/openapi-arbitrary';
 import { ALLOWED_ON_A } from './support/policy-matrix';
 import { snapshotDatabase } from './support/snapshot';
 import { createTestApp, type TestApp } from './support/test-app';
 import { testDialects } from './support/test-db';
 import { createWorld, type World } from './support/world';
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[] };
 
 /** A value of the wrong JSON type for a schema: a number where text is expected, text elsewhere. */
 function wrongTypeFor(schema: JsonSchema | undefined): unknown {
@@ -68,12 +68,6 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
     return { headers, url };
   }
 
-  function bodySchemaOf(route: RegisteredRoute): JsonSchema | undefined {
-    const doc = test.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
-    const path = route.url.replace(/:(\w+)/g, '{$1}');
-    return doc.paths[path]?.[route.method.toLowerCase()]?.requestBody?.content['application/json']?.schema;
-  }
-
   it('covers every JSON route', () => {
     expect(bodyRoutes.length).toBeGreaterThanOrEqual(12);
   });
@@ -82,7 +76,7 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
     const problems: string[] = [];
     for (const route of bodyRoutes) {
       const { headers, url } = await asAllowedCaller(route);
-      const schema = bodySchemaOf(route);
+      const schema = bodySchemaOf(test.app.swagger() as OpenApiDocument, route.method, route.url);
       const wrongTyped = Object.fromEntries(Object.entries(schema?.properties ?? {}).map(([key, value]) => [key, wrongTypeFor(value)]));
       const cases: { name: string; payload: string; contentType: string; status: number; code: string }[] = [
         { name: 'malformed JSON', payload: '{"name": "Groep 8",', contentType: 'application/json', status: 400, code: 'malformed_request' },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../server/audit/audit.service';
 import { emailSchema } from '../server/auth/auth.schemas';
+import { isWeakPassword } from '../server/auth/password-policy';
 import { hashPassword, newPasswordSchema } from '../server/auth/passwords';
 import { loadConfig } from '../server/config';
 import { createDb } from '../server/db/create-db';
@@ -133,6 +134,9 @@ export async function runCreateAdmin(
   const password = options.password ?? (env[ADMIN_PASSWORD_ENV] || undefined);
   if (password !== undefined && !newPasswordSchema.safeParse(password).success) {
     throw new CliError(`create-admin: the password must be ${newPasswordSchema.minLength}–${newPasswordSchema.maxLength} characters long`);
+  }
+  if (password !== undefined && isWeakPassword(password, { email: options.email, name: options.name })) {
+    throw new CliError('create-admin: this password is on the list of common or leaked passwords, or is the name or address itself: choose another');
   }
   const config = loadConfig(env);
   const db = await createDb(config.databaseUrl);

@@ -31,6 +31,7 @@ describe('the demo command', () => {
       const { db, config } = await prepareDemo({ DATABASE_URL: '' }, fallback);
       try {
         expect(config.databaseUrl).toBe(fallback);
+        expect(config.mfaRequired).toBe(false);
         expect(await boardNames(db)).toEqual(['Stichting Voorbeeld']);
         const users = await db.kysely.selectFrom('users').select('email').execute();
         expect(users).toHaveLength(DEMO_LOGINS.length);

@@ -20,7 +20,10 @@ export const DEMO_DATABASE_URL = 'sqlite:./data/demo.db';
  */
 export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DATABASE_URL): Promise<{ config: Config; db: Db }> {
   const isThrowaway = !env.DATABASE_URL;
-  const config = loadConfig(isThrowaway ? { ...env, DATABASE_URL: fallbackUrl } : env);
+  // Visitors should be able to try every demo account, so two-step verification is off unless
+  // MFA_REQUIRED says otherwise; the home page tells every signed-in person that it is off.
+  const demoEnv = env.MFA_REQUIRED ? env : { ...env, MFA_REQUIRED: 'false' };
+  const config = loadConfig(isThrowaway ? { ...demoEnv, DATABASE_URL: fallbackUrl } : demoEnv);
   if (isThrowaway) {
     const path = sqlitePathOf(fallbackUrl);
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
@@ -56,5 +59,6 @@ export async function runDemo(args: string[], env: NodeJS.ProcessEnv = process.e
   parseCommandArguments('demo', args, {}, z.strictObject({ positionals: z.tuple([]) }));
   const { config, db } = await prepareDemo(env);
   await serve(config, db);
-  console.log(`\nGroeiwijzer demo on ${describeDatabaseUrl(config.databaseUrl)}: http://localhost:${config.port}\n${formatDemoLogins()}\n`);
+  const mfaNote = config.mfaRequired ? '' : 'Two-step verification is not required in this demo (MFA_REQUIRED=false).\n';
+  console.log(`\nGroeiwijzer demo on ${describeDatabaseUrl(config.databaseUrl)}: http://localhost:${config.port}\n${formatDemoLogins()}\n${mfaNote}`);
 }

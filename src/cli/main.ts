@@ -3,10 +3,12 @@ import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
 import { serve } from '../server/main';
 import { runAnalyse } from './analyse.command';
+import { runAudit } from './audit.command';
 import { runBackup, runRestore } from './backup.command';
 import { CliError } from './cli-arguments';
 import { ADMIN_PASSWORD_ENV, runCreateAdmin } from './create-admin.command';
 import { runDemo } from './demo.command';
+import { KEYS_USAGE, runKeys } from './keys.command';
 
 const USAGE = `groeiwijzer <command>
 
@@ -20,10 +22,13 @@ const USAGE = `groeiwijzer <command>
                         the password can also come from ${ADMIN_PASSWORD_ENV}
   backup <file>         write a consistent backup of the database to a new <file>
   restore <file>        load a backup into an empty database (stop the server first)
+${KEYS_USAGE}
   analyse selfscan      aggregate self-scan ratings from a CSV file and print JSON:
                           --input <ratings.csv>  header respondent,role,aspect,phase (phase 1-4, empty or ? = don't know)
                           [--min-group <k>]      smallest role group shown (default 5, at least 3)
                           [--model <model.json>] check aspects against a model and list them in its order
+  audit verify          check the audit log's hash chain; exit code 1 at a changed, deleted,
+                        reordered or missing event
 
 Configuration comes from the environment: see README.md.`;
 
@@ -56,9 +61,14 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'restore':
       await runRestore(rest);
       return 0;
+    case 'keys':
+      await runKeys(rest);
+      return 0;
     case 'analyse':
       runAnalyse(rest);
       return 0;
+    case 'audit':
+      return runAudit(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -6,7 +6,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fast
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_BODY_BYTES } from '../shared/limits';
 import { auditRoutes } from './audit/audit.routes';
+import { accountRoutes } from './auth/account.routes';
 import { authRoutes } from './auth/auth.routes';
+import { mfaRoutes } from './auth/mfa.routes';
 import type { Deps } from './deps';
 import { AppError } from './errors';
 import { pupilsRoutes } from './features/pupils/pupils.routes';
@@ -14,12 +16,16 @@ import { selfscanReportRoutes } from './features/selfscan/selfscan-report.routes
 import { schoolSettingsRoutes } from './features/school-settings/school-settings.routes';
 import { selfscanHistoryRoutes } from './features/selfscan/selfscan-history.routes';
 import { selfscanRoutes } from './features/selfscan/selfscan.routes';
+import { ensureShippedModels } from './features/selfscan/selfscan.service';
 import { setupRoutes } from './features/setup/setup.routes';
 import { staffRoutes } from './features/staff/staff.routes';
 import { tenancyRoutes } from './features/tenancy/tenancy.routes';
 import { installAuthHooks } from './http/auth-hooks';
-import { installErrorHandler } from './http/error-handler';
+import { cspNonceSource } from './http/csp-nonce';
+import { installErrorHandler, sendFrameworkError } from './http/error-handler';
+import { installTextGuard } from './http/text-guard';
 import type { App } from './http/fastify-types';
+import { loggerOptions } from './http/logging';
 import { systemRoutes } from './http/system.routes';
 import { webRoutes } from './http/web.routes';
 import { outboxRoutes } from './mail/outbox.routes';
@@ -36,12 +42,13 @@ export interface BuildAppOptions {
 /** Builds the whole HTTP application around the given dependencies (does not listen). */
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
-    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? { level: deps.config.logLevel } }),
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? loggerOptions(deps.config.logLevel) }),
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: deps.config.trustProxy,
     // Duplicated or unknown JSON keys are refused by the schemas; prototype pollution attempts by the parser.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -54,7 +61,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // Only scripts carrying this response's nonce, and what they load ('self' for browsers without strict-dynamic).
+        scriptSrc: [cspNonceSource, "'strict-dynamic'", "'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
@@ -86,11 +94,16 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
 
   installAuthHooks(app, deps);
+  installTextGuard(app);
+  // The shipped development models are reference data: stored once at start, so no read ever writes them.
+  await ensureShippedModels(deps.db.kysely, deps.clock.now());
 
   await app.register(async (api) => {
     await systemRoutes(api, deps);
     await setupRoutes(api, deps);
     await authRoutes(api, deps);
+    await mfaRoutes(api, deps);
+    await accountRoutes(api, deps);
     await tenancyRoutes(api, deps);
     await staffRoutes(api, deps);
     await pupilsRoutes(api, deps);

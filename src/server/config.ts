@@ -19,6 +19,12 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  MFA_REQUIRED: booleanFromEnv.default(true),
+  GROEIWIJZER_KEY_FILE: z.string().min(1).optional(),
+  GROEIWIJZER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'GROEIWIJZER_KEY must be 32 random bytes in base64 (44 characters, e.g. from `groeiwijzer keys generate`)')
+    .optional(),
 });
 
 /** Runtime configuration, parsed once from the environment. */
@@ -34,6 +40,12 @@ export interface Config {
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   loginRateLimitPerMinute: number;
+  /** Whether staff whose roles reach special-category data or exports must use two-step verification. */
+  mfaRequired: boolean;
+  /** Path of the file holding the key-encryption key (base64, 32 bytes); see src/server/crypto/kek.ts. */
+  keyFile: string | undefined;
+  /** The key-encryption key itself (base64, 32 bytes), when not in a file. */
+  key: string | undefined;
 }
 
 /** Parses the environment into a typed Config; throws a readable error on bad values. */
@@ -56,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    mfaRequired: e.MFA_REQUIRED,
+    keyFile: e.GROEIWIJZER_KEY_FILE,
+    key: e.GROEIWIJZER_KEY,
   };
 }
 

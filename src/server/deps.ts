@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
+import type { FieldCrypto } from './crypto/field-crypto';
 import type { Db } from './db/database';
 import type { Mailer } from './mail/mailer';
 
@@ -18,6 +19,8 @@ export interface Deps {
   db: Db;
   clock: Clock;
   mailer: Mailer;
+  /** Encryption of special-category fields (fails closed without the key). */
+  fieldCrypto: FieldCrypto;
   logger?: FastifyBaseLogger;
 }
 

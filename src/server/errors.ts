@@ -13,9 +13,15 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   invalid_credentials: 401,
   invalid_token: 400,
+  password_too_common: 400,
   already_set_up: 409,
   not_set_up: 409,
   import_has_errors: 422,
+  mfa_verification_required: 403,
+  mfa_enrollment_required: 403,
+  invalid_mfa_code: 400,
+  mfa_cannot_be_disabled: 409,
+  encryption_unavailable: 503,
   internal_error: 500,
 };
 

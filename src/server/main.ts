@@ -1,28 +1,77 @@
-import { pino } from 'pino';
 import { buildApp } from './app';
 import type { Config } from './config';
+import { openFieldCrypto } from './crypto/field-encryption';
 import { createDb } from './db/create-db';
 import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { type Deps, systemClock } from './deps';
+import type { App } from './http/fastify-types';
+import { createLogger } from './http/logging';
 import { createOutboxMailer, createSmtpMailer } from './mail/mailer';
 
 /** Opens the database (or takes one already open, as the demo does), migrates it, and serves Groeiwijzer until SIGINT/SIGTERM. */
 export async function serve(config: Config, openDb?: Db): Promise<void> {
   const db = openDb ?? (await createDb(config.databaseUrl));
   await migrateToLatest(db.kysely);
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(db.kysely, systemClock, logger);
-  const deps: Deps = { config, db, clock: systemClock, mailer, logger };
+  const fieldCrypto = await openFieldCrypto({ db, config, clock: systemClock, logger });
+  const deps: Deps = { config, db, clock: systemClock, mailer, fieldCrypto, logger };
   const app = await buildApp(deps, { loggerInstance: logger });
   if (!config.smtpUrl) app.log.warn('No SMTP_URL set: e-mail is kept in the outbox page for administrators');
-  const shutdown = async () => {
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopGracefullyOnSignals(app, db);
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`Groeiwijzer runs on ${db.dialect} at http://localhost:${config.port}`);
+}
+
+// Docker waits 10 s after SIGTERM before it sends SIGKILL: leave the last requests time to finish within that.
+const SHUTDOWN_GRACE_MS = 8_000;
+
+/**
+ * On SIGTERM or SIGINT: stop accepting connections, let every request in flight finish, then close
+ * the database and exit 0. A repeated signal does not cut the drain short; connections still open
+ * after the grace period are closed and the exit code is 1.
+ */
+function stopGracefullyOnSignals(app: App, db: Db): void {
+  let isStopping = false;
+  // Node closes only the connections idle at the moment of closing; a kept-alive one (every browser's)
+  // that finishes its request later would keep the process up until its keep-alive timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (isStopping) reply.header('connection', 'close');
+  });
+  const stop = async (signal: NodeJS.Signals) => {
+    if (isStopping) {
+      app.log.warn(`${signal} received again: still finishing the requests in flight (SIGKILL stops at once)`);
+      return;
+    }
+    isStopping = true;
+    app.log.info(`${signal} received: finishing the requests in flight, then stopping`);
+    let exitCode = 0;
+    // Answers sent before the signal may have left their connection kept alive: close those once idle.
+    const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
+    const forceClose = setTimeout(() => {
+      app.log.error(`Requests still open ${SHUTDOWN_GRACE_MS} ms after ${signal}: closing their connections`);
+      exitCode = 1;
+      app.server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    try {
+      await app.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'Stopping the HTTP server failed');
+      exitCode = 1;
+    } finally {
+      clearInterval(closeIdle);
+      clearTimeout(forceClose);
+    }
+    // Only now, with no request left that could still use it.
+    try {
+      await db.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'Closing the database failed');
+      exitCode = 1;
+    }
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
 }

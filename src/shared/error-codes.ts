@@ -12,9 +12,15 @@ export const ERROR_CODES = [
   'rate_limited',
   'invalid_credentials',
   'invalid_token',
+  'password_too_common',
   'already_set_up',
   'not_set_up',
   'import_has_errors',
+  'mfa_verification_required',
+  'mfa_enrollment_required',
+  'invalid_mfa_code',
+  'mfa_cannot_be_disabled',
+  'encryption_unavailable',
   'internal_error',
 ] as const;
 

@@ -7,6 +7,11 @@ import { BoardSelfscanPage } from './pages/board/board-selfscan-page';
 import { HomePage } from './pages/home/home-page';
 import { InvitationPage } from './pages/invitation/invitation-page';
 import { LoginPage } from './pages/login/login-page';
+import { MfaCodePage } from './pages/login/mfa-code-page';
+import { ACCOUNT_PATH, AccountPage } from './pages/account/account-page';
+import { MfaEnrollmentPage } from './pages/account/mfa-enrollment-page';
+import { MFA_CODE_PATH, MFA_ENROLLMENT_PATH, MFA_SETTINGS_PATH, mfaDetour } from './pages/account/mfa-paths';
+import { MfaSettingsPage } from './pages/account/mfa-settings-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { ForgotPasswordPage } from './pages/password/forgot-password-page';
 import { ResetPasswordPage } from './pages/password/reset-password-page';
@@ -35,11 +40,15 @@ export function App() {
         <Route element={<Layout />}>
           <Route path="/welkom" element={<WelcomePage />} />
           <Route path="/inloggen" element={<LoginPage />} />
+          <Route path={MFA_CODE_PATH} element={<MfaCodePage />} />
           <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
           <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
           <Route path="/uitnodiging" element={<InvitationPage />} />
           <Route element={<RequireSignedIn />}>
             <Route index element={<HomePage />} />
+            <Route path={MFA_ENROLLMENT_PATH} element={<MfaEnrollmentPage />} />
+            <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+            <Route path={MFA_SETTINGS_PATH} element={<MfaSettingsPage />} />
             <Route path="/besturen/:boardId" element={<BoardLayout />}>
               <Route index element={<BoardPage />} />
               <Route path="postvak" element={<BoardOutboxPage />} />
@@ -94,10 +103,13 @@ function SetupGate() {
   return <Outlet />;
 }
 
-// Signed-out visitors go to the login page, which brings them back here afterwards.
+// Signed-out visitors go to the login page, which brings them back here afterwards; a session with
+// two-step verification still open goes to its code or enrollment page first.
 function RequireSignedIn() {
   const { session } = useSession();
   const location = useLocation();
   if (!session.user) return <Navigate to="/inloggen" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  const detour = mfaDetour(session, location.pathname);
+  if (detour) return <Navigate to={detour} replace state={{ from: `${location.pathname}${location.search}` }} />;
   return <Outlet />;
 }

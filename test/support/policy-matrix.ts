@@ -60,6 +60,13 @@ export const EXPECTED_PUBLIC = [
   'GET /*',
 ].sort();
 
+// The only signed-in routes a session may call before two-step verification is complete, per state
+// (see `duringMfa` in src/server/http/auth-hooks.ts). Every other non-public route must refuse.
+export const EXPECTED_DURING_MFA = {
+  code_needed: ['DELETE /api/session', 'POST /api/session/mfa'],
+  enrollment_needed: ['DELETE /api/session', 'PATCH /api/me', 'GET /api/me/mfa', 'POST /api/me/mfa/enrollment', 'POST /api/me/mfa/enrollment/confirm'],
+} as const;
+
 export const MATRIX_USERS: WorldUserKey[] = [
   'boardAdmin',
   'schoolAdmin',

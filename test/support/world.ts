@@ -1,8 +1,10 @@
+import { rolesRequireMfa } from '../../src/server/auth/mfa.service';
 import { hashPassword } from '../../src/server/auth/passwords';
+import { loadActor } from '../../src/server/auth/sessions.service';
 import { isoInstant, newId } from '../../src/server/deps';
 import type { SchoolRole } from '../../src/shared/roles';
 import { schoolYearOf } from '../../src/shared/school-year';
-import type { TestApp } from './test-app';
+import { TEST_TOTP_SECRET, type TestApp } from './test-app';
 
 /** The password of every user in a test world. */
 export const WORLD_PASSWORD = 'correct horse battery';
@@ -39,8 +41,9 @@ export interface World {
 /**
  * Builds two boards: board A with schools A1 and A2, board B with school B1. School A1 has one user
  * per role; the teacher teaches classA1 only. A2 has a teacher; board B has its own admins.
+ * With `mfa`, every user whose roles require two-step verification has it set up with `TEST_TOTP_SECRET`.
  */
-export async function createWorld(test: TestApp): Promise<World> {
+export async function createWorld(test: TestApp, options: { mfa?: boolean } = {}): Promise<World> {
   const db = test.deps.db.kysely;
   const now = isoInstant(test.clock.now());
   const year = schoolYearOf(test.clock.now());
@@ -122,6 +125,21 @@ export async function createWorld(test: TestApp): Promise<World> {
   await schoolRole(ids.schoolA2, await addUser('teacherOtherSchool'), 'teacher');
   await db.insertInto('board_memberships').values({ board_id: ids.boardB, user_id: await addUser('boardAdminOtherBoard'), role: 'board_admin', created_at: now }).execute();
   await schoolRole(ids.schoolB1, await addUser('schoolAdminOtherBoard'), 'school_admin');
+  if (options.mfa) await enrollUsersWhoNeedMfa(test, Object.values(users).map((user) => user.id));
 
   return { ...ids, users };
+}
+
+// Stored as enrollment leaves it: confirmed, the secret encrypted for its row, no step used yet.
+async function enrollUsersWhoNeedMfa(test: TestApp, userIds: string[]): Promise<void> {
+  const db = test.deps.db.kysely;
+  const now = isoInstant(test.clock.now());
+  for (const userId of userIds) {
+    if (!rolesRequireMfa(await loadActor(db, userId))) continue;
+    const secret = await test.deps.fieldCrypto.encrypt({ table: 'user_mfa', column: 'secret_encrypted', rowId: userId }, TEST_TOTP_SECRET);
+    await db
+      .insertInto('user_mfa')
+      .values({ user_id: userId, secret_encrypted: secret, confirmed_at: now, last_used_step: null, failed_attempts: 0, last_failed_at: null, created_at: now })
+      .execute();
+  }
 }

@@ -17,7 +17,8 @@ import {
   updateMeSchema,
 } from './auth.schemas';
 import { authenticate, redeemUserToken, requestPasswordReset } from './auth.service';
-import { endSession, startSession } from './sessions.service';
+import { mfaStateOf } from './mfa.service';
+import { endSession, loadActor, startSession } from './sessions.service';
 
 /** Sign in and out, the current session, password reset and accepting an invitation. */
 export async function authRoutes(app: App, deps: Deps): Promise<void> {
@@ -46,7 +47,7 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
 
   app.delete(
     '/api/session',
-    { config: { policy: { access: 'authenticated' } }, schema: { tags: ['auth'], response: { 200: okSchema } } },
+    { config: { policy: { access: 'authenticated' }, duringMfa: ['code_needed', 'enrollment_needed'] }, schema: { tags: ['auth'], response: { 200: okSchema } } },
     async (request, reply) => {
       const auth = requireAuth(request);
       await endSession(db, auth.idHash);
@@ -59,7 +60,8 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
   app.patch(
     '/api/me',
     {
-      config: { policy: { access: 'authenticated' } },
+      // Name and language may be set while MFA is being set up (the password is proven, no second factor exists yet).
+      config: { policy: { access: 'authenticated' }, duringMfa: ['enrollment_needed'] },
       schema: { tags: ['auth'], body: updateMeSchema, response: { 200: sessionResponseSchema } },
     },
     async (request) => {
@@ -68,7 +70,7 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
         ...(request.body.name !== undefined ? { name: request.body.name } : {}),
         ...(request.body.locale !== undefined ? { locale: request.body.locale } : {}),
       });
-      return describeSessionOf(deps, auth.user.id, auth.csrfToken);
+      return describeSessionOf(deps, auth.user.id, auth.csrfToken, auth.mfaVerifiedAt);
     },
   );
 
@@ -114,21 +116,25 @@ type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 /** The session as the SPA sees it (signed out: all empty). */
 export async function describeSession(deps: Deps, request: FastifyRequest): Promise<SessionResponse> {
-  if (!request.auth) return { user: null, csrfToken: null, boards: [], schools: [] };
-  return describeSessionOf(deps, request.auth.user.id, request.auth.csrfToken);
+  if (!request.auth) return { user: null, csrfToken: null, boards: [], schools: [], mfa: null };
+  return describeSessionOf(deps, request.auth.user.id, request.auth.csrfToken, request.auth.mfaVerifiedAt);
 }
 
 /** Starts a session, sets its cookie and answers with the session description. */
 export async function signIn(deps: Deps, reply: FastifyReply, userId: string): Promise<SessionResponse> {
   const { token, csrfToken } = await startSession(deps.db.kysely, deps.clock, deps.config, userId);
   setSessionCookie(reply, token);
-  return describeSessionOf(deps, userId, csrfToken);
+  return describeSessionOf(deps, userId, csrfToken, null);
 }
 
-async function describeSessionOf(deps: Deps, userId: string, csrfToken: string): Promise<SessionResponse> {
+/** The session description for a user; places stay empty until two-step verification is complete. */
+export async function describeSessionOf(deps: Deps, userId: string, csrfToken: string, mfaVerifiedAt: string | null): Promise<SessionResponse> {
   const db = deps.db.kysely;
   const user = await findUserById(db, userId);
   if (!user) throw new AppError('not_authenticated');
+  const mfa = await mfaStateOf(deps, { actor: await loadActor(db, userId), mfaVerifiedAt });
+  const userPart = { id: user.id, email: user.email, name: user.name, locale: user.locale === 'en' ? ('en' as const) : ('nl' as const) };
+  if (mfa.status !== 'complete') return { user: userPart, csrfToken, boards: [], schools: [], mfa };
   const places = await findPlacesOfUser(db, userId);
   const boards = new Map<string, { id: string; name: string; roles: BoardRole[] }>();
   for (const row of places.boards) {
@@ -143,10 +149,11 @@ async function describeSessionOf(deps: Deps, userId: string, csrfToken: string):
     schools.set(row.id, entry);
   }
   return {
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale === 'en' ? 'en' : 'nl' },
+    user: userPart,
     csrfToken,
     boards: [...boards.values()],
     schools: [...schools.values()],
+    mfa,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOARD_ROLES, LOCALES, SCHOOL_ROLES } from '../../shared/roles';
+import { mfaStateSchema } from './mfa.schemas';
 import { newPasswordSchema } from './passwords';
 
 /** An e-mail address as typed by a person (trimmed, case-insensitive). */
@@ -19,6 +20,8 @@ export const sessionResponseSchema = z.object({
   csrfToken: z.string().nullable(),
   boards: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.enum(BOARD_ROLES)) })),
   schools: z.array(z.object({ id: z.string(), name: z.string(), boardId: z.string(), roles: z.array(z.enum(SCHOOL_ROLES)) })),
+  /** Two-step verification; until `status` is complete, boards and schools stay empty. */
+  mfa: mfaStateSchema.nullable(),
 });
 
 /** Request for a reset link. */

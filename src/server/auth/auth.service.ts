@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { findHomeBoardOfUser, findUserByEmail, findUserById, updateUser } from '../features/staff/users.repository';
 import { passwordResetMail } from '../mail/templates';
 import { expireOpenTokens, findUserToken, insertUserToken, markUserTokenUsed } from './auth.repository';
+import { assertPasswordNotWeak } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { deleteSessionsOfUser } from './sessions.repository';
 
@@ -59,15 +60,24 @@ export function tokenLink(baseUrl: string, purpose: TokenPurpose, token: string)
   return `${baseUrl.replace(/\/$/, '')}/${page}#token=${token}`;
 }
 
-/** Sends a reset link when the address belongs to an active account; silent otherwise. */
+/**
+ * The least time a reset request takes, known address or not. Sending the link (token, mail, audit)
+ * takes ~10 ms with the outbox and more over SMTP; nothing at all happens for an unknown address. Both
+ * answers wait until this floor, so the timing does not tell whether an account exists (bench/login-timing.ts).
+ */
+export const RESET_ANSWER_FLOOR_MS = 250;
+
+/** Sends a reset link when the address belongs to an active account; silent otherwise. Takes at least RESET_ANSWER_FLOOR_MS. */
 export async function requestPasswordReset(deps: Deps, email: string, baseUrl: string): Promise<void> {
+  // Real time, not deps.clock: this is about what a caller can measure.
+  const floor = new Promise<void>((resolve) => setTimeout(resolve, RESET_ANSWER_FLOOR_MS));
+  await Promise.all([sendResetLinkIfKnown(deps, email, baseUrl), floor]);
+}
+
+async function sendResetLinkIfKnown(deps: Deps, email: string, baseUrl: string): Promise<void> {
   const db = deps.db.kysely;
   const user = await findUserByEmail(db, email);
-  if (!user || user.disabled_at !== null) {
-    // Spend comparable time so the answer's timing does not reveal whether the address exists.
-    await verifyPassword(null, email);
-    return;
-  }
+  if (!user || user.disabled_at !== null) return;
   const token = await issueUserToken(db, deps, user.id, 'reset');
   const locale: Locale = user.locale === 'en' ? 'en' : 'nl';
   const mail = passwordResetMail(locale, tokenLink(baseUrl, 'reset', token), RESET_TOKEN_HOURS);
@@ -93,6 +103,7 @@ export async function redeemUserToken(
     if (!row || row.used_at !== null || Date.parse(row.expires_at) <= now.getTime()) throw new AppError('invalid_token');
     const user = await findUserById(trx, row.user_id);
     if (!user || user.disabled_at !== null) throw new AppError('invalid_token');
+    assertPasswordNotWeak(password, { email: user.email, name: name ?? user.name }, 'body.password');
     if (!(await markUserTokenUsed(trx, row.token_hash, isoInstant(now)))) throw new AppError('invalid_token');
     await updateUser(trx, user.id, { password_hash: passwordHash, ...(name ? { name } : {}) });
     await deleteSessionsOfUser(trx, user.id);

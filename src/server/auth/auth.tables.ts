@@ -8,6 +8,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** When this session passed the second sign-in step (null: not yet, or not needed). */
+  mfa_verified_at: string | null;
 }
 
 /** A single-use token sent by e-mail (password reset or invitation); only its hash is stored. */

@@ -19,6 +19,7 @@ export async function findSessionWithUser(db: Kysely<Database>, idHash: string) 
       'sessions.created_at',
       'sessions.last_seen_at',
       'sessions.expires_at',
+      'sessions.mfa_verified_at',
       'users.email',
       'users.name',
       'users.locale',
@@ -49,3 +50,20 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: string): 
 }
 
 export type { SessionRow };
+
+/** The live sessions of one user, newest first (for "where am I signed in"). */
+export async function listSessionsOfUser(db: Kysely<Database>, userId: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id_hash', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Removes every session of a user except one (the one they are using); returns how many ended. */
+export async function deleteOtherSessionsOfUser(db: Kysely<Database>, userId: string, keepIdHash: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', '<>', keepIdHash).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -25,6 +25,8 @@ export interface SessionUser {
 export interface ActiveSession {
   idHash: string;
   csrfToken: string;
+  /** When the session passed the second sign-in step; null when it has not (see auth/mfa.service.ts). */
+  mfaVerifiedAt: string | null;
   user: SessionUser;
   actor: Actor;
 }
@@ -35,6 +37,7 @@ export async function startSession(
   clock: Clock,
   config: Config,
   userId: string,
+  options: { mfaVerifiedAt?: string } = {},
 ): Promise<{ token: string; csrfToken: string }> {
   const token = newSecretToken();
   const csrfToken = newSecretToken();
@@ -48,6 +51,7 @@ export async function startSession(
     created_at: isoInstant(now),
     last_seen_at: isoInstant(now),
     expires_at: isoInstant(new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000)),
+    mfa_verified_at: options.mfaVerifiedAt ?? null,
   });
   return { token, csrfToken };
 }
@@ -77,6 +81,7 @@ export async function resumeSession(
   return {
     idHash,
     csrfToken: row.csrf_token,
+    mfaVerifiedAt: row.mfa_verified_at,
     user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale === 'en' ? 'en' : 'nl' },
     actor: await loadActor(db, row.user_id),
   };

@@ -106,3 +106,22 @@ describe.each(testDialects())('session clean-up on %s', (dialect) => {
     }
   });
 });
+
+describe.each(testDialects())('login throttling on %s', (dialect) => {
+  it('answers 429 once an address has tried to sign in too often in a minute, known account or not', async () => {
+    const test = await createTestApp(dialect, { config: { loginRateLimitPerMinute: 3 } });
+    try {
+      const world = await createWorld(test);
+      const attempt = (email: string) => test.app.inject({ method: 'POST', url: '/api/session', payload: { email, password: 'een verkeerd wachtwoord' } });
+      for (let tries = 0; tries < 3; tries += 1) expect((await attempt(world.users.teacher.email)).statusCode).toBe(401);
+      const blocked = await attempt('onbekend@world.test');
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.code).toBe('rate_limited');
+      // The right password does not get through the limit either.
+      const right = await test.app.inject({ method: 'POST', url: '/api/session', payload: { email: world.users.teacher.email, password: WORLD_PASSWORD } });
+      expect(right.statusCode).toBe(429);
+    } finally {
+      await test.close();
+    }
+  });
+});

@@ -83,6 +83,8 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     await db.insertInto('user_tokens').values({ token_hash: newId(), user_id: user.id, purpose: 'reset', expires_at: now, used_at: null, created_at: now }).execute();
     await db.insertInto('outbox_messages').values({ id: newId(), board_id: null, school_id: null, to_address: 'beheer@voorbeeld.test', subject: 'Test', body_text: 'Hallo', created_at: now }).execute();
     await fillSelfscanTables(db, user.id, now);
+    await db.insertInto('user_mfa').values({ user_id: user.id, secret_encrypted: 'encrypted', confirmed_at: now, last_used_step: 1, failed_attempts: 0, last_failed_at: null, created_at: now }).execute();
+    await db.insertInto('mfa_recovery_codes').values({ id: newId(), user_id: user.id, code_hash: 'hash', used_at: null, created_at: now }).execute();
     dir = mkdtempSync(join(tmpdir(), 'gw-backup-'));
     backupFile = join(dir, `groeiwijzer.${dialect}.backup`);
     await backupDatabase(test.deps.db, backupFile);

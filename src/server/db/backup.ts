@@ -12,6 +12,9 @@ const execFileAsync = promisify(execFile);
 // Kysely's own bookkeeping: present (with rows) in every migrated database, even one without data.
 const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 
+// better-sqlite3's upper bound for pages per backup step.
+const ALL_REMAINING_PAGES = 0x7fffffff;
+
 /**
  * Writes a consistent copy of the open database to `file` while the app may keep running: SQLite's
  * online backup API, or `pg_dump --format=custom` for PostgreSQL. Refuses to overwrite a file.
@@ -52,7 +55,10 @@ async function backupSqlite(sourcePath: string, targetPath: string): Promise<voi
   // Kysely hides the better-sqlite3 handle, so a second connection does the backup; WAL lets both read at once.
   const sqlite = new SQLite(sourcePath, { fileMustExist: true });
   try {
-    await sqlite.backup(targetPath);
+    // All pages in one step, inside one read transaction: copied in small steps (the default, 100
+    // pages), every write by the running server restarts the copy, and under steady writes a large
+    // database never finishes. WAL lets the server keep writing during the single step.
+    await sqlite.backup(targetPath, { progress: () => ALL_REMAINING_PAGES });
   } finally {
     sqlite.close();
   }
@@ -134,6 +140,12 @@ async function dropEmptyGroeiwijzerSchema(databaseUrl: string, tables: { schema:
   try {
     await client.query('begin');
     for (const table of tables) await client.query(`drop table if exists public.${client.escapeIdentifier(table.name)} cascade`);
+    // Trigger functions (the audit chain's) outlive their tables; the backup brings its own.
+    const { rows: functions } = await client.query<{ signature: string }>(
+      `select p.oid::regprocedure::text as signature from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'public' and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')`,
+    );
+    for (const fn of functions) await client.query(`drop function if exists ${fn.signature} cascade`);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);

@@ -58,10 +58,20 @@ async function openPostgres(url: string): Promise<Db> {
   try {
     await assertPostgresDurable(pool);
   } catch (error) {
-    await kysely.destroy();
+    // Kysely has not used the pool yet, so destroying Kysely would leave the check's connection open.
+    await pool.end();
     throw error;
   }
-  return { kysely, dialect: 'postgres', location: url, close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    location: url,
+    close: async () => {
+      await kysely.destroy();
+      // Kysely ends the pool only if it ran a query itself; the durability check's connection is the pool's too.
+      if (!pool.ended) await pool.end();
+    },
+  };
 }
 
 /** Throws when PostgreSQL would acknowledge commits it could lose (fsync or synchronous_commit off). */

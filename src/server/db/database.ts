@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AuditEventsTable } from '../audit/audit.tables';
+import type { AuditChainHeadTable, AuditEventsTable } from '../audit/audit.tables';
 import type { SessionsTable, UserTokensTable } from '../auth/auth.tables';
+import type { MfaRecoveryCodesTable, UserMfaTable } from '../auth/mfa.tables';
+import type { DataKeysTable } from '../crypto/crypto.tables';
 import type { ClassPupilsTable, PupilsTable } from '../features/pupils/pupils.tables';
 import type { SchoolSettingsTable } from '../features/school-settings/school-settings.tables';
 import type {
@@ -37,6 +39,7 @@ export interface Database {
   user_tokens: UserTokensTable;
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
+  audit_chain_head: AuditChainHeadTable;
   development_models: DevelopmentModelsTable;
   selfscan_rounds: SelfscanRoundsTable;
   selfscan_invitations: SelfscanInvitationsTable;
@@ -45,6 +48,9 @@ export interface Database {
   selfscan_consensus: SelfscanConsensusTable;
   selfscan_goals: SelfscanGoalsTable;
   school_settings: SchoolSettingsTable;
+  data_keys: DataKeysTable;
+  user_mfa: UserMfaTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -63,6 +69,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'user_tokens',
   'outbox_messages',
   'audit_events',
+  'audit_chain_head',
   'development_models',
   'selfscan_rounds',
   'selfscan_invitations',
@@ -71,6 +78,9 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'selfscan_consensus',
   'selfscan_goals',
   'school_settings',
+  'data_keys',
+  'user_mfa',
+  'mfa_recovery_codes',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -2,12 +2,18 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as foundation from './migrations/2026-11-21-001-foundation';
 import * as selfscan from './migrations/2026-11-22-001-selfscan';
 import * as schoolSettings from './migrations/2026-11-22-002-school-settings';
+import * as auditChain from './migrations/2026-11-23-001-audit-chain';
+import * as fieldEncryption from './migrations/2026-11-23-002-field-encryption';
+import * as mfa from './migrations/2026-11-23-003-mfa';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-001-foundation': foundation,
   '2026-11-22-001-selfscan': selfscan,
   '2026-11-22-002-school-settings': schoolSettings,
+  '2026-11-23-001-audit-chain': auditChain,
+  '2026-11-23-002-field-encryption': fieldEncryption,
+  '2026-11-23-003-mfa': mfa,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findBoardIdOfSchool } from '../auth/actor.repository';
+import { mfaStateOf } from '../auth/mfa.service';
 import { type Actor, isAllowed, type RoutePolicy } from '../auth/policy';
-import { resumeSession, SESSION_COOKIE } from '../auth/sessions.service';
+import { type ActiveSession, resumeSession, SESSION_COOKIE } from '../auth/sessions.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { pickLocale } from '../i18n/messages';
@@ -56,6 +57,7 @@ export function installAuthHooks(app: App, deps: Deps): void {
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.auth.csrfToken) {
       throw new AppError('csrf_failed');
     }
+    await checkMfa(deps, request, request.auth);
     if (policy.access === 'authenticated') return;
     const params = request.params as { boardId?: string; schoolId?: string };
     const schoolBoardId = params.schoolId ? await boardOfSchool(deps, request.auth.actor, params.schoolId) : undefined;
@@ -64,6 +66,14 @@ export function installAuthHooks(app: App, deps: Deps): void {
       throw new AppError('forbidden');
     }
   });
+}
+
+// Until the second sign-in step is done (or, where a role requires MFA, set up), a session reaches only
+// the routes that declare `duringMfa` for its state. Roles are fresh per request, so a new role counts at once.
+async function checkMfa(deps: Deps, request: FastifyRequest, auth: ActiveSession): Promise<void> {
+  const { status } = await mfaStateOf(deps, auth);
+  if (status === 'complete' || request.routeOptions.config.duringMfa?.includes(status)) return;
+  throw new AppError(status === 'code_needed' ? 'mfa_verification_required' : 'mfa_enrollment_required');
 }
 
 // A cross-site page can still make the browser send a request; refuse state changes whose Origin

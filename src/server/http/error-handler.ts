@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '../../shared/error-codes';
 import { AppError, httpStatusOf } from '../errors';
-import { errorMessage } from '../i18n/messages';
+import { errorMessage, pickLocale } from '../i18n/messages';
 import type { App } from './fastify-types';
 
 /** Installs the one error handler and the JSON 404, so every error has the same shape. */
@@ -14,6 +14,16 @@ export function installErrorHandler(app: App): void {
     else request.log.info({ code, reqId: request.id }, 'request refused');
     return sendError(request, reply, code, fields);
   });
+}
+
+/**
+ * Answers the router's own refusals (a malformed %-escape, a path segment longer than the router
+ * accepts) with the same error shape as every other refusal; pass it as Fastify's `frameworkErrors`.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // The router answers before any hook ran, so the request's language is not known yet.
+  request.locale = pickLocale(request.headers['accept-language']);
+  return sendError(request, reply, error.code === 'FST_ERR_ASYNC_CONSTRAINT' ? 'internal_error' : 'malformed_request');
 }
 
 /** Sends `{"error":{code,message,fields}}` with the message in the request's language. */

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Locale } from '../../shared/roles';
+import type { IncompleteMfaStatus } from '../auth/mfa.service';
 import type { ActiveSession } from '../auth/sessions.service';
 import type { RoutePolicy } from '../auth/policy';
 import type { RegisteredRoute } from './auth-hooks';
@@ -9,6 +10,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route must declare who may call it; a route without one fails to register. */
     policy?: RoutePolicy;
+    /** The unfinished two-step-verification states in which a signed-in route may still be called (default: none). */
+    duringMfa?: readonly IncompleteMfaStatus[];
   }
   interface FastifyInstance {
     /** Every route with its policy, in registration order (HEAD routes left out). */

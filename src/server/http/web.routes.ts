@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { App } from './fastify-types';
+import { CSP_NONCE_PLACEHOLDER, cspNonceOf } from './csp-nonce';
 import { sendError } from './error-handler';
 
 const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
@@ -18,7 +20,7 @@ export async function webRoutes(app: App, webRoot = DEFAULT_WEB_ROOT): Promise<v
     return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(join('assets', path));
   });
 
-  app.get('/*', { config: { policy: { access: 'public' } }, schema: { hide: true } }, (request, reply) => {
+  app.get('/*', { config: { policy: { access: 'public' } }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) return sendError(request, reply, 'not_found');
     const file = (request.params as { '*': string })['*'];
     if (/^[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(file) && existsSync(join(webRoot, file))) return reply.sendFile(file);
@@ -27,7 +29,12 @@ export async function webRoutes(app: App, webRoot = DEFAULT_WEB_ROOT): Promise<v
         .type('text/plain; charset=utf-8')
         .send('Groeiwijzer: de webapp is nog niet gebouwd. Voer eerst `npm run build` uit. (The web app is not built yet: run `npm run build`.)');
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // Read on every request (it is 1 kB) so a rebuild is picked up; each answer carries its own CSP nonce.
+    const html = await readFile(join(webRoot, 'index.html'), 'utf8');
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(html.replaceAll(CSP_NONCE_PLACEHOLDER, cspNonceOf(reply.raw)));
   });
 
   app.setNotFoundHandler({}, (request, reply) => sendError(request, reply, 'not_found'));

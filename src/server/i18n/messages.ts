@@ -17,9 +17,16 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     rate_limited: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
     invalid_credentials: 'E-mailadres of wachtwoord klopt niet.',
     invalid_token: 'Deze link is ongeldig of verlopen.',
+    password_too_common: 'Dit wachtwoord is te makkelijk te raden: het staat op een lijst van veelgebruikte of uitgelekte wachtwoorden, of het is je eigen naam of e-mailadres. Kies een ander.',
     already_set_up: 'Groeiwijzer is al ingericht.',
     not_set_up: 'Groeiwijzer is nog niet ingericht.',
     import_has_errors: 'Het bestand bevat fouten. Er is niets geïmporteerd.',
+    mfa_verification_required: 'Vul eerst de code uit je authenticator-app in.',
+    mfa_enrollment_required: 'Stel eerst tweestapsverificatie in: dat is verplicht voor jouw rol.',
+    invalid_mfa_code: 'Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code en probeer het opnieuw.',
+    mfa_cannot_be_disabled: 'Tweestapsverificatie kan niet uit: het is verplicht voor een van jouw rollen.',
+    encryption_unavailable:
+      'Deze gegevens zijn versleuteld en de sleutel ontbreekt op de server. Ze zijn niet kwijt; vraag je beheerder de sleutel terug te zetten.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -35,9 +42,16 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     rate_limited: 'Too many attempts. Please wait a moment and try again.',
     invalid_credentials: 'E-mail address or password is incorrect.',
     invalid_token: 'This link is invalid or has expired.',
+    password_too_common: 'This password is too easy to guess: it is on a list of common or leaked passwords, or it is your own name or e-mail address. Please choose another.',
     already_set_up: 'Groeiwijzer has already been set up.',
     not_set_up: 'Groeiwijzer has not been set up yet.',
     import_has_errors: 'The file contains errors. Nothing was imported.',
+    mfa_verification_required: 'Please enter the code from your authenticator app first.',
+    mfa_enrollment_required: 'Please set up two-step verification first: your role requires it.',
+    invalid_mfa_code: 'This code is incorrect or has already been used. Wait for a new code and try again.',
+    mfa_cannot_be_disabled: 'Two-step verification cannot be turned off: one of your roles requires it.',
+    encryption_unavailable:
+      'This data is encrypted and the server is missing its key. Nothing is lost; ask your administrator to restore the key.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

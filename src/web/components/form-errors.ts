@@ -40,7 +40,8 @@ export function useFormErrors(idPrefix = '') {
     for (const name of error.fieldNames) {
       // "classIds.2" is about the field classIds.
       const field = name.split('.')[0] ?? name;
-      const text = fieldMessages[field] ?? fallback;
+      // A password that is long enough but too common: the server's own words say it best.
+      const text = error.code === 'password_too_common' ? error.message : (fieldMessages[field] ?? fallback);
       if (text) fields[`${idPrefix}${field}`] = text;
     }
     setErrors({ message: error.message, fields });

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ACCOUNT_PATH } from '../pages/account/account-page';
 import { useSession } from '../session/session-context';
 import { LanguageSwitch } from './language-switch';
 import { requestHeadingFocus } from './route-focus';
@@ -69,6 +70,7 @@ export function Layout() {
             {session.user ? (
               <div className="user-menu">
                 <span className="user-name">{session.user.name}</span>
+                {session.mfa?.status === 'complete' ? <Link to={ACCOUNT_PATH}>{t('Mijn account')}</Link> : null}
                 <button type="button" className="link-button" onClick={() => void logOut()}>
                   {t('Uitloggen')}
                 </button>

@@ -16,7 +16,7 @@ export function PasswordField({ id, label, value, onChange, error }: { id: strin
       required
       autoComplete="new-password"
       maxLength={PASSWORD_MAX_LENGTH}
-      hint={t('Minstens {{min}} en hoogstens {{max}} tekens. Verder geen eisen: een zin van een paar woorden is sterk en goed te onthouden.', {
+      hint={t('Minstens {{min}} en hoogstens {{max}} tekens, en geen wachtwoord dat veel gebruikt wordt of ooit is uitgelekt. Verder geen eisen: een zin van een paar woorden is sterk en goed te onthouden.', {
         min: PASSWORD_MIN_LENGTH,
         max: PASSWORD_MAX_LENGTH,
       })}

@@ -90,6 +90,14 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'auth.logout': t('Uitgelogd'),
     'auth.password_reset_requested': t('Wachtwoordherstel aangevraagd'),
     'auth.password_reset_completed': t('Nieuw wachtwoord ingesteld'),
+    'auth.password_changed': t('Eigen wachtwoord gewijzigd'),
+    'auth.other_sessions_ended': t('Elders uitgelogd'),
+    'mfa.enrolled': t('Tweestapsverificatie ingesteld'),
+    'mfa.verified': t('Tweede inlogstap gelukt'),
+    'mfa.verify_failed': t('Verificatiecode geweigerd'),
+    'mfa.recovery_code_used': t('Herstelcode gebruikt'),
+    'mfa.recovery_codes_regenerated': t('Nieuwe herstelcodes gemaakt'),
+    'mfa.disabled': t('Tweestapsverificatie uitgezet'),
     'setup.completed': t('Groeiwijzer ingericht'),
     'demo.loaded': t('Demo geladen'),
     'school.created': t('School toegevoegd'),
@@ -113,6 +121,8 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'selfscan.results_shared': t('Zelfscanuitkomsten gedeeld met het team'),
     'selfscan.consensus_recorded': t('Gezamenlijke groeifase vastgelegd'),
     'selfscan.exported': t('Zelfscan geëxporteerd'),
+    'selfscan.goals_changed': t('Zelfscandoelen gewijzigd'),
+    'selfscan.board_view_read': t('Zelfscan per school bekeken door het bestuur'),
   };
 }
 

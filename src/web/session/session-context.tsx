@@ -5,7 +5,7 @@ import type { Session, SetupStatus } from '../api/api-types';
 import { currentLocale, isLocale, isLocaleChosenSignedOut, setLocaleChosenSignedOut, storeLocale } from '../i18n/i18n';
 import type { Locale } from '../../shared/roles';
 
-const SIGNED_OUT: Session = { user: null, csrfToken: null, boards: [], schools: [] };
+const SIGNED_OUT: Session = { user: null, csrfToken: null, boards: [], schools: [], mfa: null };
 
 interface SessionState {
   /** The current session; `user` is null when signed out. */
@@ -47,7 +47,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSession(next);
       if (!next.user) return;
       if (keepLanguage && next.user.locale !== currentLocale()) {
-        // A new account, or a person who just picked a language, keeps the language on screen.
+        // A new account, or a person who just picked a language, keeps the language on screen. Before
+        // the second sign-in step the account cannot be changed yet: the code page saves it afterwards.
+        if (next.mfa?.status === 'code_needed') return;
         try {
           const updated = await api.patch<Session>('/api/me', { locale: currentLocale() });
           setSession(updated);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../../src/server/app';
-import { loadConfig } from '../../../src/server/config';
+import { type Config, loadConfig } from '../../../src/server/config';
+import { openFieldCrypto } from '../../../src/server/crypto/field-encryption';
 import { createDb } from '../../../src/server/db/create-db';
 import type { Db } from '../../../src/server/db/database';
 import { migrateToLatest } from '../../../src/server/db/migrate';
@@ -35,13 +36,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the real server (built SPA included) on a fresh database; `prepare` may seed it first. */
-export async function startServer(prepare?: (deps: Deps) => Promise<void>): Promise<RunningServer> {
+/**
+ * Starts the real server (built SPA included) on a fresh database; `prepare` may seed it first.
+ * Two-step verification is off (as in the demo) unless `overrides` turns it on: test/e2e/mfa.e2e.test.ts does.
+ */
+export async function startServer(prepare?: (deps: Deps) => Promise<void>, overrides: Partial<Config> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gw-e2e-'));
-  const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, loginRateLimitPerMinute: 1000 };
+  const config: Config = {
+    ...loadConfig({ LOG_LEVEL: 'warn' }),
+    databaseUrl: `sqlite:${join(dir, 'e2e.db')}`,
+    loginRateLimitPerMinute: 1000,
+    mfaRequired: false,
+    ...overrides,
+  };
   const db = await createDb(config.databaseUrl);
   await migrateToLatest(db.kysely);
-  const deps: Deps = { config, db, clock: systemClock, mailer: createOutboxMailer(db.kysely, systemClock) };
+  // No key configured: the default key file is created next to the SQLite file on first use.
+  const fieldCrypto = await openFieldCrypto({ db, config });
+  const deps: Deps = { config, db, clock: systemClock, mailer: createOutboxMailer(db.kysely, systemClock), fieldCrypto };
   if (prepare) await prepare(deps);
   const app = await buildApp(deps, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -103,10 +115,10 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 }
 
 /** Starts a server whose database holds the demo board, exactly as "Demo laden" fills it. */
-export function startDemoServer(): Promise<RunningServer> {
+export function startDemoServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
   return startServer(async (deps) => {
     await deps.db.kysely.transaction().execute((trx) => seedDemo(trx, deps));
-  });
+  }, overrides);
 }
 
 /**

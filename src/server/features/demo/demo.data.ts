@@ -4,6 +4,7 @@ import { schoolYearOf } from '../../../shared/school-year';
 import type { ClassPupilsTable, PupilsTable } from '../pupils/pupils.tables';
 import type { BoardMembershipsTable, ClassTeachersTable, SchoolMembershipsTable, UsersTable } from '../staff/staff.tables';
 import type { BoardsTable, ClassesTable, LocationsTable, SchoolsTable } from '../tenancy/tenancy.tables';
+import { seededRandom } from '../../../shared/seeded-random';
 
 export { DEMO_PASSWORD } from '../../../shared/demo-accounts';
 
@@ -236,14 +237,3 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return item;
 }
 
-// mulberry32: a tiny fixed-seed generator; Math.random cannot be seeded and the demo must not change between runs.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AggregationInputError, type AspectAggregate, aggregateSelfScan, type RatingInput, type SelfScanAggregate } from './aggregate';
+import { seededRandom } from '../../../shared/seeded-random';
 
 type Phase = RatingInput['phase'];
 
@@ -254,17 +255,6 @@ describe('aggregateSelfScan refuses inconsistent input', () => {
   });
 });
 
-// mulberry32: a tiny seeded generator, so the random cases are the same on every run.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('aggregateSelfScan on random teams', () => {
   it('never shows a group below k and never lets subtraction reveal fewer than k respondents', () => {

@@ -1,4 +1,5 @@
 import { developmentModelSchema, type DevelopmentModel, type LocalizedText } from '../../../shared/selfscan-model';
+import { recordAudit } from '../../audit/audit.service';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { listSchoolIdsSharingSelfscan } from '../school-settings/school-settings.repository';
@@ -28,8 +29,9 @@ export interface BoardSchoolPlacements {
 /**
  * The board's side-by-side view: every school of the board by name, and only for the schools that chose to
  * share, the agreed phases of their latest round with consensus. Nothing of a school that does not share is read.
+ * Every look is recorded in the audit log, with the schools whose placements it showed.
  */
-export async function getBoardSelfscan(deps: Deps, boardId: string): Promise<{ schools: BoardSchoolPlacements[] }> {
+export async function getBoardSelfscan(deps: Deps, actorUserId: string, boardId: string): Promise<{ schools: BoardSchoolPlacements[] }> {
   const db = deps.db.kysely;
   if (!(await findBoard(db, boardId))) throw new AppError('not_found');
   const schools = await listSchoolsOfBoard(db, boardId);
@@ -40,6 +42,14 @@ export async function getBoardSelfscan(deps: Deps, boardId: string): Promise<{ s
     const round = sharing.has(school.id) ? rounds.get(school.id) : undefined;
     result.push({ schoolId: school.id, schoolName: school.name, isShared: sharing.has(school.id), latest: round ? await placementsOf(deps, round) : null });
   }
+  await recordAudit(db, deps.clock, {
+    actorUserId,
+    action: 'selfscan.board_view_read',
+    targetType: 'board',
+    targetId: boardId,
+    boardId,
+    detail: { schoolsShown: result.filter((school) => school.latest !== null).map((school) => school.schoolId) },
+  });
   return { schools: result };
 }
 

@@ -41,6 +41,6 @@ export async function selfscanHistoryRoutes(app: App, deps: Deps): Promise<void>
       config: { policy: { access: 'permission', permission: 'board.read' } },
       schema: { tags: ['selfscan'], params: boardParamsSchema, response: { 200: boardSelfscanSchema } },
     },
-    async (request) => getBoardSelfscan(deps, request.params.boardId),
+    async (request) => getBoardSelfscan(deps, requireAuth(request).user.id, request.params.boardId),
   );
 }

@@ -5,6 +5,7 @@ import type { Locale, SchoolRole } from '../../../shared/roles';
 import { schoolYearOf } from '../../../shared/school-year';
 import { recordAudit } from '../../audit/audit.service';
 import { type Actor, isAllowed } from '../../auth/policy';
+import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
@@ -325,7 +326,13 @@ export async function getRound(deps: Deps, caller: Caller, schoolId: string, rou
   const answers = response ? await repository.listRatingsOfResponse(deps.db.kysely, response.id) : [];
   return {
     ...summary,
-    myAnswers: answers.map((answer) => ({ aspectId: answer.aspect_id, phase: answer.phase as GrowthPhase | null, note: answer.note })),
+    myAnswers: await Promise.all(
+      answers.map(async (answer) => ({
+        aspectId: answer.aspect_id,
+        phase: answer.phase as GrowthPhase | null,
+        note: await openNote(deps, response?.id ?? '', answer.aspect_id, answer.note),
+      })),
+    ),
   };
 }
 
@@ -406,6 +413,10 @@ export async function rateAspect(
     throw new AppError('conflict', { fields: { roundId: ['the round is not open for answers today'] } });
   }
   const note = input.note?.trim() ? input.note.trim() : null;
+  // The note is encrypted before the transaction, so a missing key stores nothing; the response id
+  // it is bound to is chosen up front (a concurrent first answer may pick another: then it is redone).
+  const responseId = (await repository.findResponse(db, roundId, caller.userId))?.id ?? newId();
+  const sealed = await sealNote(deps, responseId, aspectId, note);
   await db.transaction().execute(async (trx) => {
     const now = isoInstant(deps.clock.now());
     let response = await repository.findResponse(trx, roundId, caller.userId);
@@ -413,11 +424,12 @@ export async function rateAspect(
       const roles = await findRolesInSchool(trx, schoolId, caller.userId);
       const role = ROLE_PRIORITY.find((candidate) => roles.includes(candidate));
       if (!role) throw new AppError('forbidden');
-      await repository.insertResponseIfAbsent(trx, { id: newId(), round_id: roundId, user_id: caller.userId, role, created_at: now, updated_at: now });
+      await repository.insertResponseIfAbsent(trx, { id: responseId, round_id: roundId, user_id: caller.userId, role, created_at: now, updated_at: now });
       response = await repository.findResponse(trx, roundId, caller.userId);
       if (!response) throw new Error('response vanished');
     }
-    await repository.upsertRating(trx, { response_id: response.id, aspect_id: aspectId, phase: input.phase, note, updated_at: now });
+    const stored = response.id === responseId ? sealed : await sealNote(deps, response.id, aspectId, note);
+    await repository.upsertRating(trx, { response_id: response.id, aspect_id: aspectId, phase: input.phase, note: stored, updated_at: now });
     await repository.touchResponse(trx, response.id, now);
   });
   return { aspectId, phase: input.phase, note };
@@ -442,7 +454,10 @@ export async function getResults(deps: Deps, caller: Caller, schoolId: string, r
     { minGroupSize: await minGroupSizeOf(deps, schoolId), aspectIds },
   );
   const notesByAspect = new Map<string, string[]>(aspectIds.map((id) => [id, []]));
-  for (const row of rows) if (row.note) notesByAspect.get(row.aspect_id)?.push(row.note);
+  for (const row of rows) {
+    const note = await openNote(deps, row.response_id, row.aspect_id, row.note);
+    if (note) notesByAspect.get(row.aspect_id)?.push(note);
+  }
   const order = new Map(aspectIds.map((id, index) => [id, index]));
   const byModelOrder = (a: { aspectId: string }, b: { aspectId: string }) => (order.get(a.aspectId) ?? 0) - (order.get(b.aspectId) ?? 0);
   return {
@@ -455,6 +470,15 @@ export async function getResults(deps: Deps, caller: Caller, schoolId: string, r
       .sort(byModelOrder),
     goals: (await repository.listGoals(db, roundId)).map((row) => ({ aspectId: row.aspect_id, targetPhase: row.target_phase as GrowthPhase })).sort(byModelOrder),
   };
+}
+
+// Self-scan notes are free text that may describe a pupil: stored encrypted, bound to their rating row.
+async function sealNote(deps: Deps, responseId: string, aspectId: string, note: string | null): Promise<string | null> {
+  return note === null ? null : deps.fieldCrypto.encrypt(encryptedFieldRef('selfscan_ratings', 'note', [responseId, aspectId]), note);
+}
+
+async function openNote(deps: Deps, responseId: string, aspectId: string, stored: string | null): Promise<string | null> {
+  return stored === null ? null : deps.fieldCrypto.decrypt(encryptedFieldRef('selfscan_ratings', 'note', [responseId, aspectId]), stored);
 }
 
 function compareText(a: string, b: string): number {
@@ -536,7 +560,7 @@ export async function replaceGoals(
   roundId: string,
   aspectIds: readonly string[],
 ): Promise<RoundResults['goals']> {
-  await requireSchool(deps, schoolId);
+  const school = await requireSchool(deps, schoolId);
   const db = deps.db.kysely;
   const round = await repository.findRound(db, schoolId, roundId);
   if (!round) throw new AppError('not_found');
@@ -554,13 +578,22 @@ export async function replaceGoals(
   const goals = modelAspects
     .filter((id) => unique.includes(id))
     .map((id) => ({ aspectId: id, targetPhase: Math.min(4, (consensus.get(id) ?? 0) + 1) as GrowthPhase }));
-  await db.transaction().execute((trx) =>
-    repository.replaceGoals(
+  await db.transaction().execute(async (trx) => {
+    await repository.replaceGoals(
       trx,
       roundId,
       goals.map((goal) => ({ round_id: roundId, aspect_id: goal.aspectId, target_phase: goal.targetPhase, created_by: caller.userId, created_at: now })),
-    ),
-  );
+    );
+    await recordAudit(trx, deps.clock, {
+      actorUserId: caller.userId,
+      action: 'selfscan.goals_changed',
+      targetType: 'selfscan_round',
+      targetId: roundId,
+      schoolId,
+      boardId: school.board_id,
+      detail: { goals: goals.map((goal) => ({ aspect: goal.aspectId, targetPhase: goal.targetPhase })) },
+    });
+  });
   return goals;
 }
 

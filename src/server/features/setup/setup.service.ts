@@ -1,4 +1,5 @@
 import { recordAudit } from '../../audit/audit.service';
+import { assertPasswordNotWeak } from '../../auth/password-policy';
 import { hashPassword } from '../../auth/passwords';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
@@ -21,6 +22,7 @@ export async function completeSetup(
   deps: Deps,
   input: { boardName: string; schoolName: string; schoolKind: SchoolKind; adminName: string; adminEmail: string; adminPassword: string },
 ): Promise<string> {
+  assertPasswordNotWeak(input.adminPassword, { email: input.adminEmail, name: input.adminName }, 'body.adminPassword');
   const passwordHash = await hashPassword(input.adminPassword);
   return deps.db.kysely.transaction().execute(async (trx) => {
     if (!(await isEmptyInstallation(trx))) throw new AppError('already_set_up');

@@ -28,6 +28,8 @@ export async function updateUser(
   userId: string,
   changes: Partial<Pick<UsersTable, 'name' | 'locale' | 'password_hash' | 'disabled_at'>>,
 ): Promise<void> {
+  // An empty change (PATCH /api/me with `{}`) would be `update users set where …`: invalid SQL.
+  if (Object.keys(changes).length === 0) return;
   await db.updateTable('users').set(changes).where('id', '=', userId).execute();
 }
 

@@ -122,6 +122,8 @@ export async function updateClass(
   classId: string,
   changes: Partial<Pick<ClassesTable, 'name' | 'location_id'>>,
 ): Promise<void> {
+  // An empty change (PATCH with `{}`) would be `update classes set where …`: invalid SQL.
+  if (Object.keys(changes).length === 0) return;
   await db.updateTable('classes').set(changes).where('school_id', '=', schoolId).where('id', '=', classId).execute();
 }
 

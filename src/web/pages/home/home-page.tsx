@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { roleLabel } from '../../i18n/labels';
 import { useSession } from '../../session/session-context';
+import { MfaHomeNotice } from '../account/mfa-notices';
 import { HomeOpenTasks } from './home-open-tasks';
 
 /** The start page: the boards and schools the signed-in person works for. */
@@ -16,6 +17,7 @@ export function HomePage() {
 
   return (
     <Page title={t('Welkom, {{name}}', { name: user.name })}>
+      <MfaHomeNotice session={session} />
       {!hasPlaces ? <p className="notice">{t('Je hebt nog geen toegang tot een bestuur of school. Vraag je schoolbeheerder om je rollen te geven.')}</p> : null}
       <HomeOpenTasks schools={session.schools} />
       {session.boards.length > 0 ? (

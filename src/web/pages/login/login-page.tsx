@@ -8,6 +8,7 @@ import { useFormErrors } from '../../components/form-errors';
 import { Page } from '../../components/page';
 import { isEmail } from '../../components/validation';
 import { useSession } from '../../session/session-context';
+import { MFA_CODE_PATH } from '../account/mfa-paths';
 
 /** Signing in with e-mail address and password. */
 export function LoginPage() {
@@ -38,7 +39,9 @@ export function LoginPage() {
     try {
       const next = await api.post<Session>('/api/session', { email, password });
       await signedIn(next);
-      await navigate(from, { replace: true });
+      // With two-step verification on, the code page comes first and then sends the person on.
+      if (next.mfa?.status === 'code_needed') await navigate(MFA_CODE_PATH, { replace: true, state: { from } });
+      else await navigate(from, { replace: true });
     } catch (error) {
       fromError(error);
       setIsBusy(false);
