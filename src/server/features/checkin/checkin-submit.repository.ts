@@ -1,0 +1,41 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import type { CheckinsTable } from './checkin.tables';
+
+/** A check-in as the write queue stores it (word already encrypted). */
+export type NewCheckin = Insertable<CheckinsTable>;
+
+// Rows per INSERT statement: 11 columns each stays far below the bound-parameter limits
+// (SQLite 32,766; PostgreSQL 65,535) whatever batch size is configured.
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Stores a batch of check-ins in ONE transaction; a check-in whose idempotency key is already stored
+ * (earlier, or earlier in this batch) is skipped. Returns the ids of the rows actually inserted.
+ */
+export async function insertCheckinBatch(db: Kysely<Database>, checkins: readonly NewCheckin[]): Promise<Set<string>> {
+  return db.transaction().execute(async (trx) => {
+    const inserted = new Set<string>();
+    for (let start = 0; start < checkins.length; start += ROWS_PER_STATEMENT) {
+      const rows = await trx
+        .insertInto('checkins')
+        .values(checkins.slice(start, start + ROWS_PER_STATEMENT))
+        .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+        .returning('id')
+        .execute();
+      for (const row of rows) inserted.add(row.id);
+    }
+    return inserted;
+  });
+}
+
+/** Whether the pupil is placed in the class (a kiosk may only take check-ins for its own class). */
+export async function isPupilInClass(db: Kysely<Database>, classId: string, pupilId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('class_pupils')
+    .select('pupil_id')
+    .where('class_id', '=', classId)
+    .where('pupil_id', '=', pupilId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import type { CheckinChannel } from '../../../shared/checkin';
+import { type Deps, isoInstant, newId } from '../../deps';
+import { AppError } from '../../errors';
+import type { KioskDeviceAuth, PupilDeviceAuth } from '../../http/fastify-types';
+import type { checkinReceiptSchema, checkinSubmitSchema } from './checkin.schemas';
+import { isPupilInClass } from './checkin-submit.repository';
+import type { CheckinWriteQueue } from './checkin-write-queue';
+
+/** The time zone whose calendar day is the school day of a check-in. */
+export const CHECKIN_TIME_ZONE = 'Europe/Amsterdam';
+
+// Built once: constructing an Intl formatter costs far more than formatting with it.
+const schoolDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: CHECKIN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+// Amsterdam's midnight and its clock changes fall on whole UTC hours, so the school day is the same for
+// a whole UTC hour: formatting once per hour spares the formatter on every check-in of a busy morning.
+const HOUR_MS = 3_600_000;
+let lastHour = Number.NaN;
+let lastSchoolDate = '';
+
+/** The school day (YYYY-MM-DD in Europe/Amsterdam) an instant falls on. */
+export function schoolDateOf(instant: Date): string {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour !== lastHour) {
+    lastSchoolDate = schoolDayFormat.format(instant);
+    lastHour = hour;
+  }
+  return lastSchoolDate;
+}
+
+/** Who submits: a pupil's own device (the pupil is the session's), or the class kiosk naming a pupil of its class. */
+export type CheckinSubmitter =
+  | { channel: Extract<CheckinChannel, 'device'>; pupil: PupilDeviceAuth }
+  | { channel: Extract<CheckinChannel, 'kiosk'>; kiosk: KioskDeviceAuth; pupilId: string };
+
+/** The content of a check-in, as both routes validate it (the kiosk's pupilId travels in the submitter). */
+export type CheckinContent = z.infer<typeof checkinSubmitSchema>;
+
+/** The receipt both routes answer with. */
+export type CheckinReceipt = z.infer<typeof checkinReceiptSchema>;
+
+/** Where the encrypted word of a check-in lives (bound into the ciphertext). */
+function wordFieldOf(checkinId: string) {
+  return { table: 'checkins', column: 'word_encrypted', rowId: checkinId };
+}
+
+/** Decrypts the optional word of a stored check-in (null when the pupil added none). */
+export async function decryptCheckinWord(deps: Pick<Deps, 'fieldCrypto'>, checkin: { id: string; word_encrypted: string | null }): Promise<string | null> {
+  if (checkin.word_encrypted === null) return null;
+  return deps.fieldCrypto.decrypt(wordFieldOf(checkin.id), checkin.word_encrypted);
+}
+
+/**
+ * Stores one check-in through the write queue and answers once it is committed. The pupil comes from
+ * the pupil's session, or for a kiosk from the body but only when placed in the kiosk's class (else
+ * not_found). A key stored before answers `duplicate: true` and stores nothing — also when the content
+ * differs (the first one wins). The word is encrypted before it is queued.
+ */
+export async function submitCheckin(
+  deps: Deps,
+  queue: CheckinWriteQueue,
+  submitter: CheckinSubmitter,
+  content: CheckinContent,
+): Promise<CheckinReceipt> {
+  const placement = await placementOf(deps, submitter);
+  const now = deps.clock.now();
+  const id = newId();
+  const wordEncrypted = content.word === undefined ? null : await deps.fieldCrypto.encrypt(wordFieldOf(id), content.word);
+  const result = await queue.submit({
+    id,
+    idempotency_key: content.idempotencyKey,
+    pupil_id: placement.pupilId,
+    class_id: placement.classId,
+    school_id: placement.schoolId,
+    school_date: schoolDateOf(now),
+    state: content.state,
+    wants_talk: content.wantsTalk ? 1 : 0,
+    word_encrypted: wordEncrypted,
+    channel: submitter.channel,
+    created_at: isoInstant(now),
+  });
+  return { received: true, duplicate: result.duplicate };
+}
+
+async function placementOf(deps: Deps, submitter: CheckinSubmitter): Promise<{ pupilId: string; classId: string; schoolId: string }> {
+  if (submitter.channel === 'device') {
+    const { pupilId, classId, schoolId } = submitter.pupil;
+    return { pupilId, classId, schoolId };
+  }
+  const { classId, schoolId } = submitter.kiosk;
+  // Need-to-know: a pupil of another class is answered as if it did not exist.
+  if (!(await isPupilInClass(deps.db.kysely, classId, submitter.pupilId))) throw new AppError('not_found');
+  return { pupilId: submitter.pupilId, classId, schoolId };
+}
