@@ -1,0 +1,141 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { okSchema } from '../../auth/auth.schemas';
+import type { Deps } from '../../deps';
+import { requireAuth } from '../../http/auth-hooks';
+import type { App } from '../../http/fastify-types';
+import { boardParamsSchema, classParamsSchema, schoolParamsSchema } from '../tenancy/tenancy.schemas';
+import {
+  aggregatesQuerySchema,
+  boardAggregatesSchema,
+  checkinNoteSchema,
+  classOverviewSchema,
+  closedDaysBodySchema,
+  closedDaysSchema,
+  createNoteSchema,
+  historyQuerySchema,
+  pupilCheckinHistorySchema,
+  pupilParamsSchema,
+  schoolAggregatesSchema,
+  schoolSignalSchema,
+  wordingSchema,
+} from './checkin.schemas';
+import * as service from './checkin-teacher.service';
+
+const closedDaysParamsSchema = z.strictObject({ schoolId: z.uuid(), closedDaysId: z.uuid() });
+
+function viewerOf(request: FastifyRequest): service.CheckinViewer {
+  const auth = requireAuth(request);
+  return { userId: auth.user.id, actor: auth.actor, locale: request.locale, boardId: request.schoolBoardId };
+}
+
+/**
+ * The teacher's side of the daily check-in: today's class overview, a pupil's trend with signals,
+ * conversation starters and "we talked" notes, the care team's school-wide signals, anonymous figures
+ * for leadership and the board, and the school's check-in settings (wording, closed days).
+ */
+export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> {
+  const school = '/api/schools/:schoolId';
+
+  app.get(
+    `${school}/classes/:classId/checkin/today`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.class.read' } },
+      schema: { tags: ['checkin'], params: classParamsSchema, response: { 200: classOverviewSchema } },
+    },
+    async (request) => service.getClassOverview(deps, viewerOf(request), request.params.schoolId, request.params.classId),
+  );
+
+  app.get(
+    `${school}/pupils/:pupilId/checkin/history`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.class.read' } },
+      schema: { tags: ['checkin'], params: pupilParamsSchema, querystring: historyQuerySchema, response: { 200: pupilCheckinHistorySchema } },
+    },
+    async (request) => service.getPupilHistory(deps, viewerOf(request), request.params.schoolId, request.params.pupilId, request.query.weeks),
+  );
+
+  app.post(
+    `${school}/pupils/:pupilId/checkin/notes`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.notes.write' } },
+      schema: { tags: ['checkin'], params: pupilParamsSchema, body: createNoteSchema, response: { 201: checkinNoteSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await service.addNote(deps, viewerOf(request), request.params.schoolId, request.params.pupilId, request.body)),
+  );
+
+  app.get(
+    `${school}/checkin/signals`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.signals.school' } },
+      schema: { tags: ['checkin'], params: schoolParamsSchema, response: { 200: z.array(schoolSignalSchema) } },
+    },
+    async (request) => service.listSchoolSignals(deps, viewerOf(request), request.params.schoolId),
+  );
+
+  app.get(
+    `${school}/checkin/aggregates`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.aggregates' } },
+      schema: { tags: ['checkin'], params: schoolParamsSchema, querystring: aggregatesQuerySchema, response: { 200: schoolAggregatesSchema } },
+    },
+    async (request) => service.getSchoolAggregates(deps, request.params.schoolId, request.query),
+  );
+
+  app.get(
+    '/api/boards/:boardId/checkin/aggregates',
+    {
+      config: { policy: { access: 'permission', permission: 'board.checkin.aggregates' } },
+      schema: { tags: ['checkin'], params: boardParamsSchema, querystring: aggregatesQuerySchema, response: { 200: boardAggregatesSchema } },
+    },
+    async (request) => service.getBoardAggregates(deps, request.params.boardId, request.query),
+  );
+
+  app.get(
+    `${school}/checkin/wording`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.settings' } },
+      schema: { tags: ['checkin'], params: schoolParamsSchema, response: { 200: wordingSchema } },
+    },
+    async (request) => service.getWording(deps, request.params.schoolId),
+  );
+
+  app.put(
+    `${school}/checkin/wording`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.settings' } },
+      schema: { tags: ['checkin'], params: schoolParamsSchema, body: wordingSchema, response: { 200: wordingSchema } },
+    },
+    async (request) => service.updateWording(deps, viewerOf(request), request.params.schoolId, request.body),
+  );
+
+  app.get(
+    `${school}/closed-days`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.settings' } },
+      schema: { tags: ['checkin'], params: schoolParamsSchema, response: { 200: z.array(closedDaysSchema) } },
+    },
+    async (request) => service.listClosedDays(deps, request.params.schoolId),
+  );
+
+  app.post(
+    `${school}/closed-days`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.settings' } },
+      schema: { tags: ['checkin'], params: schoolParamsSchema, body: closedDaysBodySchema, response: { 201: closedDaysSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await service.addClosedDays(deps, viewerOf(request), request.params.schoolId, request.body)),
+  );
+
+  app.delete(
+    `${school}/closed-days/:closedDaysId`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.checkin.settings' } },
+      schema: { tags: ['checkin'], params: closedDaysParamsSchema, response: { 200: okSchema } },
+    },
+    async (request) => {
+      await service.removeClosedDays(deps, viewerOf(request), request.params.schoolId, request.params.closedDaysId);
+      return { ok: true as const };
+    },
+  );
+}
