@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiPath } from '../../api/api-client';
+import type { SchoolAggregates } from '../../api/checkin-types';
+import { useApiData } from '../../api/use-api-data';
+import { LoadState } from '../../components/load-state';
+import { Page } from '../../components/page';
+import { useSchool } from '../school/school-layout';
+import { type FiguresQuery, figuresQueryParams, FiguresPeriodForm, SchoolFigures } from './checkin-figures';
+
+/** Leadership and the TSO lead: anonymous per-class figures, never a pupil. */
+export function CheckinFiguresPage() {
+  const { t } = useTranslation();
+  const { school } = useSchool();
+  const [query, setQuery] = useState<FiguresQuery>({ from: '', to: '', groupBy: 'week' });
+  const { data, error, isLoading } = useApiData<SchoolAggregates>(
+    apiPath('/api/schools/:schoolId/checkin/aggregates', { schoolId: school.id }, figuresQueryParams(query)),
+  );
+  return (
+    <Page
+      title={t('Check-in in cijfers')}
+      intro={
+        <p>
+          {t('Per klas hoeveel leerlingen incheckten en welk deel van hen in het raampje zat. Zonder namen: alleen klassen waar genoeg leerlingen incheckten staan hier. Zonder datums zie je de laatste vier weken.')}
+        </p>
+      }
+    >
+      <FiguresPeriodForm query={query} onApply={setQuery} />
+      <LoadState error={error} isLoading={isLoading && !data} />
+      {data ? <SchoolFigures figures={data} /> : null}
+    </Page>
+  );
+}
