@@ -2,7 +2,13 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The SPA lives in src/web; the server serves dist/web (index.html for every page, /assets/* for the rest).
+/** The HTML entries Vite builds: the staff SPA and the pupil page (no React; see src/pupil). */
+export const PAGE_ENTRIES = {
+  index: resolve(import.meta.dirname, 'src/web/index.html'),
+  pupil: resolve(import.meta.dirname, 'src/web/pupil.html'),
+};
+
+// The SPA lives in src/web; the server serves dist/web (pupil.html for /leerling and /klas, index.html for every other page, /assets/* for the rest).
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/web'),
   plugins: [react()],
@@ -16,6 +22,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // A strict CSP and no polyfill: the modulepreload polyfill would be the only inline-ish script.
     modulePreload: { polyfill: false },
+    // Two pages: the staff SPA, and the light pupil entry (/leerling, /klas) with its own small assets.
+    rolldownOptions: { input: PAGE_ENTRIES },
   },
   server: {
     // `npm run dev:web` talks to a server started with `groeiwijzer serve` on port 3000.

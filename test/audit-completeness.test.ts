@@ -105,6 +105,16 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'pupils.read', actor: 'teacher', ...school('class', () => world.classA1)() }),
     },
     {
+      name: "opening the check-in kiosk on a class's device",
+      perform: async () => requestAs(test.app, await as('teacher'), 'POST', `/api/schools/${world.schoolA1}/classes/${world.classA1}/checkin/kiosk`),
+      expected: () => ({ action: 'checkin.kiosk_opened', actor: 'teacher', ...school('class', () => world.classA1)() }),
+    },
+    {
+      name: 'printing check-in login cards for a class',
+      perform: async () => requestAs(test.app, await as('teacher'), 'POST', `/api/schools/${world.schoolA1}/classes/${world.classA1}/checkin/cards`, {}),
+      expected: () => ({ action: 'checkin.cards_issued', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { count: 1 } }),
+    },
+    {
       name: 'importing pupils',
       perform: async () =>
         requestAs(test.app, await as('schoolAdmin'), 'POST', `/api/schools/${world.schoolA1}/pupil-imports`, { csv: PUPIL_CSV, mapping: PARNASSYS_MAPPING }),

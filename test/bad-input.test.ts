@@ -9,6 +9,7 @@ import { ERROR_CODES } from '../src/shared/error-codes';
 import { aspectIdsOf } from '../src/shared/selfscan-model';
 import { bodySchemaOf, type JsonSchema, type OpenApiDocument } from './support/openapi-arbitrary';
 import { ALLOWED_ON_A } from './support/policy-matrix';
+import { kioskDeviceFor, pupilDeviceFor } from './support/pupil-access';
 import { snapshotDatabase } from './support/snapshot';
 import { createTestApp, type TestApp } from './support/test-app';
 import { testDialects } from './support/test-db';
@@ -49,12 +50,18 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
   /** Headers and URL for calling a route as someone it allows (so the body is what gets judged). */
   async function asAllowedCaller(route: RegisteredRoute) {
     const headers: Record<string, string> = {};
-    if (route.policy.access !== 'public') {
+    if (route.policy.access === 'authenticated' || route.policy.access === 'permission') {
       const key = route.policy.access === 'authenticated' ? 'schoolAdmin' : ALLOWED_ON_A[route.policy.permission][0];
       if (!key) throw new Error(`nobody may call ${route.url}`);
       const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, world.users[key].id);
       headers.cookie = `__Host-gw_session=${session.token}`;
       headers['x-csrf-token'] = session.csrfToken;
+    }
+    // A pupil's own device or the class kiosk: their own cookie and token.
+    if (route.policy.access === 'pupil' || route.policy.access === 'kiosk') {
+      const device = route.policy.access === 'pupil' ? await pupilDeviceFor(test, world.pupilInClassA1, world.classA1) : await kioskDeviceFor(test, world.classA1);
+      headers.cookie = device.cookie;
+      headers['x-csrf-token'] = device.csrfToken;
     }
     const url = route.url
       .replace(':boardId', world.boardA)

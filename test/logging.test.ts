@@ -99,4 +99,13 @@ describe.each(testDialects())('the server log on %s', (dialect) => {
     expect(requests.map((request) => request.route)).toContain('/api/schools/:schoolId/selfscan/rounds/:roundId/ratings/:aspectId');
     for (const request of requests) expect(Object.keys(request).sort()).toEqual(expect.arrayContaining(['method', 'route']));
   });
+
+  it('logs who was refused what: user id, code and route pattern, nothing about the person', async () => {
+    const teacher = await as(world.users.teacher.id);
+    const response = await app.inject({ method: 'GET', url: `/api/schools/${world.schoolA1}/staff`, headers: { cookie: teacher.cookie } });
+    expect(response.statusCode).toBe(403);
+    const refused = records.map((record) => JSON.parse(record)).filter((record) => record.msg === 'request refused' && record.code === 'forbidden');
+    expect(refused.at(-1)).toMatchObject({ userId: world.users.teacher.id, route: '/api/schools/:schoolId/staff' });
+    expect(JSON.stringify(refused.at(-1))).not.toContain(world.users.teacher.email);
+  });
 });

@@ -8,6 +8,7 @@ import { CSRF_HEADER, type RegisteredRoute } from '../src/server/http/auth-hooks
 import { CSP_NONCE_PLACEHOLDER } from '../src/server/http/csp-nonce';
 import { MATRIX_USERS } from './support/policy-matrix';
 import { urlFor } from './support/route-urls';
+import { kioskDeviceFor, pupilDeviceFor } from './support/pupil-access';
 import { snapshotDatabase } from './support/snapshot';
 import { createTestApp, login, type Login, type TestApp } from './support/test-app';
 import { testDialects } from './support/test-db';
@@ -138,6 +139,8 @@ describe.each(testDialects())('requests that must not change anything on %s', (d
   it('refuses every state-changing request without the CSRF token, or from another site, and changes nothing', async () => {
     const admin = sessions.get('schoolAdmin');
     if (!admin) throw new Error('no school admin session');
+    const pupilDevice = await pupilDeviceFor(test, world.pupilInClassA1, world.classA1);
+    const kioskDevice = await kioskDeviceFor(test, world.classA1);
     const before = await dataDigest(test);
     const problems: string[] = [];
     const changing = targets(test, world, (method) => !['GET', 'HEAD', 'OPTIONS'].includes(method));
@@ -153,7 +156,14 @@ describe.each(testDialects())('requests that must not change anything on %s', (d
       ];
       // Public routes (login, setup) have no session to hold a token: the Origin check covers them.
       const forPublic = [{ origin: 'https://evil.example' }];
-      for (const headers of route.policy.access === 'public' ? forPublic : attempts) {
+      // Pupil and kiosk routes check their own device's token.
+      const device = route.policy.access === 'pupil' ? pupilDevice : route.policy.access === 'kiosk' ? kioskDevice : null;
+      const forDevice = device && [
+        { cookie: device.cookie },
+        { cookie: device.cookie, [CSRF_HEADER]: 'not-the-token' },
+        { ...headersOf(device), origin: 'https://evil.example' },
+      ];
+      for (const headers of route.policy.access === 'public' ? forPublic : (forDevice ?? attempts)) {
         const response = await test.app.inject({ method: route.method as 'POST', url, headers, ...payload });
         const code = response.statusCode === 403 ? response.json().error.code : null;
         if (code !== 'csrf_failed') problems.push(`${describeRoute(route)} ${JSON.stringify(Object.keys(headers))}: ${response.statusCode} ${code}`);

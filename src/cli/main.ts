@@ -5,6 +5,7 @@ import { serve } from '../server/main';
 import { runAnalyse } from './analyse.command';
 import { runAudit } from './audit.command';
 import { runBackup, runRestore } from './backup.command';
+import { CHECKIN_USAGE, runCheckin } from './checkin.command';
 import { CliError } from './cli-arguments';
 import { ADMIN_PASSWORD_ENV, runCreateAdmin } from './create-admin.command';
 import { runDemo } from './demo.command';
@@ -23,6 +24,7 @@ const USAGE = `groeiwijzer <command>
   backup <file>         write a consistent backup of the database to a new <file>
   restore <file>        load a backup into an empty database (stop the server first)
 ${KEYS_USAGE}
+${CHECKIN_USAGE}
   analyse selfscan      aggregate self-scan ratings from a CSV file and print JSON:
                           --input <ratings.csv>  header respondent,role,aspect,phase (phase 1-4, empty or ? = don't know)
                           [--min-group <k>]      smallest role group shown (default 5, at least 3)
@@ -63,6 +65,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     case 'keys':
       await runKeys(rest);
+      return 0;
+    case 'checkin':
+      await runCheckin(rest);
       return 0;
     case 'analyse':
       runAnalyse(rest);

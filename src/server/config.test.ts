@@ -27,6 +27,25 @@ describe('configuration', () => {
     expect(() => loadConfig({ GROEIWIJZER_KEY: 'geheim' })).toThrow(/32 random bytes/);
   });
 
+  it('bounds the check-in write queue and keeps raw check-ins one extra school year by default', () => {
+    expect(loadConfig({})).toMatchObject({ checkinQueueLimit: 2_000, checkinBatchSize: 500, checkinBatchWaitMs: 0, checkinRetentionExtraYears: 1 });
+    expect(loadConfig({ CHECKIN_QUEUE_LIMIT: '50', CHECKIN_BATCH_SIZE: '20', CHECKIN_BATCH_WAIT_MS: '5', CHECKIN_RETENTION_EXTRA_YEARS: '0' })).toMatchObject({
+      checkinQueueLimit: 50,
+      checkinBatchSize: 20,
+      checkinBatchWaitMs: 5,
+      checkinRetentionExtraYears: 0,
+    });
+    expect(() => loadConfig({ CHECKIN_QUEUE_LIMIT: '0' })).toThrow(/CHECKIN_QUEUE_LIMIT/);
+    expect(() => loadConfig({ CHECKIN_BATCH_SIZE: 'veel' })).toThrow(/CHECKIN_BATCH_SIZE/);
+    expect(() => loadConfig({ CHECKIN_RETENTION_EXTRA_YEARS: '-1' })).toThrow(/CHECKIN_RETENTION_EXTRA_YEARS/);
+  });
+
+  it('allows 60 pupil sign-ins per minute per address and class by default', () => {
+    expect(loadConfig({}).pupilSignInRateLimitPerMinute).toBe(60);
+    expect(loadConfig({ PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE: '200' }).pupilSignInRateLimitPerMinute).toBe(200);
+    expect(() => loadConfig({ PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE/);
+  });
+
   it('names every bad variable in one error', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail' })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*SMTP_URL|DATABASE_URL[\s\S]*PORT/,

@@ -19,12 +19,17 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   MFA_REQUIRED: booleanFromEnv.default(true),
   GROEIWIJZER_KEY_FILE: z.string().min(1).optional(),
   GROEIWIJZER_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'GROEIWIJZER_KEY must be 32 random bytes in base64 (44 characters, e.g. from `groeiwijzer keys generate`)')
     .optional(),
+  CHECKIN_QUEUE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
+  CHECKIN_BATCH_SIZE: z.coerce.number().int().min(1).max(2_000).default(500),
+  CHECKIN_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(0),
+  CHECKIN_RETENTION_EXTRA_YEARS: z.coerce.number().int().min(0).max(20).default(1),
 });
 
 /** Runtime configuration, parsed once from the environment. */
@@ -40,12 +45,22 @@ export interface Config {
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   loginRateLimitPerMinute: number;
+  /** Pupil sign-ins (class code + personal code) per minute per address and class code: a whole class may share one school address. */
+  pupilSignInRateLimitPerMinute: number;
   /** Whether staff whose roles reach special-category data or exports must use two-step verification. */
   mfaRequired: boolean;
   /** Path of the file holding the key-encryption key (base64, 32 bytes); see src/server/crypto/kek.ts. */
   keyFile: string | undefined;
   /** The key-encryption key itself (base64, 32 bytes), when not in a file. */
   key: string | undefined;
+  /** Check-ins waiting for their commit above which new ones are refused with 503 + Retry-After. */
+  checkinQueueLimit: number;
+  /** The most check-ins the write queue commits in one transaction. */
+  checkinBatchSize: number;
+  /** How long the write queue waits for more check-ins before a commit (0: only those that arrived meanwhile). */
+  checkinBatchWaitMs: number;
+  /** Raw check-ins are kept for the current school year plus this many before it (then only class counts remain). */
+  checkinRetentionExtraYears: number;
 }
 
 /** Parses the environment into a typed Config; throws a readable error on bad values. */
@@ -68,9 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    pupilSignInRateLimitPerMinute: e.PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE,
     mfaRequired: e.MFA_REQUIRED,
     keyFile: e.GROEIWIJZER_KEY_FILE,
     key: e.GROEIWIJZER_KEY,
+    checkinQueueLimit: e.CHECKIN_QUEUE_LIMIT,
+    checkinBatchSize: e.CHECKIN_BATCH_SIZE,
+    checkinBatchWaitMs: e.CHECKIN_BATCH_WAIT_MS,
+    checkinRetentionExtraYears: e.CHECKIN_RETENTION_EXTRA_YEARS,
   };
 }
 

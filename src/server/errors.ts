@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_mfa_code: 400,
   mfa_cannot_be_disabled: 409,
   encryption_unavailable: 503,
+  overloaded: 503,
   internal_error: 500,
 };
 

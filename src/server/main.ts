@@ -5,6 +5,7 @@ import { createDb } from './db/create-db';
 import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { type Deps, systemClock } from './deps';
+import { startCheckinRetentionTimer } from './features/checkin/checkin-retention';
 import type { App } from './http/fastify-types';
 import { createLogger } from './http/logging';
 import { createOutboxMailer, createSmtpMailer } from './mail/mailer';
@@ -19,6 +20,9 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   const deps: Deps = { config, db, clock: systemClock, mailer, fieldCrypto, logger };
   const app = await buildApp(deps, { loggerInstance: logger });
   if (!config.smtpUrl) app.log.warn('No SMTP_URL set: e-mail is kept in the outbox page for administrators');
+  // Raw check-ins past their retention become anonymous class counts, daily (not in tests: they call purgeOldCheckins).
+  const checkinRetention = startCheckinRetentionTimer(deps);
+  app.addHook('onClose', async () => checkinRetention.stop());
   stopGracefullyOnSignals(app, db);
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`Groeiwijzer runs on ${db.dialect} at http://localhost:${config.port}`);

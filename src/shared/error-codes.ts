@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'invalid_mfa_code',
   'mfa_cannot_be_disabled',
   'encryption_unavailable',
+  'overloaded',
   'internal_error',
 ] as const;
 

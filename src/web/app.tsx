@@ -4,6 +4,15 @@ import { BoardAuditPage, BoardOutboxPage } from './pages/board/board-mail-audit-
 import { BoardLayout } from './pages/board/board-layout';
 import { BoardPage } from './pages/board/board-page';
 import { BoardSelfscanPage } from './pages/board/board-selfscan-page';
+import { BoardCheckinPage } from './pages/checkin/board-checkin-page';
+import { CheckinCardsPage } from './pages/checkin/checkin-cards-page';
+import { CheckinClassPage } from './pages/checkin/checkin-class-page';
+import { CheckinFiguresPage } from './pages/checkin/checkin-figures-page';
+import { CheckinHomePage } from './pages/checkin/checkin-home-page';
+import { CHECKIN_PERMISSIONS } from './pages/checkin/checkin-paths';
+import { CheckinPupilPage } from './pages/checkin/checkin-pupil-page';
+import { CheckinSettingsPage } from './pages/checkin/checkin-settings-page';
+import { CheckinSignalsPage } from './pages/checkin/checkin-signals-page';
 import { HomePage } from './pages/home/home-page';
 import { InvitationPage } from './pages/invitation/invitation-page';
 import { LoginPage } from './pages/login/login-page';
@@ -54,6 +63,7 @@ export function App() {
               <Route path="postvak" element={<BoardOutboxPage />} />
               <Route path="logboek" element={<BoardAuditPage />} />
               <Route path="zelfscan" element={<BoardSelfscanPage />} />
+              <Route path="check-in" element={<BoardCheckinPage />} />
             </Route>
             <Route path="/zelfscan/:roundId" element={<SelfscanLinkPage />} />
             <Route path="/scholen/:schoolId" element={<SchoolLayout />}>
@@ -79,6 +89,27 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.pupils.import" />}>
                 <Route path="leerlingen/importeren" element={<PupilImportPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission={CHECKIN_PERMISSIONS} />}>
+                <Route path="check-in" element={<CheckinHomePage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission={['school.checkin.class.read', 'school.checkin.manage']} />}>
+                <Route path="check-in/klassen/:classId" element={<CheckinClassPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.checkin.manage" />}>
+                <Route path="check-in/klassen/:classId/kaarten" element={<CheckinCardsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.checkin.class.read" />}>
+                <Route path="check-in/leerlingen/:pupilId" element={<CheckinPupilPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.checkin.signals.school" />}>
+                <Route path="check-in/signalen" element={<CheckinSignalsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.checkin.aggregates" />}>
+                <Route path="check-in/cijfers" element={<CheckinFiguresPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.checkin.settings" />}>
+                <Route path="check-in/instellingen" element={<CheckinSettingsPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.outbox.read" />}>
                 <Route path="postvak" element={<SchoolOutboxPage />} />

@@ -1,7 +1,8 @@
 // `npm run test:durability -- [--kills 50] [--db auto|sqlite|postgres|both] [--workers 8] [--seed n]`
 //
 // Starts the real server (`groeiwijzer serve`) on a fresh database, drives concurrent writes
-// (POST /api/schools/:id/locations: one row + one audit event per request), kills the server with
+// (POST /api/schools/:id/locations: one row + one audit event per request; and as many writers
+// submitting check-ins, POST /api/pupil/checkins, through the batching write queue), kills the server with
 // SIGKILL at a random moment, restarts it, and checks that every write answered 201 is stored, that
 // the database passes its integrity check, that no transaction was half kept and that the audit chain
 // holds. Repeats `--kills` times per database, then stops the server with SIGTERM. Exits 1 on any
@@ -17,12 +18,22 @@ import { createEmptyTestDatabaseUrl } from '../support/test-db';
 import { type Administrator, sendJson, setUpFirstSchool } from './http-client';
 import { consistencyProblems, lostWrites, storedLocationIds } from './integrity';
 import { newKeyEncryptionKey, type ServerProcess, startServerProcess, stopServerProcess } from './server-process';
-import { emptyWriteLoadFigures, startWriteLoad, type WriteLoadFigures } from './write-load';
+import {
+  createPupilDevices,
+  emptyWriteLoadFigures,
+  type PupilDevice,
+  startCheckinLoad,
+  startWriteLoad,
+  storedCheckinKeys,
+  type WriteLoadFigures,
+} from './write-load';
 import { seededRandom } from '../../src/shared/seeded-random';
 
 // A kill lands somewhere in this window after the load started: early (first requests, connections
 // opening) as well as later (a steady stream of commits).
 const KILL_WINDOW_MS = { min: 20, max: 700 };
+// Pupils whose check-ins the check-in writers send, in turn.
+const CHECKIN_PUPILS = 50;
 
 const optionsSchema = z.strictObject({
   kills: z.coerce.number().int().min(1).max(10_000).default(50),
@@ -39,6 +50,10 @@ interface RunFigures {
   kills: number;
   load: WriteLoadFigures;
   lost: string[];
+  /** The check-in writers: acknowledged = idempotency keys answered 201. */
+  checkins: WriteLoadFigures;
+  lostCheckins: string[];
+  storedCheckins: number;
   inFlightAtKill: number[];
   committedUnacknowledged: number;
   stored: number;
@@ -91,6 +106,9 @@ async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> 
 async function verifyAfterRestart(url: string, server: ServerProcess, admin: Administrator, figures: RunFigures): Promise<void> {
   const acknowledged = [...figures.load.acknowledged.keys()];
   await withDb(url, async (db) => {
+    const storedCheckins = await storedCheckinKeys(db);
+    figures.lostCheckins.push(...lostWrites(figures.checkins.acknowledged.keys(), storedCheckins).filter((key) => !figures.lostCheckins.includes(key)));
+    figures.storedCheckins = storedCheckins.size;
     const stored = await storedLocationIds(db, admin.schoolId);
     figures.lost.push(...lostWrites(acknowledged, stored).filter((id) => !figures.lost.includes(id)));
     figures.stored = stored.size;
@@ -118,6 +136,9 @@ async function runOnDialect(dialect: Dialect, options: RunOptions): Promise<RunF
     kills: 0,
     load: emptyWriteLoadFigures(),
     lost: [],
+    checkins: emptyWriteLoadFigures(),
+    lostCheckins: [],
+    storedCheckins: 0,
     inFlightAtKill: [],
     committedUnacknowledged: 0,
     stored: 0,
@@ -130,19 +151,24 @@ async function runOnDialect(dialect: Dialect, options: RunOptions): Promise<RunF
   try {
     server = await startServerProcess({ databaseUrl: database.url, key });
     const admin = await setUpFirstSchool(server.baseUrl);
+    const devices: PupilDevice[] = await withDb(database.url, (db) => createPupilDevices(db, admin.schoolId, CHECKIN_PUPILS));
     for (let kill = 1; kill <= options.kills; kill += 1) {
       const load = startWriteLoad({ baseUrl: server.baseUrl, admin, workers: options.workers, namePrefix: `k${kill}`, figures: figures.load });
+      const checkinLoad = startCheckinLoad({ baseUrl: server.baseUrl, devices, workers: options.workers, figures: figures.checkins });
       const delay = KILL_WINDOW_MS.min + random() * (KILL_WINDOW_MS.max - KILL_WINDOW_MS.min);
       await new Promise((resolveDelay) => setTimeout(resolveDelay, delay));
-      figures.inFlightAtKill.push(figures.load.inFlight);
+      figures.inFlightAtKill.push(figures.load.inFlight + figures.checkins.inFlight);
       server.child.kill('SIGKILL');
       const exit = await server.exited;
       if (exit.signal !== 'SIGKILL') figures.problems.push(`kill ${kill}: the server had already ended (${JSON.stringify(exit)}):\n${server.output()}`);
       await load.stop();
+      await checkinLoad.stop();
       figures.kills += 1;
       server = await startServerProcess({ databaseUrl: database.url, key });
       await verifyAfterRestart(database.url, server, admin, figures);
-      process.stdout.write(`\r${dialect}: ${kill}/${options.kills} kills, ${figures.load.acknowledged.size} acknowledged, ${figures.lost.length} lost   `);
+      const acknowledged = figures.load.acknowledged.size + figures.checkins.acknowledged.size;
+      const lost = figures.lost.length + figures.lostCheckins.length;
+      process.stdout.write(`\r${dialect}: ${kill}/${options.kills} kills, ${acknowledged} acknowledged, ${lost} lost   `);
     }
     const exit = await stopServerProcess(server);
     figures.cleanExit = exit.code === 0;
@@ -177,6 +203,10 @@ function printFigures(figures: RunFigures): void {
     ['requests cut off by a kill', figures.load.failed],
     ['unexpected answers (not 201)', figures.load.unexpected.length],
     ['rows stored at the end', figures.stored],
+    ['check-ins sent / acknowledged (201)', `${figures.checkins.sent} / ${figures.checkins.acknowledged.size}`],
+    ['lost acknowledged check-ins', figures.lostCheckins.length],
+    ['check-ins cut off by a kill / unexpected answers', `${figures.checkins.failed} / ${figures.checkins.unexpected.length}`],
+    ['check-ins stored at the end', figures.storedCheckins],
     ['integrity checks run / failed', `${figures.integrityChecks} / ${figures.problems.length}`],
     ['SIGTERM at the end: exit 0', figures.cleanExit ? 'yes' : 'no'],
     ['time', `${figures.seconds.toFixed(1)} s`],
@@ -184,12 +214,20 @@ function printFigures(figures: RunFigures): void {
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
   for (const problem of figures.problems) console.log(`  PROBLEM: ${problem}`);
-  for (const answer of figures.load.unexpected.slice(0, 5)) console.log(`  UNEXPECTED ANSWER: ${answer}`);
+  for (const answer of [...figures.load.unexpected, ...figures.checkins.unexpected].slice(0, 5)) console.log(`  UNEXPECTED ANSWER: ${answer}`);
   if (figures.lost.length > 0) console.log(`  LOST: ${figures.lost.slice(0, 10).join(', ')}`);
+  if (figures.lostCheckins.length > 0) console.log(`  LOST CHECK-INS (idempotency keys): ${figures.lostCheckins.slice(0, 10).join(', ')}`);
 }
 
 function isSuccess(figures: RunFigures): boolean {
-  return figures.lost.length === 0 && figures.problems.length === 0 && figures.load.unexpected.length === 0 && figures.kills > 0;
+  return (
+    figures.lost.length === 0 &&
+    figures.lostCheckins.length === 0 &&
+    figures.problems.length === 0 &&
+    figures.load.unexpected.length === 0 &&
+    figures.checkins.unexpected.length === 0 &&
+    figures.kills > 0
+  );
 }
 
 async function main(): Promise<number> {

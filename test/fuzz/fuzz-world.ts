@@ -23,6 +23,7 @@ export interface IdPools {
   userId: string[];
   roundId: string[];
   modelId: string[];
+  pupilId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -107,6 +108,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     userId: [world.users.teacher.id, world.users.careTeam.id, world.users.tsoLead.id, world.users.leadership.id, world.users.teacherOtherSchool.id, world.users.schoolAdminOtherBoard.id],
     roundId: [roundId],
     modelId: [modelId],
+    pupilId: [world.pupilInClassA1, world.pupilInClassA1Other, world.pupilB1],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -119,6 +121,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     roundId: fromPool(pools.roundId),
     against: fromPool(pools.roundId),
     modelId: fromPool(pools.modelId),
+    pupilId: fromPool(pools.pupilId),
     aspectId: fc.oneof({ arbitrary: fc.constantFrom(...aspectIds), weight: 9 }, { arbitrary: fc.stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,8})?$/), weight: 1 }),
     aspectIds: fc.subarray(aspectIds, { maxLength: 6 }),
     classIds: fc.array(fromPool(pools.classId), { maxLength: 3 }),

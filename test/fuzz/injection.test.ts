@@ -129,6 +129,7 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       roundId: fuzz.roundId,
       modelId: fuzz.pools.modelId[0]!,
       aspectId: fuzz.aspectIds[0]!,
+      pupilId: world.pupilInClassA1,
     };
   }
 
@@ -150,6 +151,9 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'PUT /api/schools/:schoolId/selfscan/rounds/:roundId/consensus/:aspectId': [`${round}/results`],
       'POST /api/schools/:schoolId/selfscan/models': [`${school}/selfscan/models/${id}`],
       'POST /api/schools/:schoolId/pupil-imports': [`${school}/pupils?schoolYear=${year()}`, `${school}/classes?schoolYear=${year()}`],
+      'POST /api/schools/:schoolId/closed-days': [`${school}/closed-days`],
+      'PUT /api/schools/:schoolId/checkin/wording': [`${school}/checkin/wording`],
+      'POST /api/schools/:schoolId/pupils/:pupilId/checkin/notes': [`${school}/pupils/${fuzz.world.pupilInClassA1}/checkin/history`],
     };
     return urls[`${operation.method} ${operation.url}`];
   }

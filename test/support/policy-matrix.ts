@@ -21,6 +21,13 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.selfscan.models.manage': ['schoolAdmin'],
   'school.selfscan.results': ['leadership', 'tsoLead'],
   'school.selfscan.raw.export': ['schoolAdmin'],
+  'school.checkin.manage': ['schoolAdmin', 'teacher'],
+  'school.checkin.class.read': ['teacher', 'careTeam'],
+  'school.checkin.notes.write': ['teacher', 'careTeam'],
+  'school.checkin.signals.school': ['careTeam'],
+  'school.checkin.aggregates': ['leadership', 'tsoLead'],
+  'school.checkin.settings': ['schoolAdmin', 'leadership'],
+  'board.checkin.aggregates': ['boardAdmin'],
 };
 
 // On board B / school B1 only B's own admins get anywhere; A's people get nothing.
@@ -42,6 +49,13 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'school.selfscan.models.manage': ['schoolAdminOtherBoard'],
   'school.selfscan.results': [],
   'school.selfscan.raw.export': ['schoolAdminOtherBoard'],
+  'school.checkin.manage': ['schoolAdminOtherBoard'],
+  'school.checkin.class.read': [],
+  'school.checkin.notes.write': [],
+  'school.checkin.signals.school': [],
+  'school.checkin.aggregates': [],
+  'school.checkin.settings': ['schoolAdminOtherBoard'],
+  'board.checkin.aggregates': ['boardAdminOtherBoard'],
 };
 
 // Routes anyone may call without signing in. Anything else that turns up public fails the suite.
@@ -56,6 +70,7 @@ export const EXPECTED_PUBLIC = [
   'POST /api/password-resets',
   'POST /api/password-resets/complete',
   'POST /api/invitations/accept',
+  'POST /api/pupil/session',
   'GET /assets/*',
   'GET /*',
 ].sort();

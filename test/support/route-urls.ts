@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegisteredRoute } from '../../src/server/http/auth-hooks';
 
 /** The record-id path parameters routes use. */
-export type RecordParam = 'locationId' | 'classId' | 'userId' | 'roundId' | 'modelId';
+export type RecordParam = 'locationId' | 'classId' | 'userId' | 'roundId' | 'modelId' | 'pupilId' | 'closedDaysId';
 
 /**
  * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
@@ -16,7 +16,7 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':aspectId', 'layer-1.motivation')
     .replace('*', 'x');
 }

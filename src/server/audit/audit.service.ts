@@ -33,6 +33,7 @@ export type AuditAction =
   | 'staff.invitation_accepted'
   | 'staff.roles_changed'
   | 'staff.disabled'
+  | 'staff.sessions_ended'
   | 'staff.enabled'
   | 'pupils.imported'
   | 'outbox.read'
@@ -43,7 +44,16 @@ export type AuditAction =
   | 'selfscan.consensus_recorded'
   | 'selfscan.exported'
   | 'selfscan.goals_changed'
-  | 'selfscan.board_view_read';
+  | 'selfscan.board_view_read'
+  | 'checkin.overview_read'
+  | 'checkin.pupil_history_read'
+  | 'checkin.school_signals_read'
+  | 'checkin.note_added'
+  | 'checkin.wording_changed'
+  | 'checkin.closed_days_changed'
+  | 'checkin.kiosk_opened'
+  | 'checkin.cards_issued'
+  | 'checkin.pupil_sign_in_failed';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

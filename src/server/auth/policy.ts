@@ -28,6 +28,16 @@ export const PERMISSIONS = {
   'school.selfscan.results': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
   // Raw answers, even pseudonymised, stay with the school's data steward.
   'school.selfscan.raw.export': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  // Daily check-in. Teachers only for their own classes and pupils: the check-in service answers 404
+  // for any other class or pupil (need-to-know; it does not confirm the record exists).
+  'school.checkin.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'teacher'] },
+  'school.checkin.class.read': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
+  'school.checkin.notes.write': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
+  'school.checkin.signals.school': { scope: 'school', boardRoles: [], schoolRoles: ['care_team'] },
+  // Anonymous per-class figures only, and only for classes with at least the minimum group size.
+  'school.checkin.aggregates': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'tso_lead'] },
+  'school.checkin.settings': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
+  'board.checkin.aggregates': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<
   string,
   { scope: 'board' | 'school'; boardRoles: readonly BoardRole[]; schoolRoles: readonly SchoolRole[] }
@@ -36,8 +46,15 @@ export const PERMISSIONS = {
 /** One permission name from the table. */
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Who may call a route: anyone, any signed-in user, or holders of a permission in the route's scope. */
-export type RoutePolicy = { access: 'public' } | { access: 'authenticated' } | { access: 'permission'; permission: Permission };
+/** Who may call a route: anyone, any signed-in user, holders of a permission in the route's scope, a pupil device or a kiosk. */
+export type RoutePolicy =
+  | { access: 'public' }
+  | { access: 'authenticated' }
+  | { access: 'permission'; permission: Permission }
+  // A pupil's own-device session (class code + personal code): it can only submit the pupil's own check-in.
+  | { access: 'pupil' }
+  // A class device in kiosk mode, opened by a teacher of the class: it lists the class and takes check-ins.
+  | { access: 'kiosk' };
 
 /** What the policy needs to know about the signed-in user, loaded fresh on every request. */
 export interface Actor {

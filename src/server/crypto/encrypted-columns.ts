@@ -18,6 +18,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'selfscan_ratings', column: 'note', keyColumns: ['response_id', 'aspect_id'] },
   // The TOTP secret of a user's authenticator (two-step verification).
   { table: 'user_mfa', column: 'secret_encrypted', keyColumns: ['user_id'] },
+  // The optional word or emoji a pupil adds to a daily check-in.
+  { table: 'checkins', column: 'word_encrypted', keyColumns: ['id'] },
+  // A "we talked" note a teacher or the care team writes about a pupil after a check-in signal.
+  { table: 'checkin_notes', column: 'note_encrypted', keyColumns: ['id'] },
 ];
 
 /** The registry entry of a field, or undefined when the column is not registered. */

@@ -48,7 +48,32 @@ async function fillSelfscanTables(db: Db['kysely'], userId: string, now: string)
   await db.insertInto('selfscan_ratings').values({ response_id: responseId, aspect_id: 'layer-1.motivation', phase: null, note: 'Weet ik niet', updated_at: now }).execute();
   await db.insertInto('selfscan_consensus').values({ round_id: roundId, aspect_id: 'layer-1.motivation', phase: 2, rationale: 'Samen besproken', recorded_by: userId, recorded_at: now }).execute();
   await db.insertInto('selfscan_goals').values({ round_id: roundId, aspect_id: 'layer-1.motivation', target_phase: 3, created_by: userId, created_at: now }).execute();
-  await db.insertInto('school_settings').values({ school_id: school.id, shares_selfscan_with_board: 1, updated_by: userId, updated_at: now }).execute();
+  await db.insertInto('school_settings').values({ school_id: school.id, shares_selfscan_with_board: 1, shares_checkin_with_board: 1, updated_by: userId, updated_at: now }).execute();
+}
+
+/** One row in every check-in table, on a class and pupil of their own (the demo may hold check-ins of its own). */
+async function fillCheckinTables(db: Db['kysely'], userId: string, now: string): Promise<void> {
+  const school = await db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+  const [classId, pupilId, checkinId] = [newId(), newId(), newId()];
+  await db.insertInto('classes').values({ id: classId, school_id: school.id, location_id: null, school_year: '2026-2027', name: 'Back-upgroep', created_at: now }).execute();
+  await db.insertInto('pupils').values({ id: pupilId, school_id: school.id, pupil_number: `bk-${pupilId}`, first_name: 'Bo', last_name: 'Back', birth_date: null, created_at: now, updated_at: now }).execute();
+  await db.insertInto('class_pupils').values({ class_id: classId, pupil_id: pupilId, created_at: now }).execute();
+  await db.insertInto('checkin_class_settings').values({ class_id: classId, age_group: 'young', updated_by: userId, updated_at: now }).execute();
+  await db.insertInto('checkin_wording').values({ school_id: school.id, age_group: 'older', state: 'low', locale: 'nl', label: 'Back-upwoord', updated_at: now }).onConflict((c) => c.doNothing()).execute();
+  await db.insertInto('school_closed_days').values({ id: newId(), school_id: school.id, start_date: '2026-12-21', end_date: '2027-01-01', name: 'Kerstvakantie', created_at: now }).execute();
+  await db.insertInto('pupil_codes').values({ pupil_id: pupilId, code_hash: `hash-${pupilId}`, issued_by: userId, issued_at: now }).execute();
+  await db.insertInto('class_codes').values({ code_hash: `hash-${classId}`, class_id: classId, created_by: userId, created_at: now, expires_at: now }).execute();
+  await db.insertInto('kiosk_devices').values({ id_hash: `kiosk-${classId}`, class_id: classId, csrf_token: 'csrf', opened_by: userId, created_at: now, expires_at: now }).execute();
+  await db.insertInto('pupil_sessions').values({ id_hash: `pupil-${pupilId}`, pupil_id: pupilId, class_id: classId, csrf_token: 'csrf', created_at: now, expires_at: now }).execute();
+  await db
+    .insertInto('checkins')
+    .values({ id: checkinId, idempotency_key: newId(), pupil_id: pupilId, class_id: classId, school_id: school.id, school_date: '2026-11-21', state: 'in_window', wants_talk: 0, word_encrypted: null, channel: 'kiosk', created_at: now })
+    .execute();
+  await db
+    .insertInto('checkin_notes')
+    .values({ id: newId(), pupil_id: pupilId, school_id: school.id, author_user_id: userId, signal_kind: null, school_date: '2026-11-21', note_encrypted: 'encrypted', created_at: now })
+    .execute();
+  await db.insertInto('checkin_class_days').values({ class_id: classId, school_date: '2026-11-20', pupils_checked_in: 1, in_window: 1, bit_high: 0, far_high: 0, low: 0, wants_talk: 0 }).execute();
 }
 
 async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> {
@@ -83,6 +108,7 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     await db.insertInto('user_tokens').values({ token_hash: newId(), user_id: user.id, purpose: 'reset', expires_at: now, used_at: null, created_at: now }).execute();
     await db.insertInto('outbox_messages').values({ id: newId(), board_id: null, school_id: null, to_address: 'beheer@voorbeeld.test', subject: 'Test', body_text: 'Hallo', created_at: now }).execute();
     await fillSelfscanTables(db, user.id, now);
+    await fillCheckinTables(db, user.id, now);
     await db.insertInto('user_mfa').values({ user_id: user.id, secret_encrypted: 'encrypted', confirmed_at: now, last_used_step: 1, failed_attempts: 0, last_failed_at: null, created_at: now }).execute();
     await db.insertInto('mfa_recovery_codes').values({ id: newId(), user_id: user.id, code_hash: 'hash', used_at: null, created_at: now }).execute();
     dir = mkdtempSync(join(tmpdir(), 'gw-backup-'));

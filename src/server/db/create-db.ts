@@ -54,6 +54,9 @@ export function assertSqliteDurable(sqlite: SQLite.Database): void {
 
 async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server drops (restart, admin kill) is removed from the pool and replaced
+  // on the next query; without a listener that event would crash the process.
+  pool.on('error', (error) => console.warn(`PostgreSQL dropped an idle connection: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await assertPostgresDurable(pool);

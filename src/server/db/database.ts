@@ -3,6 +3,18 @@ import type { AuditChainHeadTable, AuditEventsTable } from '../audit/audit.table
 import type { SessionsTable, UserTokensTable } from '../auth/auth.tables';
 import type { MfaRecoveryCodesTable, UserMfaTable } from '../auth/mfa.tables';
 import type { DataKeysTable } from '../crypto/crypto.tables';
+import type {
+  CheckinClassDaysTable,
+  CheckinClassSettingsTable,
+  CheckinNotesTable,
+  CheckinWordingTable,
+  CheckinsTable,
+  ClassCodesTable,
+  KioskDevicesTable,
+  PupilCodesTable,
+  PupilSessionsTable,
+  SchoolClosedDaysTable,
+} from '../features/checkin/checkin.tables';
 import type { ClassPupilsTable, PupilsTable } from '../features/pupils/pupils.tables';
 import type { SchoolSettingsTable } from '../features/school-settings/school-settings.tables';
 import type {
@@ -51,6 +63,16 @@ export interface Database {
   data_keys: DataKeysTable;
   user_mfa: UserMfaTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
+  checkin_class_settings: CheckinClassSettingsTable;
+  checkin_wording: CheckinWordingTable;
+  school_closed_days: SchoolClosedDaysTable;
+  pupil_codes: PupilCodesTable;
+  class_codes: ClassCodesTable;
+  kiosk_devices: KioskDevicesTable;
+  pupil_sessions: PupilSessionsTable;
+  checkins: CheckinsTable;
+  checkin_notes: CheckinNotesTable;
+  checkin_class_days: CheckinClassDaysTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -81,6 +103,16 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'data_keys',
   'user_mfa',
   'mfa_recovery_codes',
+  'checkin_class_settings',
+  'checkin_wording',
+  'school_closed_days',
+  'pupil_codes',
+  'class_codes',
+  'kiosk_devices',
+  'pupil_sessions',
+  'checkins',
+  'checkin_notes',
+  'checkin_class_days',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -5,6 +5,7 @@ import * as schoolSettings from './migrations/2026-11-22-002-school-settings';
 import * as auditChain from './migrations/2026-11-23-001-audit-chain';
 import * as fieldEncryption from './migrations/2026-11-23-002-field-encryption';
 import * as mfa from './migrations/2026-11-23-003-mfa';
+import * as checkin from './migrations/2026-11-24-001-checkin';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-001-audit-chain': auditChain,
   '2026-11-23-002-field-encryption': fieldEncryption,
   '2026-11-23-003-mfa': mfa,
+  '2026-11-24-001-checkin': checkin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,12 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { KIOSK_COOKIE, PUPIL_COOKIE } from '../../shared/checkin';
 import { findBoardIdOfSchool } from '../auth/actor.repository';
 import { mfaStateOf } from '../auth/mfa.service';
 import { type Actor, isAllowed, type RoutePolicy } from '../auth/policy';
 import { type ActiveSession, resumeSession, SESSION_COOKIE } from '../auth/sessions.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { resumeKioskDevice, resumePupilDevice } from '../features/checkin/checkin-access.service';
 import { pickLocale } from '../i18n/messages';
-import type { App } from './fastify-types';
+import type { App, KioskDeviceAuth, PupilDeviceAuth } from './fastify-types';
 
 /** A route as registered, with its policy: the authorization tests walk this list. */
 export interface RegisteredRoute {
@@ -29,6 +31,8 @@ export function installAuthHooks(app: App, deps: Deps): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('locale', 'nl');
   app.decorateRequest('schoolBoardId', undefined);
+  app.decorateRequest('pupilAuth', null);
+  app.decorateRequest('kioskAuth', null);
 
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);
@@ -53,6 +57,9 @@ export function installAuthHooks(app: App, deps: Deps): void {
     const policy = request.routeOptions.config.policy;
     if (!policy) throw new AppError('forbidden');
     if (policy.access === 'public') return;
+    // A pupil or kiosk route answers only to its own cookie: a staff session never satisfies it (and
+    // the staff checks below look only at the staff session, so those cookies never reach a staff route).
+    if (policy.access === 'pupil' || policy.access === 'kiosk') return resolveDevice(deps, request, reply, policy.access);
     if (!request.auth) throw new AppError('not_authenticated');
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.auth.csrfToken) {
       throw new AppError('csrf_failed');
@@ -66,6 +73,24 @@ export function installAuthHooks(app: App, deps: Deps): void {
       throw new AppError('forbidden');
     }
   });
+}
+
+// Resolves the pupil's own-device session or the kiosk device of a pupil/kiosk route, and requires
+// its CSRF token on state changes. A cookie that no longer works is removed from the browser.
+async function resolveDevice(deps: Deps, request: FastifyRequest, reply: FastifyReply, access: 'pupil' | 'kiosk'): Promise<void> {
+  const db = deps.db.kysely;
+  const cookieName = access === 'pupil' ? PUPIL_COOKIE : KIOSK_COOKIE;
+  const token = request.cookies[cookieName];
+  const device = token
+    ? access === 'pupil'
+      ? (request.pupilAuth = await resumePupilDevice(db, deps.clock, token))
+      : (request.kioskAuth = await resumeKioskDevice(db, deps.clock, token))
+    : null;
+  if (!device) {
+    if (token) clearDeviceCookie(reply, cookieName);
+    throw new AppError('not_authenticated');
+  }
+  if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== device.csrfToken) throw new AppError('csrf_failed');
 }
 
 // Until the second sign-in step is done (or, where a role requires MFA, set up), a session reaches only
@@ -103,6 +128,31 @@ export function setSessionCookie(reply: FastifyReply, token: string): void {
 /** Removes the session cookie from the browser. */
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
+}
+
+/**
+ * Sets the cookie of a pupil's own device or of a kiosk: `__Host-`, Secure, HttpOnly, SameSite=Strict,
+ * path `/` (Strict: the pupil pages are only ever opened directly, never followed from another site).
+ */
+export function setDeviceCookie(reply: FastifyReply, name: typeof PUPIL_COOKIE | typeof KIOSK_COOKIE, token: string, expiresAt: Date): void {
+  reply.setCookie(name, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', expires: expiresAt });
+}
+
+/** Removes the cookie of a pupil's own device or of a kiosk from the browser. */
+export function clearDeviceCookie(reply: FastifyReply, name: typeof PUPIL_COOKIE | typeof KIOSK_COOKIE): void {
+  reply.clearCookie(name, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
+}
+
+/** The own-device session of a request that passed a `pupil` policy. */
+export function requirePupil(request: FastifyRequest): PupilDeviceAuth {
+  if (!request.pupilAuth) throw new AppError('not_authenticated');
+  return request.pupilAuth;
+}
+
+/** The kiosk device of a request that passed a `kiosk` policy. */
+export function requireKiosk(request: FastifyRequest): KioskDeviceAuth {
+  if (!request.kioskAuth) throw new AppError('not_authenticated');
+  return request.kioskAuth;
 }
 
 /** The signed-in session of a request that passed an authenticated policy. */

@@ -11,7 +11,8 @@ export function installErrorHandler(app: App): void {
     const { code, fields } = classify(error);
     const status = httpStatusOf(code);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code, reqId: request.id }, 'request refused');
+    // Who was refused what (ASVS 16.3.2): the user id only — never a name, address or input.
+    else request.log.info({ code, reqId: request.id, route: request.routeOptions.url, userId: request.auth?.user.id }, 'request refused');
     return sendError(request, reply, code, fields);
   });
 }

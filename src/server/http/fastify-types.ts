@@ -6,6 +6,23 @@ import type { ActiveSession } from '../auth/sessions.service';
 import type { RoutePolicy } from '../auth/policy';
 import type { RegisteredRoute } from './auth-hooks';
 
+/** A pupil's own-device session: whose check-in it may submit, and in which class. */
+export interface PupilDeviceAuth {
+  idHash: string;
+  pupilId: string;
+  classId: string;
+  schoolId: string;
+  csrfToken: string;
+}
+
+/** A class device in kiosk mode: which class it serves. */
+export interface KioskDeviceAuth {
+  idHash: string;
+  classId: string;
+  schoolId: string;
+  csrfToken: string;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route must declare who may call it; a route without one fails to register. */
@@ -24,6 +41,10 @@ declare module 'fastify' {
     locale: Locale;
     /** The board a school-scoped route's school belongs to (resolved by the policy check). */
     schoolBoardId: string | undefined;
+    /** On a `pupil` route: the pupil's own-device session (set by the auth hook; never a staff session). */
+    pupilAuth: PupilDeviceAuth | null;
+    /** On a `kiosk` route: the class device in kiosk mode (set by the auth hook). */
+    kioskAuth: KioskDeviceAuth | null;
   }
 }
 

@@ -3,11 +3,21 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { PUPIL_PAGE_PATHS } from '../../shared/checkin';
 import type { App } from './fastify-types';
 import { CSP_NONCE_PLACEHOLDER, cspNonceOf } from './csp-nonce';
 import { sendError } from './error-handler';
 
 const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+/** The built pupil entry (src/web/pupil.html), served for the pupil pages. */
+const PUPIL_PAGE_FILE = 'pupil.html';
+const PUPIL_PATHS = new Set<string>(Object.values(PUPIL_PAGE_PATHS));
+
+// The path without query or fragment and without a trailing slash: /leerling/ and /leerling?x are the pupil page too.
+function isPupilPage(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0] ?? '';
+  return PUPIL_PATHS.has(path.length > 1 ? path.replace(/\/+$/, '') : path);
+}
 
 /** Serves the built single-page app; every non-API path gets index.html so client routing works. */
 export async function webRoutes(app: App, webRoot = DEFAULT_WEB_ROOT): Promise<void> {
@@ -29,8 +39,10 @@ export async function webRoutes(app: App, webRoot = DEFAULT_WEB_ROOT): Promise<v
         .type('text/plain; charset=utf-8')
         .send('Groeiwijzer: de webapp is nog niet gebouwd. Voer eerst `npm run build` uit. (The web app is not built yet: run `npm run build`.)');
     }
+    // The pupil pages (/leerling, /klas) are their own light entry, not the staff SPA.
+    const page = isPupilPage(request.url) && existsSync(join(webRoot, PUPIL_PAGE_FILE)) ? PUPIL_PAGE_FILE : 'index.html';
     // Read on every request (it is 1 kB) so a rebuild is picked up; each answer carries its own CSP nonce.
-    const html = await readFile(join(webRoot, 'index.html'), 'utf8');
+    const html = await readFile(join(webRoot, page), 'utf8');
     return reply
       .header('cache-control', 'no-cache')
       .type('text/html; charset=utf-8')

@@ -27,6 +27,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     mfa_cannot_be_disabled: 'Tweestapsverificatie kan niet uit: het is verplicht voor een van jouw rollen.',
     encryption_unavailable:
       'Deze gegevens zijn versleuteld en de sleutel ontbreekt op de server. Ze zijn niet kwijt; vraag je beheerder de sleutel terug te zetten.',
+    overloaded: 'Het is nu erg druk. Je antwoord is nog niet opgeslagen; probeer het zo nog een keer.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -52,6 +53,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     mfa_cannot_be_disabled: 'Two-step verification cannot be turned off: one of your roles requires it.',
     encryption_unavailable:
       'This data is encrypted and the server is missing its key. Nothing is lost; ask your administrator to restore the key.',
+    overloaded: 'It is very busy right now. Your answer has not been saved yet; please try again in a moment.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

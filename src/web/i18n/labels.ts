@@ -112,6 +112,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'staff.invitation_accepted': t('Uitnodiging geaccepteerd'),
     'staff.roles_changed': t('Rollen gewijzigd'),
     'staff.disabled': t('Account uitgeschakeld'),
+    'staff.sessions_ended': t('Overal uitgelogd door beheerder'),
     'staff.enabled': t('Account ingeschakeld'),
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
@@ -123,6 +124,15 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'selfscan.exported': t('Zelfscan geëxporteerd'),
     'selfscan.goals_changed': t('Zelfscandoelen gewijzigd'),
     'selfscan.board_view_read': t('Zelfscan per school bekeken door het bestuur'),
+    'checkin.overview_read': t('Check-ins van vandaag van een klas bekeken'),
+    'checkin.pupil_history_read': t('Check-ins van een leerling bekeken'),
+    'checkin.school_signals_read': t('Check-insignalen van de hele school bekeken'),
+    'checkin.note_added': t('Gespreksnotitie bij een check-in vastgelegd'),
+    'checkin.wording_changed': t('Eigen woorden voor de check-in gewijzigd'),
+    'checkin.closed_days_changed': t('Vrije dagen gewijzigd'),
+    'checkin.kiosk_opened': t('Klassenscherm voor de check-in geopend'),
+    'checkin.cards_issued': t('Inlogkaarten voor de check-in gemaakt'),
+    'checkin.pupil_sign_in_failed': t('Leerling kon niet inloggen voor de check-in (kaartcode fout)'),
   };
 }
 

@@ -5,6 +5,8 @@ import type { ClassPupilsTable, PupilsTable } from '../pupils/pupils.tables';
 import type { BoardMembershipsTable, ClassTeachersTable, SchoolMembershipsTable, UsersTable } from '../staff/staff.tables';
 import type { BoardsTable, ClassesTable, LocationsTable, SchoolsTable } from '../tenancy/tenancy.tables';
 import { seededRandom } from '../../../shared/seeded-random';
+import type { CheckinsTable } from '../checkin/checkin.tables';
+import { buildDemoCheckins } from './demo-checkins.data';
 
 export { DEMO_PASSWORD } from '../../../shared/demo-accounts';
 
@@ -44,6 +46,7 @@ export interface DemoRows {
   class_teachers: ClassTeachersTable[];
   pupils: PupilsTable[];
   class_pupils: ClassPupilsTable[];
+  checkins: CheckinsTable[];
 }
 
 // Common first names of Dutch children born around 2012-2020.
@@ -145,6 +148,7 @@ export function buildDemoRows(input: { now: Date; passwordHash: string; newId: (
     class_teachers: [],
     pupils: [],
     class_pupils: [],
+    checkins: [],
   };
 
   const boardId = newId();
@@ -193,6 +197,13 @@ export function buildDemoRows(input: { now: Date; passwordHash: string; newId: (
       }
     }
     classIdsPerSchool.push(classIds);
+  }
+
+  // Groep 5 of the primary school (the demo teacher's class) has four weeks of daily check-ins.
+  const checkinClassId = classIdsPerSchool[0]?.[1];
+  if (checkinClassId) {
+    const pupilIds = rows.class_pupils.filter((link) => link.class_id === checkinClassId).map((link) => link.pupil_id);
+    rows.checkins = buildDemoCheckins({ now: input.now, newId, schoolId: schoolIds[0] ?? '', classId: checkinClassId, pupilIds });
   }
 
   for (const login of DEMO_LOGINS) {

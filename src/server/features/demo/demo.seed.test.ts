@@ -4,6 +4,7 @@ import { testDialects } from '../../../../test/support/test-db';
 import { schoolYearOf } from '../../../shared/school-year';
 import { newId } from '../../deps';
 import { loadDemo } from '../setup/setup.service';
+import { DEMO_CHECKIN_DAYS, DEMO_CHECKIN_STORIES, schoolDaysBefore } from './demo-checkins.data';
 import { buildDemoRows, DEMO_BOARD_NAME, DEMO_LOGINS, DEMO_PASSWORD } from './demo.data';
 
 describe('the demo rows', () => {
@@ -27,6 +28,20 @@ describe('the demo rows', () => {
       if (className === 'Groep 7') expect(ageOnFirstOctober(pupil.birth_date ?? '')).toBe(10);
       if (className === 'Klas 1A') expect(ageOnFirstOctober(pupil.birth_date ?? '')).toBe(12);
     }
+  });
+
+  it('give groep 5 four weeks of check-ins on weekdays before today only, with a streak and a change to notice', () => {
+    const rows = build();
+    const groep5 = rows.classes.find((item) => item.name === 'Groep 5');
+    expect(new Set(rows.checkins.map((row) => row.class_id))).toEqual(new Set([groep5?.id]));
+    const dates = [...new Set(rows.checkins.map((row) => row.school_date))].sort();
+    expect(dates).toEqual(schoolDaysBefore('2026-11-21', DEMO_CHECKIN_DAYS));
+    expect(dates.every((date) => date < '2026-11-21' && ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()))).toBe(true);
+    const pupilsOfGroep5 = rows.class_pupils.filter((link) => link.class_id === groep5?.id).map((link) => link.pupil_id);
+    const statesOf = (pupilId: string | undefined) => rows.checkins.filter((row) => row.pupil_id === pupilId).sort((a, b) => a.school_date.localeCompare(b.school_date)).map((row) => row.state);
+    expect(statesOf(pupilsOfGroep5[DEMO_CHECKIN_STORIES.streak]).slice(-4).every((state) => state !== 'in_window')).toBe(true);
+    expect(statesOf(pupilsOfGroep5[DEMO_CHECKIN_STORIES.changed]).slice(-5)).toEqual(['low', 'low', 'low', 'low', 'low']);
+    expect(rows.checkins.every((row) => row.word_encrypted === null)).toBe(true);
   });
 
   it('never repeat a pupil name or number within a school', () => {

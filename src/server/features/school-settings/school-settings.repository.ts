@@ -19,6 +19,18 @@ export async function listSchoolIdsSharingSelfscan(db: Kysely<Database>, schoolI
   return rows.map((row) => row.school_id);
 }
 
+/** The ids of the given schools that share their anonymous check-in figures with the board. */
+export async function listSchoolIdsSharingCheckin(db: Kysely<Database>, schoolIds: readonly string[]): Promise<string[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('school_settings')
+    .select('school_id')
+    .where('school_id', 'in', schoolIds)
+    .where('shares_checkin_with_board', '=', 1)
+    .execute();
+  return rows.map((row) => row.school_id);
+}
+
 /** Stores a school's settings, replacing the earlier row. */
 export async function upsertSchoolSettings(db: Kysely<Database>, settings: SchoolSettingsTable): Promise<void> {
   await db
@@ -27,6 +39,7 @@ export async function upsertSchoolSettings(db: Kysely<Database>, settings: Schoo
     .onConflict((conflict) =>
       conflict.column('school_id').doUpdateSet({
         shares_selfscan_with_board: settings.shares_selfscan_with_board,
+        shares_checkin_with_board: settings.shares_checkin_with_board,
         updated_by: settings.updated_by,
         updated_at: settings.updated_at,
       }),

@@ -5,6 +5,8 @@ export interface SchoolSettingsTable {
   school_id: string;
   /** 1 when the board may see the school's agreed self-scan phases, else 0. */
   shares_selfscan_with_board: number;
+  /** 1 when the board may see the school's anonymous per-class check-in figures, else 0. */
+  shares_checkin_with_board: number;
   updated_by: string | null;
   updated_at: string;
 }

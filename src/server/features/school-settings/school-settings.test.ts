@@ -24,7 +24,7 @@ describe.each(testDialects())('school settings on %s', (dialect) => {
     for (const key of ['teacher', 'boardAdmin', 'schoolAdmin'] as const) {
       const response = await requestAs(test.app, await as(key), 'GET', url());
       expect(response.statusCode, key).toBe(200);
-      expect(response.json()).toEqual({ sharesSelfscanWithBoard: false, updatedAt: null });
+      expect(response.json()).toEqual({ sharesSelfscanWithBoard: false, sharesCheckinWithBoard: false, updatedAt: null });
     }
     expect(await test.deps.db.kysely.selectFrom('school_settings').selectAll().execute()).toEqual([]);
   });
@@ -38,7 +38,7 @@ describe.each(testDialects())('school settings on %s', (dialect) => {
 
     const on = await requestAs(test.app, await as('leadership'), 'PUT', url(), { sharesSelfscanWithBoard: true });
     expect(on.statusCode, on.body).toBe(200);
-    expect(on.json()).toEqual({ sharesSelfscanWithBoard: true, updatedAt: test.clock.now().toISOString() });
+    expect(on.json()).toEqual({ sharesSelfscanWithBoard: true, sharesCheckinWithBoard: false, updatedAt: test.clock.now().toISOString() });
     const off = await requestAs(test.app, await as('schoolAdmin'), 'PUT', url(), { sharesSelfscanWithBoard: false });
     expect(off.json().sharesSelfscanWithBoard).toBe(false);
     // The other school of the board keeps its own default.
@@ -55,16 +55,41 @@ describe.each(testDialects())('school settings on %s', (dialect) => {
       .execute();
     expect(events.map((event) => ({ ...event, detail: JSON.parse(event.detail ?? 'null') }))).toEqual(
       expect.arrayContaining([
-        { actor_user_id: world.users.leadership.id, school_id: world.schoolA1, board_id: world.boardA, target_type: 'school', target_id: world.schoolA1, detail: { before: false, after: true } },
-        { actor_user_id: world.users.schoolAdmin.id, school_id: world.schoolA1, board_id: world.boardA, target_type: 'school', target_id: world.schoolA1, detail: { before: true, after: false } },
+        { actor_user_id: world.users.leadership.id, school_id: world.schoolA1, board_id: world.boardA, target_type: 'school', target_id: world.schoolA1, detail: { setting: 'sharesSelfscanWithBoard', before: false, after: true } },
+        { actor_user_id: world.users.schoolAdmin.id, school_id: world.schoolA1, board_id: world.boardA, target_type: 'school', target_id: world.schoolA1, detail: { setting: 'sharesSelfscanWithBoard', before: true, after: false } },
       ]),
     );
     expect(events).toHaveLength(2);
   });
 
-  it('refuses a body that is not exactly one boolean', async () => {
+  it('shares the anonymous check-in figures on their own switch, leaving the self-scan setting as it is', async () => {
+    const leadership = await as('leadership');
+    const before = await test.deps.db.kysely.selectFrom('audit_events').select('seq').where('action', '=', 'school.settings_changed').execute();
+    const on = await requestAs(test.app, leadership, 'PUT', url(), { sharesCheckinWithBoard: true });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json()).toMatchObject({ sharesSelfscanWithBoard: false, sharesCheckinWithBoard: true });
+    // The page sends both; only the one that changed is recorded.
+    const both = await requestAs(test.app, leadership, 'PUT', url(), { sharesSelfscanWithBoard: false, sharesCheckinWithBoard: false });
+    expect(both.json()).toMatchObject({ sharesSelfscanWithBoard: false, sharesCheckinWithBoard: false });
+    const events = await test.deps.db.kysely
+      .selectFrom('audit_events')
+      .select(['detail', 'seq'])
+      .where('action', '=', 'school.settings_changed')
+      .where('seq', '>', Math.max(0, ...before.map((event) => event.seq)))
+      .orderBy('seq')
+      .execute();
+    expect(events.map((event) => JSON.parse(event.detail ?? 'null'))).toEqual([
+      { setting: 'sharesCheckinWithBoard', before: false, after: true },
+      { setting: 'sharesCheckinWithBoard', before: true, after: false },
+    ]);
+    for (const key of ['boardAdmin', 'tsoLead', 'teacher', 'careTeam'] as const) {
+      expect((await requestAs(test.app, await as(key), 'PUT', url(), { sharesCheckinWithBoard: true })).statusCode, key).toBe(403);
+    }
+  });
+
+  it('refuses a body without a setting or with anything but booleans', async () => {
     const admin = await as('schoolAdmin');
-    for (const body of [{}, { sharesSelfscanWithBoard: 'ja' }, { sharesSelfscanWithBoard: 1 }, { sharesSelfscanWithBoard: true, other: 1 }]) {
+    for (const body of [{}, { sharesSelfscanWithBoard: 'ja' }, { sharesSelfscanWithBoard: 1 }, { sharesSelfscanWithBoard: true, other: 1 }, { sharesCheckinWithBoard: 'true' }]) {
       expect((await requestAs(test.app, admin, 'PUT', url(), body)).statusCode, JSON.stringify(body)).toBe(400);
     }
   });

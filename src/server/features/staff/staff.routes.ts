@@ -6,8 +6,9 @@ import type { App } from '../../http/fastify-types';
 import { schoolParamsSchema } from '../tenancy/tenancy.schemas';
 import { inviteBodySchema, rolesBodySchema, staffMemberSchema, staffParamsSchema } from './staff.schemas';
 import * as service from './staff.service';
+import { endedSessionsSchema } from '../../auth/account.schemas';
 
-/** Staff of a school: list, invite, roles, disable. */
+/** Staff of a school: list, invite, roles, disable, sign out everywhere. */
 export async function staffRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/schools/:schoolId/staff',
@@ -64,6 +65,17 @@ export async function staffRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['staff'], params: staffParamsSchema, response: { 200: staffMemberSchema } },
     },
     async (request) => service.setDisabled(deps, requireAuth(request).actor, request.params.schoolId, request.params.userId, true),
+  );
+
+  app.post(
+    '/api/schools/:schoolId/staff/:userId/sessions/end',
+    {
+      config: { policy: { access: 'permission', permission: 'school.staff.manage' } },
+      schema: { tags: ['staff'], params: staffParamsSchema, response: { 200: endedSessionsSchema } },
+    },
+    async (request) => ({
+      ended: await service.endSessionsOfStaff(deps, requireAuth(request).actor, request.params.schoolId, request.params.userId),
+    }),
   );
 
   app.post(

@@ -166,6 +166,31 @@ export async function setDisabled(deps: Deps, actor: Actor, schoolId: string, us
   return getStaffMember(deps, schoolId, userId);
 }
 
+/**
+ * Signs a staff member out everywhere (a lost laptop, a shared computer left signed in) without
+ * disabling the account. The same guard as disabling: a board admin's account only by that board's admin.
+ */
+export async function endSessionsOfStaff(deps: Deps, actor: Actor, schoolId: string, userId: string): Promise<number> {
+  const school = await findSchool(deps.db.kysely, schoolId);
+  if (!school) throw new AppError('not_found');
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    if ((await repository.findRolesInSchool(trx, schoolId, userId)).length === 0) throw new AppError('not_found');
+    const targetBoards = await repository.findBoardsAdministeredBy(trx, userId);
+    if (targetBoards.some((boardId) => !actor.boardRoles.get(boardId)?.includes('board_admin'))) throw new AppError('forbidden');
+    const ended = await deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, deps.clock, {
+      actorUserId: actor.userId,
+      action: 'staff.sessions_ended',
+      targetType: 'user',
+      targetId: userId,
+      schoolId,
+      boardId: school.board_id,
+      detail: { ended },
+    });
+    return ended;
+  });
+}
+
 // Classes only make sense for teachers, and only classes of this school.
 async function validClassIds(
   db: Parameters<typeof repository.filterClassesOfSchool>[0],

@@ -94,6 +94,29 @@ describe.each(testDialects())('staff management on %s', (dialect) => {
     expect(user.disabled_at).toBeNull();
   });
 
+  it('signs a staff member out everywhere without disabling the account, once audited', async () => {
+    const onLaptop = await login(test.app, world.users.tsoLead.email, WORLD_PASSWORD);
+    const onSchoolPc = await login(test.app, world.users.tsoLead.email, WORLD_PASSWORD);
+    const events = () => test.deps.db.kysely.selectFrom('audit_events').select('id').where('action', '=', 'staff.sessions_ended').execute();
+    const before = (await events()).length;
+
+    const response = await requestAs(test.app, admin, 'POST', `/api/schools/${world.schoolA1}/staff/${world.users.tsoLead.id}/sessions/end`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ ended: 2 });
+    for (const session of [onLaptop, onSchoolPc]) {
+      expect((await requestAs(test.app, session, 'GET', `/api/schools/${world.schoolA1}`)).statusCode).toBe(401);
+    }
+    expect((await events()).length).toBe(before + 1);
+    await expect(login(test.app, world.users.tsoLead.email, WORLD_PASSWORD)).resolves.toHaveProperty('csrfToken');
+  });
+
+  it('does not let a school admin sign out a board admin, nor anyone outside the school', async () => {
+    const boardAdmin = await requestAs(test.app, admin, 'POST', `/api/schools/${world.schoolA1}/staff/${world.users.boardAdmin.id}/sessions/end`);
+    expect(boardAdmin.statusCode).toBe(403);
+    const outsider = await requestAs(test.app, admin, 'POST', `/api/schools/${world.schoolA1}/staff/${world.users.teacherOtherSchool.id}/sessions/end`);
+    expect(outsider.statusCode).toBe(404);
+  });
+
   it('does not let an admin disable their own account', async () => {
     const response = await requestAs(test.app, admin, 'POST', `/api/schools/${world.schoolA1}/staff/${world.users.schoolAdmin.id}/disable`);
     expect(response.statusCode).toBe(409);

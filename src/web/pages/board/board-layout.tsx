@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch, useParams } from 'react-router';
 import { Page } from '../../components/page';
+import { canInBoard } from '../../session/permissions';
 import { useSession } from '../../session/session-context';
 
 /** Frame of the board pages: the board's name and its menu. Only board admins reach it. */
@@ -31,6 +32,11 @@ export function BoardLayout() {
             <li>
               <NavLink to={`/besturen/${board.id}/zelfscan`}>{t('Zelfscan per school')}</NavLink>
             </li>
+            {canInBoard(session, 'board.checkin.aggregates', board.id) ? (
+              <li>
+                <NavLink to={`/besturen/${board.id}/check-in`}>{t('Check-in per school')}</NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to={`/besturen/${board.id}/postvak`}>{t('Postvak')}</NavLink>
             </li>

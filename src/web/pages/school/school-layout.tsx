@@ -8,6 +8,7 @@ import { useApiData } from '../../api/use-api-data';
 import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { canInSchool } from '../../session/permissions';
+import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
 import { useSession } from '../../session/session-context';
 
 interface SchoolState {
@@ -54,6 +55,7 @@ export function SchoolLayout() {
     { to: `${base}/leerlingen`, label: t('Leerlingen'), isShown: can('school.pupils.read') },
     { to: `${base}/klassen`, label: t('Klassen'), isShown: can('school.structure.manage') },
     { to: `${base}/locaties`, label: t('Locaties'), isShown: can('school.structure.manage') },
+    { to: `${base}/check-in`, label: t('Check-in'), isShown: CHECKIN_PERMISSIONS.some(can) },
     { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
@@ -91,11 +93,12 @@ export function SchoolLayout() {
   );
 }
 
-/** Shows the child page only to people who hold the permission; the API would refuse the rest anyway. */
-export function RequireSchoolPermission({ permission }: { permission: Permission }) {
+/** Shows the child page only to people who hold the permission (or one of several); the API would refuse the rest anyway. */
+export function RequireSchoolPermission({ permission }: { permission: Permission | readonly Permission[] }) {
   const { t } = useTranslation();
   const { can } = useSchool();
-  if (!can(permission)) {
+  const permissions: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  if (!permissions.some(can)) {
     return (
       <Page title={t('Geen toegang')}>
         <p>{t('Met jouw rollen in deze school kun je deze pagina niet gebruiken.')}</p>

@@ -15,7 +15,10 @@ import { roleHint, roleLabel } from '../../i18n/labels';
 import { useSession } from '../../session/session-context';
 import { useSchool } from './school-layout';
 
-type Confirmation = { member: StaffMember; action: 'disable' | 'enable' };
+type Confirmation = { member: StaffMember; action: 'disable' | 'enable' | 'signOut' };
+
+// The API path below /staff/:userId/ for each confirmed action.
+const ACTION_PATHS = { disable: 'disable', enable: 'enable', signOut: 'sessions/end' } as const;
 
 /** Staff of a school: who has which roles, inviting, changing roles, disabling accounts. */
 export function StaffPage() {
@@ -55,8 +58,13 @@ export function StaffPage() {
     if (!confirming) return;
     const { member, action } = confirming;
     try {
-      await api.post(apiPath(`/api/schools/:schoolId/staff/:userId/${action}`, { schoolId: school.id, userId: member.userId }));
-      setSaved(action === 'disable' ? t('Het account van {{name}} is uitgeschakeld.', { name: member.name }) : t('Het account van {{name}} is weer ingeschakeld.', { name: member.name }));
+      await api.post(apiPath(`/api/schools/:schoolId/staff/:userId/${ACTION_PATHS[action]}`, { schoolId: school.id, userId: member.userId }));
+      const done = {
+        disable: t('Het account van {{name}} is uitgeschakeld.', { name: member.name }),
+        enable: t('Het account van {{name}} is weer ingeschakeld.', { name: member.name }),
+        signOut: t('{{name}} is overal uitgelogd.', { name: member.name }),
+      };
+      setSaved(done[action]);
       setConfirming(null);
       reload();
     } catch (failure) {
@@ -122,6 +130,19 @@ export function StaffPage() {
                                 {t('Uitnodiging opnieuw sturen')}
                               </button>
                             ) : null}
+                            {isMe || member.disabled || member.invitationPending ? null : (
+                              <button
+                                type="button"
+                                className="button button-small button-secondary"
+                                aria-label={t('{{name}} overal uitloggen', { name: member.name || member.email })}
+                                onClick={() => {
+                                  setActionError(null);
+                                  setConfirming({ member, action: 'signOut' });
+                                }}
+                              >
+                                {t('Overal uitloggen')}
+                              </button>
+                            )}
                             {isMe ? null : member.disabled ? (
                               <button
                                 type="button"
@@ -185,17 +206,21 @@ export function StaffPage() {
         />
         <ConfirmDialog
           isOpen={confirming !== null}
-          title={confirming?.action === 'enable' ? t('Account inschakelen?') : t('Account uitschakelen?')}
+          title={{ enable: t('Account inschakelen?'), disable: t('Account uitschakelen?'), signOut: t('Overal uitloggen?') }[confirming?.action ?? 'disable']}
           message={
             <p>
               {confirming?.action === 'enable'
                 ? t('{{name}} kan dan weer inloggen.', { name: confirming.member.name || confirming.member.email })
-                : t('{{name}} kan dan niet meer inloggen en wordt meteen uitgelogd. Je kunt het account later weer inschakelen.', {
-                    name: confirming?.member.name || confirming?.member.email || '',
-                  })}
+                : confirming?.action === 'signOut'
+                  ? t('{{name}} wordt op elk apparaat meteen uitgelogd, bijvoorbeeld na een verloren laptop. Het account blijft werken: met wachtwoord (en code) kan {{name}} weer inloggen.', {
+                      name: confirming.member.name || confirming.member.email,
+                    })
+                  : t('{{name}} kan dan niet meer inloggen en wordt meteen uitgelogd. Je kunt het account later weer inschakelen.', {
+                      name: confirming?.member.name || confirming?.member.email || '',
+                    })}
             </p>
           }
-          confirmLabel={confirming?.action === 'enable' ? t('Inschakelen') : t('Uitschakelen')}
+          confirmLabel={{ enable: t('Inschakelen'), disable: t('Uitschakelen'), signOut: t('Overal uitloggen') }[confirming?.action ?? 'disable']}
           isDangerous={confirming?.action === 'disable'}
           error={actionError}
           onConfirm={confirm}
