@@ -75,17 +75,19 @@ export async function deleteLocation(db: Kysely<Database>, schoolId: string, loc
 }
 
 /** The classes of a school in one school year, with their pupil count. */
-export async function listClasses(db: Kysely<Database>, schoolId: string, schoolYear: string) {
-  return db
+export async function listClasses(db: Kysely<Database>, schoolId: string, schoolYear: string, teacherUserId?: string) {
+  let query = db
     .selectFrom('classes')
     .selectAll('classes')
     .select((eb) => [
       eb.selectFrom('class_pupils').whereRef('class_pupils.class_id', '=', 'classes.id').select((e) => e.fn.countAll<number>().as('n')).as('pupil_count'),
     ])
     .where('classes.school_id', '=', schoolId)
-    .where('classes.school_year', '=', schoolYear)
-    .orderBy('classes.name')
-    .execute();
+    .where('classes.school_year', '=', schoolYear);
+  if (teacherUserId !== undefined) {
+    query = query.where('classes.id', 'in', db.selectFrom('class_teachers').select('class_id').where('user_id', '=', teacherUserId));
+  }
+  return query.orderBy('classes.name').execute();
 }
 
 /** The school years a school has classes in, newest first. */

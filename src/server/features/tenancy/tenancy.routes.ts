@@ -102,7 +102,8 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.read' } },
       schema: { tags: ['tenancy'], params: schoolParamsSchema, querystring: classListQuerySchema, response: { 200: z.array(classSchema) } },
     },
-    async (request) => service.listClasses(deps, request.params.schoolId, request.query.schoolYear),
+    async (request) =>
+      service.listClasses(deps, request.params.schoolId, request.query.schoolYear, request.query.taughtByMe === 'true' ? requireAuth(request).user.id : undefined),
   );
 
   app.post(

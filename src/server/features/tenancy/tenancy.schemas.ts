@@ -61,8 +61,12 @@ export const classSchema = z.object({
   locationId: z.string().nullable(),
   pupilCount: z.number(),
 });
-/** Listing classes of one school year (default: the current one). */
-export const classListQuerySchema = z.strictObject({ schoolYear: schoolYearSchema.optional() });
+/** Listing classes of one school year (default: the current one), optionally only one's own. */
+export const classListQuerySchema = z.strictObject({
+  schoolYear: schoolYearSchema.optional(),
+  /** "true": only the classes the signed-in person teaches (a teacher's own classes). */
+  taughtByMe: z.enum(['true', 'false']).optional(),
+});
 /** Creating a class. */
 export const createClassSchema = z.strictObject({
   name: nameSchema,

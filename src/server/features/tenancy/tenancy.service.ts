@@ -101,9 +101,9 @@ export async function removeLocation(deps: Deps, actorUserId: string, schoolId: 
 }
 
 /** The classes of a school in one school year. */
-export async function listClasses(deps: Deps, schoolId: string, schoolYear: string | undefined) {
+export async function listClasses(deps: Deps, schoolId: string, schoolYear: string | undefined, teacherUserId?: string) {
   const year = schoolYear ?? schoolYearOf(deps.clock.now());
-  const rows = await repository.listClasses(deps.db.kysely, schoolId, year);
+  const rows = await repository.listClasses(deps.db.kysely, schoolId, year, teacherUserId);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

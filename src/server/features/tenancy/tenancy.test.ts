@@ -57,6 +57,15 @@ describe.each(testDialects())('locations and classes on %s', (dialect) => {
     expect(row.location_id).toBe(world.locationA1);
   });
 
+  it("lists only the classes a teacher teaches when asked for one's own", async () => {
+    const teacher = await login(test.app, world.users.teacher.email, WORLD_PASSWORD);
+    const own = await requestAs(test.app, teacher, 'GET', `/api/schools/${world.schoolA1}/classes?taughtByMe=true`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().map((item: { id: string }) => item.id)).toEqual([world.classA1]);
+    const all = await requestAs(test.app, teacher, 'GET', `/api/schools/${world.schoolA1}/classes`);
+    expect(all.json().map((item: { id: string }) => item.id)).toEqual(expect.arrayContaining([world.classA1, world.classA1Other]));
+  });
+
   it('cannot reach a class of another school through this school', async () => {
     const response = await requestAs(test.app, admin, 'DELETE', `/api/schools/${world.schoolA1}/classes/${world.classB1}`);
     expect(response.statusCode).toBe(404);

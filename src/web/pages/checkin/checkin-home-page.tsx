@@ -16,11 +16,13 @@ export function CheckinHomePage() {
   const { session } = useSession();
   const roles = session.schools.find((entry) => entry.id === school.id)?.roles ?? [];
   const usesClasses = can('school.checkin.class.read') || can('school.checkin.manage');
-  const { data: classes, error, isLoading } = useApiData<SchoolClass[]>(
-    usesClasses ? apiPath('/api/schools/:schoolId/classes', { schoolId: school.id }, { schoolYear: school.currentSchoolYear }) : null,
-  );
-  // A teacher only opens their own classes; the server answers "not found" for the rest.
+  // A teacher only opens their own classes (the server answers "not found" for the rest), so only those are listed.
   const isOnlyTeacher = roles.includes('teacher') && !roles.includes('care_team') && !roles.includes('school_admin');
+  const { data: classes, error, isLoading } = useApiData<SchoolClass[]>(
+    usesClasses
+      ? apiPath('/api/schools/:schoolId/classes', { schoolId: school.id }, { schoolYear: school.currentSchoolYear, taughtByMe: isOnlyTeacher ? 'true' : undefined })
+      : null,
+  );
   const schoolWide = [
     { to: checkinSignalsPath(school.id), title: t('Signalen in de school'), text: t('Leerlingen met een signaal, per klas.'), isShown: can('school.checkin.signals.school') },
     { to: checkinFiguresPath(school.id), title: t('Check-in in cijfers'), text: t('Anoniem per klas: hoe vaak leerlingen in hun raampje zaten.'), isShown: can('school.checkin.aggregates') },
