@@ -23,6 +23,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   mfa_cannot_be_disabled: 409,
   encryption_unavailable: 503,
   overloaded: 503,
+  not_shared: 403,
   internal_error: 500,
 };
 

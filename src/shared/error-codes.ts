@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'mfa_cannot_be_disabled',
   'encryption_unavailable',
   'overloaded',
+  'not_shared',
   'internal_error',
 ] as const;
 

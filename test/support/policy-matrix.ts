@@ -28,6 +28,13 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.checkin.aggregates': ['leadership', 'tsoLead'],
   'school.checkin.settings': ['schoolAdmin', 'leadership'],
   'board.checkin.aggregates': ['boardAdmin'],
+  // Teachers and the care team pass the policy; the plan service answers 403 not_shared until the school shares it.
+  'school.plan.read': ['schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam'],
+  'school.plan.edit': ['leadership', 'tsoLead'],
+  'school.plan.team.manage': ['leadership', 'tsoLead'],
+  'school.training.read': ['schoolAdmin', 'leadership', 'tsoLead'],
+  'school.training.manage': ['schoolAdmin', 'leadership', 'tsoLead'],
+  'board.plan.rollup': ['boardAdmin'],
 };
 
 // On board B / school B1 only B's own admins get anywhere; A's people get nothing.
@@ -56,6 +63,12 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'school.checkin.aggregates': [],
   'school.checkin.settings': ['schoolAdminOtherBoard'],
   'board.checkin.aggregates': ['boardAdminOtherBoard'],
+  'school.plan.read': ['schoolAdminOtherBoard'],
+  'school.plan.edit': [],
+  'school.plan.team.manage': [],
+  'school.training.read': ['schoolAdminOtherBoard'],
+  'school.training.manage': ['schoolAdminOtherBoard'],
+  'board.plan.rollup': ['boardAdminOtherBoard'],
 };
 
 // Routes anyone may call without signing in. Anything else that turns up public fails the suite.
@@ -71,6 +84,7 @@ export const EXPECTED_PUBLIC = [
   'POST /api/password-resets/complete',
   'POST /api/invitations/accept',
   'POST /api/pupil/session',
+  'GET /api/calendar/:token',
   'GET /assets/*',
   'GET /*',
 ].sort();

@@ -1,8 +1,19 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { RegisteredRoute } from '../../src/server/http/auth-hooks';
 
 /** The record-id path parameters routes use. */
-export type RecordParam = 'locationId' | 'classId' | 'userId' | 'roundId' | 'modelId' | 'pupilId' | 'closedDaysId';
+export type RecordParam =
+  | 'locationId'
+  | 'classId'
+  | 'userId'
+  | 'roundId'
+  | 'modelId'
+  | 'pupilId'
+  | 'closedDaysId'
+  | 'momentId'
+  | 'goalId'
+  | 'actionId'
+  | 'trainingId';
 
 /**
  * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
@@ -16,7 +27,8 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
     .replace('*', 'x');
 }

@@ -53,7 +53,12 @@ export type AuditAction =
   | 'checkin.closed_days_changed'
   | 'checkin.kiosk_opened'
   | 'checkin.cards_issued'
-  | 'checkin.pupil_sign_in_failed';
+  | 'checkin.pupil_sign_in_failed'
+  | 'plan.working_group_changed'
+  | 'plan.exported'
+  | 'plan.board_rollup_read'
+  | 'plan.calendar_feed_changed'
+  | 'training.changed';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

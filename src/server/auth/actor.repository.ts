@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 
-/** Every role of a user: board roles, school roles, and the board of each reachable school. */
+/** Every role of a user: board roles, school roles (with the board of each school), working-group places. */
 export async function findRolesOfUser(db: Kysely<Database>, userId: string) {
   const boardRoles = await db
     .selectFrom('board_memberships')
@@ -14,7 +14,12 @@ export async function findRolesOfUser(db: Kysely<Database>, userId: string) {
     .select(['school_memberships.school_id', 'school_memberships.role', 'schools.board_id'])
     .where('school_memberships.user_id', '=', userId)
     .execute();
-  return { boardRoles, schoolRoles };
+  const workingGroup = await db
+    .selectFrom('plan_working_group')
+    .select(['school_id', 'role'])
+    .where('user_id', '=', userId)
+    .execute();
+  return { boardRoles, schoolRoles, workingGroup };
 }
 
 /** The board a school belongs to, or undefined for an unknown school. */

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { WorkingGroupRole } from '../../shared/plan';
 import type { BoardRole, SchoolRole } from '../../shared/roles';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
@@ -132,7 +133,8 @@ export async function describeSessionOf(deps: Deps, userId: string, csrfToken: s
   const db = deps.db.kysely;
   const user = await findUserById(db, userId);
   if (!user) throw new AppError('not_authenticated');
-  const mfa = await mfaStateOf(deps, { actor: await loadActor(db, userId), mfaVerifiedAt });
+  const actor = await loadActor(db, userId);
+  const mfa = await mfaStateOf(deps, { actor, mfaVerifiedAt });
   const userPart = { id: user.id, email: user.email, name: user.name, locale: user.locale === 'en' ? ('en' as const) : ('nl' as const) };
   if (mfa.status !== 'complete') return { user: userPart, csrfToken, boards: [], schools: [], mfa };
   const places = await findPlacesOfUser(db, userId);
@@ -142,9 +144,15 @@ export async function describeSessionOf(deps: Deps, userId: string, csrfToken: s
     entry.roles.push(row.role as BoardRole);
     boards.set(row.id, entry);
   }
-  const schools = new Map<string, { id: string; name: string; boardId: string; roles: SchoolRole[] }>();
+  const schools = new Map<string, { id: string; name: string; boardId: string; roles: SchoolRole[]; workingGroup: WorkingGroupRole | null }>();
   for (const row of places.schools) {
-    const entry = schools.get(row.id) ?? { id: row.id, name: row.name, boardId: row.board_id, roles: [] };
+    const entry = schools.get(row.id) ?? {
+      id: row.id,
+      name: row.name,
+      boardId: row.board_id,
+      roles: [],
+      workingGroup: actor.workingGroup?.get(row.id) ?? null,
+    };
     entry.roles.push(row.role as SchoolRole);
     schools.set(row.id, entry);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKING_GROUP_ROLES } from '../../shared/plan';
 import { BOARD_ROLES, LOCALES, SCHOOL_ROLES } from '../../shared/roles';
 import { mfaStateSchema } from './mfa.schemas';
 import { newPasswordSchema } from './passwords';
@@ -19,7 +20,16 @@ export const sessionResponseSchema = z.object({
     .nullable(),
   csrfToken: z.string().nullable(),
   boards: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.enum(BOARD_ROLES)) })),
-  schools: z.array(z.object({ id: z.string(), name: z.string(), boardId: z.string(), roles: z.array(z.enum(SCHOOL_ROLES)) })),
+  schools: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      boardId: z.string(),
+      roles: z.array(z.enum(SCHOOL_ROLES)),
+      /** The person's place in the school's TSO working group (grants plan rights), or null. */
+      workingGroup: z.enum(WORKING_GROUP_ROLES).nullable(),
+    }),
+  ),
   /** Two-step verification; until `status` is complete, boards and schools stay empty. */
   mfa: mfaStateSchema.nullable(),
 });

@@ -1,3 +1,4 @@
+import type { WorkingGroupRole } from '../../shared/plan';
 import type { BoardRole, SchoolRole } from '../../shared/roles';
 import { SCHOOL_ROLES } from '../../shared/roles';
 
@@ -6,6 +7,8 @@ import { SCHOOL_ROLES } from '../../shared/roles';
  * School-scoped permissions are checked against the route's `:schoolId`; a board role grants a
  * school permission only for schools of that board. Need-to-know relations that depend on the
  * record (a teacher sees only the pupils of their own classes) are applied by the service.
+ * `workingGroup` (implementation plan only): a place in the school's TSO working group grants the permission
+ * too — `member` for every member, `lead` only for the leads (kartrekkers).
  */
 export const PERMISSIONS = {
   'board.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
@@ -38,9 +41,24 @@ export const PERMISSIONS = {
   'school.checkin.aggregates': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'tso_lead'] },
   'school.checkin.settings': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
   'board.checkin.aggregates': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
+  // Implementation plan. Every staff member may ask; the plan service answers 403 `not_shared` to anyone
+  // outside leadership, TSO leads and the working group while the school has not shared the plan with its team.
+  'school.plan.read': { scope: 'school', boardRoles: [], schoolRoles: [...SCHOOL_ROLES] },
+  'school.plan.edit': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'tso_lead'], workingGroup: 'member' },
+  'school.plan.team.manage': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'tso_lead'], workingGroup: 'lead' },
+  // The training register names staff: the people who organise training, and the school's administrator.
+  'school.training.read': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'tso_lead'], workingGroup: 'member' },
+  'school.training.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'tso_lead'], workingGroup: 'member' },
+  // Per school that shares its plan with the board: phase, goals achieved/total, overdue actions, training coverage.
+  'board.plan.rollup': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<
   string,
-  { scope: 'board' | 'school'; boardRoles: readonly BoardRole[]; schoolRoles: readonly SchoolRole[] }
+  {
+    scope: 'board' | 'school';
+    boardRoles: readonly BoardRole[];
+    schoolRoles: readonly SchoolRole[];
+    workingGroup?: WorkingGroupRole;
+  }
 >;
 
 /** One permission name from the table. */
@@ -63,6 +81,8 @@ export interface Actor {
   schoolRoles: ReadonlyMap<string, readonly SchoolRole[]>;
   /** The board of every school the actor can reach (membership or board role), for board-role checks. */
   boardOfSchool: ReadonlyMap<string, string>;
+  /** The actor's place in each school's TSO working group (only schools where they also hold a role). */
+  workingGroup?: ReadonlyMap<string, WorkingGroupRole>;
 }
 
 /** Schools roles that see all pupils of a school; teachers see only their own classes. */
@@ -86,7 +106,13 @@ export function isAllowed(
   if (!target.schoolId) return false;
   const schoolRoles = actor.schoolRoles.get(target.schoolId) ?? [];
   if (schoolRoles.some((role) => (rule.schoolRoles as readonly string[]).includes(role))) return true;
+  if (grantedByWorkingGroup(rule as { workingGroup?: WorkingGroupRole }, actor.workingGroup?.get(target.schoolId))) return true;
   if (!target.schoolBoardId) return false;
   const boardRoles = actor.boardRoles.get(target.schoolBoardId) ?? [];
   return boardRoles.some((role) => (rule.boardRoles as readonly string[]).includes(role));
+}
+
+function grantedByWorkingGroup(rule: { workingGroup?: WorkingGroupRole }, place: WorkingGroupRole | undefined): boolean {
+  if (!rule.workingGroup || !place) return false;
+  return rule.workingGroup === 'member' || place === 'lead';
 }

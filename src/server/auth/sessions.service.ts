@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { WorkingGroupRole } from '../../shared/plan';
 import type { BoardRole, Locale, SchoolRole } from '../../shared/roles';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -89,7 +90,7 @@ export async function resumeSession(
 
 /** Loads a user's roles into an Actor for the policy. */
 export async function loadActor(db: Kysely<Database>, userId: string): Promise<Actor> {
-  const { boardRoles, schoolRoles } = await findRolesOfUser(db, userId);
+  const { boardRoles, schoolRoles, workingGroup } = await findRolesOfUser(db, userId);
   const byBoard = new Map<string, BoardRole[]>();
   for (const row of boardRoles) byBoard.set(row.board_id, [...(byBoard.get(row.board_id) ?? []), row.role as BoardRole]);
   const bySchool = new Map<string, SchoolRole[]>();
@@ -98,7 +99,10 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<A
     bySchool.set(row.school_id, [...(bySchool.get(row.school_id) ?? []), row.role as SchoolRole]);
     boardOfSchool.set(row.school_id, row.board_id);
   }
-  return { userId, boardRoles: byBoard, schoolRoles: bySchool, boardOfSchool };
+  // A working-group place counts only while the person still holds a role in that school.
+  const places = new Map<string, WorkingGroupRole>();
+  for (const row of workingGroup) if (bySchool.has(row.school_id)) places.set(row.school_id, row.role as WorkingGroupRole);
+  return { userId, boardRoles: byBoard, schoolRoles: bySchool, boardOfSchool, workingGroup: places };
 }
 
 /** Ends one session. */

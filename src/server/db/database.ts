@@ -16,6 +16,18 @@ import type {
   SchoolClosedDaysTable,
 } from '../features/checkin/checkin.tables';
 import type { ClassPupilsTable, PupilsTable } from '../features/pupils/pupils.tables';
+import type {
+  PlanActionsTable,
+  PlanDigestSentTable,
+  PlanGoalsTable,
+  PlanMomentsTable,
+  PlanPhasesTable,
+  PlanUserPreferencesTable,
+  PlanWorkingGroupTable,
+  TrainingParticipantsTable,
+  TrainingPartnersTable,
+  TrainingsTable,
+} from '../features/plan/plan.tables';
 import type { SchoolSettingsTable } from '../features/school-settings/school-settings.tables';
 import type {
   DevelopmentModelsTable,
@@ -73,6 +85,16 @@ export interface Database {
   checkins: CheckinsTable;
   checkin_notes: CheckinNotesTable;
   checkin_class_days: CheckinClassDaysTable;
+  plan_phases: PlanPhasesTable;
+  plan_moments: PlanMomentsTable;
+  plan_working_group: PlanWorkingGroupTable;
+  plan_goals: PlanGoalsTable;
+  plan_actions: PlanActionsTable;
+  trainings: TrainingsTable;
+  training_participants: TrainingParticipantsTable;
+  training_partners: TrainingPartnersTable;
+  plan_user_preferences: PlanUserPreferencesTable;
+  plan_digest_sent: PlanDigestSentTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -113,6 +135,16 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'checkins',
   'checkin_notes',
   'checkin_class_days',
+  'plan_phases',
+  'plan_moments',
+  'plan_working_group',
+  'plan_goals',
+  'plan_actions',
+  'trainings',
+  'training_participants',
+  'training_partners',
+  'plan_user_preferences',
+  'plan_digest_sent',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

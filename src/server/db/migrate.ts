@@ -6,6 +6,7 @@ import * as auditChain from './migrations/2026-11-23-001-audit-chain';
 import * as fieldEncryption from './migrations/2026-11-23-002-field-encryption';
 import * as mfa from './migrations/2026-11-23-003-mfa';
 import * as checkin from './migrations/2026-11-24-001-checkin';
+import * as plan from './migrations/2026-11-25-001-plan';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-002-field-encryption': fieldEncryption,
   '2026-11-23-003-mfa': mfa,
   '2026-11-24-001-checkin': checkin,
+  '2026-11-25-001-plan': plan,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -28,6 +28,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     encryption_unavailable:
       'Deze gegevens zijn versleuteld en de sleutel ontbreekt op de server. Ze zijn niet kwijt; vraag je beheerder de sleutel terug te zetten.',
     overloaded: 'Het is nu erg druk. Je antwoord is nog niet opgeslagen; probeer het zo nog een keer.',
+    not_shared: 'De school heeft dit nog niet met het team gedeeld. De werkgroep en de schoolleiding kunnen het wel al zien.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -54,6 +55,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     encryption_unavailable:
       'This data is encrypted and the server is missing its key. Nothing is lost; ask your administrator to restore the key.',
     overloaded: 'It is very busy right now. Your answer has not been saved yet; please try again in a moment.',
+    not_shared: 'The school has not shared this with the team yet. The working group and the school leadership can already see it.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

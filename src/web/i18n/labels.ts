@@ -133,6 +133,11 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'checkin.kiosk_opened': t('Klassenscherm voor de check-in geopend'),
     'checkin.cards_issued': t('Inlogkaarten voor de check-in gemaakt'),
     'checkin.pupil_sign_in_failed': t('Leerling kon niet inloggen voor de check-in (kaartcode fout)'),
+    'plan.working_group_changed': t('Werkgroep van het implementatieplan gewijzigd'),
+    'plan.exported': t('Implementatieplan geëxporteerd'),
+    'plan.board_rollup_read': t('Overzicht implementatieplannen van het bestuur bekeken'),
+    'plan.calendar_feed_changed': t('Agendakoppeling voor acties aangemaakt of gestopt'),
+    'training.changed': t('Scholingsregister gewijzigd'),
   };
 }
 

@@ -12,6 +12,7 @@ export function actorOf(session: Session): Actor {
     boardRoles: new Map<string, readonly BoardRole[]>(session.boards.map((board) => [board.id, board.roles])),
     schoolRoles: new Map<string, readonly SchoolRole[]>(session.schools.map((school) => [school.id, school.roles])),
     boardOfSchool: new Map(session.schools.map((school) => [school.id, school.boardId])),
+    workingGroup: new Map(session.schools.flatMap((school) => (school.workingGroup ? [[school.id, school.workingGroup] as const] : []))),
   };
 }
 

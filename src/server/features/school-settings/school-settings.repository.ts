@@ -31,6 +31,18 @@ export async function listSchoolIdsSharingCheckin(db: Kysely<Database>, schoolId
   return rows.map((row) => row.school_id);
 }
 
+/** The ids of the given schools that share their implementation plan roll-up with the board. */
+export async function listSchoolIdsSharingPlan(db: Kysely<Database>, schoolIds: readonly string[]): Promise<string[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('school_settings')
+    .select('school_id')
+    .where('school_id', 'in', schoolIds)
+    .where('shares_plan_with_board', '=', 1)
+    .execute();
+  return rows.map((row) => row.school_id);
+}
+
 /** Stores a school's settings, replacing the earlier row. */
 export async function upsertSchoolSettings(db: Kysely<Database>, settings: SchoolSettingsTable): Promise<void> {
   await db
@@ -40,6 +52,9 @@ export async function upsertSchoolSettings(db: Kysely<Database>, settings: Schoo
       conflict.column('school_id').doUpdateSet({
         shares_selfscan_with_board: settings.shares_selfscan_with_board,
         shares_checkin_with_board: settings.shares_checkin_with_board,
+        shares_plan_with_team: settings.shares_plan_with_team,
+        shares_plan_with_board: settings.shares_plan_with_board,
+        untrained_after_months: settings.untrained_after_months,
         updated_by: settings.updated_by,
         updated_at: settings.updated_at,
       }),

@@ -1,32 +1,44 @@
+import { DEFAULT_UNTRAINED_AFTER_MONTHS } from '../../../shared/plan';
 import { recordAudit } from '../../audit/audit.service';
 import { type Deps, isoInstant } from '../../deps';
 import { AppError } from '../../errors';
 import { findSchool } from '../tenancy/tenancy.repository';
 import * as repository from './school-settings.repository';
+import type { SchoolSettingsRow } from './school-settings.tables';
 
 /** Choices a school makes for itself. */
 export interface SchoolSettings {
   sharesSelfscanWithBoard: boolean;
   sharesCheckinWithBoard: boolean;
+  /** Every staff member may read the implementation plan (the working group and leadership always can). */
+  sharesPlanWithTeam: boolean;
+  /** The board sees the plan roll-up: phase, goals achieved/total, overdue actions, training coverage. */
+  sharesPlanWithBoard: boolean;
+  /** N for the training register: staff who joined more than N months ago without the full training are listed. */
+  untrainedAfterMonths: number;
   /** When a setting last changed; null while every setting is at its default. */
   updatedAt: string | null;
 }
 
 /** The settings a PUT may change; those left out stay as they are. */
-export interface SchoolSettingsChange {
-  sharesSelfscanWithBoard?: boolean | undefined;
-  sharesCheckinWithBoard?: boolean | undefined;
+export type SchoolSettingsChange = { [K in Exclude<keyof SchoolSettings, 'updatedAt'>]?: SchoolSettings[K] | undefined };
+
+/** A school's settings as stored; a school without a row has every default. */
+function settingsOf(row: SchoolSettingsRow | undefined): SchoolSettings {
+  return {
+    sharesSelfscanWithBoard: row?.shares_selfscan_with_board === 1,
+    sharesCheckinWithBoard: row?.shares_checkin_with_board === 1,
+    sharesPlanWithTeam: row?.shares_plan_with_team === 1,
+    sharesPlanWithBoard: row?.shares_plan_with_board === 1,
+    untrainedAfterMonths: row?.untrained_after_months ?? DEFAULT_UNTRAINED_AFTER_MONTHS,
+    updatedAt: row?.updated_at ?? null,
+  };
 }
 
 /** The settings of a school; a school that never changed them shares nothing. */
 export async function getSchoolSettings(deps: Deps, schoolId: string): Promise<SchoolSettings> {
   if (!(await findSchool(deps.db.kysely, schoolId))) throw new AppError('not_found');
-  const row = await repository.findSchoolSettings(deps.db.kysely, schoolId);
-  return {
-    sharesSelfscanWithBoard: row?.shares_selfscan_with_board === 1,
-    sharesCheckinWithBoard: row?.shares_checkin_with_board === 1,
-    updatedAt: row?.updated_at ?? null,
-  };
+  return settingsOf(await repository.findSchoolSettings(deps.db.kysely, schoolId));
 }
 
 /**
@@ -37,25 +49,28 @@ export async function updateSchoolSettings(deps: Deps, actorUserId: string, scho
   const school = await findSchool(deps.db.kysely, schoolId);
   if (!school) throw new AppError('not_found');
   await deps.db.kysely.transaction().execute(async (trx) => {
-    const before = await repository.findSchoolSettings(trx, schoolId);
-    const wasSharingSelfscan = before?.shares_selfscan_with_board === 1;
-    const wasSharingCheckin = before?.shares_checkin_with_board === 1;
-    const sharesSelfscan = input.sharesSelfscanWithBoard ?? wasSharingSelfscan;
-    const sharesCheckin = input.sharesCheckinWithBoard ?? wasSharingCheckin;
+    const before = settingsOf(await repository.findSchoolSettings(trx, schoolId));
+    const after: SchoolSettings = {
+      sharesSelfscanWithBoard: input.sharesSelfscanWithBoard ?? before.sharesSelfscanWithBoard,
+      sharesCheckinWithBoard: input.sharesCheckinWithBoard ?? before.sharesCheckinWithBoard,
+      sharesPlanWithTeam: input.sharesPlanWithTeam ?? before.sharesPlanWithTeam,
+      sharesPlanWithBoard: input.sharesPlanWithBoard ?? before.sharesPlanWithBoard,
+      untrainedAfterMonths: input.untrainedAfterMonths ?? before.untrainedAfterMonths,
+      updatedAt: null,
+    };
     await repository.upsertSchoolSettings(trx, {
       school_id: schoolId,
-      shares_selfscan_with_board: sharesSelfscan ? 1 : 0,
-      shares_checkin_with_board: sharesCheckin ? 1 : 0,
+      shares_selfscan_with_board: after.sharesSelfscanWithBoard ? 1 : 0,
+      shares_checkin_with_board: after.sharesCheckinWithBoard ? 1 : 0,
+      shares_plan_with_team: after.sharesPlanWithTeam ? 1 : 0,
+      shares_plan_with_board: after.sharesPlanWithBoard ? 1 : 0,
+      untrained_after_months: after.untrainedAfterMonths,
       updated_by: actorUserId,
       updated_at: isoInstant(deps.clock.now()),
     });
-    const changes = [
-      { setting: 'sharesSelfscanWithBoard', given: input.sharesSelfscanWithBoard, before: wasSharingSelfscan },
-      { setting: 'sharesCheckinWithBoard', given: input.sharesCheckinWithBoard, before: wasSharingCheckin },
-    ];
-    for (const change of changes) {
-      // A setting sent with its current value (the page sends both) is not a change.
-      if (change.given === undefined || change.given === change.before) continue;
+    for (const setting of Object.keys(input) as (keyof SchoolSettingsChange)[]) {
+      // A setting sent with its current value (a page may send them all) is not a change.
+      if (input[setting] === undefined || input[setting] === before[setting]) continue;
       await recordAudit(trx, deps.clock, {
         actorUserId,
         action: 'school.settings_changed',
@@ -63,7 +78,7 @@ export async function updateSchoolSettings(deps: Deps, actorUserId: string, scho
         targetId: schoolId,
         schoolId,
         boardId: school.board_id,
-        detail: { setting: change.setting, before: change.before, after: change.given },
+        detail: { setting, before: before[setting], after: after[setting] },
       });
     }
   });
