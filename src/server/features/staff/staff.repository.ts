@@ -59,11 +59,20 @@ export async function replaceRolesInSchool(
   roles: readonly SchoolRole[],
   createdAt: string,
 ): Promise<void> {
+  // A role kept keeps its date, and a new role of someone already in the school dates from when they joined:
+  // the earliest membership date is "in the team since" (the training register counts from it).
+  const earlier = await db
+    .selectFrom('school_memberships')
+    .select(['role', 'created_at'])
+    .where('school_id', '=', schoolId)
+    .where('user_id', '=', userId)
+    .execute();
+  const joinedAt = earlier.map((row) => row.created_at).sort()[0] ?? createdAt;
   await db.deleteFrom('school_memberships').where('school_id', '=', schoolId).where('user_id', '=', userId).execute();
   if (roles.length > 0) {
     await db
       .insertInto('school_memberships')
-      .values(roles.map((role) => ({ school_id: schoolId, user_id: userId, role, created_at: createdAt })))
+      .values(roles.map((role) => ({ school_id: schoolId, user_id: userId, role, created_at: earlier.find((row) => row.role === role)?.created_at ?? joinedAt })))
       .execute();
   }
 }

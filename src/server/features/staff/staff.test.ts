@@ -45,7 +45,7 @@ describe.each(testDialects())('staff management on %s', (dialect) => {
     });
     expect(accept.statusCode).toBe(200);
     expect(accept.json().user.name).toBe('Fatima el Amrani');
-    expect(accept.json().schools).toEqual([{ id: world.schoolA1, name: 'School A1', boardId: world.boardA, roles: ['teacher'] }]);
+    expect(accept.json().schools).toEqual([{ id: world.schoolA1, name: 'School A1', boardId: world.boardA, roles: ['teacher'], workingGroup: null }]);
 
     const staff = await requestAs(test.app, admin, 'GET', `/api/schools/${world.schoolA1}/staff`);
     expect(staff.json().find((m: { email: string }) => m.email === 'nieuwe.collega@world.test').invitationPending).toBe(false);
@@ -61,6 +61,34 @@ describe.each(testDialects())('staff management on %s', (dialect) => {
     expect(take.json().member).toMatchObject({ roles: ['tso_lead'], classIds: [] });
     const audit = await test.deps.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'staff.roles_changed').execute();
     expect(audit.length).toBe(2);
+  });
+
+  it('keeps the date someone joined the school when their roles change (the training register counts from it)', async () => {
+    const userId = world.users.careTeam.id;
+    const joinedBefore = await test.deps.db.kysely
+      .selectFrom('school_memberships')
+      .select(({ fn }) => fn.min('created_at').as('joined'))
+      .where('school_id', '=', world.schoolA1)
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    test.clock.advance(400 * 24 * 60 * 60 * 1000);
+    admin = await login(test.app, world.users.schoolAdmin.email, WORLD_PASSWORD); // the old session has expired
+    const url = `/api/schools/${world.schoolA1}/staff/${userId}/roles`;
+    const changed = await requestAs(test.app, admin, 'PUT', url, { roles: ['care_team', 'leadership'], classIds: [] });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const rows = await test.deps.db.kysely
+      .selectFrom('school_memberships')
+      .select(['role', 'created_at'])
+      .where('school_id', '=', world.schoolA1)
+      .where('user_id', '=', userId)
+      .orderBy('role')
+      .execute();
+    // The kept role keeps its date; the new one dates from when the person joined, not from today.
+    expect(rows).toEqual([
+      { role: 'care_team', created_at: joinedBefore.joined },
+      { role: 'leadership', created_at: joinedBefore.joined },
+    ]);
+    await requestAs(test.app, admin, 'PUT', url, { roles: ['care_team'], classIds: [] });
   });
 
   it('refuses a class of another school', async () => {
