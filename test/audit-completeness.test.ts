@@ -53,6 +53,7 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
   let test: TestApp;
   let world: World;
   let roundId: string;
+  let trainingId = '';
   const sessions = new Map<WorldUserKey, Login>();
 
   async function as(key: WorldUserKey): Promise<Login> {
@@ -156,6 +157,28 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'outbox.read', actor: 'schoolAdmin', ...school(null, () => null)() }),
     },
     {
+      name: 'exporting the plan as PDF',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `/api/schools/${world.schoolA1}/plan/export.pdf`),
+      expected: () => ({ action: 'plan.exported', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { format: 'pdf', schoolYear: '2026-2027' } }),
+    },
+    {
+      name: "exporting the plan's actions as CSV",
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `/api/schools/${world.schoolA1}/plan/actions.csv?schoolYear=2025-2026`),
+      expected: () => ({ action: 'plan.exported', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { format: 'csv', schoolYear: '2025-2026' } }),
+    },
+    {
+      name: 'starting a calendar feed of my actions',
+      perform: async () => requestAs(test.app, await as('teacher'), 'POST', '/api/me/calendar-feed'),
+      status: 201,
+      expected: () => ({ action: 'plan.calendar_feed_changed', actor: 'teacher', targetType: 'user', targetId: userId('teacher'), schoolId: null, boardId: null, detail: { change: 'created' } }),
+    },
+    {
+      name: 'stopping my calendar feed',
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', '/api/me/calendar-feed'),
+      status: 204,
+      expected: () => ({ action: 'plan.calendar_feed_changed', actor: 'teacher', targetType: 'user', targetId: userId('teacher'), schoolId: null, boardId: null, detail: { change: 'stopped' } }),
+    },
+    {
       name: "changing a colleague's roles",
       perform: async () =>
         requestAs(test.app, await as('schoolAdmin'), 'PUT', `/api/schools/${world.schoolA1}/staff/${userId('tsoLead')}/roles`, {
@@ -163,6 +186,53 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
           classIds: [world.classA1Other],
         }),
       expected: () => ({ action: 'staff.roles_changed', actor: 'schoolAdmin', ...school('user', () => userId('tsoLead'))() }),
+    },
+    {
+      name: 'giving a colleague a place in the working group of the implementation plan',
+      perform: async () => requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/plan/working-group/${userId('teacher')}`, { role: 'member' }),
+      expected: () => ({
+        action: 'plan.working_group_changed',
+        actor: 'leadership',
+        ...school('user', () => userId('teacher'))(),
+        detail: { userId: userId('teacher'), before: null, after: 'member' },
+      }),
+    },
+    {
+      name: 'recording a training in the register',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('tsoLead'), 'POST', `/api/schools/${world.schoolA1}/trainings`, {
+          kind: 'full_team',
+          heldOn: '2026-11-02',
+          participantUserIds: [userId('teacher'), userId('careTeam')],
+          partners: ['Jeugdzorg Noord'],
+        });
+        trainingId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'training.changed', actor: 'tsoLead', ...school('training', () => trainingId)(), detail: { change: 'recorded', participants: 2, partners: 1 } }),
+    },
+    {
+      name: 'changing a training in the register',
+      perform: async () =>
+        requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/trainings/${trainingId}`, {
+          kind: 'full_team',
+          heldOn: '2026-11-03',
+          participantUserIds: [userId('teacher')],
+          partners: [],
+        }),
+      expected: () => ({ action: 'training.changed', actor: 'leadership', ...school('training', () => trainingId)(), detail: { change: 'updated', participants: 1, partners: 0 } }),
+    },
+    {
+      name: 'deleting a training from the register',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'DELETE', `/api/schools/${world.schoolA1}/trainings/${trainingId}`),
+      status: 204,
+      expected: () => ({ action: 'training.changed', actor: 'schoolAdmin', ...school('training', () => trainingId)(), detail: { trainingId, change: 'deleted' } }),
+    },
+    {
+      name: "the board reading its schools' plan roll-up",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/plan-rollup`),
+      expected: () => ({ action: 'plan.board_rollup_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA }),
     },
     {
       name: 'signing in',

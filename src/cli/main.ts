@@ -10,6 +10,7 @@ import { CliError } from './cli-arguments';
 import { ADMIN_PASSWORD_ENV, runCreateAdmin } from './create-admin.command';
 import { runDemo } from './demo.command';
 import { KEYS_USAGE, runKeys } from './keys.command';
+import { PLAN_USAGE, runPlan } from './plan.command';
 
 const USAGE = `groeiwijzer <command>
 
@@ -25,6 +26,7 @@ const USAGE = `groeiwijzer <command>
   restore <file>        load a backup into an empty database (stop the server first)
 ${KEYS_USAGE}
 ${CHECKIN_USAGE}
+${PLAN_USAGE}
   analyse selfscan      aggregate self-scan ratings from a CSV file and print JSON:
                           --input <ratings.csv>  header respondent,role,aspect,phase (phase 1-4, empty or ? = don't know)
                           [--min-group <k>]      smallest role group shown (default 5, at least 3)
@@ -68,6 +70,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     case 'checkin':
       await runCheckin(rest);
+      return 0;
+    case 'plan':
+      await runPlan(rest);
       return 0;
     case 'analyse':
       runAnalyse(rest);

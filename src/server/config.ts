@@ -30,6 +30,7 @@ const envSchema = z.object({
   CHECKIN_BATCH_SIZE: z.coerce.number().int().min(1).max(2_000).default(500),
   CHECKIN_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(0),
   CHECKIN_RETENTION_EXTRA_YEARS: z.coerce.number().int().min(0).max(20).default(1),
+  DIGEST_ENABLED: booleanFromEnv.default(true),
 });
 
 /** Runtime configuration, parsed once from the environment. */
@@ -61,6 +62,8 @@ export interface Config {
   checkinBatchWaitMs: number;
   /** Raw check-ins are kept for the current school year plus this many before it (then only class counts remain). */
   checkinRetentionExtraYears: number;
+  /** Whether `serve` sends the weekly plan digest (Mondays from 07:00, Europe/Amsterdam). */
+  digestEnabled: boolean;
 }
 
 /** Parses the environment into a typed Config; throws a readable error on bad values. */
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkinBatchSize: e.CHECKIN_BATCH_SIZE,
     checkinBatchWaitMs: e.CHECKIN_BATCH_WAIT_MS,
     checkinRetentionExtraYears: e.CHECKIN_RETENTION_EXTRA_YEARS,
+    digestEnabled: e.DIGEST_ENABLED,
   };
 }
 

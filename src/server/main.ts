@@ -6,6 +6,7 @@ import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { type Deps, systemClock } from './deps';
 import { startCheckinRetentionTimer } from './features/checkin/checkin-retention';
+import { startWeeklyDigestJob } from './features/plan/plan-digest';
 import type { App } from './http/fastify-types';
 import { createLogger } from './http/logging';
 import { createOutboxMailer, createSmtpMailer } from './mail/mailer';
@@ -23,6 +24,9 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   // Raw check-ins past their retention become anonymous class counts, daily (not in tests: they call purgeOldCheckins).
   const checkinRetention = startCheckinRetentionTimer(deps);
   app.addHook('onClose', async () => checkinRetention.stop());
+  // The weekly plan digest: hourly check, sent on Monday from 07:00 school time (off with DIGEST_ENABLED=false).
+  const weeklyDigest = startWeeklyDigestJob(deps);
+  app.addHook('onClose', async () => weeklyDigest.stop());
   stopGracefullyOnSignals(app, db);
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`Groeiwijzer runs on ${db.dialect} at http://localhost:${config.port}`);

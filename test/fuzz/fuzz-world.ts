@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { MFA_LOCK_MINUTES, MFA_MAX_FAILED_ATTEMPTS } from '../../src/server/auth/mfa.service';
-import { isoInstant } from '../../src/server/deps';
+import { hashSecret, isoInstant, newSecretToken } from '../../src/server/deps';
 import { loadShippedModels } from '../../src/server/features/selfscan/model-catalogue';
 import { shippedModelId } from '../../src/server/features/selfscan/selfscan.service';
 import type { Dialect } from '../../src/server/db/database';
@@ -24,6 +24,10 @@ export interface IdPools {
   roundId: string[];
   modelId: string[];
   pupilId: string[];
+  momentId: string[];
+  goalId: string[];
+  actionId: string[];
+  trainingId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -94,6 +98,9 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
   });
   if (round.statusCode !== 201 && round.statusCode !== 200) throw new Error(`opening a round failed: ${round.statusCode} ${round.body}`);
   const roundId = round.json().id as string;
+  const plan = await seedPlan(test, world, session);
+  const trainingId = await seedTraining(test, world, session);
+  const calendarToken = await seedCalendarFeed(test, world);
   const doc = (await test.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDocument;
   const aspectIds = aspectIdsOf(model);
   const year = schoolYearOf(test.clock.now());
@@ -109,6 +116,10 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     roundId: [roundId],
     modelId: [modelId],
     pupilId: [world.pupilInClassA1, world.pupilInClassA1Other, world.pupilB1],
+    momentId: [plan.momentId],
+    goalId: [plan.goalId],
+    actionId: [plan.actionId],
+    trainingId: [trainingId],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -122,6 +133,13 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     against: fromPool(pools.roundId),
     modelId: fromPool(pools.modelId),
     pupilId: fromPool(pools.pupilId),
+    momentId: fromPool(pools.momentId),
+    goalId: fromPool(pools.goalId),
+    actionId: fromPool(pools.actionId),
+    trainingId: fromPool(pools.trainingId),
+    // Current staff of school A1 (the fuzzing user included), so recorded trainings get through more often.
+    participantUserIds: fc.subarray([user.id, world.users.teacher.id, world.users.careTeam.id, world.users.tsoLead.id, world.users.leadership.id], { maxLength: 3 }),
+    ownerUserId: fc.option(fromPool(pools.userId), { nil: null }),
     aspectId: fc.oneof({ arbitrary: fc.constantFrom(...aspectIds), weight: 9 }, { arbitrary: fc.stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,8})?$/), weight: 1 }),
     aspectIds: fc.subarray(aspectIds, { maxLength: 6 }),
     classIds: fc.array(fromPool(pools.classId), { maxLength: 3 }),
@@ -133,7 +151,8 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     adminEmail: fc.emailAddress(),
     password: fc.string({ minLength: 8, maxLength: 40 }),
     adminPassword: fc.string({ minLength: 8, maxLength: 40 }),
-    token: fc.oneof(fc.base64String({ minLength: 20, maxLength: 60 }), fc.string({ minLength: 20, maxLength: 60 })),
+    // Reset and invitation tokens in bodies, and the calendar feed's :token (a live feed's token among them).
+    token: fc.oneof(fc.base64String({ minLength: 20, maxLength: 60 }), fc.string({ minLength: 20, maxLength: 60 }), fc.constant(calendarToken)),
     csv: fc.oneof(
       { arbitrary: fc.constantFrom(...csvTexts), weight: 3 },
       { arbitrary: fc.array(fc.array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }).map((rows) => rows.map((row) => row.join(';')).join('\n')), weight: 2 },
@@ -190,4 +209,47 @@ const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
   '/api/schools/:schoolId/classes': 'classId',
   '/api/schools/:schoolId/selfscan/rounds': 'roundId',
   '/api/schools/:schoolId/selfscan/models': 'modelId',
+  '/api/schools/:schoolId/plan/moments': 'momentId',
+  '/api/schools/:schoolId/plan/goals': 'goalId',
+  '/api/schools/:schoolId/plan/goals/:goalId/actions': 'actionId',
+  '/api/schools/:schoolId/trainings': 'trainingId',
 };
+
+/** A moment, a goal and an action in school A1's implementation plan, so plan routes meet real records. */
+async function seedPlan(test: TestApp, world: World, session: Login): Promise<{ momentId: string; goalId: string; actionId: string }> {
+  const post = async (url: string, payload: object) => {
+    const response = await test.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, payload });
+    if (response.statusCode !== 201) throw new Error(`seeding the plan failed: ${url} ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  const plan = `/api/schools/${world.schoolA1}/plan`;
+  const momentId = await post(`${plan}/moments`, { onDate: '2027-03-01', title: 'Evaluatie' });
+  const goalId = await post(`${plan}/goals`, { kind: 'free', title: 'Rustig de dag beginnen' });
+  const actionId = await post(`${plan}/goals/${goalId}/actions`, { title: 'Afspraken maken', dueOn: '2026-12-01' });
+  return { momentId, goalId, actionId };
+}
+
+/** A training in school A1's register, so the training routes meet a real record. */
+async function seedTraining(test: TestApp, world: World, session: Login): Promise<string> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: `/api/schools/${world.schoolA1}/trainings`,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    payload: { kind: 'full_team', heldOn: '2026-10-01', participantUserIds: [world.users.teacher.id], partners: ['Jeugdzorg Noord'] },
+  });
+  if (response.statusCode !== 201) throw new Error(`seeding a training failed: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
+}
+
+/**
+ * A live calendar feed of the TSO lead (not the fuzzing user, whose generated POST/DELETE would replace it),
+ * so GET /api/calendar/:token also meets a token that answers.
+ */
+async function seedCalendarFeed(test: TestApp, world: World): Promise<string> {
+  const token = newSecretToken();
+  await test.deps.db.kysely
+    .insertInto('plan_user_preferences')
+    .values({ user_id: world.users.tsoLead.id, digest_opt_out: 0, calendar_token_hash: hashSecret(token), calendar_token_created_at: isoInstant(test.clock.now()), updated_at: isoInstant(test.clock.now()) })
+    .execute();
+  return token;
+}

@@ -112,6 +112,18 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
         return { aspectIds: [fuzz.aspectIds[0]] };
       case 'POST /api/schools/:schoolId/selfscan/models':
         return { definition: { ...structuredClone(model), id: `import-${unique}` } };
+      case 'POST /api/schools/:schoolId/plan/moments':
+        return { onDate: '2027-01-15', title: `Moment ${unique}` };
+      case 'POST /api/schools/:schoolId/plan/goals':
+        return { kind: 'free', title: `Doel ${unique}` };
+      case 'PATCH /api/schools/:schoolId/plan/goals/:goalId':
+        return { title: `Doel ${unique}` };
+      case 'POST /api/schools/:schoolId/plan/goals/:goalId/actions':
+      case 'PATCH /api/schools/:schoolId/plan/actions/:actionId':
+        return { title: `Actie ${unique}` };
+      case 'POST /api/schools/:schoolId/trainings':
+      case 'PUT /api/schools/:schoolId/trainings/:trainingId':
+        return { kind: 'custom', title: `Scholing ${unique}`, heldOn: '2026-11-02', participantUserIds: [fuzz.world.users.teacher.id], partners: [`Partner ${unique}`] };
       default:
         return fc.sample(validObject(operation.body!, fuzz.hints), { seed: unique, numRuns: 1 })[0];
     }
@@ -130,6 +142,10 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       modelId: fuzz.pools.modelId[0]!,
       aspectId: fuzz.aspectIds[0]!,
       pupilId: world.pupilInClassA1,
+      momentId: fuzz.pools.momentId[0]!,
+      goalId: fuzz.pools.goalId[0]!,
+      actionId: fuzz.pools.actionId[0]!,
+      trainingId: fuzz.pools.trainingId[0]!,
     };
   }
 
@@ -154,6 +170,13 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'POST /api/schools/:schoolId/closed-days': [`${school}/closed-days`],
       'PUT /api/schools/:schoolId/checkin/wording': [`${school}/checkin/wording`],
       'POST /api/schools/:schoolId/pupils/:pupilId/checkin/notes': [`${school}/pupils/${fuzz.world.pupilInClassA1}/checkin/history`],
+      'POST /api/schools/:schoolId/plan/moments': [`${school}/plan`],
+      'POST /api/schools/:schoolId/plan/goals': [`${school}/plan`],
+      'PATCH /api/schools/:schoolId/plan/goals/:goalId': [`${school}/plan`],
+      'POST /api/schools/:schoolId/plan/goals/:goalId/actions': [`${school}/plan`],
+      'PATCH /api/schools/:schoolId/plan/actions/:actionId': [`${school}/plan`],
+      'POST /api/schools/:schoolId/trainings': [`${school}/trainings`],
+      'PUT /api/schools/:schoolId/trainings/:trainingId': [`${school}/trainings`],
     };
     return urls[`${operation.method} ${operation.url}`];
   }
@@ -236,14 +259,14 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
     const problems = [...(await runCorpus(SQL_INJECTION_PAYLOADS)), ...(await runPupilImport(SQL_INJECTION_PAYLOADS))];
     expect(problems).toEqual([]);
     expect(accepted).toBeGreaterThan(SQL_INJECTION_PAYLOADS.length);
-  }, 300_000);
+  }, 600_000);
 
   it('stores every XSS string as plain text: no 5xx, refusals change nothing, accepted text reads back verbatim', async () => {
     const acceptedBefore = accepted;
     const problems = [...(await runCorpus(XSS_PAYLOADS)), ...(await runPupilImport(XSS_PAYLOADS))];
     expect(problems).toEqual([]);
     expect(accepted - acceptedBefore).toBeGreaterThan(XSS_PAYLOADS.length);
-  }, 300_000);
+  }, 600_000);
 
   it('leaves the schema intact: every table still answers and none lost rows', async () => {
     const counts = await countRows(fuzz.test.deps.db);

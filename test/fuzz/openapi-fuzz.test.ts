@@ -30,6 +30,7 @@ const SLOW_ROUTES = new Set([
   'POST /api/me/sessions/end-others',
   'POST /api/me/mfa/enrollment',
   'GET /api/schools/:schoolId/selfscan/rounds/:roundId/report.pdf',
+  'GET /api/schools/:schoolId/plan/export.pdf',
 ]);
 
 function nameOf(operation: ApiOperation): string {

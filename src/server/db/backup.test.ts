@@ -76,6 +76,28 @@ async function fillCheckinTables(db: Db['kysely'], userId: string, now: string):
   await db.insertInto('checkin_class_days').values({ class_id: classId, school_date: '2026-11-20', pupils_checked_in: 1, in_window: 1, bit_high: 0, far_high: 0, low: 0, wants_talk: 0 }).execute();
 }
 
+/** One row in every implementation-plan table (rows the demo may also hold are skipped when already there). */
+async function fillPlanTables(db: Db['kysely'], userId: string, now: string): Promise<void> {
+  const school = await db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+  const [goalId, trainingId] = [newId(), newId()];
+  await db.insertInto('plan_phases').values({ school_id: school.id, phase: 'prepare', starts_on: '2026-08-01', ends_on: null, updated_by: userId, updated_at: now }).onConflict((c) => c.doNothing()).execute();
+  await db.insertInto('plan_moments').values({ id: newId(), school_id: school.id, on_date: '2027-03-01', title: 'Evaluatie', created_by: userId, created_at: now }).execute();
+  await db.insertInto('plan_working_group').values({ school_id: school.id, user_id: userId, role: 'member', added_by: userId, created_at: now }).onConflict((c) => c.doNothing()).execute();
+  await db
+    .insertInto('plan_goals')
+    .values({ id: goalId, school_id: school.id, school_year: '2026-2027', aspect_id: null, model_id: null, target_phase: null, source_round_id: null, title: 'Back-updoel', owner_user_id: userId, status: 'planned', evidence: '', created_by: userId, created_at: now, updated_at: now })
+    .execute();
+  await db
+    .insertInto('plan_actions')
+    .values({ id: newId(), goal_id: goalId, school_id: school.id, title: 'Back-upactie', owner_user_id: userId, due_on: '2026-12-01', status: 'open', kotter_step: 'urgency', created_by: userId, created_at: now, updated_at: now, completed_at: null })
+    .execute();
+  await db.insertInto('trainings').values({ id: trainingId, school_id: school.id, kind: 'full_team', title: null, held_on: '2026-10-01', created_by: userId, created_at: now, updated_at: now }).execute();
+  await db.insertInto('training_participants').values({ training_id: trainingId, user_id: userId }).execute();
+  await db.insertInto('training_partners').values({ id: newId(), training_id: trainingId, organisation: 'Naschoolse opvang' }).execute();
+  await db.insertInto('plan_user_preferences').values({ user_id: userId, digest_opt_out: 1, calendar_token_hash: `hash-${userId}`, calendar_token_created_at: now, updated_at: now }).onConflict((c) => c.doNothing()).execute();
+  await db.insertInto('plan_digest_sent').values({ user_id: userId, week: '2026-W47', sent_at: now }).onConflict((c) => c.doNothing()).execute();
+}
+
 async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> {
   const db = await createDb(url);
   try {
@@ -109,6 +131,7 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     await db.insertInto('outbox_messages').values({ id: newId(), board_id: null, school_id: null, to_address: 'beheer@voorbeeld.test', subject: 'Test', body_text: 'Hallo', created_at: now }).execute();
     await fillSelfscanTables(db, user.id, now);
     await fillCheckinTables(db, user.id, now);
+    await fillPlanTables(db, user.id, now);
     await db.insertInto('user_mfa').values({ user_id: user.id, secret_encrypted: 'encrypted', confirmed_at: now, last_used_step: 1, failed_attempts: 0, last_failed_at: null, created_at: now }).execute();
     await db.insertInto('mfa_recovery_codes').values({ id: newId(), user_id: user.id, code_hash: 'hash', used_at: null, created_at: now }).execute();
     dir = mkdtempSync(join(tmpdir(), 'gw-backup-'));

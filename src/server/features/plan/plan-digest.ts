@@ -1,0 +1,166 @@
+import { DIGEST_DUE_WITHIN_DAYS, isActionOverdue, type ActionStatus } from '../../../shared/plan';
+import type { Deps } from '../../deps';
+import { isoInstant } from '../../deps';
+import { type DigestMailAction, planDigestMail } from '../../mail/templates';
+import { schoolDateOf } from '../checkin/checkin-submit.service';
+import * as repository from './plan-preferences.repository';
+import { goalLabeller, localeOf } from './plan-preferences.service';
+
+// The weekly digest: every Monday from 07:00 (Europe/Amsterdam) each owner of plan actions gets one
+// mail with their overdue actions and those due in the coming days. One per person per ISO week, also
+// across restarts and with two servers on one database: a row in plan_digest_sent is claimed first
+// (its primary key refuses a second claim), and given back when the mail could not be sent.
+
+/** The school's time zone: the digest goes out on its Monday morning. */
+export const DIGEST_TIME_ZONE = 'Europe/Amsterdam';
+/** The hour (school time) on Monday from which the digest is sent. */
+export const DIGEST_SEND_FROM_HOUR = 7;
+/** How often the server checks whether it is digest time. */
+export const DIGEST_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+// The first check waits a little, so a quick restart or a short-lived test server never sends.
+const FIRST_CHECK_DELAY_MS = 2 * 60 * 1000;
+
+/** The page where owners see their actions and turn the digest off (src/web/pages/plan/plan-paths.ts MY_ACTIONS_PATH). */
+const MY_ACTIONS_PATH = '/mijn-acties';
+
+/** What sending the digest needs: no clock (the moment is passed in) and no field encryption (the CLI runs without the key). */
+export type DigestDeps = Pick<Deps, 'config' | 'db' | 'mailer' | 'logger'>;
+
+/** What one run did. */
+export interface DigestRunResult {
+  /** The ISO week, e.g. "2026-W48". */
+  week: string;
+  /** Mails sent in this run. */
+  sent: number;
+  /** Owners who already had this week's digest (from an earlier run or another server). */
+  alreadySent: number;
+  /** Mails that could not be sent; their claim was given back, so a later run tries again. */
+  failed: number;
+}
+
+/** The ISO 8601 week ("2026-W48") of a calendar date (YYYY-MM-DD). */
+export function isoWeekOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  // The Thursday of this week decides the week's year (ISO 8601: weeks start on Monday).
+  const weekday = (day.getUTCDay() + 6) % 7;
+  const thursday = new Date(day);
+  thursday.setUTCDate(day.getUTCDate() - weekday + 3);
+  const year = thursday.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
+  const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 24 * 60 * 60 * 1000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+const mondayHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: DIGEST_TIME_ZONE, weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
+
+/** True on Monday from 07:00 school time (Europe/Amsterdam, summer time included). */
+export function isDigestTime(now: Date): boolean {
+  const parts = mondayHourFormat.formatToParts(now);
+  const weekday = parts.find((part) => part.type === 'weekday')?.value;
+  const hour = Number(parts.find((part) => part.type === 'hour')?.value);
+  return weekday === 'Mon' && hour >= DIGEST_SEND_FROM_HOUR;
+}
+
+function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Sends this week's digest to every owner who has overdue actions or actions due in the next
+ * DIGEST_DUE_WITHIN_DAYS days (today included) — open or in progress, in schools where they still hold a
+ * role, their account not disabled, the digest not turned off — and has not had this week's digest yet.
+ * Owners with nothing due get no mail.
+ */
+export async function sendWeeklyDigests(deps: DigestDeps, now: Date): Promise<DigestRunResult> {
+  const db = deps.db.kysely;
+  const today = schoolDateOf(now);
+  const week = isoWeekOf(today);
+  const lastDueDay = addDays(today, DIGEST_DUE_WITHIN_DAYS - 1);
+  const actions = await repository.listOpenOwnedActions(db, { dueOnOrBefore: lastDueDay, withoutDigestOptOut: true });
+  const goalLabel = await goalLabeller(db, actions);
+  const byOwner = new Map<string, typeof actions>();
+  for (const action of actions) byOwner.set(action.ownerId, [...(byOwner.get(action.ownerId) ?? []), action]);
+  const baseUrl = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/+$/, '');
+  const result: DigestRunResult = { week, sent: 0, alreadySent: 0, failed: 0 };
+
+  for (const [ownerId, owned] of byOwner) {
+    const owner = owned[0]!;
+    const locale = localeOf(owner.ownerLocale);
+    const line = (action: (typeof owned)[number]): DigestMailAction => ({
+      title: action.title,
+      goal: goalLabel(action, locale),
+      school: action.schoolName,
+      dueOn: action.dueOn!,
+    });
+    const isOverdue = (action: (typeof owned)[number]) => isActionOverdue({ status: action.status as ActionStatus, dueOn: action.dueOn }, today);
+    const mail = planDigestMail(locale, {
+      name: owner.ownerName,
+      overdue: owned.filter(isOverdue).map(line),
+      dueSoon: owned.filter((action) => !isOverdue(action)).map(line),
+      dueWithinDays: DIGEST_DUE_WITHIN_DAYS,
+      myActionsLink: `${baseUrl}${MY_ACTIONS_PATH}`,
+    });
+    if (!(await repository.claimDigestWeek(db, ownerId, week, isoInstant(now)))) {
+      result.alreadySent += 1;
+      continue;
+    }
+    try {
+      await deps.mailer.send({ to: owner.ownerEmail, ...mail, ...outboxScopeOf(owned) });
+      result.sent += 1;
+    } catch (error) {
+      await repository.releaseDigestWeek(db, ownerId, week);
+      result.failed += 1;
+      deps.logger?.warn({ err: error, userId: ownerId, week }, 'plan digest mail failed; a later run tries again');
+    }
+  }
+  return result;
+}
+
+// The outbox shows a mail to the admins of its school: only when every action is of one school, so no
+// school's admin reads another school's plan. A digest spanning schools is kept without a school.
+function outboxScopeOf(actions: readonly { schoolId: string; boardId: string }[]): { boardId: string | null; schoolId: string | null } {
+  const schools = new Set(actions.map((action) => action.schoolId));
+  if (schools.size !== 1) return { boardId: null, schoolId: null };
+  return { boardId: actions[0]!.boardId, schoolId: actions[0]!.schoolId };
+}
+
+/** A running digest job; `stop` cancels it and waits for a run in progress. */
+export interface WeeklyDigestJob {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the weekly digest in the server (main.ts `serve`; never in tests, which call sendWeeklyDigests):
+ * checks every hour and sends when it is Monday from 07:00. Off with DIGEST_ENABLED=false.
+ */
+export function startWeeklyDigestJob(deps: Deps): WeeklyDigestJob {
+  if (!deps.config.digestEnabled) return { stop: async () => undefined };
+  let running: Promise<void> | null = null;
+  const check = () => {
+    const now = deps.clock.now();
+    if (running || !isDigestTime(now)) return;
+    running = sendWeeklyDigests(deps, now)
+      .then((result) => {
+        if (result.sent > 0 || result.failed > 0) deps.logger?.info({ digest: result }, 'plan digest: weekly mails sent');
+      })
+      .catch((error: unknown) => deps.logger?.error({ err: error }, 'plan digest failed; the next hourly check tries again'))
+      .finally(() => (running = null));
+  };
+  let interval: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    check();
+    interval = setInterval(check, DIGEST_CHECK_INTERVAL_MS);
+    interval.unref();
+  }, FIRST_CHECK_DELAY_MS);
+  first.unref();
+  return {
+    stop: async () => {
+      clearTimeout(first);
+      clearInterval(interval);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { requireAuth } from '../../http/auth-hooks';
+import type { App } from '../../http/fastify-types';
+import { schoolParamsSchema } from '../tenancy/tenancy.schemas';
+import { trainingBodySchema, trainingCoverageSchema, trainingParamsSchema, trainingRegisterSchema, trainingSchema } from './plan.schemas';
+import * as service from './training.service';
+
+/** The school's training register (who had which training) and its coverage figures. */
+export async function trainingRoutes(app: App, deps: Deps): Promise<void> {
+  const trainings = '/api/schools/:schoolId/trainings';
+
+  app.get(
+    trainings,
+    {
+      config: { policy: { access: 'permission', permission: 'school.training.read' } },
+      schema: { tags: ['plan'], params: schoolParamsSchema, response: { 200: trainingRegisterSchema } },
+    },
+    async (request) => service.getTrainingRegister(deps, request.params.schoolId),
+  );
+
+  app.get(
+    `${trainings}/coverage`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.training.read' } },
+      schema: { tags: ['plan'], params: schoolParamsSchema, response: { 200: trainingCoverageSchema } },
+    },
+    async (request) => service.getTrainingCoverage(deps, request.params.schoolId),
+  );
+
+  app.post(
+    trainings,
+    {
+      config: { policy: { access: 'permission', permission: 'school.training.manage' } },
+      schema: { tags: ['plan'], params: schoolParamsSchema, body: trainingBodySchema, response: { 201: trainingSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await service.recordTraining(deps, requireAuth(request).user.id, request.params.schoolId, request.body)),
+  );
+
+  app.put(
+    `${trainings}/:trainingId`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.training.manage' } },
+      schema: { tags: ['plan'], params: trainingParamsSchema, body: trainingBodySchema, response: { 200: trainingSchema } },
+    },
+    async (request) => service.updateTraining(deps, requireAuth(request).user.id, request.params.schoolId, request.params.trainingId, request.body),
+  );
+
+  app.delete(
+    `${trainings}/:trainingId`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.training.manage' } },
+      schema: { tags: ['plan'], params: trainingParamsSchema, response: { 204: z.null().describe('No content') } },
+    },
+    async (request, reply) => {
+      await service.deleteTraining(deps, requireAuth(request).user.id, request.params.schoolId, request.params.trainingId);
+      return reply.code(204).send(null);
+    },
+  );
+}
