@@ -5,6 +5,14 @@ import { BoardLayout } from './pages/board/board-layout';
 import { BoardPage } from './pages/board/board-page';
 import { BoardSelfscanPage } from './pages/board/board-selfscan-page';
 import { BoardCheckinPage } from './pages/checkin/board-checkin-page';
+import { BoardPlanPage } from './pages/plan/board-plan-page';
+import { TrainingPage } from './pages/plan/training-page';
+import { MyActionsPage } from './pages/plan/my-actions-page';
+import { PlanPage } from './pages/plan/plan-page';
+import { MY_ACTIONS_PATH } from './pages/plan/plan-paths';
+import { PlanPrintPage } from './pages/plan/plan-print-page';
+import { PlanTeamPage } from './pages/plan/plan-team-page';
+import { PlanTimelinePage } from './pages/plan/plan-timeline-page';
 import { CheckinCardsPage } from './pages/checkin/checkin-cards-page';
 import { CheckinClassPage } from './pages/checkin/checkin-class-page';
 import { CheckinFiguresPage } from './pages/checkin/checkin-figures-page';
@@ -58,12 +66,14 @@ export function App() {
             <Route path={MFA_ENROLLMENT_PATH} element={<MfaEnrollmentPage />} />
             <Route path={ACCOUNT_PATH} element={<AccountPage />} />
             <Route path={MFA_SETTINGS_PATH} element={<MfaSettingsPage />} />
+            <Route path={MY_ACTIONS_PATH} element={<MyActionsPage />} />
             <Route path="/besturen/:boardId" element={<BoardLayout />}>
               <Route index element={<BoardPage />} />
               <Route path="postvak" element={<BoardOutboxPage />} />
               <Route path="logboek" element={<BoardAuditPage />} />
               <Route path="zelfscan" element={<BoardSelfscanPage />} />
               <Route path="check-in" element={<BoardCheckinPage />} />
+              <Route path="plan" element={<BoardPlanPage />} />
             </Route>
             <Route path="/zelfscan/:roundId" element={<SelfscanLinkPage />} />
             <Route path="/scholen/:schoolId" element={<SchoolLayout />}>
@@ -110,6 +120,15 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.checkin.settings" />}>
                 <Route path="check-in/instellingen" element={<CheckinSettingsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.plan.read" />}>
+                <Route path="plan" element={<PlanPage />} />
+                <Route path="plan/tijdlijn" element={<PlanTimelinePage />} />
+                <Route path="plan/fasen-en-werkgroep" element={<PlanTeamPage />} />
+                <Route path="plan/afdrukken" element={<PlanPrintPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.training.read" />}>
+                <Route path="scholing" element={<TrainingPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.outbox.read" />}>
                 <Route path="postvak" element={<SchoolOutboxPage />} />

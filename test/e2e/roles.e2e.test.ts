@@ -14,7 +14,7 @@ import {
 
 const PRIMARY = 'Basisschool De Vlinderboom';
 const SPECIAL = 'VSO De Horizon';
-const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Personeel', 'Postvak', 'Logboek'];
+const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Implementatieplan', 'Scholing', 'Personeel', 'Postvak', 'Logboek'];
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 type SchoolName = typeof PRIMARY | typeof SPECIAL;
@@ -49,7 +49,7 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'directie@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Personeel'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Personeel'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'locaties' },
@@ -60,7 +60,7 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'kartrekker@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing'] },
     refusedPages: [
       { school: PRIMARY, path: 'leerlingen' },
       { school: PRIMARY, path: 'personeel' },
@@ -69,7 +69,7 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'leerkracht@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan'] },
     pupilClasses: { [PRIMARY]: ['Groep 5'] },
     refusedPages: [
       { school: PRIMARY, path: 'personeel' },
@@ -79,14 +79,14 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'ib@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [{ school: PRIMARY, path: 'personeel' }],
   },
   'leerkracht2@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [SPECIAL],
-    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in'] },
+    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan'] },
     pupilClasses: { [SPECIAL]: ['Klas 2B'] },
     refusedPages: [{ school: SPECIAL, path: 'klassen' }],
     unavailableSchools: [PRIMARY],
@@ -204,12 +204,13 @@ describe('every demo role in the browser', () => {
     await page.getByRole('region', { name: 'Mijn besturen' }).getByRole('link', { name: DEMO_BOARD_NAME }).click();
     await waitForPage(page, DEMO_BOARD_NAME);
     const menu = page.getByRole('navigation', { name: 'Bestuursmenu' });
-    expect(await linksIn(menu)).toEqual(['Scholen', 'Zelfscan per school', 'Check-in per school', 'Postvak', 'Logboek']);
+    expect(await linksIn(menu)).toEqual(['Scholen', 'Zelfscan per school', 'Check-in per school', 'Implementatieplannen', 'Postvak', 'Logboek']);
     expect((await linksIn(page.getByRole('table'))).sort()).toEqual([PRIMARY, SPECIAL]);
     await audit.check(session);
     for (const [link, heading] of [
       ['Zelfscan per school', 'Zelfscan per school'],
       ['Check-in per school', 'Check-in per school'],
+      ['Implementatieplannen', 'Implementatieplannen'],
       ['Postvak', 'Postvak'],
       ['Logboek', 'Logboek'],
       ['Scholen', DEMO_BOARD_NAME],
@@ -230,13 +231,21 @@ describe('every demo role in the browser', () => {
     expect(await linksIn(menu)).toEqual(menuLinks);
     for (const link of menuLinks) {
       await menu.getByRole('link', { name: link, exact: true }).click();
-      await waitForPage(page, link === 'Overzicht' ? school : link);
+      await waitForPage(page, headingOf(link, school));
       await audit.check(session);
       if (link === 'Leerlingen') {
         if (!pupilClasses) throw new Error(`no pupil expectation for ${school}`);
         expect(await shownPupilNumbers(session)).toEqual(await pupilNumbersOf(school, pupilClasses));
       }
     }
+  }
+
+  /** The page heading a school-menu link leads to. */
+  function headingOf(link: string, school: SchoolName): string | RegExp {
+    if (link === 'Overzicht') return school;
+    // The plan page is titled by the school year it shows ("Jaarplan 2026-2027"), or "Jaarplan" while it cannot be read.
+    if (link === 'Implementatieplan') return /^Jaarplan/;
+    return link;
   }
 
   async function shownPupilNumbers(session: BrowserSession): Promise<string[]> {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ACCOUNT_PATH } from '../pages/account/account-page';
+import { MY_ACTIONS_PATH } from '../pages/plan/plan-paths';
 import { useSession } from '../session/session-context';
 import { LanguageSwitch } from './language-switch';
 import { requestHeadingFocus } from './route-focus';
@@ -62,6 +63,11 @@ export function Layout() {
                     <NavLink to="/inloggen">{t('Inloggen')}</NavLink>
                   )}
                 </li>
+                {session.user ? (
+                  <li>
+                    <NavLink to={MY_ACTIONS_PATH}>{t('Mijn acties')}</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           ) : null}

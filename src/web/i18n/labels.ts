@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AuditAction } from '../../server/audit/audit.service';
+import type { ImplementationPhase, TrainingKind } from '../../shared/plan';
 import type { BoardRole, SchoolKind, SchoolRole } from '../../shared/roles';
 import type { ImportErrorCode } from '../api/api-types';
 
@@ -260,5 +261,37 @@ export function importErrorLabel(t: TFunction, code: ImportErrorCode | string): 
       return t('Het aantal kolommen klopt niet met de kopregel');
     default:
       return code;
+  }
+}
+
+/** The name of an implementation phase (in Dutch: verkennen, voorbereiden, invoeren, borgen). */
+export function implementationPhaseLabel(t: TFunction, phase: ImplementationPhase): string {
+  switch (phase) {
+    case 'explore':
+      return t('Verkennen');
+    case 'prepare':
+      return t('Voorbereiden');
+    case 'implement':
+      return t('Uitvoeren');
+    case 'sustain':
+      return t('Borgen');
+  }
+}
+
+/** The name of a kind of training; a custom training shows the school's own title when it has one. */
+export function trainingKindLabel(t: TFunction, kind: TrainingKind, customTitle?: string | null): string {
+  switch (kind) {
+    case 'intro':
+      return t('Kennismakingsworkshop');
+    case 'full_team':
+      return t('Teamtraining met voor- en natraject');
+    case 'refresher':
+      return t('Verdieping of opfrissing');
+    case 'new_staff':
+      return t('Training voor nieuwe medewerkers');
+    case 'partner_day':
+      return t('Eendaagse training voor ketenpartners');
+    case 'custom':
+      return customTitle !== undefined && customTitle !== null && customTitle !== '' ? customTitle : t('Eigen scholing');
   }
 }

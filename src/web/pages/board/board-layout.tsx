@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch, useParams } from 'react-router';
 import { Page } from '../../components/page';
+import { boardPlanPath } from '../plan/plan-paths';
 import { canInBoard } from '../../session/permissions';
 import { useSession } from '../../session/session-context';
 
@@ -35,6 +36,11 @@ export function BoardLayout() {
             {canInBoard(session, 'board.checkin.aggregates', board.id) ? (
               <li>
                 <NavLink to={`/besturen/${board.id}/check-in`}>{t('Check-in per school')}</NavLink>
+              </li>
+            ) : null}
+            {canInBoard(session, 'board.plan.rollup', board.id) ? (
+              <li>
+                <NavLink to={boardPlanPath(board.id)}>{t('Implementatieplannen')}</NavLink>
               </li>
             ) : null}
             <li>

@@ -9,6 +9,7 @@ import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { canInSchool } from '../../session/permissions';
 import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
+import { planPath, trainingPath } from '../plan/plan-paths';
 import { useSession } from '../../session/session-context';
 
 interface SchoolState {
@@ -56,6 +57,8 @@ export function SchoolLayout() {
     { to: `${base}/klassen`, label: t('Klassen'), isShown: can('school.structure.manage') },
     { to: `${base}/locaties`, label: t('Locaties'), isShown: can('school.structure.manage') },
     { to: `${base}/check-in`, label: t('Check-in'), isShown: CHECKIN_PERMISSIONS.some(can) },
+    { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.read') },
+    { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
     { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },

@@ -5,6 +5,8 @@ import { roleLabel, schoolKindLabel } from '../../i18n/labels';
 import { useSession } from '../../session/session-context';
 import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
 import { CheckinSharingSection } from '../checkin/checkin-sharing-section';
+import { trainingPath } from '../plan/plan-paths';
+import { SchoolPlanSharingSection } from './school-plan-sharing-section';
 import { SchoolSelfscanSharingSection } from './school-selfscan-sharing-section';
 import { useSchool } from './school-layout';
 
@@ -22,6 +24,7 @@ export function SchoolOverviewPage() {
     { to: `${base}/klassen`, title: t('Klassen'), text: t('Groepen en klassen per schooljaar.'), isShown: can('school.structure.manage') },
     { to: `${base}/locaties`, title: t('Locaties'), text: t('De gebouwen of vestigingen van de school.'), isShown: can('school.structure.manage') },
     { to: `${base}/check-in`, title: t('Check-in'), text: t('Hoe het vandaag met de leerlingen gaat: in hun raampje, erboven of eronder.'), isShown: CHECKIN_PERMISSIONS.some(can) },
+    { to: trainingPath(school.id), title: t('Scholing'), text: t('Wie welke training heeft gevolgd, en wie nog aan de beurt is.'), isShown: can('school.training.read') },
     { to: `${base}/personeel`, title: t('Personeel'), text: t('Collega’s, hun rollen en uitnodigingen.'), isShown: can('school.staff.read') },
     { to: `${base}/postvak`, title: t('Postvak'), text: t('E-mails die Groeiwijzer voor deze school heeft klaargezet.'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, title: t('Logboek'), text: t('Wie wat heeft gedaan in deze school.'), isShown: can('school.audit.read') },
@@ -61,6 +64,7 @@ export function SchoolOverviewPage() {
       )}
       {can('school.settings.manage') ? <SchoolSelfscanSharingSection schoolId={school.id} /> : null}
       {can('school.settings.manage') ? <CheckinSharingSection schoolId={school.id} /> : null}
+      {can('school.settings.manage') ? <SchoolPlanSharingSection schoolId={school.id} /> : null}
     </Page>
   );
 }

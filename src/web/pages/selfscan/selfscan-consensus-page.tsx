@@ -7,6 +7,7 @@ import { FormActions, SelectField } from '../../components/form-fields';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
+import { AddToPlan, usePlannedAspects } from '../plan/add-to-plan';
 import { useSchool } from '../school/school-layout';
 import { nextPhaseOf, PHASE_KEYS, phaseKey, type PlacedAspect, placedAspectsOf, useModelText } from './selfscan-model';
 import { useRoundResults } from './selfscan-results-page';
@@ -204,6 +205,9 @@ interface NextStepsProps {
 function NextSteps({ schoolId, roundId, aspects, definition, consensus, goals, onSaved }: NextStepsProps) {
   const { t } = useTranslation();
   const modelText = useModelText();
+  const { can } = useSchool();
+  const canEditPlan = can('school.plan.edit');
+  const plannedAspects = usePlannedAspects(schoolId, canEditPlan);
   const [chosen, setChosen] = useState<string[]>(() => goals.map((goal) => goal.aspectId));
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -289,6 +293,7 @@ function NextSteps({ schoolId, roundId, aspects, definition, consensus, goals, o
               <strong>{t('{{aspect}}: {{phase}}', { aspect: nameOf(goal.aspectId), phase: modelText(definition.phases[phaseKey(goal.targetPhase)]) })}</strong>
               <br />
               {modelText(aspects.find((entry) => entry.aspect.id === goal.aspectId)?.aspect.descriptors[phaseKey(goal.targetPhase)] ?? { nl: '', en: '' })}
+              {canEditPlan ? <AddToPlan schoolId={schoolId} roundId={roundId} aspectId={goal.aspectId} aspectName={nameOf(goal.aspectId)} isPlanned={plannedAspects.has(goal.aspectId)} /> : null}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { Page } from '../../components/page';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
 import { roleGroupLabel } from '../../i18n/labels';
+import { TrainingCoverageEvidence } from '../plan/training-coverage-panel';
 import { useSchool } from '../school/school-layout';
 import { heatClass, PHASE_KEYS, type PlacedAspect, placedAspectsOf, useModelText } from './selfscan-model';
 import { SelfscanShiftSection } from './selfscan-shift-section';
@@ -149,7 +150,11 @@ export function SelfscanResultsPage() {
       <StatsTable caption={t('Uitkomsten per accent, hele team')} aspects={aspects} stats={aggregate.aspects} />
       <DistributionTable aspects={aspects} stats={aggregate.aspects} phaseName={(phase) => modelText(model.data!.definition.phases[phase])} />
 
-      <SelfscanLayerBars model={model.data.definition} stats={aggregate.aspects} />
+      <SelfscanLayerBars
+        model={model.data.definition}
+        stats={aggregate.aspects}
+        firstLayerEvidence={can('school.training.read') ? <TrainingCoverageEvidence schoolId={school.id} /> : null}
+      />
       <SelfscanShiftSection schoolId={school.id} round={round} model={model.data.definition} />
       <h2 className="results-section-title">{t('Per rolgroep')}</h2>
       {aggregate.groups.length === 0 ? (
