@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { type BackgroundJob, startBackgroundJob } from '../../background-job';
 import type { Database } from '../../db/database';
 import type { Clock, Deps } from '../../deps';
 import { schoolDateOf } from './checkin-submit.service';
@@ -89,33 +90,15 @@ async function writeClassDayCounts(trx: Kysely<Database>, before: string): Promi
 const FIRST_RUN_DELAY_MS = 5 * 60 * 1000;
 const RUN_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
-/** A running daily retention job; `stop` cancels it and waits for a purge in progress. */
-export interface CheckinRetentionTimer {
-  stop(): Promise<void>;
-}
-
 /** Starts the daily purge in the server (main.ts `serve`; never in tests). Failures are logged, and retried the next day. */
-export function startCheckinRetentionTimer(deps: Deps): CheckinRetentionTimer {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return;
-    running = purgeOldCheckins(deps.db.kysely, deps.clock, deps.config.checkinRetentionExtraYears)
-      .then((result) => deps.logger?.info({ retention: result }, 'check-in retention: older check-ins summarised per class and deleted'))
-      .catch((error: unknown) => deps.logger?.error({ err: error }, 'check-in retention failed; it runs again tomorrow'))
-      .finally(() => (running = null));
-  };
-  let interval: NodeJS.Timeout | undefined;
-  const first = setTimeout(() => {
-    run();
-    interval = setInterval(run, RUN_INTERVAL_MS);
-    interval.unref();
-  }, FIRST_RUN_DELAY_MS);
-  first.unref();
-  return {
-    stop: async () => {
-      clearTimeout(first);
-      clearInterval(interval);
-      await running;
+export function startCheckinRetentionTimer(deps: Deps): BackgroundJob {
+  return startBackgroundJob({
+    firstDelayMs: FIRST_RUN_DELAY_MS,
+    intervalMs: RUN_INTERVAL_MS,
+    run: async () => {
+      const result = await purgeOldCheckins(deps.db.kysely, deps.clock, deps.config.checkinRetentionExtraYears);
+      deps.logger?.info({ retention: result }, 'check-in retention: older check-ins summarised per class and deleted');
     },
-  };
+    onError: (error) => deps.logger?.error({ err: error }, 'check-in retention failed; it runs again tomorrow'),
+  });
 }

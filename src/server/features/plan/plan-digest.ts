@@ -1,4 +1,5 @@
 import { DIGEST_DUE_WITHIN_DAYS, isActionOverdue, type ActionStatus } from '../../../shared/plan';
+import { type BackgroundJob, startBackgroundJob } from '../../background-job';
 import type { Deps } from '../../deps';
 import { isoInstant } from '../../deps';
 import { type DigestMailAction, planDigestMail } from '../../mail/templates';
@@ -127,40 +128,21 @@ function outboxScopeOf(actions: readonly { schoolId: string; boardId: string }[]
   return { boardId: actions[0]!.boardId, schoolId: actions[0]!.schoolId };
 }
 
-/** A running digest job; `stop` cancels it and waits for a run in progress. */
-export interface WeeklyDigestJob {
-  stop(): Promise<void>;
-}
-
 /**
  * Starts the weekly digest in the server (main.ts `serve`; never in tests, which call sendWeeklyDigests):
  * checks every hour and sends when it is Monday from 07:00. Off with DIGEST_ENABLED=false.
  */
-export function startWeeklyDigestJob(deps: Deps): WeeklyDigestJob {
+export function startWeeklyDigestJob(deps: Deps): BackgroundJob {
   if (!deps.config.digestEnabled) return { stop: async () => undefined };
-  let running: Promise<void> | null = null;
-  const check = () => {
-    const now = deps.clock.now();
-    if (running || !isDigestTime(now)) return;
-    running = sendWeeklyDigests(deps, now)
-      .then((result) => {
-        if (result.sent > 0 || result.failed > 0) deps.logger?.info({ digest: result }, 'plan digest: weekly mails sent');
-      })
-      .catch((error: unknown) => deps.logger?.error({ err: error }, 'plan digest failed; the next hourly check tries again'))
-      .finally(() => (running = null));
-  };
-  let interval: NodeJS.Timeout | undefined;
-  const first = setTimeout(() => {
-    check();
-    interval = setInterval(check, DIGEST_CHECK_INTERVAL_MS);
-    interval.unref();
-  }, FIRST_CHECK_DELAY_MS);
-  first.unref();
-  return {
-    stop: async () => {
-      clearTimeout(first);
-      clearInterval(interval);
-      await running;
+  return startBackgroundJob({
+    firstDelayMs: FIRST_CHECK_DELAY_MS,
+    intervalMs: DIGEST_CHECK_INTERVAL_MS,
+    run: async () => {
+      const now = deps.clock.now();
+      if (!isDigestTime(now)) return;
+      const result = await sendWeeklyDigests(deps, now);
+      if (result.sent > 0 || result.failed > 0) deps.logger?.info({ digest: result }, 'plan digest: weekly mails sent');
     },
-  };
+    onError: (error) => deps.logger?.error({ err: error }, 'plan digest failed; the next hourly check tries again'),
+  });
 }

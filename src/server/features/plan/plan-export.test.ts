@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Login, requestAs, type TestApp } from '../../../../test/support/test-app';
+import { pdfText } from '../../../../test/support/pdf-text';
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
 import { startSession } from '../../auth/sessions.service';
@@ -17,17 +14,6 @@ const FORMULA_TITLE = '=HYPERLINK("http://x.test","klik")';
 const GOAL_TITLE = 'Rust, ritme en regelmaat';
 const EVIDENCE = 'Teamvergadering 3 november: afspraken over de start van de dag';
 
-/** The text of a PDF as pdftotext reads it, with all runs of white space made one space. */
-function pdfText(pdf: Buffer): string {
-  const directory = mkdtempSync(join(tmpdir(), 'gw-plan-pdf-'));
-  try {
-    const file = join(directory, 'plan.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
 
 describe.each(testDialects())('plan exports (PDF, actions CSV) on %s', (dialect) => {
   let test: TestApp;

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRatingsCsv } from '../../../cli/analyse-input';
@@ -10,6 +6,7 @@ import { aspectIdsOf } from '../../../shared/selfscan-model';
 import { startSession } from '../../auth/sessions.service';
 import { isoInstant, newId } from '../../deps';
 import { createTestApp, requestAs, type Login, type TestApp } from '../../../../test/support/test-app';
+import { pdfText } from '../../../../test/support/pdf-text';
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
 import { aggregateSelfScan } from './aggregate';
@@ -26,17 +23,6 @@ const ROUND_NAME = '=HYPERLINK("http://x") Zelfscan één';
 const NOTE = '=1+1 zie het teamoverleg';
 const RATIONALE = 'Het team kent het waarom, de uitvoering verschilt nog per bouw';
 
-/** The text of a PDF as pdftotext reads it, with all runs of white space made one space. */
-function pdfText(pdf: Buffer): string {
-  const directory = mkdtempSync(join(tmpdir(), 'gw-pdf-'));
-  try {
-    const file = join(directory, 'report.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
 
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
