@@ -69,7 +69,7 @@ export function TrainingCoveragePanel({ coverage, title, headingLevel = 2, idPre
       {coverage.untrainedOverdue.length === 0 ? (
         <p>{t('Niemand: iedereen die al langer in het team zit, heeft de volledige training gehad.')}</p>
       ) : !showNames ? (
-        <p>{t('{{count}} medewerkers', { count: coverage.untrainedOverdue.length })}</p>
+        <p>{t('Aantal medewerkers: {{number}}', { number: format.number(coverage.untrainedOverdue.length) })}</p>
       ) : (
         <TableWrap label={t('Nog te trainen medewerkers')}>
           <table className="training-coverage-table">
@@ -96,7 +96,7 @@ export function TrainingCoveragePanel({ coverage, title, headingLevel = 2, idPre
       {coverage.newStaffWithinGrace.length === 0 ? (
         <p>{t('Er zijn geen nieuwe medewerkers die de training nog moeten volgen.')}</p>
       ) : !showNames ? (
-        <p>{t('{{count}} medewerkers', { count: coverage.newStaffWithinGrace.length })}</p>
+        <p>{t('Aantal medewerkers: {{number}}', { number: format.number(coverage.newStaffWithinGrace.length) })}</p>
       ) : (
         <TableWrap label={t('Nieuwe medewerkers en wanneer ze getraind moeten zijn')}>
           <table className="training-coverage-table">
