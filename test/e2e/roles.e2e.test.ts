@@ -14,7 +14,7 @@ import {
 
 const PRIMARY = 'Basisschool De Vlinderboom';
 const SPECIAL = 'VSO De Horizon';
-const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Implementatieplan', 'Scholing', 'Personeel', 'Postvak', 'Logboek'];
+const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Personeel', 'Postvak', 'Logboek'];
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 type SchoolName = typeof PRIMARY | typeof SPECIAL;
@@ -69,7 +69,7 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'leerkracht@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in'] },
     pupilClasses: { [PRIMARY]: ['Groep 5'] },
     refusedPages: [
       { school: PRIMARY, path: 'personeel' },
@@ -79,14 +79,14 @@ const EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'ib@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [{ school: PRIMARY, path: 'personeel' }],
   },
   'leerkracht2@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [SPECIAL],
-    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan'] },
+    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in'] },
     pupilClasses: { [SPECIAL]: ['Klas 2B'] },
     refusedPages: [{ school: SPECIAL, path: 'klassen' }],
     unavailableSchools: [PRIMARY],

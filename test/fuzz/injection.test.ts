@@ -35,6 +35,10 @@ function isFreeText(schema: JsonSchema): boolean {
 // Ids, dates and choices refuse every payload at the schema (the OpenAPI fuzzing covers them at
 // length); a sample of the corpus is enough to show that they do, and keeps the run short.
 const CONSTRAINED_FIELD_SAMPLE = 6;
+// PostgreSQL gets every payload as well, but each free-text field only every third one, rotating from field to
+// field: the full cross product runs on SQLite, and what differs between the databases (NUL characters,
+// encodings, quoting) depends on the payload, not on the field. It keeps `npm test` within its time budget.
+const POSTGRES_PAYLOAD_STRIDE = 3;
 
 /** A deep copy of `body` with `value` at `path` (arrays become one-item arrays). */
 function withValueAt(body: unknown, path: FieldPath, value: unknown): unknown {
@@ -214,6 +218,15 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
     return isReadBack ? [] : [`${label}: accepted, but not read back verbatim from ${urls.join(' or ')}`];
   }
 
+  /** The payloads one field gets: see CONSTRAINED_FIELD_SAMPLE and POSTGRES_PAYLOAD_STRIDE. */
+  let fieldCount = 0;
+  function payloadsFor(payloads: readonly string[], isFreeTextField: boolean): readonly string[] {
+    if (!isFreeTextField) return payloads.slice(0, CONSTRAINED_FIELD_SAMPLE);
+    fieldCount += 1;
+    if (dialect !== 'postgres') return payloads;
+    return payloads.filter((_, index) => index % POSTGRES_PAYLOAD_STRIDE === fieldCount % POSTGRES_PAYLOAD_STRIDE);
+  }
+
   /** Puts every payload into every string field of every JSON body and every query parameter. */
   async function runCorpus(payloads: readonly string[]): Promise<string[]> {
     const problems: string[] = [];
@@ -222,14 +235,14 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       const sentBefore = sent;
       const noBody = operation.body === undefined;
       for (const { path, isFreeText } of operation.body ? stringFieldsOf(operation.body) : []) {
-        for (const payload of isFreeText ? payloads : payloads.slice(0, CONSTRAINED_FIELD_SAMPLE)) {
+        for (const payload of payloadsFor(payloads, isFreeText)) {
           const body = withValueAt(baseBody(operation), path, payload);
           const request: GeneratedRequest = { pathParams: pathParams(), query: [], body: { json: JSON.stringify(body), isValid: true }, isAnonymous: false, isValid: true };
           problems.push(...(await sendPayload(operation, request, payload, `body.${path.join('.')}`)));
         }
       }
       for (const parameter of operation.queryParams) {
-        for (const payload of isFreeText(parameter.schema) ? payloads : payloads.slice(0, CONSTRAINED_FIELD_SAMPLE)) {
+        for (const payload of payloadsFor(payloads, isFreeText(parameter.schema))) {
           const request: GeneratedRequest = { pathParams: pathParams(), query: [[parameter.name, payload]], body: noBody ? undefined : { json: JSON.stringify(baseBody(operation)), isValid: true }, isAnonymous: false, isValid: true };
           problems.push(...(await sendPayload(operation, request, payload, `query.${parameter.name}`)));
         }
@@ -259,14 +272,14 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
     const problems = [...(await runCorpus(SQL_INJECTION_PAYLOADS)), ...(await runPupilImport(SQL_INJECTION_PAYLOADS))];
     expect(problems).toEqual([]);
     expect(accepted).toBeGreaterThan(SQL_INJECTION_PAYLOADS.length);
-  }, 600_000);
+  }, 400_000);
 
   it('stores every XSS string as plain text: no 5xx, refusals change nothing, accepted text reads back verbatim', async () => {
     const acceptedBefore = accepted;
     const problems = [...(await runCorpus(XSS_PAYLOADS)), ...(await runPupilImport(XSS_PAYLOADS))];
     expect(problems).toEqual([]);
     expect(accepted - acceptedBefore).toBeGreaterThan(XSS_PAYLOADS.length);
-  }, 600_000);
+  }, 400_000);
 
   it('leaves the schema intact: every table still answers and none lost rows', async () => {
     const counts = await countRows(fuzz.test.deps.db);

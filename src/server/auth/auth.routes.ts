@@ -144,7 +144,10 @@ export async function describeSessionOf(deps: Deps, userId: string, csrfToken: s
     entry.roles.push(row.role as BoardRole);
     boards.set(row.id, entry);
   }
-  const schools = new Map<string, { id: string; name: string; boardId: string; roles: SchoolRole[]; workingGroup: WorkingGroupRole | null }>();
+  const schools = new Map<
+    string,
+    { id: string; name: string; boardId: string; roles: SchoolRole[]; workingGroup: WorkingGroupRole | null; planSharedWithTeam: boolean }
+  >();
   for (const row of places.schools) {
     const entry = schools.get(row.id) ?? {
       id: row.id,
@@ -152,6 +155,7 @@ export async function describeSessionOf(deps: Deps, userId: string, csrfToken: s
       boardId: row.board_id,
       roles: [],
       workingGroup: actor.workingGroup?.get(row.id) ?? null,
+      planSharedWithTeam: row.shares_plan_with_team === 1,
     };
     entry.roles.push(row.role as SchoolRole);
     schools.set(row.id, entry);

@@ -28,6 +28,8 @@ export const sessionResponseSchema = z.object({
       roles: z.array(z.enum(SCHOOL_ROLES)),
       /** The person's place in the school's TSO working group (grants plan rights), or null. */
       workingGroup: z.enum(WORKING_GROUP_ROLES).nullable(),
+      /** The school shares its implementation plan with the whole team (menus show the plan to everyone then). */
+      planSharedWithTeam: z.boolean(),
     }),
   ),
   /** Two-step verification; until `status` is complete, boards and schools stay empty. */

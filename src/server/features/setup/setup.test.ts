@@ -24,7 +24,7 @@ describe.each(testDialects())('first run on %s', (dialect) => {
     expect(response.statusCode).toBe(201);
     const session = response.json();
     expect(session.boards).toEqual([{ id: expect.any(String), name: 'Stichting Kompas', roles: ['board_admin'] }]);
-    expect(session.schools).toEqual([{ id: expect.any(String), name: 'De Wegwijzer', boardId: session.boards[0].id, roles: ['school_admin'], workingGroup: null }]);
+    expect(session.schools).toEqual([{ id: expect.any(String), name: 'De Wegwijzer', boardId: session.boards[0].id, roles: ['school_admin'], workingGroup: null, planSharedWithTeam: false }]);
     const me = { cookie: sessionCookieOf(response), csrfToken: session.csrfToken };
     expect((await requestAs(test.app, me, 'GET', `/api/boards/${session.boards[0].id}`)).json().schools).toHaveLength(1);
     expect((await test.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needsSetup: false });

@@ -45,7 +45,7 @@ describe.each(testDialects())('staff management on %s', (dialect) => {
     });
     expect(accept.statusCode).toBe(200);
     expect(accept.json().user.name).toBe('Fatima el Amrani');
-    expect(accept.json().schools).toEqual([{ id: world.schoolA1, name: 'School A1', boardId: world.boardA, roles: ['teacher'], workingGroup: null }]);
+    expect(accept.json().schools).toEqual([{ id: world.schoolA1, name: 'School A1', boardId: world.boardA, roles: ['teacher'], workingGroup: null, planSharedWithTeam: false }]);
 
     const staff = await requestAs(test.app, admin, 'GET', `/api/schools/${world.schoolA1}/staff`);
     expect(staff.json().find((m: { email: string }) => m.email === 'nieuwe.collega@world.test').invitationPending).toBe(false);

@@ -58,7 +58,8 @@ export async function findPlacesOfUser(db: Kysely<Database>, userId: string) {
   const schools = await db
     .selectFrom('school_memberships')
     .innerJoin('schools', 'schools.id', 'school_memberships.school_id')
-    .select(['schools.id', 'schools.name', 'schools.board_id', 'school_memberships.role'])
+    .leftJoin('school_settings', 'school_settings.school_id', 'schools.id')
+    .select(['schools.id', 'schools.name', 'schools.board_id', 'school_memberships.role', 'school_settings.shares_plan_with_team'])
     .where('school_memberships.user_id', '=', userId)
     .orderBy('schools.name')
     .execute();

@@ -48,7 +48,9 @@ export function SchoolLayout() {
   if (!school || school.id !== schoolId) return <LoadState error={null} isLoading={isLoading || !school} />;
   const can = (permission: Permission) => canInSchool(session, permission, school.id, school.boardId);
   const base = `/scholen/${school.id}`;
-  const isMember = (session.schools.find((entry) => entry.id === school.id)?.roles.length ?? 0) > 0;
+  const place = session.schools.find((entry) => entry.id === school.id);
+  const isMember = (place?.roles.length ?? 0) > 0;
+  const planShared = place?.planSharedWithTeam === true;
   const items: { to: string; label: string; isShown: boolean }[] = [
     { to: base, label: t('Overzicht'), isShown: true },
     // The self-scan is for the school's own team; a board role alone does not make someone part of it.
@@ -57,7 +59,8 @@ export function SchoolLayout() {
     { to: `${base}/klassen`, label: t('Klassen'), isShown: can('school.structure.manage') },
     { to: `${base}/locaties`, label: t('Locaties'), isShown: can('school.structure.manage') },
     { to: `${base}/check-in`, label: t('Check-in'), isShown: CHECKIN_PERMISSIONS.some(can) },
-    { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.read') },
+    // The working group and leadership always; the rest of the team once the school shares its plan.
+    { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
     { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
     { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
