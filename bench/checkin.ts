@@ -26,8 +26,8 @@ import { createDb } from '../src/server/db/create-db';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { hashSecret, isoInstant, newId, newSecretToken } from '../src/server/deps';
 import { PUPIL_COOKIE } from '../src/shared/checkin';
-import { schoolYearOf } from '../src/shared/school-year';
 import { findFreePort, newKeyEncryptionKey, REPOSITORY_ROOT, startServerProcess, stopServerProcess, waitUntilHealthy } from '../test/durability/server-process';
+import { schoolYearAt } from '../src/shared/school-time';
 
 const GOAL_PER_SECOND = 2_000;
 const GOAL_P99_MS = 50;
@@ -112,7 +112,7 @@ async function createPupilSessions(databaseUrl: string, pupils: number): Promise
       for (let index = 0; index < pupils; index += 1) {
         if (index % 25 === 0) {
           classId = newId();
-          await trx.insertInto('classes').values({ id: classId, school_id: schoolId, location_id: null, school_year: schoolYearOf(now), name: `Groep ${index / 25 + 1}`, created_at: at }).execute();
+          await trx.insertInto('classes').values({ id: classId, school_id: schoolId, location_id: null, school_year: schoolYearAt(now), name: `Groep ${index / 25 + 1}`, created_at: at }).execute();
         }
         const pupilId = newId();
         await trx

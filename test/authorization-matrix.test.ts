@@ -7,6 +7,7 @@ import { testDialects } from './support/test-db';
 import { urlFor } from './support/route-urls';
 import { ALLOWED_ON_A, ALLOWED_ON_B, EXPECTED_DURING_MFA, EXPECTED_PUBLIC, MATRIX_USERS as USERS } from './support/policy-matrix';
 import { createWorld, type World, type WorldUserKey } from './support/world';
+import { snapshotDatabase } from './support/snapshot';
 
 describe.each(testDialects())('authorization matrix on %s', (dialect) => {
   let test: TestApp;
@@ -95,7 +96,7 @@ describe.each(testDialects())('authorization matrix on %s', (dialect) => {
       const expectedCode = state === 'code_needed' ? 'mfa_verification_required' : 'mfa_enrollment_required';
       const reached: string[] = [];
       // Pupil and kiosk routes never take a staff session at all (test/checkin-authorization.test.ts).
-      const staffRoutes = test.app.registeredRoutes.filter((r) => r.policy.access !== 'public' && r.policy.access !== 'pupil' && r.policy.access !== 'kiosk');
+      const staffRoutes = test.app.registeredRoutes.filter((r) => r.policy.access !== 'public' && r.policy.access !== 'device');
       for (const route of staffRoutes) {
         const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, userId);
         const response = await test.app.inject({
@@ -127,5 +128,54 @@ describe.each(testDialects())('authorization matrix on %s', (dialect) => {
     expect((await test.app.inject({ method: 'GET', url: `/api/schools/${world.schoolA1}/staff`, headers })).statusCode).toBe(200);
     await test.deps.db.kysely.deleteFrom('school_memberships').where('user_id', '=', world.users.leadership.id).execute();
     expect((await test.app.inject({ method: 'GET', url: `/api/schools/${world.schoolA1}/staff`, headers })).statusCode).toBe(403);
+  });
+
+  // Finding 1 of the security test: an admin of one board could take over accounts of another. Board B's admins
+  // now attempt every account action the API has — each route naming a :userId or an invitation, on their own
+  // board and school and on board A's — against every account homed in board A. Nothing of those accounts may
+  // change; invitations only ASK (the answer looks the same as for a new address) and file their mail under A.
+  it("lets board B's admins change nothing of board A's accounts, whatever account action they try", async () => {
+    const db = test.deps.db.kysely;
+    const accountRoutes = test.app.registeredRoutes.filter(
+      (route) => route.method !== 'GET' && (route.url.includes(':userId') || route.url.includes('/invitations')) && route.policy.access !== 'public',
+    );
+    expect(accountRoutes.length).toBeGreaterThanOrEqual(10);
+    const victims = (['boardAdmin', 'schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam', 'teacherOtherSchool'] as const).map((key) => world.users[key]);
+    const accountState = async () => {
+      const snapshot = await snapshotDatabase(db);
+      const ids = victims.map((victim) => victim.id);
+      const mentions = (table: string) => (snapshot[table] ?? []).filter((row) => ids.some((id) => row.includes(id)));
+      return { users: mentions('users'), memberships: [...mentions('board_memberships'), ...mentions('school_memberships')], status: mentions('school_staff_status'), tokens: mentions('user_tokens'), mfa: mentions('user_mfa') };
+    };
+    const before = await accountState();
+    const unexpected: string[] = [];
+    for (const attacker of ['boardAdminOtherBoard', 'schoolAdminOtherBoard'] as const) {
+      for (const victim of victims) {
+        for (const route of accountRoutes) {
+          for (const target of [
+            { boardId: world.boardB, schoolId: world.schoolB1 },
+            { boardId: world.boardA, schoolId: world.schoolA1 },
+          ]) {
+            const url = urlFor(route, target, { userId: victim.id });
+            const session = await startSession(db, test.clock, test.deps.config, world.users[attacker].id, { mfaVerifiedAt: isoInstant(test.clock.now()) });
+            const isInvite = route.method === 'POST' && route.url.endsWith('/invitations');
+            const response = await test.app.inject({
+              method: route.method as 'POST',
+              url,
+              headers: { cookie: `__Host-gw_session=${session.token}`, 'x-csrf-token': session.csrfToken },
+              ...(isInvite ? { payload: { email: victim.email, name: 'Overname', roles: ['care_team', 'school_admin'], classIds: [] } } : route.hasBody ? { payload: { roles: ['care_team'], classIds: [] } } : {}),
+            });
+            const allowed = isInvite && target.schoolId === world.schoolB1 ? [201] : [400, 403, 404];
+            if (!allowed.includes(response.statusCode)) unexpected.push(`${attacker} ${route.method} ${url}: ${response.statusCode}`);
+          }
+        }
+      }
+    }
+    expect(unexpected).toEqual([]);
+    expect(await accountState()).toEqual(before);
+    // The asked-for invitations wait for the accounts' own answers; their mail went to board A, never to board B.
+    const toVictims = await db.selectFrom('outbox_messages').select(['to_address', 'board_id']).where('to_address', 'in', victims.map((victim) => victim.email)).execute();
+    expect(toVictims.length).toBeGreaterThan(0);
+    expect(toVictims.every((mail) => mail.board_id === world.boardA)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { startSession } from '../src/server/auth/sessions.service';
 import { loadShippedModels } from '../src/server/features/selfscan/model-catalogue';
 import { openRound, shippedModelId } from '../src/server/features/selfscan/selfscan.service';
 import type { RegisteredRoute } from '../src/server/http/auth-hooks';
-import { MAX_BODY_BYTES } from '../src/shared/limits';
+import { MAX_IMPORT_BODY_BYTES, MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH } from '../src/shared/limits';
 import { ERROR_CODES } from '../src/shared/error-codes';
 import { aspectIdsOf } from '../src/shared/selfscan-model';
 import { bodySchemaOf, type JsonSchema, type OpenApiDocument } from './support/openapi-arbitrary';
@@ -22,6 +22,16 @@ function wrongTypeFor(schema: JsonSchema | undefined): unknown {
   return types.includes('string') ? 12345 : 'not-the-right-type';
 }
 
+/** The body limit of a route: only the CSV uploads of the pupil import take more than the default. */
+function bodyLimitOf(route: RegisteredRoute): number {
+  return route.url.startsWith('/api/schools/:schoolId/pupil-imports') ? MAX_IMPORT_BODY_BYTES : MAX_JSON_BODY_BYTES;
+}
+
+/** An object nested `levels` deep: `{"a":{"a":…1…}}`. */
+function nestedObject(levels: number): string {
+  return '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+}
+
 describe.each(testDialects())('bad input on %s', (dialect) => {
   let test: TestApp;
   let world: World;
@@ -37,7 +47,7 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
     // A real round, so the self-scan routes are called with ids that exist.
     const round = await openRound(
       test.deps,
-      { userId: lead, actor, schoolBoardId: world.boardA },
+      { kind: 'staff', userId: lead, user: { id: lead, email: world.users.tsoLead.email, name: 'tsoLead', locale: 'nl' }, actor, session: { idHash: 'x', csrfToken: 'x', mfaVerifiedAt: null, createdAt: test.clock.now().toISOString() }, locale: 'nl', schoolBoardId: world.boardA },
       world.schoolA1,
       { name: 'Zelfscan', modelId: shippedModelId(shippedModel.id, shippedModel.version), opensOn: '2026-11-21', closesOn: '2026-12-31', audience: { roles: [], locationIds: [] } },
       'http://localhost',
@@ -58,8 +68,8 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
       headers['x-csrf-token'] = session.csrfToken;
     }
     // A pupil's own device or the class kiosk: their own cookie and token.
-    if (route.policy.access === 'pupil' || route.policy.access === 'kiosk') {
-      const device = route.policy.access === 'pupil' ? await pupilDeviceFor(test, world.pupilInClassA1, world.classA1) : await kioskDeviceFor(test, world.classA1);
+    if (route.policy.access === 'device') {
+      const device = route.policy.kind === 'pupil' ? await pupilDeviceFor(test, world.pupilInClassA1, world.classA1) : await kioskDeviceFor(test, world.classA1, world.users.teacher.id);
       headers.cookie = device.cookie;
       headers['x-csrf-token'] = device.csrfToken;
     }
@@ -79,7 +89,7 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
     expect(bodyRoutes.length).toBeGreaterThanOrEqual(12);
   });
 
-  it('answers malformed, wrong-typed, unknown-field, oversized and non-JSON bodies with a 4xx error and writes nothing', async () => {
+  it('answers malformed, wrong-typed, unknown-field, too deep, oversized and non-JSON bodies with a 4xx error and writes nothing', async () => {
     const problems: string[] = [];
     for (const route of bodyRoutes) {
       const { headers, url } = await asAllowedCaller(route);
@@ -92,7 +102,9 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
         { name: 'wrong types', payload: JSON.stringify(wrongTyped), contentType: 'application/json', status: 400, code: 'validation_failed' },
         { name: 'unknown field', payload: JSON.stringify({ ...wrongTyped, unexpectedField: true }), contentType: 'application/json', status: 400, code: 'validation_failed' },
         { name: 'prototype pollution', payload: '{"__proto__": {"isAdmin": true}}', contentType: 'application/json', status: 400, code: 'malformed_request' },
-        { name: 'oversized', payload: JSON.stringify({ filler: 'x'.repeat(MAX_BODY_BYTES + 10) }), contentType: 'application/json', status: 413, code: 'payload_too_large' },
+        { name: 'one level too deep', payload: nestedObject(MAX_JSON_DEPTH + 1), contentType: 'application/json', status: 400, code: 'validation_failed' },
+        { name: 'deeply nested', payload: '['.repeat(100_000) + ']'.repeat(100_000), contentType: 'application/json', status: 400, code: 'validation_failed' },
+        { name: 'oversized', payload: JSON.stringify({ filler: 'x'.repeat(bodyLimitOf(route) + 10) }), contentType: 'application/json', status: 413, code: 'payload_too_large' },
         { name: 'not JSON', payload: 'name=Groep+8', contentType: 'application/x-www-form-urlencoded', status: 415, code: 'unsupported_media_type' },
       ];
       for (const badCase of cases) {

@@ -43,7 +43,7 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
   /** Every non-public route whose policy is not the given access kind, called with a device: all must answer 401. */
   async function reachedOutside(access: 'pupil' | 'kiosk', device: () => Promise<Login>): Promise<string[]> {
     const reached: string[] = [];
-    const routes = test.app.registeredRoutes.filter((route) => route.policy.access !== 'public' && route.policy.access !== access);
+    const routes = test.app.registeredRoutes.filter((route) => route.policy.access !== 'public' && !(route.policy.access === 'device' && route.policy.kind === access));
     expect(routes.length).toBeGreaterThan(40);
     for (const route of routes) {
       const response = await call(route, await device());
@@ -57,17 +57,18 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
   });
 
   it('lets a kiosk reach no route but the kiosk routes', async () => {
-    expect(await reachedOutside('kiosk', () => kioskDeviceFor(test, world.classA1))).toEqual([]);
+    expect(await reachedOutside('kiosk', () => kioskDeviceFor(test, world.classA1, world.users.teacher.id))).toEqual([]);
   });
 
   it('never takes a staff session, of any role, for a pupil or a kiosk', async () => {
-    const deviceRoutes = test.app.registeredRoutes.filter((route) => route.policy.access === 'pupil' || route.policy.access === 'kiosk');
+    const deviceRoutes = test.app.registeredRoutes.filter((route) => route.policy.access === 'device');
     expect(deviceRoutes.map((route) => `${route.method} ${route.url}`).sort()).toEqual([
       'DELETE /api/kiosk',
       'DELETE /api/pupil/session',
       'GET /api/kiosk',
       'GET /api/pupil/session',
       'POST /api/kiosk/checkins',
+      'POST /api/kiosk/pupils/:pupilId/symbol',
       'POST /api/pupil/checkins',
     ]);
     const reached: string[] = [];
@@ -82,7 +83,7 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
 
   it('does not let a pupil cookie stand in for a kiosk cookie, or the other way round', async () => {
     const pupil = await pupilDeviceFor(test, world.pupilInClassA1, world.classA1);
-    const kiosk = await kioskDeviceFor(test, world.classA1);
+    const kiosk = await kioskDeviceFor(test, world.classA1, world.users.teacher.id);
     const asKiosk = await test.app.inject({ method: 'GET', url: '/api/kiosk', headers: { cookie: pupil.cookie.replace('gw_pupil', 'gw_kiosk') } });
     const asPupil = await test.app.inject({ method: 'GET', url: '/api/pupil/session', headers: { cookie: kiosk.cookie.replace('gw_kiosk', 'gw_pupil') } });
     expect([asKiosk.statusCode, asPupil.statusCode]).toEqual([401, 401]);
@@ -107,7 +108,7 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
   });
 
   it("refuses a kiosk check-in for a pupil of another class as not found, and stores nothing", async () => {
-    const kiosk = await kioskDeviceFor(test, world.classA1);
+    const kiosk = await kioskDeviceFor(test, world.classA1, world.users.teacher.id);
     const key = randomUUID();
     const response = await requestAs(test.app, kiosk, 'POST', '/api/kiosk/checkins', { idempotencyKey: key, pupilId: world.pupilInClassA1Other, state: 'in_window', wantsTalk: false });
     expect(response.statusCode).toBe(404);
@@ -119,6 +120,7 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
     ['POST', 'class-code', undefined],
     ['POST', 'cards', {}],
     ['PUT', 'settings', { ageGroup: 'older' }],
+    ['GET', 'symbols', undefined],
   ] as const;
 
   it('answers a teacher managing check-in for a class not theirs with 404, and lets them manage their own', async () => {
@@ -135,14 +137,17 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
     expect(stored.map((row) => row.class_id)).not.toContain(world.classA1Other);
   });
 
-  it('lets a school admin manage any class of the school, but not a class of another school', async () => {
+  it('refuses a school admin every class device, and a teacher a class of another school', async () => {
+    // A login card or kiosk lets its holder act as a pupil of the class: only the class's own teachers get them.
     const admin = await staff('schoolAdmin');
+    const teacher = await staff('teacher');
     for (const [method, part, body] of managePaths) {
-      const response = await requestAs(test.app, admin, method, `/api/schools/${world.schoolA1}/classes/${world.classA1Other}/checkin/${part}`, body);
-      expect(response.statusCode, `${method} ${part}: ${response.body}`).toBe(200);
+      const response = await requestAs(test.app, admin, method, `/api/schools/${world.schoolA1}/classes/${world.classA1}/checkin/${part}`, body);
+      expect(response.statusCode, `${method} ${part}: ${response.body}`).toBe(403);
       // Board B's class through school A1's path: not found, whatever the id.
-      const elsewhere = await requestAs(test.app, admin, method, `/api/schools/${world.schoolA1}/classes/${world.classB1}/checkin/${part}`, body);
+      const elsewhere = await requestAs(test.app, teacher, method, `/api/schools/${world.schoolA1}/classes/${world.classB1}/checkin/${part}`, body);
       expect(elsewhere.statusCode, `${method} ${part}`).toBe(404);
     }
+    expect(await test.deps.db.kysely.selectFrom('pupil_codes').select('pupil_id').where('issued_by', '=', world.users.schoolAdmin.id).execute()).toEqual([]);
   });
 });

@@ -140,7 +140,7 @@ describe.each(testDialects())('requests that must not change anything on %s', (d
     const admin = sessions.get('schoolAdmin');
     if (!admin) throw new Error('no school admin session');
     const pupilDevice = await pupilDeviceFor(test, world.pupilInClassA1, world.classA1);
-    const kioskDevice = await kioskDeviceFor(test, world.classA1);
+    const kioskDevice = await kioskDeviceFor(test, world.classA1, world.users.teacher.id);
     const before = await dataDigest(test);
     const problems: string[] = [];
     const changing = targets(test, world, (method) => !['GET', 'HEAD', 'OPTIONS'].includes(method));
@@ -157,7 +157,7 @@ describe.each(testDialects())('requests that must not change anything on %s', (d
       // Public routes (login, setup) have no session to hold a token: the Origin check covers them.
       const forPublic = [{ origin: 'https://evil.example' }];
       // Pupil and kiosk routes check their own device's token.
-      const device = route.policy.access === 'pupil' ? pupilDevice : route.policy.access === 'kiosk' ? kioskDevice : null;
+      const device = route.policy.access !== 'device' ? null : route.policy.kind === 'pupil' ? pupilDevice : kioskDevice;
       const forDevice = device && [
         { cookie: device.cookie },
         { cookie: device.cookie, [CSRF_HEADER]: 'not-the-token' },

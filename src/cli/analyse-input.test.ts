@@ -26,6 +26,18 @@ describe('parseRatingsCsv', () => {
     ]);
   });
 
+  it('reads `;` between cells, as the ratings export and Dutch Excel write it, with a comma inside a quoted cell', () => {
+    const text = '\uFEFF"respondent";"role";"aspect";"phase"\r\n"van Dijk, A.";"teacher";"a";"3"\r\nR2;leadership;a;\r\n';
+    expect(parseRatingsCsv(text)).toEqual([
+      { respondent: 'van Dijk, A.', role: 'teacher', aspect: 'a', phase: 3 },
+      { respondent: 'R2', role: 'leadership', aspect: 'a', phase: null },
+    ]);
+  });
+
+  it('reads the role "other" of an export that coarsened small roles', () => {
+    expect(parseRatingsCsv(csv('R1,other,a,2'))).toEqual([{ respondent: 'R1', role: 'other', aspect: 'a', phase: 2 }]);
+  });
+
   it('returns no ratings for a file with only the header', () => {
     expect(parseRatingsCsv(HEADER)).toEqual([]);
   });
@@ -38,7 +50,6 @@ describe('parseRatingsCsv', () => {
     ['a row with too few cells', csv('r1,teacher,a,1', 'r2,teacher,a'), /^line 3: expected 4 cells like the header, found 3/],
     ['an empty respondent', csv(',teacher,a,1'), /^line 2: respondent is empty/],
     ['an empty role', csv('r1,,a,1'), /^line 2: role is empty/],
-    ['the reserved role "other"', csv('r1,other,a,1'), /^line 2: the role "other" is reserved/],
     ['a respondent with two roles', csv('r1,teacher,a,1', 'r2,teacher,a,1', 'r1,leadership,b,2'), /^line 4: respondent "r1" has role "leadership" but had role "teacher" on line 2/],
     ['a second rating of one aspect', csv('r1,teacher,a,1', 'r1,teacher,a,2'), /^line 3: respondent "r1" rated aspect "a" already on line 2/],
     ['an unclosed quote', csv('r1,teacher,"a,1'), /not readable CSV/],

@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { OTHER_GROUP, type RatingInput } from '../server/features/selfscan/aggregate';
+import type { RatingInput } from '../server/features/selfscan/aggregate';
 import { CliError } from './cli-arguments';
 
 // Pure CSV text → ratings for `groeiwijzer analyse selfscan`: no files, so tests feed it strings.
@@ -11,14 +11,16 @@ export const RATINGS_COLUMNS = ['respondent', 'role', 'aspect', 'phase'] as cons
 const PHASES: Readonly<Record<string, RatingInput['phase']>> = { '1': 1, '2': 2, '3': 3, '4': 4, '': null, '?': null };
 
 /**
- * Reads a ratings CSV (header `respondent,role,aspect,phase`; phase 1–4, empty or `?` = don't know)
- * and refuses bad rows with a CliError naming the line; `aspectIds` restricts the aspects (the model's).
+ * Reads a ratings CSV (header `respondent,role,aspect,phase`, cells split by `;` or `,`; phase 1–4, empty or
+ * `?` = don't know) and refuses bad rows with a CliError naming the line; `aspectIds` restricts the aspects (the model's).
+ * The role `other` (small roles coarsened by the app's export) is read as a role that is never named.
  */
 export function parseRatingsCsv(text: string, options: { aspectIds?: readonly string[] } = {}): RatingInput[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
+      delimiter: separatorOf(text),
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
@@ -56,7 +58,6 @@ export function parseRatingsCsv(text: string, options: { aspectIds?: readonly st
     for (const [column, value] of [['respondent', respondent], ['role', role], ['aspect', aspect]] as const) {
       if (value === '') throw new CliError(`line ${line}: ${column} is empty`);
     }
-    if (role === OTHER_GROUP) throw new CliError(`line ${line}: the role "${OTHER_GROUP}" is reserved for the group of small roles`);
     if (knownAspects !== null && !knownAspects.has(aspect)) throw new CliError(`line ${line}: aspect "${aspect}" is not in the model`);
     const phase = PHASES[phaseText];
     if (phase === undefined) throw new CliError(`line ${line}: phase "${phaseText}" is not 1, 2, 3, 4, empty or ? (don't know)`);
@@ -73,6 +74,12 @@ export function parseRatingsCsv(text: string, options: { aspectIds?: readonly st
     ratings.push({ respondent, role, aspect, phase });
   }
   return ratings;
+}
+
+// The app's export and Dutch Excel write `;`, other tools `,`; the header (plain column names) shows which.
+function separatorOf(text: string): ';' | ',' {
+  const header = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
+  return header.includes(';') ? ';' : ',';
 }
 
 // info.lines is the line a record ends on; a quoted cell spanning lines moves its start up.

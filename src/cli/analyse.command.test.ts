@@ -51,38 +51,40 @@ describe('groeiwijzer analyse selfscan', () => {
     const printed = JSON.parse(result.stdout) as { aspects: object[]; groups: { aspects: object[] }[] };
     // The contract fixes the key order too, so consumers reading the text see the documented shape.
     expect(Object.keys(printed)).toEqual(['minGroupSize', 'respondents', 'aspects', 'groups']);
+    expect(Object.keys(printed.aspects[0]!)).toEqual(['aspect', 'hidden', 'n', 'dontKnow', 'counts', 'median', 'mean', 'sd', 'rwg', 'discuss']);
     expect(Object.keys(printed.groups[0]!)).toEqual(['group', 'respondents', 'aspects']);
-    expect(Object.keys(printed.groups[0]!.aspects[0]!)).toEqual(['aspect', 'n', 'dontKnow', 'counts', 'median', 'mean', 'sd', 'rwg', 'discuss']);
+    expect(Object.keys(printed.groups[0]!.aspects[0]!)).toEqual(['aspect', 'hidden']);
+    expect(Object.keys(printed.groups[0]!.aspects[1]!)).toEqual(['aspect', 'hidden', 'n', 'counts', 'median', 'mean', 'sd', 'rwg', 'discuss']);
     expect(printed).toEqual({
       minGroupSize: 3,
       respondents: 8,
       aspects: [
         // 1,2,2,3,4,4 (+2 ?): median (2+3)/2; mean 16/6; n·Σx² − (Σx)² = 6·50 − 256 = 44,
         // variance 44/(6·5) = 22/15, 1 − (22/15)/1.25 < 0 → rwg 0.
-        { aspect: 'layer-1.motivation', n: 6, dontKnow: 2, counts: { '1': 1, '2': 2, '3': 1, '4': 2 }, median: 2.5, mean: expect.closeTo(8 / 3, 12), sd: expect.closeTo(Math.sqrt(22 / 15), 12), rwg: 0, discuss: true },
+        { aspect: 'layer-1.motivation', hidden: false, n: 6, dontKnow: 2, counts: { '1': 1, '2': 2, '3': 1, '4': 2 }, median: 2.5, mean: expect.closeTo(8 / 3, 12), sd: expect.closeTo(Math.sqrt(22 / 15), 12), rwg: 0, discuss: true },
         // 3,3,3,2,3,3 (+2 don't know): sorted 2,3,3,3,3,3 → median 3; mean 17/6; 6·49 − 289 = 5,
         // variance 5/30 = 1/6, rwg = 1 − (1/6)/1.25 = 13/15.
-        { aspect: 'layer-2.vision', n: 6, dontKnow: 2, counts: { '1': 0, '2': 1, '3': 5, '4': 0 }, median: 3, mean: expect.closeTo(17 / 6, 12), sd: expect.closeTo(Math.sqrt(1 / 6), 12), rwg: expect.closeTo(13 / 15, 12), discuss: false },
+        { aspect: 'layer-2.vision', hidden: false, n: 6, dontKnow: 2, counts: { '1': 0, '2': 1, '3': 5, '4': 0 }, median: 3, mean: expect.closeTo(17 / 6, 12), sd: expect.closeTo(Math.sqrt(1 / 6), 12), rwg: expect.closeTo(13 / 15, 12), discuss: false },
       ],
       groups: [
         {
           group: 'teacher',
           respondents: 4,
           aspects: [
-            // 1,2,2,3: median 2, mean 2, Σ(x−2)² = 2, variance 2/3, rwg = 1 − 8/15 = 7/15.
-            { aspect: 'layer-1.motivation', n: 4, dontKnow: 0, counts: { '1': 1, '2': 2, '3': 1, '4': 0 }, median: 2, mean: 2, sd: expect.closeTo(Math.sqrt(2 / 3), 12), rwg: expect.closeTo(7 / 15, 12), discuss: true },
-            // 3,3,3 (+ t4 empty): sd 0, rwg 1.
-            { aspect: 'layer-2.vision', n: 3, dontKnow: 1, counts: { '1': 0, '2': 0, '3': 3, '4': 0 }, median: 3, mean: 3, sd: 0, rwg: 1, discuss: false },
+            // Motivation: teachers 4 ratings, other 2 (c1, c2). Other hides (2 < 3), and the teachers with it,
+            // or the team's 6 minus the teachers' 4 would give other's two 4s.
+            { aspect: 'layer-1.motivation', hidden: true },
+            // 3,3,3 (t4 said don't know): sd 0, rwg 1. No "weet ik niet" count per group.
+            { aspect: 'layer-2.vision', hidden: false, n: 3, counts: { '1': 0, '2': 0, '3': 3, '4': 0 }, median: 3, mean: 3, sd: 0, rwg: 1, discuss: false },
           ],
         },
         {
           group: 'other',
           respondents: 4,
           aspects: [
-            // 4,4 (+ c3 and l1 ?): sd 0, rwg 1.
-            { aspect: 'layer-1.motivation', n: 2, dontKnow: 2, counts: { '1': 0, '2': 0, '3': 0, '4': 2 }, median: 4, mean: 4, sd: 0, rwg: 1, discuss: false },
+            { aspect: 'layer-1.motivation', hidden: true },
             // 2,3,3 (+ l1 ?): median 3, mean 8/3; 3·22 − 64 = 2, variance 2/6 = 1/3, rwg = 1 − 4/15 = 11/15.
-            { aspect: 'layer-2.vision', n: 3, dontKnow: 1, counts: { '1': 0, '2': 1, '3': 2, '4': 0 }, median: 3, mean: expect.closeTo(8 / 3, 12), sd: expect.closeTo(Math.sqrt(1 / 3), 12), rwg: expect.closeTo(11 / 15, 12), discuss: false },
+            { aspect: 'layer-2.vision', hidden: false, n: 3, counts: { '1': 0, '2': 1, '3': 2, '4': 0 }, median: 3, mean: expect.closeTo(8 / 3, 12), sd: expect.closeTo(Math.sqrt(1 / 3), 12), rwg: expect.closeTo(11 / 15, 12), discuss: false },
           ],
         },
       ],
@@ -145,5 +147,36 @@ describe('runAnalyse with a model', () => {
   it('refuses a minimum group below 3 and a missing input', () => {
     expect(() => runAnalyse(['selfscan', '--input', 'ratings.csv', '--min-group', '2'], files(MODEL), quiet)).toThrow(/--min-group: must be at least 3/);
     expect(() => runAnalyse(['selfscan'], files(MODEL), quiet)).toThrow(/--input: is required/);
+  });
+});
+
+describe('runAnalyse on an export with coarsened roles', () => {
+  const quiet = () => undefined;
+  // As the app exports a round: teachers t1–t5 keep their role, three people of small roles are "other".
+  const EXPORT = [
+    'respondent;role;aspect;phase',
+    ...['t1', 't2', 't3', 't4', 't5'].map((respondent, index) => `${respondent};teacher;layer-1.motivation;${(index % 3) + 1}`),
+    'o1;other;layer-1.motivation;4',
+    'o2;other;layer-1.motivation;',
+    'o3;other;layer-2.vision;2',
+  ].join('\n');
+
+  it('reads "other" as a group of its own that is never named, and prints only cells of at least k ratings', () => {
+    const printed: string[] = [];
+    const result = runAnalyse(['selfscan', '--input', 'export.csv', '--min-group', '3'], () => EXPORT, (line) => printed.push(line));
+    expect(JSON.parse(printed[0]!)).toEqual(JSON.parse(JSON.stringify(result)));
+    // teacher 5 and other 3 respondents, both at least k = 3.
+    expect(result.groups.map((group) => [group.group, group.respondents])).toEqual([
+      ['teacher', 5],
+      ['other', 3],
+    ]);
+    // Motivation: team 6 ratings; other has 1 (o1), so it hides, and the teachers hide with it (6 − 5 = 1 < 3).
+    expect(result.aspects[0]).toMatchObject({ aspect: 'layer-1.motivation', hidden: false, n: 6, dontKnow: 1 });
+    expect(result.groups.map((group) => group.aspects[0])).toEqual([
+      { aspect: 'layer-1.motivation', hidden: true },
+      { aspect: 'layer-1.motivation', hidden: true },
+    ]);
+    // Vision: one rating in the whole team.
+    expect(result.aspects[1]).toEqual({ aspect: 'layer-2.vision', hidden: true });
   });
 });

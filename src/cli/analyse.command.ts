@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { aspectIdsOf, type DevelopmentModel, developmentModelSchema } from '../shared/selfscan-model';
-import {
-  AggregationInputError,
-  aggregateSelfScan,
-  DEFAULT_MIN_GROUP_SIZE,
-  MIN_GROUP_SIZE_FLOOR,
-  type SelfScanAggregate,
-} from '../server/features/selfscan/aggregate';
+import { AggregationInputError, aggregateSelfScan, type SelfScanAggregate } from '../server/features/selfscan/aggregate';
+import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../shared/anonymity';
 import { parseRatingsCsv } from './analyse-input';
 import { CliError, parseCommandArguments } from './cli-arguments';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/database';
-import type { BoardMembershipsTable } from '../server/features/staff/staff.tables';
+import type { BoardMembershipsTable } from '../server/auth/accounts.tables';
 
 /** Every board, oldest first (an installation has one or a few). */
 export async function listBoards(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {

@@ -37,7 +37,5 @@ export function parseCommandArguments<Schema extends z.ZodType>(
   return result.data;
 }
 
-/** A database URL fit for printing: the PostgreSQL password is masked. */
-export function describeDatabaseUrl(databaseUrl: string): string {
-  return databaseUrl.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/, '$1***@');
-}
+/** A database URL fit for printing (the PostgreSQL password masked); the server's start banner uses it too. */
+export { describeDatabaseUrl } from '../server/config';

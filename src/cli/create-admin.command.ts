@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../server/audit/audit.service';
-import { emailSchema } from '../server/auth/auth.schemas';
+
 import { isWeakPassword } from '../server/auth/password-policy';
 import { hashPassword, newPasswordSchema } from '../server/auth/passwords';
 import { loadConfig } from '../server/config';
@@ -9,11 +9,12 @@ import { createDb } from '../server/db/create-db';
 import type { Database } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { type Clock, isoInstant, newId, systemClock } from '../server/deps';
-import { findUserByEmail, insertUser } from '../server/features/staff/users.repository';
-import { nameSchema } from '../server/features/tenancy/tenancy.schemas';
+import { findUserByEmail, insertUser } from '../server/auth/users.repository';
+
 import { insertBoard } from '../server/features/tenancy/tenancy.repository';
 import { hasBoardRole, insertBoardMembership, listBoards } from './board-admin.repository';
 import { CliError, describeDatabaseUrl, parseCommandArguments } from './cli-arguments';
+import { emailSchema, nameSchema } from '../server/http/common.schemas';
 
 /** The environment variable that can hold the new administrator's password (keeps it out of shell history). */
 export const ADMIN_PASSWORD_ENV = 'GROEIWIJZER_ADMIN_PASSWORD';
@@ -77,7 +78,7 @@ export async function createBoardAdmin(db: Kysely<Database>, clock: Clock, reque
       if (!request.name) throw new CliError(`create-admin: ${request.email} has no account yet: give --name`);
       if (!request.passwordHash) throw new CliError(`create-admin: ${request.email} has no account yet: give --password or set ${ADMIN_PASSWORD_ENV}`);
       userId = newId();
-      await insertUser(trx, { id: userId, email: request.email, name: request.name, password_hash: request.passwordHash, locale: 'nl', disabled_at: null, created_at: now });
+      await insertUser(trx, { id: userId, email: request.email, name: request.name, password_hash: request.passwordHash, locale: 'nl', disabled_at: null, created_at: now, home_board_id: board.id });
     } else if (await hasBoardRole(trx, board.id, userId, 'board_admin')) {
       return { userId, boardId: board.id, boardName: board.name, isNewBoard, isNewAccount: false, wasAdminAlready: true };
     }

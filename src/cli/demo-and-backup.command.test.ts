@@ -6,6 +6,7 @@ import { createEmptyTestDatabaseUrl, testDialects } from '../../test/support/tes
 import { createDb } from '../server/db/create-db';
 import type { Db } from '../server/db/database';
 import { DEMO_LOGINS } from '../server/features/demo/demo.data';
+import { linkBaseOf } from '../server/installation/link-base';
 import { runBackup, runRestore } from './backup.command';
 import { CliError } from './cli-arguments';
 import { runCreateAdmin } from './create-admin.command';
@@ -32,9 +33,12 @@ describe('the demo command', () => {
       try {
         expect(config.databaseUrl).toBe(fallback);
         expect(config.mfaRequired).toBe(false);
+        expect(config.isDemo).toBe(true);
         expect(await boardNames(db)).toEqual(['Stichting Voorbeeld']);
         const users = await db.kysely.selectFrom('users').select('email').execute();
         expect(users).toHaveLength(DEMO_LOGINS.length);
+        // Links in the demo's mails point to the demo's own port on this machine.
+        expect(await linkBaseOf({ config, db })).toBe('http://localhost:3000');
       } finally {
         await db.close();
       }

@@ -8,6 +8,7 @@ import { systemClock } from '../server/deps';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/features/demo/demo.data';
 import { seedDemo } from '../server/features/demo/demo.seed';
 import { isEmptyInstallation } from '../server/features/tenancy/tenancy.repository';
+import { pinLinkOrigin } from '../server/installation/link-base';
 import { serve } from '../server/main';
 import { CliError, describeDatabaseUrl, parseCommandArguments } from './cli-arguments';
 
@@ -23,7 +24,7 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DAT
   // Visitors should be able to try every demo account, so two-step verification is off unless
   // MFA_REQUIRED says otherwise; the home page tells every signed-in person that it is off.
   const demoEnv = env.MFA_REQUIRED ? env : { ...env, MFA_REQUIRED: 'false' };
-  const config = loadConfig(isThrowaway ? { ...demoEnv, DATABASE_URL: fallbackUrl } : demoEnv);
+  const config = { ...loadConfig(isThrowaway ? { ...demoEnv, DATABASE_URL: fallbackUrl } : demoEnv), isDemo: true };
   if (isThrowaway) {
     const path = sqlitePathOf(fallbackUrl);
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
@@ -39,6 +40,9 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DAT
         );
       }
       await seedDemo(trx, { clock: systemClock });
+      // The demo is served on this machine's port; links (invitations, resets) point there, never to
+      // whatever Host a visitor sends. PUBLIC_URL, when set, wins anyway.
+      if (!config.publicUrl) await pinLinkOrigin(trx, systemClock, `http://localhost:${config.port}`);
     });
   } catch (error) {
     await db.close();

@@ -1,6 +1,7 @@
 import { loadConfig } from '../server/config';
 import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
+import { OWNER_ONLY_UMASK } from '../server/db/owner-only-files';
 import { serve } from '../server/main';
 import { runAnalyse } from './analyse.command';
 import { runAudit } from './audit.command';
@@ -90,6 +91,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return 1;
   }
 }
+
+// Everything the command writes — database, WAL, backups, key files, pg_dump output — holds pupil data
+// or keys: no group or other permissions for any file or folder it creates, whatever the shell's umask.
+process.umask(OWNER_ONLY_UMASK);
 
 runCli(process.argv.slice(2)).then(
   (code) => {

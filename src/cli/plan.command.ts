@@ -4,6 +4,7 @@ import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
 import { type Clock, systemClock } from '../server/deps';
 import { sendWeeklyDigests } from '../server/features/plan/plan-digest';
+import { unavailableFieldCrypto } from '../server/crypto/field-encryption';
 import { createOutboxMailer, createSmtpMailer } from '../server/mail/mailer';
 import { describeDatabaseUrl, parseCommandArguments } from './cli-arguments';
 
@@ -25,7 +26,9 @@ export async function runPlan(
   const db = await createDb(config.databaseUrl);
   try {
     await migrateToLatest(db.kysely);
-    const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(db.kysely, clock);
+    // Digest mails carry no secret link, so the outbox needs no encryption key here.
+    const fieldCrypto = unavailableFieldCrypto('not needed for the plan digest');
+    const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer({ db: db.kysely, clock, fieldCrypto });
     const result = await sendWeeklyDigests({ config, db, mailer }, clock.now());
     const where = config.smtpUrl ? 'over SMTP' : 'into the outbox (no SMTP_URL set)';
     print(

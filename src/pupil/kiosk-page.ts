@@ -1,7 +1,8 @@
 import { PUPIL_TEXTS } from '../shared/checkin-wording';
 import { callApi } from './api';
-import { addResultActions, clearStatus, sendCheckin, showCheckinForm, showMessageScreen } from './checkin-flow';
+import { addResultActions, clearStatus, sendCheckin, setStatus, showCheckinForm, showMessageScreen } from './checkin-flow';
 import { button, element, showScreen } from './dom';
+import { holdButton } from './hold-button';
 import { applyLocale, type PageShell } from './page-shell';
 import type { KioskSession } from './pupil-types';
 
@@ -12,6 +13,10 @@ import type { KioskSession } from './pupil-types';
 export const BACK_TO_NAMES_MS = 4000;
 /** A check-in form left alone this long goes back to the names, so the next pupil never sees someone's half-made choice. */
 export const IDLE_FORM_MS = 90_000;
+/** How long the teacher holds "close" down before the kiosk closes: long enough that a pupil's tap never does it. */
+export const CLOSE_HOLD_MS = 3000;
+
+type KioskPupil = KioskSession['pupils'][number];
 
 function isKioskSession(body: unknown): body is KioskSession {
   const session = body as Partial<KioskSession> | null;
@@ -37,9 +42,7 @@ function showNames(shell: PageShell, kiosk: KioskSession): void {
   const texts = kiosk.form.texts;
   applyLocale(shell, kiosk.form.locale, texts.kioskPageTitle ?? '');
   clearStatus(shell.status);
-  const names = kiosk.pupils.map((pupil) =>
-    element('li', {}, [button(pupil.displayName, 'pupil-name', () => showKioskCheckin(shell, kiosk, pupil.pupilId, pupil.displayName))]),
-  );
+  const names = kiosk.pupils.map((pupil) => element('li', {}, [nameButton(kiosk, pupil, () => openPupil(shell, kiosk, pupil))]));
   const list = names.length > 0 ? element('ul', { className: 'pupil-names' }, names) : element('p', { className: 'pupil-message', text: texts.kioskNoPupils ?? '' });
   showScreen(
     shell.screen,
@@ -47,6 +50,91 @@ function showNames(shell: PageShell, kiosk: KioskSession): void {
     element('p', { className: 'pupil-who', text: kiosk.className }),
     element('p', { text: texts.kioskTapName ?? '' }),
     list,
+    element('div', { className: 'pupil-kiosk-footer' }, [button(texts.kioskCloseOpen ?? '', 'pupil-close-kiosk', () => showCloseKiosk(shell, kiosk))]),
+  );
+}
+
+// The name with the pupil's picture in front of it. The picture is a finding aid only: the button's name is the name.
+function nameButton(kiosk: KioskSession, pupil: KioskPupil, onChoose: () => void): HTMLButtonElement {
+  const symbol = kiosk.symbols.find((each) => each.key === pupil.symbol);
+  const parts: Node[] = [];
+  if (symbol) parts.push(element('span', { className: 'pupil-name-symbol', text: symbol.emoji, attributes: { 'aria-hidden': 'true' } }));
+  parts.push(element('span', { text: pupil.displayName }));
+  return element('button', { className: 'pupil-name', attributes: { type: 'button' }, onClick: onChoose }, parts);
+}
+
+// A young pupil without a picture chooses one first (once); everyone else goes straight to the check-in.
+function openPupil(shell: PageShell, kiosk: KioskSession, pupil: KioskPupil): void {
+  if (kiosk.asksForSymbol && pupil.symbol === null) showSymbolChooser(shell, kiosk, pupil);
+  else showKioskCheckin(shell, kiosk, pupil.pupilId, pupil.displayName);
+}
+
+function showSymbolChooser(shell: PageShell, kiosk: KioskSession, pupil: KioskPupil): void {
+  const texts = kiosk.form.texts;
+  const stopIdleTimer = watchIdle(shell.screen, () => showNames(shell, kiosk));
+  const next = () => {
+    stopIdleTimer();
+    showKioskCheckin(shell, kiosk, pupil.pupilId, pupil.displayName);
+  };
+  const choose = async (key: KioskPupil['symbol']) => {
+    const answer = await callApi('POST', `/api/kiosk/pupils/${pupil.pupilId}/symbol`, { locale: kiosk.form.locale, csrfToken: kiosk.csrfToken, body: { symbol: key } }).catch(() => null);
+    if (answer?.status === 401) return showClosed(shell);
+    // 409: someone chose one a moment ago; the check-in matters more than the picture, so go on either way.
+    if (answer?.status === 200) pupil.symbol = key;
+    next();
+  };
+  const choices = kiosk.symbols.map((symbol) =>
+    element('li', {}, [
+      element('button', { className: 'pupil-symbol', attributes: { type: 'button' }, onClick: () => void choose(symbol.key) }, [
+        element('span', { className: 'pupil-symbol-emoji', text: symbol.emoji, attributes: { 'aria-hidden': 'true' } }),
+        element('span', { text: symbol.name }),
+      ]),
+    ]),
+  );
+  showScreen(
+    shell.screen,
+    element('h1', { text: texts.kioskChooseSymbolTitle ?? '' }),
+    element('p', { className: 'pupil-who', text: pupil.displayName }),
+    element('p', { text: texts.kioskChooseSymbolIntro ?? '' }),
+    element('ul', { className: 'pupil-symbols' }, choices),
+    element('div', { className: 'pupil-actions' }, [button(texts.kioskSkipSymbol ?? '', 'pupil-secondary', next)]),
+  );
+}
+
+// Closing on the device itself is for the teacher: a separate screen, and the button must be held down for
+// CLOSE_HOLD_MS (mouse, touch or keyboard), so a tap in passing never ends the class's check-in.
+function showCloseKiosk(shell: PageShell, kiosk: KioskSession): void {
+  const texts = kiosk.form.texts;
+  const stopIdleTimer = watchIdle(shell.screen, () => showNames(shell, kiosk));
+  const close = async () => {
+    stopIdleTimer();
+    const answer = await callApi('DELETE', '/api/kiosk', { locale: kiosk.form.locale, csrfToken: kiosk.csrfToken }).catch(() => null);
+    if (answer?.status === 200 || answer?.status === 401) {
+      clearStatus(shell.status);
+      showMessageScreen(shell.screen, texts.kioskPageTitle ?? '', texts.kioskCloseDone ?? '');
+      return;
+    }
+    setStatus(shell.status, texts.kioskCloseFailed ?? '', 'failed');
+  };
+  showScreen(
+    shell.screen,
+    element('h1', { text: texts.kioskCloseTitle ?? '' }),
+    element('p', { className: 'pupil-message', text: texts.kioskCloseIntro ?? '', attributes: { id: 'kiosk-close-intro' } }),
+    element('div', { className: 'pupil-actions' }, [
+      holdButton({
+        text: texts.kioskCloseHold ?? '',
+        className: 'pupil-hold',
+        describedBy: 'kiosk-close-intro',
+        holdMs: CLOSE_HOLD_MS,
+        onHolding: () => setStatus(shell.status, texts.kioskCloseHolding ?? '', 'sending'),
+        onRelease: () => clearStatus(shell.status),
+        onHeld: () => void close(),
+      }),
+      button(texts.kioskBack ?? '', 'pupil-secondary', () => {
+        stopIdleTimer();
+        showNames(shell, kiosk);
+      }),
+    ]),
   );
 }
 

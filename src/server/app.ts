@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { MAX_BODY_BYTES } from '../shared/limits';
+import { MAX_JSON_BODY_BYTES } from '../shared/limits';
 import { auditRoutes } from './audit/audit.routes';
 import { accountRoutes } from './auth/account.routes';
 import { authRoutes } from './auth/auth.routes';
@@ -12,10 +12,12 @@ import { mfaRoutes } from './auth/mfa.routes';
 import type { Deps } from './deps';
 import { AppError } from './errors';
 import { checkinAccessRoutes } from './features/checkin/checkin-access.routes';
+import { checkinDeviceKinds } from './features/checkin/checkin-devices';
 import { checkinSubmitRoutes } from './features/checkin/checkin-submit.routes';
 import { checkinTeacherRoutes } from './features/checkin/checkin-teacher.routes';
 import { planBoardRoutes } from './features/plan/plan-board.routes';
 import { planExportRoutes } from './features/plan/plan-export.routes';
+import { gettingStartedRoutes } from './features/getting-started/getting-started.routes';
 import { planPreferencesRoutes } from './features/plan/plan-preferences.routes';
 import { trainingRoutes } from './features/plan/training.routes';
 import { planRoutes } from './features/plan/plan.routes';
@@ -31,6 +33,7 @@ import { tenancyRoutes } from './features/tenancy/tenancy.routes';
 import { installAuthHooks } from './http/auth-hooks';
 import { cspNonceSource } from './http/csp-nonce';
 import { installErrorHandler, sendFrameworkError } from './http/error-handler';
+import { installJsonBodyParser } from './http/json-body-parser';
 import { installTextGuard } from './http/text-guard';
 import type { App } from './http/fastify-types';
 import { loggerOptions } from './http/logging';
@@ -51,9 +54,11 @@ export interface BuildAppOptions {
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? loggerOptions(deps.config.logLevel) }),
-    bodyLimit: MAX_BODY_BYTES,
+    // Small for every route; only the CSV upload routes set a larger one of their own.
+    bodyLimit: MAX_JSON_BODY_BYTES,
     trustProxy: deps.config.trustProxy,
-    // Duplicated or unknown JSON keys are refused by the schemas; prototype pollution attempts by the parser.
+    // Duplicated or unknown JSON keys are refused by the schemas; prototype pollution attempts by the
+    // parser (json-body-parser.ts asks Fastify's parser for the same setting).
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     frameworkErrors: sendFrameworkError,
@@ -62,6 +67,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installJsonBodyParser(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -101,7 +107,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     if (request.url.startsWith('/api/') || request.url === '/healthz') reply.header('cache-control', 'no-store');
   });
 
-  installAuthHooks(app, deps);
+  installAuthHooks(app, deps, checkinDeviceKinds);
   installTextGuard(app);
   // The shipped development models are reference data: stored once at start, so no read ever writes them.
   await ensureShippedModels(deps.db.kysely, deps.clock.now());
@@ -129,6 +135,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await planRoutes(api, deps);
     await planExportRoutes(api, deps);
     await planPreferencesRoutes(api, deps);
+    await gettingStartedRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);
   return app;

@@ -7,6 +7,10 @@ describe('configuration', () => {
     expect(config).toMatchObject({ databaseUrl: 'sqlite:./data/groeiwijzer.db', host: '0.0.0.0', port: 3000, smtpUrl: undefined });
   });
 
+  it('never takes the demo flag from the environment: only `groeiwijzer demo` sets it', () => {
+    expect(loadConfig({ IS_DEMO: 'true', isDemo: 'true', DEMO: 'true', GROEIWIJZER_DEMO: 'true' }).isDemo).toBe(false);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', SMTP_URL: '' })).toMatchObject({ port: 3000, smtpUrl: undefined });
   });
@@ -40,9 +44,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ CHECKIN_RETENTION_EXTRA_YEARS: '-1' })).toThrow(/CHECKIN_RETENTION_EXTRA_YEARS/);
   });
 
-  it('allows 60 pupil sign-ins per minute per address and class by default', () => {
-    expect(loadConfig({}).pupilSignInRateLimitPerMinute).toBe(60);
-    expect(loadConfig({ PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE: '200' }).pupilSignInRateLimitPerMinute).toBe(200);
+  it('allows 300 pupil sign-ins per minute per address by default (ten classes of 30 at once)', () => {
+    expect(loadConfig({}).pupilSignInRateLimitPerMinute).toBe(300);
+    expect(loadConfig({ PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE: '120' }).pupilSignInRateLimitPerMinute).toBe(120);
     expect(() => loadConfig({ PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE/);
   });
 

@@ -11,7 +11,7 @@ const envSchema = z.object({
     .default('sqlite:./data/groeiwijzer.db'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// address' }).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Groeiwijzer <no-reply@groeiwijzer.local>'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
@@ -19,7 +19,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
-  PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  PUPIL_SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   MFA_REQUIRED: booleanFromEnv.default(true),
   GROEIWIJZER_KEY_FILE: z.string().min(1).optional(),
   GROEIWIJZER_KEY: z
@@ -38,6 +38,7 @@ export interface Config {
   databaseUrl: string;
   host: string;
   port: number;
+  /** The address links in mails and answers start with (see installation/link-base.ts); also turns on HSTS when https. */
   publicUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -46,7 +47,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   loginRateLimitPerMinute: number;
-  /** Pupil sign-ins (class code + personal code) per minute per address and class code: a whole class may share one school address. */
+  /** Pupil sign-ins (class code + personal code) per minute per address: a whole school may share one address. */
   pupilSignInRateLimitPerMinute: number;
   /** Whether staff whose roles reach special-category data or exports must use two-step verification. */
   mfaRequired: boolean;
@@ -64,6 +65,11 @@ export interface Config {
   checkinRetentionExtraYears: number;
   /** Whether `serve` sends the weekly plan digest (Mondays from 07:00, Europe/Amsterdam). */
   digestEnabled: boolean;
+  /**
+   * Set only by `groeiwijzer demo`, never from the environment: a demo installation lets anyone load
+   * the demo on first run, any other installation only from the server itself.
+   */
+  isDemo: boolean;
 }
 
 /** Parses the environment into a typed Config; throws a readable error on bad values. */
@@ -95,7 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkinBatchWaitMs: e.CHECKIN_BATCH_WAIT_MS,
     checkinRetentionExtraYears: e.CHECKIN_RETENTION_EXTRA_YEARS,
     digestEnabled: e.DIGEST_ENABLED,
+    isDemo: false,
   };
+}
+
+/** A database URL fit for printing: the PostgreSQL password is masked. */
+export function describeDatabaseUrl(databaseUrl: string): string {
+  return databaseUrl.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/, '$1***@');
 }
 
 // An empty variable (FOO=) means "not set", so defaults still apply.

@@ -1,23 +1,30 @@
 import { buildApp } from './app';
 import type { Config } from './config';
 import { openFieldCrypto } from './crypto/field-encryption';
+import { kekSourceOf } from './crypto/kek';
 import { createDb } from './db/create-db';
 import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { type Deps, systemClock } from './deps';
 import { startCheckinRetentionTimer } from './features/checkin/checkin-retention';
 import { startWeeklyDigestJob } from './features/plan/plan-digest';
+import { startStagedImportPurgeJob } from './features/pupils/pupil-import.service';
 import type { App } from './http/fastify-types';
-import { createLogger } from './http/logging';
+import { createLogger, logDestinationFor } from './http/logging';
 import { createOutboxMailer, createSmtpMailer } from './mail/mailer';
+import { startOutboxPurgeJob } from './mail/outbox.service';
+import { startupBanner } from './startup-banner';
 
 /** Opens the database (or takes one already open, as the demo does), migrates it, and serves Groeiwijzer until SIGINT/SIGTERM. */
 export async function serve(config: Config, openDb?: Db): Promise<void> {
-  const db = openDb ?? (await createDb(config.databaseUrl));
+  // On a terminal the log is human lines; piped (a service manager, a log shipper, CI) it stays JSON.
+  const logger = createLogger(config.logLevel, logDestinationFor(process.stdout));
+  const db = openDb ?? (await createDb(config.databaseUrl, { warn: (message) => logger.warn(message) }));
   await migrateToLatest(db.kysely);
-  const logger = createLogger(config.logLevel);
-  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(db.kysely, systemClock, logger);
   const fieldCrypto = await openFieldCrypto({ db, config, clock: systemClock, logger });
+  const mailer = config.smtpUrl
+    ? createSmtpMailer(config.smtpUrl, config.mailFrom)
+    : createOutboxMailer({ db: db.kysely, clock: systemClock, fieldCrypto, logger });
   const deps: Deps = { config, db, clock: systemClock, mailer, fieldCrypto, logger };
   const app = await buildApp(deps, { loggerInstance: logger });
   if (!config.smtpUrl) app.log.warn('No SMTP_URL set: e-mail is kept in the outbox page for administrators');
@@ -27,9 +34,28 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   // The weekly plan digest: hourly check, sent on Monday from 07:00 school time (off with DIGEST_ENABLED=false).
   const weeklyDigest = startWeeklyDigestJob(deps);
   app.addHook('onClose', async () => weeklyDigest.stop());
+  // Reset and invitation links kept in the outbox are deleted within the hour after they expire.
+  const outboxPurge = startOutboxPurgeJob(deps);
+  app.addHook('onClose', async () => outboxPurge.stop());
+  // Staged pupil imports are deleted once expired, hourly (not in tests: they call deleteExpiredImports).
+  const stagedImportPurge = startStagedImportPurgeJob(deps);
+  app.addHook('onClose', async () => stagedImportPurge.stop());
   stopGracefullyOnSignals(app, db);
   await app.listen({ host: config.host, port: config.port });
-  app.log.info(`Groeiwijzer runs on ${db.dialect} at http://localhost:${config.port}`);
+  const address = listeningAddress(app, config);
+  app.log.info({ address, database: db.dialect }, 'Groeiwijzer is running');
+  if (process.stdout.isTTY) {
+    const keySource = kekSourceOf(config, db);
+    process.stdout.write(startupBanner({ address, publicUrl: config.publicUrl, dialect: db.dialect, databaseLocation: db.location, keySource, mailsExternally: mailer.deliversExternally }));
+  }
+}
+
+// The address to open in a browser on this machine: a server listening on every interface answers on localhost.
+function listeningAddress(app: App, config: Config): string {
+  const bound = app.server.address();
+  const port = typeof bound === 'object' && bound !== null ? bound.port : config.port;
+  const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 // Docker waits 10 s after SIGTERM before it sends SIGKILL: leave the last requests time to finish within that.

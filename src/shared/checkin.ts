@@ -6,6 +6,13 @@ export const CHECKIN_STATES = ['in_window', 'bit_high', 'far_high', 'low'] as co
 /** One check-in state. */
 export type CheckinState = (typeof CHECKIN_STATES)[number];
 
+/**
+ * The states in the order of the thermometer (the window of tolerance drawn upright): far too high at the top,
+ * the window in the middle, too low at the bottom. Every list of states uses this order: the pupil's own device,
+ * the class device and the staff pages.
+ */
+export const CHECKIN_STATES_TOP_DOWN: readonly CheckinState[] = ['far_high', 'bit_high', 'in_window', 'low'];
+
 /** Age groups decide the words and whether picture symbols are shown (young: groep 1–3). */
 export const AGE_GROUPS = ['young', 'middle', 'older'] as const;
 /** One age group. */

@@ -2,6 +2,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/layout';
 import { BoardAuditPage, BoardOutboxPage } from './pages/board/board-mail-audit-pages';
 import { BoardLayout } from './pages/board/board-layout';
+import { BoardAccountsPage } from './pages/board/board-accounts-page';
 import { BoardPage } from './pages/board/board-page';
 import { BoardSelfscanPage } from './pages/board/board-selfscan-page';
 import { BoardCheckinPage } from './pages/checkin/board-checkin-page';
@@ -45,6 +46,7 @@ import { PupilsPage } from './pages/school/pupils-page';
 import { SchoolAuditPage, SchoolOutboxPage } from './pages/school/school-mail-audit-pages';
 import { RequireSchoolPermission, SchoolLayout } from './pages/school/school-layout';
 import { SchoolOverviewPage } from './pages/school/school-overview-page';
+import { StaffImportPage } from './pages/school/staff-import-page';
 import { StaffPage } from './pages/school/staff-page';
 import { WelcomePage } from './pages/welcome/welcome-page';
 import { useSession } from './session/session-context';
@@ -69,6 +71,7 @@ export function App() {
             <Route path={MY_ACTIONS_PATH} element={<MyActionsPage />} />
             <Route path="/besturen/:boardId" element={<BoardLayout />}>
               <Route index element={<BoardPage />} />
+              <Route path="accounts" element={<BoardAccountsPage />} />
               <Route path="postvak" element={<BoardOutboxPage />} />
               <Route path="logboek" element={<BoardAuditPage />} />
               <Route path="zelfscan" element={<BoardSelfscanPage />} />
@@ -93,6 +96,9 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.staff.read" />}>
                 <Route path="personeel" element={<StaffPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.staff.manage" />}>
+                <Route path="personeel/importeren" element={<StaffImportPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.pupils.read" />}>
                 <Route path="leerlingen" element={<PupilsPage />} />

@@ -82,7 +82,7 @@ export async function setUpFirstSchool(baseUrl: string): Promise<Administrator> 
   const response = await sendJson(baseUrl, {
     method: 'POST',
     path: '/api/setup',
-    body: { boardName: 'Stichting Duurzaam', schoolName: 'De Proefschool', schoolKind: 'primary', adminName: 'Beheer Duurzaam', adminEmail: email, adminPassword: password },
+    body: { boardName: 'Stichting Duurzaam', schoolName: 'De Proefschool', schoolKind: 'primary', adminName: 'Beheer Duurzaam', adminEmail: email, adminPassword: password, linkOrigin: baseUrl },
   });
   if (response.status !== 201) throw new Error(`setup answered ${response.status}: ${JSON.stringify(response.body)}`);
   const session = sessionSchema.parse(response.body);

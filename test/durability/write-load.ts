@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { Db } from '../../src/server/db/database';
 import { hashSecret, isoInstant, newId, newSecretToken } from '../../src/server/deps';
 import { PUPIL_COOKIE } from '../../src/shared/checkin';
-import { schoolYearOf } from '../../src/shared/school-year';
 import { type Administrator, sendJson } from './http-client';
+import { schoolYearAt } from '../../src/shared/school-time';
 
 const createdLocationSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -120,7 +120,7 @@ export async function createPupilDevices(db: Db, schoolId: string, count: number
   const classId = newId();
   const devices: PupilDevice[] = [];
   await db.kysely.transaction().execute(async (trx) => {
-    await trx.insertInto('classes').values({ id: classId, school_id: schoolId, location_id: null, school_year: schoolYearOf(now), name: 'Duurzaamheidsgroep', created_at: at }).execute();
+    await trx.insertInto('classes').values({ id: classId, school_id: schoolId, location_id: null, school_year: schoolYearAt(now), name: 'Duurzaamheidsgroep', created_at: at }).execute();
     for (let index = 0; index < count; index += 1) {
       const pupilId = newId();
       await trx

@@ -40,8 +40,8 @@ describe('own account in the browser', () => {
 
     await page.getByLabel('Je wachtwoord').fill('niet mijn wachtwoord');
     await page.getByRole('button', { name: 'Overal anders uitloggen' }).click();
-    await page.getByText('Dit is niet je wachtwoord.').first().waitFor();
-    await audit.check(laptop, [401]);
+    await page.getByRole('alert').filter({ hasText: 'Je wachtwoord: Dit is niet je huidige wachtwoord.' }).waitFor();
+    await audit.check(laptop, [400]);
 
     await page.getByLabel('Je wachtwoord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Overal anders uitloggen' }).click();
@@ -54,8 +54,23 @@ describe('own account in the browser', () => {
     await waitForPage(schoolPc.page, 'Inloggen');
   });
 
-  it('changes the password with the current one, refusing a common one', async () => {
+  it('changes the password with the current one, refusing a wrong current one and a common one', async () => {
     const { page } = laptop;
+    // A wrong current password is named as such, on its own field: not "e-mail address or password" and no
+    // field name from the code.
+    await page.getByLabel('Huidig wachtwoord').fill('niet mijn wachtwoord');
+    await page.getByLabel('Nieuw wachtwoord').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Niet alle velden zijn goed ingevuld.' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Huidig wachtwoord: Dit is niet je huidige wachtwoord. Er is niets gewijzigd; typ het wachtwoord waarmee je nu inlogt.',
+    ]);
+    expect(await summary.textContent()).not.toContain('E-mailadres of wachtwoord');
+    expect(await summary.textContent()).not.toContain('currentPassword');
+    expect(await page.getByLabel('Huidig wachtwoord').getAttribute('aria-invalid')).toBe('true');
+    await audit.check(laptop, [400]);
+
     await page.getByLabel('Huidig wachtwoord').fill(DEMO_PASSWORD);
     await page.getByLabel('Nieuw wachtwoord').fill('Wachtwoord2026!');
     await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
+import { purgeExpiredOutboxLinks } from '../../src/server/mail/outbox.service';
 import {
   type BrowserSession,
   createPageAudit,
@@ -49,6 +50,16 @@ describe('school admin pages in the browser', () => {
     expect(await locationNames()).toEqual(['Dependance Zuid', 'Hoofdgebouw']);
     await audit.check(admin);
 
+    // The same name again is refused as what it is, on the name field (not "this already exists or was changed").
+    await page.getByLabel('Naam van de locatie').fill('Dependance Zuid');
+    await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    const duplicate = page.getByRole('alert').filter({ hasText: 'al een locatie met deze naam' });
+    await duplicate.waitFor();
+    expect(await duplicate.getByRole('link').allTextContents()).toEqual(['Naam van de locatie: Deze school heeft al een locatie met deze naam. Kies een andere naam.']);
+    expect(await page.getByLabel('Naam van de locatie').getAttribute('aria-invalid')).toBe('true');
+    expect(await locationNames()).toEqual(['Dependance Zuid', 'Hoofdgebouw']);
+    await audit.check(admin, [409]);
+
     await page.getByRole('button', { name: 'Dependance Zuid wijzigen' }).click();
     const renameDialog = page.getByRole('dialog', { name: 'Locatie Dependance Zuid wijzigen' });
     await renameDialog.waitFor();
@@ -93,7 +104,7 @@ describe('school admin pages in the browser', () => {
     await page.getByRole('button', { name: 'Klas toevoegen' }).click();
     await table.getByRole('rowheader', { name: 'Groep 8' }).waitFor();
     const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Groep 8' }) });
-    expect(await row.getByRole('cell').allTextContents()).toEqual(['Hoofdgebouw', '0', expect.any(String)]);
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['Hoofdgebouw', '0', 'Nog geen leerkracht', expect.any(String)]);
     const stored = await server.db.kysely
       .selectFrom('classes')
       .innerJoin('locations', 'locations.id', 'classes.location_id')
@@ -138,22 +149,25 @@ describe('school admin pages in the browser', () => {
     expect(await classChoice.getByRole('checkbox').count()).toBe(3);
     await classChoice.getByRole('checkbox', { name: 'Groep 3' }).check();
     await audit.check(admin);
-    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-    await page.getByRole('status').filter({ hasText: `${COLLEAGUE.name} is uitgenodigd.` }).waitFor();
-    const staffRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: COLLEAGUE.name }) });
-    await staffRow.waitFor();
-    expect(await staffRow.textContent()).toContain('Uitnodiging verstuurd');
-    expect(await staffRow.textContent()).toContain('Groep 3');
 
-    // The roles dialog opens with the invited roles ticked.
-    await page.getByRole('button', { name: `Rollen van ${COLLEAGUE.name} wijzigen` }).click();
-    const rolesDialog = page.getByRole('dialog', { name: `Rollen van ${COLLEAGUE.name}` });
-    await rolesDialog.waitFor();
-    expect(await rolesDialog.getByRole('checkbox', { name: 'Leerkracht', exact: true }).isChecked()).toBe(true);
-    expect(await rolesDialog.getByRole('checkbox', { name: 'Groep 3' }).isChecked()).toBe(true);
+    // Without an address for links (no PUBLIC_URL, none pinned) the invitation is refused with the reason, and nothing is sent.
+    const pin = await server.db.kysely.selectFrom('installation_settings').selectAll().execute();
+    await server.db.kysely.deleteFrom('installation_settings').execute();
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Groeiwijzer weet niet op welk adres het te bereiken is' }).waitFor();
+    await audit.check(admin, [503]);
+    expect(await server.db.kysely.selectFrom('users').select('id').where('email', '=', COLLEAGUE.email).execute()).toEqual([]);
+    await server.db.kysely.insertInto('installation_settings').values(pin).execute();
+
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    // No SMTP server here: the page does not claim the mail was sent, it says where it waits.
+    await page.getByRole('status').filter({ hasText: `De uitnodiging voor ${COLLEAGUE.name} staat in het postvak.` }).waitFor();
+    // Until the colleague answers, the invitation is listed apart from the staff: it gives them no role yet.
+    const invitationRow = page.getByRole('region', { name: 'Openstaande uitnodigingen' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: COLLEAGUE.name }) });
+    await invitationRow.waitFor();
+    expect(await invitationRow.textContent()).toContain('Leerkracht');
+    expect(await page.getByRole('region', { name: `Personeel van ${SCHOOL}` }).getByRole('rowheader', { name: COLLEAGUE.name }).count()).toBe(0);
     await audit.check(admin);
-    await rolesDialog.getByRole('button', { name: 'Annuleren' }).click();
-    await rolesDialog.waitFor({ state: 'hidden' });
 
     await openSchoolPage(page, 'Postvak');
     const mail = page.getByRole('article').filter({ hasText: COLLEAGUE.email });
@@ -162,9 +176,12 @@ describe('school admin pages in the browser', () => {
     expect(await link.count()).toBe(1);
     const invitationUrl = (await link.getAttribute('href')) ?? '';
     expect(invitationUrl.startsWith(`${server.baseUrl}/uitnodiging#token=`)).toBe(true);
-    const stored = await server.db.kysely.selectFrom('outbox_messages').select('body_text').where('to_address', '=', COLLEAGUE.email).execute();
+    expect(await mail.getByText('Deze link werkt tot').count()).toBe(1);
+    // The table keeps the link only sealed, never as the text of the mail.
+    const stored = await server.db.kysely.selectFrom('outbox_messages').select(['body_text', 'secret_link_encrypted']).where('to_address', '=', COLLEAGUE.email).execute();
     expect(stored).toHaveLength(1);
-    expect(stored[0]?.body_text).toContain(invitationUrl);
+    expect(stored[0]?.body_text).not.toContain('#token=');
+    expect(stored[0]?.secret_link_encrypted).toMatch(/^gw1:/);
     await audit.check(admin);
 
     // The colleague opens the link in a browser that never saw the admin's session.
@@ -191,26 +208,79 @@ describe('school admin pages in the browser', () => {
     await audit.check(colleague);
   });
 
-  it("disables the colleague's account after confirmation, which ends their open session", async () => {
+  it('shows an expired invitation without its link, in Dutch and in English', async () => {
+    const { page } = admin;
+    // Long expired, as far as the outbox can tell; the hourly purge then deletes the sealed link.
+    await server.db.kysely.updateTable('outbox_messages').set({ secret_link_expires_at: '2000-01-01T00:00:00.000Z' }).where('to_address', '=', COLLEAGUE.email).execute();
+    expect(await purgeExpiredOutboxLinks(server.deps)).toBe(1);
+    // The outbox was still open from before: come back to it for a fresh look.
+    await openSchoolPage(page, 'Personeel');
+    await openSchoolPage(page, 'Postvak');
+    const mail = page.getByRole('article').filter({ hasText: COLLEAGUE.email });
+    expect(await mail.getByText('[link verlopen en verwijderd]').count()).toBe(1);
+    expect(await mail.getByText('Deze link werkte tot').count()).toBe(1);
+    expect(await mail.getByRole('link').count()).toBe(0);
+    expect(await mail.textContent()).not.toContain('#token=');
+    await audit.check(admin);
+
+    await page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
+    await waitForPage(page, 'Outbox');
+    const english = page.getByRole('article').filter({ hasText: COLLEAGUE.email });
+    await english.getByText('[link expired and removed]').waitFor();
+    expect(await english.getByText('This link worked until').count()).toBe(1);
+    await audit.check(admin);
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Nederlands' }).click();
+    await waitForPage(page, 'Postvak');
+  });
+
+  it("blocks the colleague in this school after confirmation: their open session loses the school at once", async () => {
     if (!colleague) throw new Error('the invitation step did not run');
     const { page } = admin;
     await openSchoolPage(page, 'Personeel');
     const staffRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: COLLEAGUE.name }) });
     expect(await staffRow.textContent()).toContain('Actief');
+    expect(await staffRow.textContent()).toContain('Groep 3');
 
-    await page.getByRole('button', { name: `Account van ${COLLEAGUE.name} uitschakelen` }).click();
-    const dialog = page.getByRole('dialog', { name: 'Account uitschakelen?' });
+    await page.getByRole('button', { name: `${COLLEAGUE.name} blokkeren in deze school` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Blokkeren in deze school?' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(COLLEAGUE.name);
     await audit.check(admin);
-    await dialog.getByRole('button', { name: 'Uitschakelen' }).click();
+    await dialog.getByRole('button', { name: 'Blokkeren' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('status').filter({ hasText: `Het account van ${COLLEAGUE.name} is uitgeschakeld.` }).waitFor();
-    await staffRow.getByText('Uitgeschakeld', { exact: true }).waitFor();
-    expect(await page.getByRole('button', { name: `Account van ${COLLEAGUE.name} inschakelen` }).count()).toBe(1);
+    await page.getByRole('status').filter({ hasText: `${COLLEAGUE.name} is geblokkeerd in deze school.` }).waitFor();
+    await staffRow.getByText('Geblokkeerd in deze school', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: `Toegang van ${COLLEAGUE.name} herstellen` }).count()).toBe(1);
+    // The school blocked its own membership; the account itself is the board's.
     const user = await server.db.kysely.selectFrom('users').select('disabled_at').where('email', '=', COLLEAGUE.email).executeTakeFirstOrThrow();
-    expect(user.disabled_at).not.toBeNull();
+    expect(user.disabled_at).toBeNull();
     await audit.check(admin);
+    const blocked = await colleague.context.request.get(`${server.baseUrl}/api/schools/${schoolId}/pupils`);
+    expect(blocked.status()).toBe(403);
+  });
+
+  it("lets the board switch the colleague's account off on its Accounts page, which ends their open session", async () => {
+    if (!colleague) throw new Error('the invitation step did not run');
+    const board = await openBrowser();
+    try {
+      await signIn(board.page, server.baseUrl, 'bestuur@voorbeeld.test', DEMO_PASSWORD);
+      await board.page.getByRole('region', { name: 'Mijn besturen' }).getByRole('link').first().click();
+      await board.page.getByRole('navigation', { name: 'Bestuursmenu' }).getByRole('link', { name: 'Accounts', exact: true }).click();
+      await waitForPage(board.page, 'Accounts');
+      await audit.check(board);
+      await board.page.getByRole('button', { name: `Account van ${COLLEAGUE.name} uitschakelen` }).click();
+      const dialog = board.page.getByRole('dialog', { name: 'Account uitschakelen?' });
+      await dialog.waitFor();
+      await audit.check(board);
+      await dialog.getByRole('button', { name: 'Uitschakelen' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await board.page.getByRole('status').filter({ hasText: `Het account van ${COLLEAGUE.name} is uitgeschakeld.` }).waitFor();
+      const user = await server.db.kysely.selectFrom('users').select('disabled_at').where('email', '=', COLLEAGUE.email).executeTakeFirstOrThrow();
+      expect(user.disabled_at).not.toBeNull();
+      await audit.check(board);
+    } finally {
+      await board.close();
+    }
 
     // The colleague still has the pupils page open. The next page, even one that loads no data, finds the
     // session ended and lands on the login page.

@@ -1,6 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_TEXTS } from '../../src/pupil/bootstrap-texts';
+import { CHECKIN_STATES_TOP_DOWN } from '../../src/shared/checkin';
 import { DEFAULT_STATE_WORDS, PUPIL_TEXTS } from '../../src/shared/checkin-wording';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
 import { login, requestAs } from '../support/test-app';
@@ -183,6 +184,8 @@ describe('the pupil check-in pages in the browser', () => {
     await page.getByRole('button', { name: TEXTS.signIn, exact: true }).click();
     await waitForHeading(page, TEXTS.pageTitle);
     await page.getByText(pupil.firstName, { exact: true }).waitFor();
+    // The states from the top of the thermometer down, as on the class device and the staff pages.
+    expect(await page.locator('.pupil-states .pupil-state-label').allTextContents()).toEqual(CHECKIN_STATES_TOP_DOWN.map((state) => WORDS[state].nl.label));
     await audit.check(browser);
 
     await page.getByRole('button', { name: new RegExp(`^${WORDS.in_window.nl.label}`) }).click();

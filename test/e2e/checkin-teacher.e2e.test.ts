@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckinState } from '../../src/shared/checkin';
+import { PUPIL_TEXTS } from '../../src/shared/checkin-wording';
 import { isoInstant, newId } from '../../src/server/deps';
 import { schoolDaysBefore } from '../../src/server/features/demo/demo-checkins.data';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
-import { schoolDateOf } from '../../src/server/features/selfscan/selfscan.service';
+import { recountClassDays } from '../../src/server/features/checkin/checkin-class-days.repository';
 import { type BrowserSession, createPageAudit, openBrowser, type RunningServer, signIn, startDemoServer, waitForPage } from './support/browser-harness';
+import { schoolDateOf } from '../../src/shared/school-time';
 
 const SCHOOL = 'Basisschool De Vlinderboom';
 const NOTE = 'Samen de ochtend doorgenomen; ze mag morgen even bij de deur beginnen.';
@@ -15,8 +17,9 @@ interface SeededPupil {
 }
 
 // The demo with its check-ins replaced by a known morning: in groep 5 one pupil asked to talk, one is
-// out of the window three school days running, five more are in the window; in groep 3 only two
-// pupils checked in (under the board's minimum group of 5, so leadership must not see that class).
+// out of the window three school days running, five more are in the window today and on the school day
+// before. On that day groep 5 had six pupils checking in (the anonymous figures show it) and groep 3 only
+// two (under the board's minimum group of 5, so leadership must not see that class; today never counts).
 describe('the daily check-in for staff, in the browser', () => {
   let server: RunningServer;
   let schoolId = '';
@@ -26,6 +29,8 @@ describe('the daily check-in for staff, in the browser', () => {
   const groep5Names: string[] = [];
   const audit = createPageAudit();
   const sessions: BrowserSession[] = [];
+  /** The browser the teacher turned into the class device of groep 5. */
+  let classDevice: BrowserSession;
 
   beforeAll(async () => {
     server = await startDemoServer();
@@ -49,6 +54,7 @@ describe('the daily check-in for staff, in the browser', () => {
     const groep3 = await pupilsOf('Groep 3');
     groep5Names.push(...groep5.map((pupil) => pupil.name));
     await db.deleteFrom('checkins').execute();
+    await db.deleteFrom('checkin_class_days').execute();
 
     const today = schoolDateOf(new Date());
     const insert = async (pupil: (typeof groep5)[number], date: string, state: CheckinState, wantsTalk = false) => {
@@ -77,6 +83,11 @@ describe('the daily check-in for staff, in the browser', () => {
     for (const date of schoolDaysBefore(today, 3)) await insert(second, date, 'far_high');
     for (const pupil of others.slice(0, 5)) await insert(pupil, today, 'in_window');
     for (const pupil of groep3.slice(0, 2)) await insert(pupil, today, 'in_window');
+    const [dayBefore = ''] = schoolDaysBefore(today, 1);
+    for (const pupil of [...others.slice(0, 5), ...groep3.slice(0, 2)]) await insert(pupil, dayBefore, 'in_window');
+    // Counted as the write queue counts what it stores.
+    const stored = await db.selectFrom('checkins').select(['class_id', 'school_date']).distinct().execute();
+    await recountClassDays(db, stored.map((row) => ({ classId: row.class_id, date: row.school_date })));
   });
   afterAll(async () => {
     for (const session of sessions) await session.close();
@@ -92,6 +103,7 @@ describe('the daily check-in for staff, in the browser', () => {
 
   it('the teacher sees who asked to talk and a signal, opens the pupil and records a "we talked" note', async () => {
     const teacher = await browserFor('leerkracht@voorbeeld.test');
+    classDevice = teacher;
     const { page } = teacher;
     await page.goto(`${server.baseUrl}/scholen/${schoolId}`);
     await waitForPage(page, SCHOOL);
@@ -111,11 +123,14 @@ describe('the daily check-in for staff, in the browser', () => {
     expect(await page.getByRole('region', { name: 'Nog niet ingecheckt' }).textContent()).toContain(streak.name);
     await audit.check(teacher);
 
-    // The class code, large, with the time it stays valid.
+    // The class code, full-screen, with the time it stays valid (test/e2e/checkin-classroom.e2e.test.ts checks what it hides).
     await page.getByRole('button', { name: 'Klascode tonen' }).click();
-    await page.getByText(/^Nog \d+:\d\d geldig$/).waitFor();
-    expect((await page.locator('.class-code').textContent())?.length).toBe(6);
+    const codeScreen = page.getByRole('dialog', { name: 'Klascode voor Groep 5' });
+    await codeScreen.getByText(/^Nog \d+:\d\d geldig$/).waitFor();
+    expect((await codeScreen.locator('.class-code').textContent())?.length).toBe(6);
     await audit.check(teacher);
+    await codeScreen.getByRole('button', { name: 'Klascode sluiten' }).click();
+    await codeScreen.waitFor({ state: 'hidden' });
 
     await streakItem.getByRole('link', { name: streak.name }).click();
     await waitForPage(page, `Check-in van ${streak.name}`);
@@ -170,6 +185,36 @@ describe('the daily check-in for staff, in the browser', () => {
     expect(await server.db.kysely.selectFrom('kiosk_devices').select('class_id').execute()).toHaveLength(1);
   });
 
+  it('the teacher sees the open class device from another device and closes it, after confirming', async () => {
+    const teacher = await browserFor('leerkracht@voorbeeld.test');
+    const { page } = teacher;
+    await page.goto(`${server.baseUrl}/scholen/${schoolId}/check-in`);
+    await page.getByRole('link', { name: 'Groep 5' }).click();
+    await waitForPage(page, 'Check-in Groep 5');
+    const open = page.getByRole('region', { name: 'Open klasapparaten' }).getByRole('table');
+    await open.waitFor();
+    expect(await open.getByRole('row').count()).toBe(2);
+    expect(await open.getByRole('rowheader').textContent()).toBe('Sanne Verbeek');
+    await audit.check(teacher);
+
+    await open.getByRole('button', { name: /^Sluiten Sanne Verbeek, / }).click();
+    const dialog = page.getByRole('dialog', { name: 'Klasapparaat sluiten?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('stopt de check-in meteen');
+    await audit.check(teacher);
+    await dialog.getByRole('button', { name: 'Sluiten', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^Het klasapparaat dat Sanne Verbeek op .+ opende is gesloten\.$/ }).waitFor();
+    await page.getByText('Er staat nu geen klasapparaat open voor Groep 5.').waitFor();
+    expect(await server.db.kysely.selectFrom('kiosk_devices').select('id').execute()).toEqual([]);
+    const closed = await server.db.kysely.selectFrom('audit_events').select('detail').where('action', '=', 'checkin.kiosk_closed').execute();
+    expect(closed).toHaveLength(1);
+    await audit.check(teacher);
+
+    // The class device stops at once: reloaded, it says the check-in is closed.
+    await classDevice.page.reload();
+    await classDevice.page.getByText(PUPIL_TEXTS.nl.kioskClosed).waitFor();
+  });
+
   it('the care team sees the signals of the whole school and the teacher’s note', async () => {
     const care = await browserFor('ib@voorbeeld.test');
     const { page } = care;
@@ -179,10 +224,12 @@ describe('the daily check-in for staff, in the browser', () => {
     await waitForPage(page, 'Signalen in de school');
     const groep5 = page.getByRole('region', { name: 'Groep 5' });
     expect(await groep5.getByRole('link', { name: talker.name }).count()).toBe(1);
-    const streakItem = groep5.getByRole('listitem').filter({ has: page.getByRole('link', { name: streak.name }) });
-    expect(await streakItem.textContent()).toContain('Vaak buiten het raampje');
+    // The teacher's note on the streak marks it as talked about: not waiting in groep 5, but under "talked about today".
+    expect(await groep5.getByRole('link', { name: streak.name }).count()).toBe(0);
+    const streakItem = page.getByRole('region', { name: 'Vandaag besproken' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: streak.name }) });
+    expect(await streakItem.first().textContent()).toMatch(/Vaak buiten het raampje:\s+Besproken op .+ door Sanne Verbeek/);
     await audit.check(care);
-    await streakItem.getByRole('link', { name: streak.name }).click();
+    await streakItem.first().getByRole('link', { name: streak.name }).click();
     await waitForPage(page, `Check-in van ${streak.name}`);
     expect(await page.getByRole('listitem').filter({ hasText: NOTE }).count()).toBe(1);
     await audit.check(care);
@@ -198,7 +245,8 @@ describe('the daily check-in for staff, in the browser', () => {
     await waitForPage(page, 'Check-in in cijfers');
     await page.getByRole('heading', { name: 'Groep 5' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Groep 3' }).count()).toBe(0);
-    expect(await page.getByText('1 klas niet getoond').count()).toBe(1);
+    // Groep 3 (two pupils) and groep 7 (nobody) have no day of at least five pupils.
+    expect(await page.getByText('2 klassen niet getoond').count()).toBe(1);
     const body = (await page.locator('body').textContent()) ?? '';
     for (const name of groep5Names) expect(body).not.toContain(name);
     await audit.check(leadership);

@@ -55,7 +55,22 @@ describe('first run in the browser', () => {
     await page.getByLabel('Soort school').selectOption({ label: 'Speciaal basisonderwijs' });
     await page.getByLabel('Je naam').fill('Anke Jongsma');
     await page.getByLabel('E-mailadres').fill('anke@eerste-start.test');
+    // A password on the list of common ones: the server's sentence is said once, on the password's line,
+    // not again as the summary's title.
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('Wachtwoord2026!');
+    await page.getByRole('button', { name: 'Groeiwijzer inrichten' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'te makkelijk te raden' });
+    await refused.waitFor();
+    expect(await refused.locator('.error-summary-title').textContent()).toBe('Niet alle velden zijn goed ingevuld.');
+    const refusedLinks = await refused.getByRole('link').allTextContents();
+    expect(refusedLinks).toHaveLength(1);
+    expect(refusedLinks[0]).toMatch(/^Wachtwoord: Dit wachtwoord is te makkelijk te raden/);
+    expect((await refused.textContent())?.split('Dit wachtwoord is te makkelijk te raden').length).toBe(2);
+    expect(await countRows(server, 'boards')).toBe(0);
+
     await page.getByLabel('Wachtwoord', { exact: true }).fill('een lange zin als wachtwoord');
+    // Without PUBLIC_URL the form shows the address links will use: the one this page was opened at.
+    expect(await page.getByLabel('Adres van Groeiwijzer').inputValue()).toBe(server.baseUrl);
     await page.getByRole('button', { name: 'Groeiwijzer inrichten' }).click();
 
     await waitForPage(page, 'Welkom, Anke Jongsma');
@@ -70,6 +85,9 @@ describe('first run in the browser', () => {
     // The school exists with the kind chosen on the form.
     const school = await server.db.kysely.selectFrom('schools').select(['name', 'kind']).executeTakeFirstOrThrow();
     expect(school).toEqual({ name: 'OBS De Eerste Steen', kind: 'special_primary' });
+    // ...and links in mails point to the address confirmed on the form, whatever Host a later request sends.
+    const pinned = await server.db.kysely.selectFrom('installation_settings').select(['name', 'value']).execute();
+    expect(pinned).toEqual([{ name: 'link_origin', value: server.baseUrl }]);
 
     // Once set up, the welcome page says so instead of offering a second setup.
     await page.goto(`${server.baseUrl}/welkom`);
@@ -77,7 +95,8 @@ describe('first run in the browser', () => {
     violations.push(...(await accessibilityViolations(page)));
 
     expect(violations).toEqual([]);
-    expect(unexpectedConsoleErrors(browser.consoleErrors)).toEqual([]);
+    // The common password was refused with 400.
+    expect(unexpectedConsoleErrors(browser.consoleErrors, [400])).toEqual([]);
   });
 });
 
@@ -94,7 +113,19 @@ describe('loading the demo from the welcome page', () => {
   });
 
   it('fills the installation with the demo and lists the demo accounts', async () => {
-    const { page } = browser;
+    const { page, context } = browser;
+    // Through a reverse proxy (which adds X-Forwarded-For) the visitor is not on the server itself: no demo.
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.7' });
+    await page.goto(`${server.baseUrl}/welkom`);
+    await waitForPage(page, 'Welkom bij Groeiwijzer');
+    const demoCard = page.getByRole('region', { name: 'Eerst rondkijken?' });
+    await demoCard.getByText('De demo laden kan alleen op de server zelf').waitFor();
+    expect(await demoCard.getByRole('button', { name: 'Demo laden' }).count()).toBe(0);
+    const violations = await accessibilityViolations(page);
+    expect(await countRows(server, 'boards')).toBe(0);
+
+    // On the server itself (the browser connects from 127.0.0.1) the demo loads.
+    await context.setExtraHTTPHeaders({});
     await page.goto(`${server.baseUrl}/welkom`);
     await waitForPage(page, 'Welkom bij Groeiwijzer');
     await page.getByRole('button', { name: 'Demo laden' }).click();
@@ -114,11 +145,13 @@ describe('loading the demo from the welcome page', () => {
       ].sort(),
     );
     expect(await accounts.getByRole('row').count()).toBe(8);
-    const violations = await accessibilityViolations(page);
+    violations.push(...(await accessibilityViolations(page)));
 
     // Every account in the table exists in the database.
     const users = await server.db.kysely.selectFrom('users').select('email').execute();
     expect(users.map((user) => user.email).sort()).toEqual(emails.sort());
+    // The demo's links point to the address the page was opened at.
+    expect(await server.db.kysely.selectFrom('installation_settings').select('value').execute()).toEqual([{ value: server.baseUrl }]);
 
     await page.getByRole('link', { name: 'Naar inloggen' }).click();
     await waitForPage(page, 'Inloggen');

@@ -10,6 +10,7 @@ import {
   startDemoServer,
   waitForPage,
 } from './support/browser-harness';
+import { lastOutboxSecretLink } from '../support/outbox';
 
 const SCHOOL = 'Basisschool De Vlinderboom';
 
@@ -136,7 +137,7 @@ describe('interface language in the browser', () => {
 
     const mails = await server.db.kysely.selectFrom('outbox_messages').select('body_text').where('to_address', '=', email).execute();
     expect(mails).toHaveLength(1);
-    const link = /https?:\/\/\S+\/wachtwoord-herstellen#token=[\w-]+/.exec(mails[0]?.body_text ?? '')?.[0];
+    const link = /https?:\/\/\S+\/wachtwoord-herstellen#token=[\w-]+/.exec(await lastOutboxSecretLink(server.deps, email))?.[0];
     expect(link?.startsWith(`${server.baseUrl}/wachtwoord-herstellen#token=`)).toBe(true);
 
     await page.goto(link ?? '');

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
 import {
@@ -36,6 +36,7 @@ describe('pupil import wizard in the browser', () => {
     await openImportPage(page);
     await audit.check(browser);
     const pupilsBefore = await pupilNumbers();
+    const sent = recordImportRequests(page);
 
     await page.getByLabel('CSV-bestand').setInputFiles(fixture('with-errors.csv'));
     await page.getByText('10 rijen, 3 met fouten', { exact: true }).waitFor();
@@ -68,6 +69,15 @@ describe('pupil import wizard in the browser', () => {
     expect(await importButton.isDisabled()).toBe(true);
     await onlyValid.check();
 
+    // Groep 6 is not a class of the demo school: the wizard asks about it and starts nothing without an answer.
+    const groep6 = page.getByLabel('Klas „Groep 6” (4 leerlingen in het bestand)');
+    expect(await groep6.inputValue()).toBe('');
+    await importButton.click();
+    await page.locator('.error-summary').getByText('Kies eerst bij elke klas die nog niet bestaat wat ermee gebeurt. Er is nog niets geïmporteerd.').waitFor();
+    expect(sent.batches).toEqual([]);
+    await audit.check(browser);
+    await groep6.selectOption({ label: 'Nieuwe klas „Groep 6” aanmaken' });
+
     await importButton.click();
     const result = page.getByRole('region', { name: 'Import klaar' });
     await result.waitFor();
@@ -75,6 +85,11 @@ describe('pupil import wizard in the browser', () => {
     const progress = page.getByRole('progressbar', { name: 'Voortgang van de import' });
     expect(await progress.evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([7, 7]);
     await audit.check(browser);
+    // The file went up once; the batch named the staged import and where to go on, and carried no file.
+    sent.stop();
+    expect(sent.uploads).toHaveLength(1);
+    expect(sent.uploads[0]).toHaveProperty('csv');
+    expect(sent.batches).toEqual([{ schoolYear: expect.any(String), classChoices: [{ name: 'Groep 6', action: 'create' }], onlyValidRows: true, offset: 0, limit: 200 }]);
 
     // Exactly the valid rows arrived: the first 5002 stays, its duplicate on line 8 does not.
     const arrived = (await pupilRows()).filter((row) => !pupilsBefore.includes(row.pupil_number));
@@ -94,7 +109,7 @@ describe('pupil import wizard in the browser', () => {
       .where('pupil_number', '=', '5002')
       .executeTakeFirstOrThrow();
     expect(olivier).toEqual({ first_name: 'Olivier', last_name: 'de Bruijn', birth_date: '2016-09-03' });
-    // The new pupils sit in their groups of the chosen school year; Groep 6 did not exist and was made.
+    // The new pupils sit in their groups of the chosen school year; Groep 6 did not exist and was made, as asked.
     const placed = await server.db.kysely
       .selectFrom('class_pupils')
       .innerJoin('classes', 'classes.id', 'class_pupils.class_id')
@@ -122,6 +137,9 @@ describe('pupil import wizard in the browser', () => {
     await waitForPage(page, 'Leerlingen importeren');
     expect(await page.getByRole('region', { name: 'Foutenrapport: elk probleem per regel' }).count()).toBe(0);
     expect(await page.getByLabel('Alleen de geldige rijen importeren').count()).toBe(0);
+    // Groep 6 was made by the import above; Groep 4 is still unknown.
+    await page.getByLabel('Klas „Groep 4” (3 leerlingen in het bestand)').selectOption({ label: 'Nieuwe klas „Groep 4” aanmaken' });
+    expect(await page.getByLabel(/^Klas „Groep 6”/).count()).toBe(0);
     await audit.check(browser);
 
     await page.getByRole('button', { name: 'Importeren', exact: true }).click();
@@ -136,12 +154,16 @@ describe('pupil import wizard in the browser', () => {
     await waitForPage(page, 'Leerlingen');
     const table = page.getByRole('region', { name: /^Leerlingen in / }).getByRole('table');
     const fenna = table.getByRole('row').filter({ has: page.getByRole('cell', { name: '2001', exact: true }) });
-    expect(await fenna.locator('th, td').allTextContents()).toEqual(['2001', 'Fenna', 'de Wit', expect.any(String), 'Groep 4']);
+    // The last cell holds the school admin's buttons for the pupil (change, other class, left).
+    expect(await fenna.locator('th, td').allTextContents()).toEqual(['2001', 'Fenna', 'de Wit', expect.any(String), 'Groep 4', 'WijzigenAndere klasVertrokken']);
 
     await page.getByRole('link', { name: 'Leerlingen importeren' }).click();
     await waitForPage(page, 'Leerlingen importeren');
     await page.getByLabel('CSV-bestand').setInputFiles(fixture('parnassys.csv'));
     await page.getByText('8 rijen, 0 met fouten', { exact: true }).waitFor();
+    // Every class of the file exists now: nothing to ask.
+    await page.getByRole('heading', { name: /niet in het bestand$/ }).waitFor();
+    expect(await page.getByRole('heading', { name: /^Klassen die nog niet bestaan/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Importeren', exact: true }).click();
     await page.getByRole('region', { name: 'Import klaar' }).waitFor();
     expect(await resultCounts(page)).toEqual({ Nieuw: '0', Bijgewerkt: '0', Ongewijzigd: '8' });
@@ -173,6 +195,20 @@ describe('pupil import wizard in the browser', () => {
       .execute();
   }
 });
+
+// The JSON bodies the page sends to the upload and to the batches, until stopped.
+function recordImportRequests(page: Page) {
+  const uploads: unknown[] = [];
+  const batches: unknown[] = [];
+  const listener = (request: Request) => {
+    if (request.method() !== 'POST') return;
+    const path = new URL(request.url()).pathname;
+    if (/\/pupil-imports$/.test(path)) uploads.push(request.postDataJSON());
+    if (/\/pupil-imports\/[^/]+\/batches$/.test(path)) batches.push(request.postDataJSON());
+  };
+  page.on('request', listener);
+  return { uploads, batches, stop: () => page.off('request', listener) };
+}
 
 // The result's facts as { term: value }.
 async function resultCounts(page: Page): Promise<Record<string, string>> {

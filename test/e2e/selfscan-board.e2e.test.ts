@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoInstant, newId } from '../../src/server/deps';
+import { encryptedFieldRef } from '../../src/server/crypto/encrypted-columns';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
 import { ensureShippedModels, shippedModelId } from '../../src/server/features/selfscan/selfscan.service';
 import modelFile from '../../src/server/features/selfscan/models/tso-development-model.json';
@@ -10,9 +11,10 @@ const SCHOOL = 'Basisschool De Vlinderboom';
 const OTHER_SCHOOL = 'VSO De Horizon';
 const BOARD = 'Stichting Voorbeeld';
 const ASPECTS = modelFile.layers.flatMap((layer) => layer.aspects.map((aspect) => ({ id: aspect.id, name: aspect.name.nl })));
-const [FIRST, SECOND] = ASPECTS as [(typeof ASPECTS)[number], (typeof ASPECTS)[number]];
+const [FIRST, SECOND, THIRD] = ASPECTS as [(typeof ASPECTS)[number], (typeof ASPECTS)[number], (typeof ASPECTS)[number]];
 
-// Two earlier rounds with agreed phases; then leadership compares them, switches sharing on, and the board looks.
+// Two earlier rounds that the whole team (five people, the demo board's k) answered, with agreed phases;
+// then leadership compares them, switches sharing on, and the board looks.
 describe('self-scan over time and for the board, in the browser', () => {
   let server: RunningServer;
   let schoolId = '';
@@ -25,7 +27,10 @@ describe('self-scan over time and for the board, in the browser', () => {
     await ensureShippedModels(db);
     schoolId = (await db.selectFrom('schools').select('id').where('name', '=', SCHOOL).executeTakeFirstOrThrow()).id;
     const now = isoInstant(new Date());
-    const seed = async (name: string, opensOn: string, closesOn: string, consensus: Record<string, number>) => {
+    const staff = await db.selectFrom('school_memberships').select(['user_id', 'role']).where('school_id', '=', schoolId).orderBy('user_id').execute();
+    const team = [...new Map(staff.map((row) => [row.user_id, row.role])).entries()];
+    expect(team).toHaveLength(5);
+    const seed = async (name: string, opensOn: string, closesOn: string, consensus: Record<string, number>, phases: Record<string, number>) => {
       const id = newId();
       await db
         .insertInto('selfscan_rounds')
@@ -42,13 +47,23 @@ describe('self-scan over time and for the board, in the browser', () => {
           created_at: now,
         })
         .execute();
+      // Everyone gives the same phase per aspect, so the medians are those phases.
+      for (const [userId, role] of team) {
+        const responseId = newId();
+        await db.insertInto('selfscan_invitations').values({ round_id: id, user_id: userId }).execute();
+        await db.insertInto('selfscan_responses').values({ id: responseId, round_id: id, user_id: userId, role, created_at: now, updated_at: now }).execute();
+        for (const [aspect, phase] of Object.entries(phases)) {
+          await db.insertInto('selfscan_ratings').values({ response_id: responseId, aspect_id: aspect, phase, note: null, updated_at: now }).execute();
+        }
+      }
       for (const [aspect, phase] of Object.entries(consensus)) {
-        await db.insertInto('selfscan_consensus').values({ round_id: id, aspect_id: aspect, phase, rationale: 'In de teamvergadering besproken', recorded_by: null, recorded_at: now }).execute();
+        const rationale = await server.fieldCrypto.encrypt(encryptedFieldRef('selfscan_consensus', 'rationale', [id, aspect]), 'In de teamvergadering besproken');
+        await db.insertInto('selfscan_consensus').values({ round_id: id, aspect_id: aspect, phase, rationale, recorded_by: null, recorded_at: now }).execute();
       }
       return id;
     };
-    await seed('Zelfscan voorjaar 2025', '2025-03-01', '2025-03-31', { [FIRST.id]: 1 });
-    await seed('Zelfscan najaar 2025', '2025-10-01', '2025-10-31', { [FIRST.id]: 2, [SECOND.id]: 3 });
+    await seed('Zelfscan voorjaar 2025', '2025-03-01', '2025-03-31', { [FIRST.id]: 1 }, { [FIRST.id]: 1, [THIRD.id]: 2 });
+    await seed('Zelfscan najaar 2025', '2025-10-01', '2025-10-31', { [FIRST.id]: 2, [SECOND.id]: 3 }, { [FIRST.id]: 2, [THIRD.id]: 3 });
   });
   afterAll(async () => {
     for (const session of sessions) await session.close();
@@ -72,7 +87,9 @@ describe('self-scan over time and for the board, in the browser', () => {
     expect(await page.getByLabel('Vergelijk met').inputValue()).not.toBe('');
     const shift = page.getByRole('table', { name: 'Verschuiving per accent' });
     expect(await rowCells(page, shift, FIRST.name)).toEqual(['Groeifase 1 (vastgesteld)', 'Groeifase 2 (vastgesteld)', '↑ +1 groeifase']);
-    expect(await rowCells(page, shift, SECOND.name)).toEqual(['geen gegevens', 'Groeifase 3 (vastgesteld)', 'niet te vergelijken']);
+    // Nobody rated the second aspect in spring: no median below k, so nothing to compare the agreed phase with.
+    expect(await rowCells(page, shift, SECOND.name)).toEqual(['te weinig antwoorden (minder dan 5)', 'Groeifase 3 (vastgesteld)', 'niet te vergelijken']);
+    expect(await rowCells(page, shift, THIRD.name)).toEqual(['mediaan 2', 'mediaan 3', '↑ +1 groeifase']);
     await audit.check(leadership);
 
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/zelfscan`);
@@ -80,6 +97,8 @@ describe('self-scan over time and for the board, in the browser', () => {
     await waitForPage(page, 'Verloop per accent');
     const layer = page.getByRole('table', { name: `Verloop: ${modelFile.layers[0]!.name.nl}` });
     expect(await rowCells(page, layer, FIRST.name)).toEqual(['Groeifase 1 (vastgesteld)', 'Groeifase 2 (vastgesteld)']);
+    expect(await rowCells(page, layer, THIRD.name)).toEqual(['mediaan 2', 'mediaan 3']);
+    expect(await rowCells(page, layer, SECOND.name)).toEqual(['te weinig antwoorden (minder dan 5)', 'Groeifase 3 (vastgesteld)']);
     await audit.check(leadership);
 
     await page.goto(`${server.baseUrl}/scholen/${schoolId}`);

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAILS } from '../../src/shared/demo-accounts';
 import { isoInstant, newId } from '../../src/server/deps';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
-import { ensureShippedModels, schoolDateOf, shippedModelId } from '../../src/server/features/selfscan/selfscan.service';
+import { ensureShippedModels, shippedModelId } from '../../src/server/features/selfscan/selfscan.service';
 import modelFile from '../../src/server/features/selfscan/models/tso-development-model.json';
 import { formatDate } from '../../src/web/i18n/format';
 import { type BrowserSession, createPageAudit, openBrowser, type RunningServer, signIn, startDemoServer, waitForPage } from './support/browser-harness';
+import { schoolDateOf } from '../../src/shared/school-time';
 
 const SCHOOL = 'Basisschool De Vlinderboom';
 const OTHER_SCHOOL = 'VSO De Horizon';
@@ -168,16 +169,16 @@ describe('the training register, its coverage beside layer 1 and the board roll-
     const evidence = page.getByRole('region', { name: 'Scholing (laag 1)' });
     await evidence.getByText(`${staffCount} van de ${staffCount} medewerkers hebben de volledige training gehad (100%).`).waitFor();
     await page.waitForFunction(() => document.querySelector('.training-evidence p.notice') === null);
-    // In the page's order: layer 1's bars, then the training evidence, then layer 2's bars.
+    // In the page's order: layer 1's overview table, then the training evidence, then layer 2's table.
     const order = await page.evaluate(() => {
-      const figures = [...document.querySelectorAll('.layer-bars-figure')];
+      const layers = [...document.querySelectorAll('.overview-layer')];
       const panel = document.querySelector('.training-evidence');
-      if (!panel || figures.length < 2) return null;
+      if (!panel || layers.length < 2) return null;
       const follows = (first: Element, second: Element) => (first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-      return { afterLayer1: follows(figures[0]!, panel), beforeLayer2: follows(panel, figures[1]!) };
+      return { afterLayer1: follows(layers[0]!, panel), beforeLayer2: follows(panel, layers[1]!) };
     });
     expect(order).toEqual({ afterLayer1: true, beforeLayer2: true });
-    expect(await page.getByRole('figure', { name: modelFile.layers[0]!.name.nl }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: modelFile.layers[0]!.name.nl, exact: true }).count()).toBe(1);
     await audit.check(lead);
 
     // The teacher is no organiser of training: no menu entry, and the register page says so.

@@ -93,10 +93,9 @@ async function changeCounterOf(db: Db): Promise<string> {
 
 /** Row counts of every table: what the injection tests compare to prove no table was dropped or emptied. */
 export async function countRows(db: Db): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of TABLES_IN_DEPENDENCY_ORDER) {
-    const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
-    counts[table] = Number(row.count);
-  }
-  return counts;
+  // One query for all tables: on PostgreSQL a round trip per table cost more than the counting.
+  const counts = TABLES_IN_DEPENDENCY_ORDER.map((table) => sql`select ${sql.lit(table)} as name, count(*) as count from ${sql.table(table)}`);
+  const result = await sql<{ name: string; count: number | string }>`${sql.join(counts, sql` union all `)}`.execute(db.kysely);
+  const byTable = new Map(result.rows.map((row) => [row.name, Number(row.count)]));
+  return Object.fromEntries(TABLES_IN_DEPENDENCY_ORDER.map((table) => [table, byTable.get(table) ?? Number.NaN]));
 }

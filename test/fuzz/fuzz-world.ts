@@ -7,12 +7,12 @@ import { loadShippedModels } from '../../src/server/features/selfscan/model-cata
 import { shippedModelId } from '../../src/server/features/selfscan/selfscan.service';
 import type { Dialect } from '../../src/server/db/database';
 import { SCHOOL_ROLES } from '../../src/shared/roles';
-import { schoolYearOf } from '../../src/shared/school-year';
 import { aspectIdsOf } from '../../src/shared/selfscan-model';
 import type { ApiOperation, GeneratedRequest, OpenApiDocument, ValueHints } from '../support/openapi-arbitrary';
 import { urlOf } from '../support/openapi-arbitrary';
 import { createTestApp, login, type Login, type TestApp } from '../support/test-app';
 import { createWorld, WORLD_PASSWORD, type World } from '../support/world';
+import { schoolYearAt } from '../../src/shared/school-time';
 
 /** Ids the fuzzer picks path parameters and id fields from; routes that create things add to them. */
 export interface IdPools {
@@ -28,6 +28,7 @@ export interface IdPools {
   goalId: string[];
   actionId: string[];
   trainingId: string[];
+  importId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -39,9 +40,13 @@ export interface FuzzWorld {
   session: Login;
   doc: OpenApiDocument;
   roundId: string;
+  /** A round closed early, so its results (consensus, goals, exports) can be read. */
+  closedRoundId: string;
   aspectIds: string[];
   pools: IdPools;
   hints: ValueHints;
+  /** Whether the fuzzing user's session is still signed in with both steps (a 401 may be about a pupil session). */
+  isSignedIn(): Promise<boolean>;
   /** Signs the fuzzing user in again (after a generated logout). */
   signInAgain(): Promise<void>;
   /** Sends a generated request, signed in unless it is anonymous. */
@@ -98,12 +103,14 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
   });
   if (round.statusCode !== 201 && round.statusCode !== 200) throw new Error(`opening a round failed: ${round.statusCode} ${round.body}`);
   const roundId = round.json().id as string;
+  const closedRoundId = await openAndCloseRound(test, world.schoolA1, session, modelId);
   const plan = await seedPlan(test, world, session);
   const trainingId = await seedTraining(test, world, session);
+  const importId = await seedStagedImport(test, world);
   const calendarToken = await seedCalendarFeed(test, world);
   const doc = (await test.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDocument;
   const aspectIds = aspectIdsOf(model);
-  const year = schoolYearOf(test.clock.now());
+  const year = schoolYearAt(test.clock.now());
   const nextYear = `${Number(year.slice(0, 4)) + 1}-${Number(year.slice(0, 4)) + 2}`;
 
   const pools: IdPools = {
@@ -113,13 +120,14 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     classId: [world.classA1, world.classA1Other, world.classB1],
     // Never the fuzzing user: disabling or stripping it would end the run early.
     userId: [world.users.teacher.id, world.users.careTeam.id, world.users.tsoLead.id, world.users.leadership.id, world.users.teacherOtherSchool.id, world.users.schoolAdminOtherBoard.id],
-    roundId: [roundId],
+    roundId: [roundId, closedRoundId],
     modelId: [modelId],
     pupilId: [world.pupilInClassA1, world.pupilInClassA1Other, world.pupilB1],
     momentId: [plan.momentId],
     goalId: [plan.goalId],
     actionId: [plan.actionId],
     trainingId: [trainingId],
+    importId: [importId],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -137,6 +145,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     goalId: fromPool(pools.goalId),
     actionId: fromPool(pools.actionId),
     trainingId: fromPool(pools.trainingId),
+    importId: fromPool(pools.importId),
     // Current staff of school A1 (the fuzzing user included), so recorded trainings get through more often.
     participantUserIds: fc.subarray([user.id, world.users.teacher.id, world.users.careTeam.id, world.users.tsoLead.id, world.users.leadership.id], { maxLength: 3 }),
     ownerUserId: fc.option(fromPool(pools.userId), { nil: null }),
@@ -173,9 +182,15 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     },
     doc,
     roundId,
+    closedRoundId,
     aspectIds,
     pools,
     hints,
+    async isSignedIn() {
+      const answer = await test.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: session.cookie } });
+      const body = answer.json() as { user: unknown; mfa: { status: string } | null };
+      return answer.statusCode === 200 && body.user !== null && (body.mfa === null || body.mfa.status === 'complete');
+    },
     async signInAgain() {
       // Generated wrong codes on the MFA routes may have locked the second step: wait the lock out.
       const mfa = await db.selectFrom('user_mfa').select('failed_attempts').where('user_id', '=', user.id).executeTakeFirst();
@@ -213,6 +228,7 @@ const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
   '/api/schools/:schoolId/plan/goals': 'goalId',
   '/api/schools/:schoolId/plan/goals/:goalId/actions': 'actionId',
   '/api/schools/:schoolId/trainings': 'trainingId',
+  '/api/schools/:schoolId/pupil-imports': 'importId',
 };
 
 /** A moment, a goal and an action in school A1's implementation plan, so plan routes meet real records. */
@@ -242,6 +258,22 @@ async function seedTraining(test: TestApp, world: World, session: Login): Promis
 }
 
 /**
+ * A staged pupil import of school A1, so the batch route meets a real one. Another admin of the school
+ * uploads it: an upload replaces only its maker's earlier one, so the fuzzing user's uploads leave it be.
+ */
+async function seedStagedImport(test: TestApp, world: World): Promise<string> {
+  const session = await login(test.app, world.users.schoolAdmin.email, WORLD_PASSWORD);
+  const response = await test.app.inject({
+    method: 'POST',
+    url: `/api/schools/${world.schoolA1}/pupil-imports`,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    payload: { csv: fixture('parnassys.csv'), mapping: FIXTURE_MAPPINGS[0] },
+  });
+  if (response.statusCode !== 201) throw new Error(`staging a pupil import failed: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
+}
+
+/**
  * A live calendar feed of the TSO lead (not the fuzzing user, whose generated POST/DELETE would replace it),
  * so GET /api/calendar/:token also meets a token that answers.
  */
@@ -252,4 +284,21 @@ async function seedCalendarFeed(test: TestApp, world: World): Promise<string> {
     .values({ user_id: world.users.tsoLead.id, digest_opt_out: 0, calendar_token_hash: hashSecret(token), calendar_token_created_at: isoInstant(test.clock.now()), updated_at: isoInstant(test.clock.now()) })
     .execute();
   return token;
+}
+
+// Results exist only for closed rounds: a second round, opened and closed early at once.
+async function openAndCloseRound(test: TestApp, schoolId: string, session: Login, modelId: string): Promise<string> {
+  const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+  const today = isoInstant(test.clock.now()).slice(0, 10);
+  const opened = await test.app.inject({
+    method: 'POST',
+    url: `/api/schools/${schoolId}/selfscan/rounds`,
+    headers,
+    payload: { name: 'Zelfscan gesloten', modelId, opensOn: today, closesOn: today },
+  });
+  if (opened.statusCode !== 201) throw new Error(`opening a second round failed: ${opened.statusCode} ${opened.body}`);
+  const id = opened.json().id as string;
+  const closed = await test.app.inject({ method: 'POST', url: `/api/schools/${schoolId}/selfscan/rounds/${id}/close`, headers });
+  if (closed.statusCode !== 200) throw new Error(`closing the second round failed: ${closed.statusCode} ${closed.body}`);
+  return id;
 }

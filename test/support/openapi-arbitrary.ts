@@ -294,12 +294,27 @@ function pathParamValue(parameter: OpenApiParameter, hints: ValueHints): fc.Arbi
   return fc.oneof({ arbitrary: valid, weight: 8 }, { arbitrary: random, weight: 1 }, { arbitrary: malformed, weight: 1 });
 }
 
+/** Whether text surely satisfies a string schema (enum, pattern, length); `false` when unsure, so the value stays "invalid". */
+function textSatisfies(schema: JsonSchema, text: string): boolean {
+  if (schema.enum) return schema.enum.includes(text);
+  if (!typesOf(schema).includes('string') || schema.format) return false;
+  if (schema.minLength !== undefined && text.length < schema.minLength) return false;
+  if (schema.maxLength !== undefined && text.length > schema.maxLength) return false;
+  return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(text);
+}
+
 function queryArbitrary(parameters: OpenApiParameter[], hints: ValueHints): fc.Arbitrary<{ pairs: [string, string][]; isValid: boolean }> {
   const known = parameters.map((parameter) =>
     fc.oneof(
       { arbitrary: fc.constant(null), weight: parameter.required ? 0 : 2 },
       { arbitrary: validValue(parameter.schema, hints, parameter.name).map((value) => ({ pair: [parameter.name, String(value)] as [string, string], isValid: value !== null })), weight: 6 },
-      { arbitrary: invalidValue(parameter.schema).map((value) => ({ pair: [parameter.name, typeof value === 'string' ? value : toJson(value)] as [string, string], isValid: false })), weight: 2 },
+      {
+        arbitrary: invalidValue(parameter.schema)
+          .map((value) => (typeof value === 'string' ? value : toJson(value)))
+          // A query string carries text only: `false` or `null` sent as text may be exactly what the schema allows.
+          .map((text) => ({ pair: [parameter.name, text] as [string, string], isValid: textSatisfies(parameter.schema, text) })),
+        weight: 2,
+      },
     ),
   );
   const unknown = fc.oneof(

@@ -1,5 +1,5 @@
 import { KIOSK_COOKIE, KIOSK_HOURS, PUPIL_COOKIE, PUPIL_SESSION_MINUTES } from '../../src/shared/checkin';
-import { hashSecret, isoInstant, newSecretToken } from '../../src/server/deps';
+import { hashSecret, isoInstant, newId, newSecretToken } from '../../src/server/deps';
 import type { Login, TestApp } from './test-app';
 
 /**
@@ -24,14 +24,18 @@ export async function pupilDeviceFor(test: TestApp, pupilId: string, classId: st
   return { cookie: `${PUPIL_COOKIE}=${token}`, csrfToken };
 }
 
-/** A class device in kiosk mode made directly in the database: the cookie header and CSRF token to send. */
-export async function kioskDeviceFor(test: TestApp, classId: string, openedBy: string | null = null): Promise<Login> {
+/**
+ * A class device in kiosk mode made directly in the database: the cookie header and CSRF token to send. It works
+ * only while `openedBy` may open it (a teacher of the class or a school admin of its school).
+ */
+export async function kioskDeviceFor(test: TestApp, classId: string, openedBy: string): Promise<Login> {
   const token = newSecretToken();
   const csrfToken = newSecretToken();
   const now = test.clock.now();
   await test.deps.db.kysely
     .insertInto('kiosk_devices')
     .values({
+      id: newId(),
       id_hash: hashSecret(token),
       class_id: classId,
       csrf_token: csrfToken,

@@ -13,7 +13,11 @@ export type RecordParam =
   | 'momentId'
   | 'goalId'
   | 'actionId'
-  | 'trainingId';
+  | 'trainingId'
+  | 'invitationId'
+  | 'grantId'
+  | 'kioskId'
+  | 'importId';
 
 /**
  * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
@@ -27,7 +31,7 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
     .replace('*', 'x');

@@ -22,6 +22,9 @@ export class FakeClock implements Clock {
   }
 }
 
+/** The PUBLIC_URL of a test app unless a test sets another (or none). */
+export const TEST_PUBLIC_URL = 'http://localhost:3000';
+
 /** A running test app on a fresh database, with its fake clock. */
 export interface TestApp {
   app: App;
@@ -47,11 +50,13 @@ export async function createTestApp(
     // Two-step verification is off unless a test turns it on (the MFA tests and the authorization
     // matrix do): most tests start sessions for admins directly and are about something else.
     mfaRequired: false,
+    // Links need an address (installation/link-base.ts); the link-base tests take it away again.
+    publicUrl: TEST_PUBLIC_URL,
     ...options.config,
   };
   const fieldCrypto = await openFieldCrypto({ db: database.db, config, clock });
   const base = { config, db: database.db, clock, fieldCrypto };
-  const mailer = options.mailer ? options.mailer(base) : createOutboxMailer(database.db.kysely, clock);
+  const mailer = options.mailer ? options.mailer(base) : createOutboxMailer({ db: database.db.kysely, clock, fieldCrypto });
   const deps: Deps = { ...base, mailer };
   const app = await buildApp(deps, { logger: false });
   await app.ready();

@@ -3,8 +3,8 @@ import { hashPassword } from '../../src/server/auth/passwords';
 import { loadActor } from '../../src/server/auth/sessions.service';
 import { isoInstant, newId } from '../../src/server/deps';
 import type { SchoolRole } from '../../src/shared/roles';
-import { schoolYearOf } from '../../src/shared/school-year';
 import { TEST_TOTP_SECRET, type TestApp } from './test-app';
+import { schoolYearAt } from '../../src/shared/school-time';
 
 /** The password of every user in a test world. */
 export const WORLD_PASSWORD = 'correct horse battery';
@@ -46,7 +46,7 @@ export interface World {
 export async function createWorld(test: TestApp, options: { mfa?: boolean } = {}): Promise<World> {
   const db = test.deps.db.kysely;
   const now = isoInstant(test.clock.now());
-  const year = schoolYearOf(test.clock.now());
+  const year = schoolYearAt(test.clock.now());
   const passwordHash = await hashPassword(WORLD_PASSWORD);
   const ids = {
     boardA: newId(),
@@ -107,7 +107,8 @@ export async function createWorld(test: TestApp, options: { mfa?: boolean } = {}
   const addUser = async (key: WorldUserKey) => {
     const id = newId();
     const email = `${key.toLowerCase()}@world.test`;
-    await db.insertInto('users').values({ id, email, name: key, password_hash: passwordHash, locale: 'nl', disabled_at: null, created_at: now }).execute();
+    const homeBoardId = key.endsWith('OtherBoard') ? ids.boardB : ids.boardA;
+    await db.insertInto('users').values({ id, email, name: key, password_hash: passwordHash, locale: 'nl', disabled_at: null, created_at: now, home_board_id: homeBoardId }).execute();
     users[key] = { id, email };
     return id;
   };
@@ -135,7 +136,7 @@ async function enrollUsersWhoNeedMfa(test: TestApp, userIds: string[]): Promise<
   const db = test.deps.db.kysely;
   const now = isoInstant(test.clock.now());
   for (const userId of userIds) {
-    if (!rolesRequireMfa(await loadActor(db, userId))) continue;
+    if (!rolesRequireMfa(await loadActor(db, userId, now))) continue;
     const secret = await test.deps.fieldCrypto.encrypt({ table: 'user_mfa', column: 'secret_encrypted', rowId: userId }, TEST_TOTP_SECRET);
     await db
       .insertInto('user_mfa')

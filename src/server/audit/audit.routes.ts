@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../deps';
 import type { App } from '../http/fastify-types';
-import { boardParamsSchema, schoolParamsSchema } from '../features/tenancy/tenancy.schemas';
+
 import { listAuditEvents } from './audit.repository';
 import { auditEventSchema } from './audit.schemas';
+import { boardParamsSchema, schoolParamsSchema } from '../http/common.schemas';
 
 const AUDIT_PAGE = 200;
 

@@ -11,3 +11,5 @@ export const auditEventSchema = z.object({
   targetId: z.string().nullable(),
   detail: z.string().nullable(),
 });
+/** One line of the audit log. */
+export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../deps';
-import { requireAuth } from '../http/auth-hooks';
+import { staffCallerOf } from '../access/caller';
 import type { App } from '../http/fastify-types';
 import { accountSessionSchema, endedSessionsSchema, endOtherSessionsSchema, passwordChangeSchema } from './account.schemas';
 import { changeOwnPassword, endOtherOwnSessions, listOwnSessions } from './account.service';
@@ -16,13 +16,13 @@ export async function accountRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'authenticated' }, ...throttle },
       schema: { tags: ['account'], body: passwordChangeSchema, response: { 200: endedSessionsSchema } },
     },
-    async (request) => ({ ended: await changeOwnPassword(deps, requireAuth(request), request.body.currentPassword, request.body.newPassword) }),
+    async (request) => ({ ended: await changeOwnPassword(deps, staffCallerOf(request), request.body.currentPassword, request.body.newPassword) }),
   );
 
   app.get(
     '/api/me/sessions',
     { config: { policy: { access: 'authenticated' } }, schema: { tags: ['account'], response: { 200: z.array(accountSessionSchema) } } },
-    async (request) => listOwnSessions(deps, requireAuth(request)),
+    async (request) => listOwnSessions(deps, staffCallerOf(request)),
   );
 
   app.post(
@@ -31,6 +31,6 @@ export async function accountRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'authenticated' }, ...throttle },
       schema: { tags: ['account'], body: endOtherSessionsSchema, response: { 200: endedSessionsSchema } },
     },
-    async (request) => ({ ended: await endOtherOwnSessions(deps, requireAuth(request), request.body.password) }),
+    async (request) => ({ ended: await endOtherOwnSessions(deps, staffCallerOf(request), request.body.password) }),
   );
 }

@@ -20,6 +20,10 @@ export const accountSessionSchema = z.object({
   expiresAt: z.string(),
   current: z.boolean(),
 });
+/** One place where the signed-in user is signed in. */
+export type AccountSession = z.infer<typeof accountSessionSchema>;
 
 /** How many other sessions were ended. */
 export const endedSessionsSchema = z.object({ ended: z.number().int().min(0) });
+/** How many other sessions an account action ended. */
+export type EndedSessions = z.infer<typeof endedSessionsSchema>;

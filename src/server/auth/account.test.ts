@@ -25,8 +25,11 @@ describe.each(testDialects())('own account on %s', (dialect) => {
     const elsewhere = await login(test.app, world.users.leadership.email, WORLD_PASSWORD);
 
     const wrong = await requestAs(test.app, here, 'POST', '/api/me/password', { currentPassword: 'niet mijn wachtwoord', newPassword: NEW_PASSWORD });
-    expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.fields).toEqual({ 'body.currentPassword': ['invalid_credentials'] });
+    // Said as what it is: the current password is wrong (not "e-mail address or password"), on its field.
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('wrong_current_password');
+    expect(wrong.json().error.message).toContain('niet je huidige wachtwoord');
+    expect(wrong.json().error.fields).toEqual({ 'body.currentPassword': ['wrong_current_password'] });
 
     const common = await requestAs(test.app, here, 'POST', '/api/me/password', { currentPassword: WORLD_PASSWORD, newPassword: 'Wachtwoord2026!' });
     expect(common.json().error.code).toBe('password_too_common');
@@ -60,7 +63,8 @@ describe.each(testDialects())('own account on %s', (dialect) => {
     }
 
     const wrong = await requestAs(test.app, here, 'POST', '/api/me/sessions/end-others', { password: 'fout' });
-    expect(wrong.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('wrong_current_password');
     expect((await requestAs(test.app, elsewhere, 'GET', '/api/me/sessions')).statusCode).toBe(200);
 
     const ended = await requestAs(test.app, here, 'POST', '/api/me/sessions/end-others', { password: WORLD_PASSWORD });

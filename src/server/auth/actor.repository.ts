@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 
-/** Every role of a user: board roles, school roles (with the board of each school), working-group places. */
-export async function findRolesOfUser(db: Kysely<Database>, userId: string) {
+/**
+ * Every role of a user that counts for a session started at `sessionStartedAt`: board roles, school roles (with
+ * the board of each school) — except in a school that blocked the person or ended their sessions after that
+ * moment — and working-group places.
+ */
+export async function findRolesOfUser(db: Kysely<Database>, userId: string, sessionStartedAt: string) {
   const boardRoles = await db
     .selectFrom('board_memberships')
     .select(['board_id', 'role'])
@@ -11,8 +15,13 @@ export async function findRolesOfUser(db: Kysely<Database>, userId: string) {
   const schoolRoles = await db
     .selectFrom('school_memberships')
     .innerJoin('schools', 'schools.id', 'school_memberships.school_id')
+    .leftJoin('school_staff_status', (join) =>
+      join.onRef('school_staff_status.school_id', '=', 'school_memberships.school_id').onRef('school_staff_status.user_id', '=', 'school_memberships.user_id'),
+    )
     .select(['school_memberships.school_id', 'school_memberships.role', 'schools.board_id'])
     .where('school_memberships.user_id', '=', userId)
+    .where('school_staff_status.blocked_at', 'is', null)
+    .where((eb) => eb.or([eb('school_staff_status.sessions_ended_at', 'is', null), eb('school_staff_status.sessions_ended_at', '<', sessionStartedAt)]))
     .execute();
   const workingGroup = await db
     .selectFrom('plan_working_group')

@@ -33,3 +33,8 @@ export async function expireOpenTokens(db: Kysely<Database>, userId: string, pur
     .where('used_at', 'is', null)
     .execute();
 }
+
+/** Invalidates every open token of a user, whatever its purpose: a password just set ends every link that could set it again. */
+export async function expireAllOpenTokensOfUser(db: Kysely<Database>, userId: string, usedAt: string): Promise<void> {
+  await db.updateTable('user_tokens').set({ used_at: usedAt }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+}

@@ -1,25 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import type { WorkingGroupRole } from '../../shared/plan';
 import type { BoardRole, SchoolRole } from '../../shared/roles';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { findPlacesOfUser, findUserById, updateUser } from '../features/staff/users.repository';
-import { clearSessionCookie, requireAuth, setSessionCookie } from '../http/auth-hooks';
+import { findPlacesOfUser, findUserById, updateUser } from './users.repository';
+import { optionalStaffCallerOf, staffCallerOf } from '../access/caller';
+import { clearSessionCookie, setSessionCookie } from '../http/auth-hooks';
 import type { App } from '../http/fastify-types';
-import {
-  invitationAcceptSchema,
-  loginBodySchema,
-  okSchema,
-  passwordResetCompleteSchema,
-  passwordResetRequestSchema,
-  sessionResponseSchema,
-  updateMeSchema,
-} from './auth.schemas';
+import { loginBodySchema, passwordResetCompleteSchema, passwordResetRequestSchema, type SessionResponse, sessionResponseSchema, updateMeSchema } from './auth.schemas';
 import { authenticate, redeemUserToken, requestPasswordReset } from './auth.service';
 import { mfaStateOf } from './mfa.service';
 import { endSession, loadActor, startSession } from './sessions.service';
+import { okSchema } from '../http/common.schemas';
+import { linkBaseOf } from '../installation/link-base';
 
 /** Sign in and out, the current session, password reset and accepting an invitation. */
 export async function authRoutes(app: App, deps: Deps): Promise<void> {
@@ -41,7 +35,8 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
     async (request, reply) => {
       const userId = await authenticate(deps, request.body.email, request.body.password);
       // A fresh id at every login: a cookie planted before login is worth nothing after it.
-      if (request.auth) await endSession(db, request.auth.idHash);
+      const previous = optionalStaffCallerOf(request);
+      if (previous) await endSession(db, previous.session.idHash);
       return signIn(deps, reply, userId);
     },
   );
@@ -50,8 +45,8 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
     '/api/session',
     { config: { policy: { access: 'authenticated' }, duringMfa: ['code_needed', 'enrollment_needed'] }, schema: { tags: ['auth'], response: { 200: okSchema } } },
     async (request, reply) => {
-      const auth = requireAuth(request);
-      await endSession(db, auth.idHash);
+      const auth = staffCallerOf(request);
+      await endSession(db, auth.session.idHash);
       await recordAudit(db, deps.clock, { actorUserId: auth.user.id, action: 'auth.logout', targetType: 'user', targetId: auth.user.id });
       clearSessionCookie(reply);
       return { ok: true as const };
@@ -66,12 +61,12 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['auth'], body: updateMeSchema, response: { 200: sessionResponseSchema } },
     },
     async (request) => {
-      const auth = requireAuth(request);
+      const auth = staffCallerOf(request);
       await updateUser(db, auth.user.id, {
         ...(request.body.name !== undefined ? { name: request.body.name } : {}),
         ...(request.body.locale !== undefined ? { locale: request.body.locale } : {}),
       });
-      return describeSessionOf(deps, auth.user.id, auth.csrfToken, auth.mfaVerifiedAt);
+      return describeSessionOf(deps, { userId: auth.userId, ...auth.session });
     },
   );
 
@@ -82,7 +77,7 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['auth'], body: passwordResetRequestSchema, response: { 202: okSchema } },
     },
     async (request, reply) => {
-      await requestPasswordReset(deps, request.body.email, baseUrlOf(deps, request));
+      await requestPasswordReset(deps, request.body.email, await linkBaseOf(deps));
       // Same answer whether or not the address exists.
       return reply.code(202).send({ ok: true as const });
     },
@@ -100,40 +95,32 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
     },
   );
 
-  app.post(
-    '/api/invitations/accept',
-    {
-      config: { policy: { access: 'public' }, ...throttle },
-      schema: { tags: ['auth'], body: invitationAcceptSchema, response: { 200: sessionResponseSchema } },
-    },
-    async (request, reply) => {
-      const userId = await redeemUserToken(deps, 'invite', request.body.token, request.body.password, request.body.name);
-      return signIn(deps, reply, userId);
-    },
-  );
 }
-
-type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 /** The session as the SPA sees it (signed out: all empty). */
 export async function describeSession(deps: Deps, request: FastifyRequest): Promise<SessionResponse> {
-  if (!request.auth) return { user: null, csrfToken: null, boards: [], schools: [], mfa: null };
-  return describeSessionOf(deps, request.auth.user.id, request.auth.csrfToken, request.auth.mfaVerifiedAt);
+  const caller = optionalStaffCallerOf(request);
+  if (!caller) return { user: null, csrfToken: null, boards: [], schools: [], mfa: null };
+  return describeSessionOf(deps, { userId: caller.userId, ...caller.session });
 }
 
 /** Starts a session, sets its cookie and answers with the session description. */
 export async function signIn(deps: Deps, reply: FastifyReply, userId: string): Promise<SessionResponse> {
-  const { token, csrfToken } = await startSession(deps.db.kysely, deps.clock, deps.config, userId);
+  const { token, csrfToken, createdAt } = await startSession(deps.db.kysely, deps.clock, deps.config, userId);
   setSessionCookie(reply, token);
-  return describeSessionOf(deps, userId, csrfToken, null);
+  return describeSessionOf(deps, { userId, csrfToken, mfaVerifiedAt: null, createdAt });
 }
 
 /** The session description for a user; places stay empty until two-step verification is complete. */
-export async function describeSessionOf(deps: Deps, userId: string, csrfToken: string, mfaVerifiedAt: string | null): Promise<SessionResponse> {
+export async function describeSessionOf(
+  deps: Deps,
+  session: { userId: string; csrfToken: string; mfaVerifiedAt: string | null; createdAt: string },
+): Promise<SessionResponse> {
+  const { userId, csrfToken, mfaVerifiedAt } = session;
   const db = deps.db.kysely;
   const user = await findUserById(db, userId);
   if (!user) throw new AppError('not_authenticated');
-  const actor = await loadActor(db, userId);
+  const actor = await loadActor(db, userId, session.createdAt);
   const mfa = await mfaStateOf(deps, { actor, mfaVerifiedAt });
   const userPart = { id: user.id, email: user.email, name: user.name, locale: user.locale === 'en' ? ('en' as const) : ('nl' as const) };
   if (mfa.status !== 'complete') return { user: userPart, csrfToken, boards: [], schools: [], mfa };
@@ -149,6 +136,8 @@ export async function describeSessionOf(deps: Deps, userId: string, csrfToken: s
     { id: string; name: string; boardId: string; roles: SchoolRole[]; workingGroup: WorkingGroupRole | null; planSharedWithTeam: boolean }
   >();
   for (const row of places.schools) {
+    // A school that blocked the person, or ended this session there, is not one of their places now.
+    if (!actor.schoolRoles.has(row.id)) continue;
     const entry = schools.get(row.id) ?? {
       id: row.id,
       name: row.name,
@@ -167,9 +156,4 @@ export async function describeSessionOf(deps: Deps, userId: string, csrfToken: s
     schools: [...schools.values()],
     mfa,
   };
-}
-
-/** The address links in e-mails point to: PUBLIC_URL when set, else the address this request came in on. */
-export function baseUrlOf(deps: Deps, request: FastifyRequest): string {
-  return deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
 }

@@ -3,9 +3,7 @@ import { WORKING_GROUP_ROLES } from '../../shared/plan';
 import { BOARD_ROLES, LOCALES, SCHOOL_ROLES } from '../../shared/roles';
 import { mfaStateSchema } from './mfa.schemas';
 import { newPasswordSchema } from './passwords';
-
-/** An e-mail address as typed by a person (trimmed, case-insensitive). */
-export const emailSchema = z.string().trim().max(254).pipe(z.email());
+import { emailSchema, nameSchema } from '../http/common.schemas';
 
 /** Login request. */
 export const loginBodySchema = z.strictObject({
@@ -35,6 +33,8 @@ export const sessionResponseSchema = z.object({
   /** Two-step verification; until `status` is complete, boards and schools stay empty. */
   mfa: mfaStateSchema.nullable(),
 });
+/** The signed-in user, their places and the CSRF token (all empty when signed out). */
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 /** Request for a reset link. */
 export const passwordResetRequestSchema = z.strictObject({ email: emailSchema });
@@ -48,15 +48,12 @@ export const passwordResetCompleteSchema = z.strictObject({
 /** Accepting an invitation: name and password. */
 export const invitationAcceptSchema = z.strictObject({
   token: z.string().min(20).max(200),
-  name: z.string().trim().min(1).max(120),
+  name: nameSchema,
   password: newPasswordSchema,
 });
 
 /** Changing one's own preferences. */
 export const updateMeSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
+  name: nameSchema.optional(),
   locale: z.enum(LOCALES).optional(),
 });
-
-/** An empty success answer. */
-export const okSchema = z.object({ ok: z.literal(true) });

@@ -4,9 +4,10 @@ import { recordAudit } from '../audit/audit.service';
 import type { Database } from '../db/database';
 import { type Deps, hashSecret, isoInstant, newSecretToken } from '../deps';
 import { AppError } from '../errors';
-import { findHomeBoardOfUser, findUserByEmail, findUserById, updateUser } from '../features/staff/users.repository';
+import { findHomeBoardOfUser, findUserByEmail, findUserById, updateUser } from './users.repository';
+import type { SecretLink } from '../mail/mailer';
 import { passwordResetMail } from '../mail/templates';
-import { expireOpenTokens, findUserToken, insertUserToken, markUserTokenUsed } from './auth.repository';
+import { expireAllOpenTokensOfUser, expireOpenTokens, findUserToken, insertUserToken, markUserTokenUsed } from './auth.repository';
 import { assertPasswordNotWeak } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { deleteSessionsOfUser } from './sessions.repository';
@@ -39,19 +40,30 @@ export async function authenticate(deps: Deps, email: string, password: string):
 
 /** Creates a single-use link token for a user and returns the secret (only the hash is stored). */
 export async function issueUserToken(db: Kysely<Database>, deps: Pick<Deps, 'clock'>, userId: string, purpose: TokenPurpose): Promise<string> {
+  return (await issueToken(db, deps, userId, purpose)).token;
+}
+
+/** Issues a token (as issueUserToken) and returns its link with the moment it stops working, as a mail carries it. */
+export async function issueUserTokenLink(db: Kysely<Database>, deps: Pick<Deps, 'clock'>, userId: string, purpose: TokenPurpose, baseUrl: string): Promise<SecretLink> {
+  const { token, expiresAt } = await issueToken(db, deps, userId, purpose);
+  return { url: tokenLink(baseUrl, purpose, token), expiresAt };
+}
+
+async function issueToken(db: Kysely<Database>, deps: Pick<Deps, 'clock'>, userId: string, purpose: TokenPurpose): Promise<{ token: string; expiresAt: string }> {
   const now = deps.clock.now();
   const validMs = purpose === 'reset' ? RESET_TOKEN_HOURS * 3_600_000 : INVITATION_TOKEN_DAYS * 86_400_000;
   await expireOpenTokens(db, userId, purpose, isoInstant(now));
   const token = newSecretToken();
+  const expiresAt = isoInstant(new Date(now.getTime() + validMs));
   await insertUserToken(db, {
     token_hash: hashSecret(token),
     user_id: userId,
     purpose,
     created_at: isoInstant(now),
-    expires_at: isoInstant(new Date(now.getTime() + validMs)),
+    expires_at: expiresAt,
     used_at: null,
   });
-  return token;
+  return { token, expiresAt };
 }
 
 /** The link a token is sent in; the token sits in the fragment so it never reaches a server log. */
@@ -78,16 +90,16 @@ async function sendResetLinkIfKnown(deps: Deps, email: string, baseUrl: string):
   const db = deps.db.kysely;
   const user = await findUserByEmail(db, email);
   if (!user || user.disabled_at !== null) return;
-  const token = await issueUserToken(db, deps, user.id, 'reset');
+  const link = await issueUserTokenLink(db, deps, user.id, 'reset', baseUrl);
   const locale: Locale = user.locale === 'en' ? 'en' : 'nl';
-  const mail = passwordResetMail(locale, tokenLink(baseUrl, 'reset', token), RESET_TOKEN_HOURS);
-  await deps.mailer.send({ to: user.email, ...mail, boardId: await findHomeBoardOfUser(db, user.id) });
+  const mail = passwordResetMail(locale, link.url, RESET_TOKEN_HOURS);
+  await deps.mailer.send({ to: user.email, ...mail, secretLink: link, boardId: await findHomeBoardOfUser(db, user.id) });
   await recordAudit(db, deps.clock, { actorUserId: null, action: 'auth.password_reset_requested', targetType: 'user', targetId: user.id });
 }
 
 /**
  * Redeems a reset or invitation token: sets the password (and name for invitations), ends every
- * other session of the user, and returns the user id so the caller can sign them in.
+ * other session and every other open link of the user, and returns the user id so the caller can sign them in.
  */
 export async function redeemUserToken(
   deps: Deps,
@@ -107,6 +119,8 @@ export async function redeemUserToken(
     if (!(await markUserTokenUsed(trx, row.token_hash, isoInstant(now)))) throw new AppError('invalid_token');
     await updateUser(trx, user.id, { password_hash: passwordHash, ...(name ? { name } : {}) });
     await deleteSessionsOfUser(trx, user.id);
+    // An invited person may also have asked for a reset link (or the other way round): neither may set the password again.
+    await expireAllOpenTokensOfUser(trx, user.id, isoInstant(now));
     await recordAudit(trx, deps.clock, {
       actorUserId: user.id,
       action: purpose === 'reset' ? 'auth.password_reset_completed' : 'staff.invitation_accepted',

@@ -1,5 +1,6 @@
 import { type Deps, isoInstant } from '../deps';
-import { requireAuth, setSessionCookie } from '../http/auth-hooks';
+import { staffCallerOf } from '../access/caller';
+import { setSessionCookie } from '../http/auth-hooks';
 import type { App } from '../http/fastify-types';
 import { describeSessionOf } from './auth.routes';
 import { sessionResponseSchema } from './auth.schemas';
@@ -22,14 +23,14 @@ export async function mfaRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['auth'], body: mfaCodeBodySchema, response: { 200: sessionResponseSchema } },
     },
     async (request, reply) => {
-      const auth = requireAuth(request);
+      const auth = staffCallerOf(request);
       await verifySignIn(deps, auth, request.body.code);
       // A new session id once the second step is passed: the pre-verification cookie is worth nothing.
-      await endSession(db, auth.idHash);
+      await endSession(db, auth.session.idHash);
       const verifiedAt = isoInstant(deps.clock.now());
-      const { token, csrfToken } = await startSession(db, deps.clock, deps.config, auth.user.id, { mfaVerifiedAt: verifiedAt });
+      const { token, csrfToken, createdAt } = await startSession(db, deps.clock, deps.config, auth.user.id, { mfaVerifiedAt: verifiedAt });
       setSessionCookie(reply, token);
-      return describeSessionOf(deps, auth.user.id, csrfToken, verifiedAt);
+      return describeSessionOf(deps, { userId: auth.user.id, csrfToken, mfaVerifiedAt: verifiedAt, createdAt });
     },
   );
 
@@ -39,7 +40,7 @@ export async function mfaRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'authenticated' }, duringMfa: ['enrollment_needed'] },
       schema: { tags: ['account'], response: { 200: mfaOverviewSchema } },
     },
-    async (request) => describeMfa(deps, requireAuth(request)),
+    async (request) => describeMfa(deps, staffCallerOf(request)),
   );
 
   app.post(
@@ -48,7 +49,7 @@ export async function mfaRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'authenticated' }, duringMfa: ['enrollment_needed'] },
       schema: { tags: ['account'], response: { 200: mfaEnrollmentSchema } },
     },
-    async (request) => startEnrollment(deps, requireAuth(request)),
+    async (request) => startEnrollment(deps, staffCallerOf(request)),
   );
 
   app.post(
@@ -57,7 +58,7 @@ export async function mfaRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'authenticated' }, duringMfa: ['enrollment_needed'], ...throttle },
       schema: { tags: ['account'], body: mfaEnrollmentConfirmSchema, response: { 200: recoveryCodesSchema } },
     },
-    async (request) => ({ recoveryCodes: await confirmEnrollment(deps, requireAuth(request), request.body.code, request.body.password) }),
+    async (request) => ({ recoveryCodes: await confirmEnrollment(deps, staffCallerOf(request), request.body.code, request.body.password) }),
   );
 
   app.post(
@@ -66,7 +67,7 @@ export async function mfaRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'authenticated' }, ...throttle },
       schema: { tags: ['account'], body: mfaCodeBodySchema, response: { 200: recoveryCodesSchema } },
     },
-    async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(deps, requireAuth(request), request.body.code) }),
+    async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(deps, staffCallerOf(request), request.body.code) }),
   );
 
   app.post(
@@ -76,7 +77,7 @@ export async function mfaRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['account'], body: mfaCodeBodySchema, response: { 200: mfaOverviewSchema } },
     },
     async (request) => {
-      const auth = requireAuth(request);
+      const auth = staffCallerOf(request);
       await disableMfa(deps, auth, request.body.code);
       return describeMfa(deps, auth);
     },

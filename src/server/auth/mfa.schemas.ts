@@ -28,11 +28,15 @@ export const mfaEnrollmentSchema = z.object({
   otpauthUri: z.string(),
   qrCodeSvg: z.string(),
 });
+/** The start of enrollment as the server answers it. */
+export type MfaEnrollment = z.infer<typeof mfaEnrollmentSchema>;
 
 /** Fresh recovery codes, shown once. */
 export const recoveryCodesSchema = z.object({
   recoveryCodes: z.array(z.string()),
 });
+/** Fresh recovery codes. */
+export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 
 /** The account's MFA overview. */
 export const mfaOverviewSchema = z.object({
@@ -42,3 +46,5 @@ export const mfaOverviewSchema = z.object({
   confirmedAt: z.string().nullable(),
   recoveryCodesLeft: z.number().int(),
 });
+/** The account's MFA overview. */
+export type MfaOverview = z.infer<typeof mfaOverviewSchema>;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
+import type { Actor } from '../../shared/permissions';
 import type { BoardRole, SchoolRole } from '../../shared/roles';
 import { recordAudit } from '../audit/audit.service';
 import type { Config } from '../config';
@@ -8,7 +9,7 @@ import type { FieldRef } from '../crypto/field-crypto';
 import type { Database } from '../db/database';
 import { type Deps, hashSecret, isoInstant } from '../deps';
 import { AppError } from '../errors';
-import { findUserById } from '../features/staff/users.repository';
+import { findUserById } from './users.repository';
 import {
   claimRecoveryCode,
   claimTotpStep,
@@ -26,8 +27,7 @@ import {
 import type { MFA_STATUSES } from './mfa.schemas';
 import type { UserMfaRow } from './mfa.tables';
 import { verifyPassword } from './passwords';
-import type { Actor } from './policy';
-import { type ActiveSession, endSession } from './sessions.service';
+import { endSession, type SignedInStaff } from './sessions.service';
 import { encodeBase32, matchTotpStep, newTotpSecret, otpauthUri } from './totp';
 
 /** School roles that reach special-category data or exports, and therefore need two-step verification. */
@@ -84,15 +84,15 @@ export function mfaStateFrom(config: Config, actor: Actor, registration: UserMfa
 }
 
 /** The MFA state of a live session. */
-export async function mfaStateOf(deps: Deps, auth: Pick<ActiveSession, 'actor' | 'mfaVerifiedAt'>): Promise<MfaState> {
+export async function mfaStateOf(deps: Deps, auth: { actor: Actor; mfaVerifiedAt: string | null }): Promise<MfaState> {
   return mfaStateFrom(deps.config, auth.actor, await findUserMfa(deps.db.kysely, auth.actor.userId), auth.mfaVerifiedAt);
 }
 
 /** What the account security page shows. */
-export async function describeMfa(deps: Deps, auth: ActiveSession) {
+export async function describeMfa(deps: Deps, auth: SignedInStaff) {
   const db = deps.db.kysely;
   const registration = await findUserMfa(db, auth.user.id);
-  const state = mfaStateFrom(deps.config, auth.actor, registration, auth.mfaVerifiedAt);
+  const state = mfaStateFrom(deps.config, auth.actor, registration, auth.session.mfaVerifiedAt);
   return {
     enabled: state.enabled,
     required: state.required,
@@ -106,7 +106,7 @@ export async function describeMfa(deps: Deps, auth: ActiveSession) {
  * Starts (or restarts) setting up an authenticator: a new secret, stored encrypted and unconfirmed,
  * returned with its otpauth URI and that URI as a QR code (SVG).
  */
-export async function startEnrollment(deps: Deps, auth: ActiveSession) {
+export async function startEnrollment(deps: Deps, auth: SignedInStaff) {
   const db = deps.db.kysely;
   const existing = await findUserMfa(db, auth.user.id);
   if (existing?.confirmed_at) throw new AppError('conflict', { detail: 'MFA is already set up' });
@@ -129,20 +129,20 @@ export async function startEnrollment(deps: Deps, auth: ActiveSession) {
  * Confirms the authenticator with the password and its first code: MFA is on from now, this session
  * counts as verified, and the new recovery codes are returned (the only time they are shown).
  */
-export async function confirmEnrollment(deps: Deps, auth: ActiveSession, code: string, password: string): Promise<string[]> {
+export async function confirmEnrollment(deps: Deps, auth: SignedInStaff, code: string, password: string): Promise<string[]> {
   const registration = await findUserMfa(deps.db.kysely, auth.user.id);
   if (!registration || registration.confirmed_at) throw new AppError('conflict', { detail: 'no enrollment to confirm' });
   // Changing how the account signs in asks for the password again, whatever the session's age.
   const user = await findUserById(deps.db.kysely, auth.user.id);
   if (!user || !(await verifyPassword(user.password_hash, password))) {
-    throw new AppError('invalid_credentials', { fields: { 'body.password': ['invalid_credentials'] } });
+    throw new AppError('wrong_current_password', { fields: { 'body.password': ['wrong_current_password'] } });
   }
   await checkCode(deps, registration, code, 'enrollment');
   return deps.db.kysely.transaction().execute(async (trx) => {
     const now = isoInstant(deps.clock.now());
     await confirmUserMfa(trx, auth.user.id, now);
     const codes = await issueRecoveryCodes(trx, auth.user.id, now);
-    await markSessionMfaVerified(trx, auth.idHash, now);
+    await markSessionMfaVerified(trx, auth.session.idHash, now);
     await recordAudit(trx, deps.clock, { actorUserId: auth.user.id, action: 'mfa.enrolled', targetType: 'user', targetId: auth.user.id });
     return codes;
   });
@@ -152,13 +152,13 @@ export async function confirmEnrollment(deps: Deps, auth: ActiveSession, code: s
  * The second sign-in step: a TOTP code or an unused recovery code. The caller rotates the session
  * afterwards. A session that waited longer than `MFA_PENDING_MINUTES` is ended instead.
  */
-export async function verifySignIn(deps: Deps, auth: ActiveSession, code: string): Promise<void> {
+export async function verifySignIn(deps: Deps, auth: SignedInStaff, code: string): Promise<void> {
   const db = deps.db.kysely;
-  const state = await mfaStateOf(deps, auth);
+  const state = await mfaStateOf(deps, { actor: auth.actor, mfaVerifiedAt: auth.session.mfaVerifiedAt });
   if (state.status !== 'code_needed') throw new AppError('conflict', { detail: 'this session needs no code' });
-  const startedAt = await findSessionStart(db, auth.idHash);
+  const startedAt = await findSessionStart(db, auth.session.idHash);
   if (!startedAt || deps.clock.now().getTime() - Date.parse(startedAt) > MFA_PENDING_MINUTES * 60_000) {
-    await endSession(db, auth.idHash);
+    await endSession(db, auth.session.idHash);
     throw new AppError('not_authenticated');
   }
   const registration = await findUserMfa(db, auth.user.id);
@@ -174,7 +174,7 @@ export async function verifySignIn(deps: Deps, auth: ActiveSession, code: string
 }
 
 /** Replaces the recovery codes after a current TOTP code; returns the new ones. */
-export async function regenerateRecoveryCodes(deps: Deps, auth: ActiveSession, code: string): Promise<string[]> {
+export async function regenerateRecoveryCodes(deps: Deps, auth: SignedInStaff, code: string): Promise<string[]> {
   const registration = await confirmedRegistrationOf(deps, auth.user.id);
   await checkCode(deps, registration, code, 'recovery_codes');
   return deps.db.kysely.transaction().execute(async (trx) => {
@@ -185,7 +185,7 @@ export async function regenerateRecoveryCodes(deps: Deps, auth: ActiveSession, c
 }
 
 /** Turns MFA off after a current TOTP code; refused while one of the user's roles requires it. */
-export async function disableMfa(deps: Deps, auth: ActiveSession, code: string): Promise<void> {
+export async function disableMfa(deps: Deps, auth: SignedInStaff, code: string): Promise<void> {
   const registration = await confirmedRegistrationOf(deps, auth.user.id);
   if (deps.config.mfaRequired && rolesRequireMfa(auth.actor)) throw new AppError('mfa_cannot_be_disabled');
   await checkCode(deps, registration, code, 'disable');

@@ -170,8 +170,8 @@ describe.each(testDialects())('two-step verification on %s', (dialect) => {
       const code = totpForStep(secret, totpStepAt(test.clock.now()));
       // The password is asked again, and a wrong one does not use up the code.
       const wrongPassword = await requestAs(test.app, session, 'POST', '/api/me/mfa/enrollment/confirm', { code, password: 'not the password' });
-      expect(wrongPassword.statusCode).toBe(401);
-      expect(wrongPassword.json().error.code).toBe('invalid_credentials');
+      expect(wrongPassword.statusCode).toBe(400);
+      expect(wrongPassword.json().error.code).toBe('wrong_current_password');
       const wrong = await requestAs(test.app, session, 'POST', '/api/me/mfa/enrollment/confirm', { code: '12345x', password: WORLD_PASSWORD });
       expect(wrong.statusCode).toBe(400);
       const confirmed = await requestAs(test.app, session, 'POST', '/api/me/mfa/enrollment/confirm', { code, password: WORLD_PASSWORD });

@@ -75,6 +75,37 @@ describe.each(testDialects())('password reset over real SMTP on %s', (dialect) =
     expect(expired.json().error.code).toBe('invalid_token');
   });
 
+  it('stops an open reset link once the password is changed on the account page', async () => {
+    await test.app.inject({ method: 'POST', url: '/api/password-resets', payload: { email: world.users.teacher.email } });
+    const token = tokenFromLastMailTo(world.users.teacher.email);
+    const session = await login(test.app, world.users.teacher.email, WORLD_PASSWORD);
+    const changed = await requestAs(test.app, session, 'POST', '/api/me/password', { currentPassword: WORLD_PASSWORD, newPassword: NEW_PASSWORD });
+    expect(changed.statusCode).toBe(200);
+
+    const late = await test.app.inject({ method: 'POST', url: '/api/password-resets/complete', payload: { token, password: 'een wachtwoord van de dief' } });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.code).toBe('invalid_token');
+    await expect(login(test.app, world.users.teacher.email, NEW_PASSWORD)).resolves.toHaveProperty('csrfToken');
+  });
+
+  it('stops the open invitation link of a person who set their password through a reset instead', async () => {
+    const admin = await login(test.app, world.users.schoolAdmin.email, WORLD_PASSWORD);
+    const email = 'uitgenodigd@world.test';
+    const invited = await requestAs(test.app, admin, 'POST', `/api/schools/${world.schoolA1}/invitations`, { email, name: 'Uitgenodigde collega', roles: ['teacher'], classIds: [] });
+    expect(invited.statusCode).toBe(201);
+    const invitation = [...smtp.mails].reverse().find((entry) => entry.to.includes(email))?.decoded.match(/\/uitnodiging#token=([\w-]+)/)?.[1];
+    expect(invitation).toBeDefined();
+
+    await test.app.inject({ method: 'POST', url: '/api/password-resets', payload: { email } });
+    const reset = await test.app.inject({ method: 'POST', url: '/api/password-resets/complete', payload: { token: tokenFromLastMailTo(email), password: NEW_PASSWORD } });
+    expect(reset.statusCode).toBe(200);
+
+    const accept = await test.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: invitation, name: 'Iemand anders', password: 'een wachtwoord van de dief' } });
+    expect(accept.statusCode).toBe(400);
+    expect(accept.json().error.code).toBe('invalid_token');
+    await expect(login(test.app, email, NEW_PASSWORD)).resolves.toHaveProperty('csrfToken');
+  });
+
   it('rejects a too short new password without using up the link', async () => {
     await test.app.inject({ method: 'POST', url: '/api/password-resets', payload: { email: world.users.leadership.email } });
     const token = tokenFromLastMailTo(world.users.leadership.email);

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../../shared/permissions';
 import type { WorkingGroupRole } from '../../shared/plan';
-import type { BoardRole, Locale, SchoolRole } from '../../shared/roles';
+import type { BoardRole, SchoolRole } from '../../shared/roles';
+import type { StaffCaller } from '../access/caller';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { type Clock, hashSecret, isoInstant, newSecretToken } from '../deps';
 import { findRolesOfUser } from './actor.repository';
-import type { Actor } from './policy';
 import { deleteExpiredSessions, deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository';
 
 /** The name of the session cookie; `__Host-` pins it to this host and path `/`. */
@@ -14,23 +15,8 @@ export const SESSION_COOKIE = '__Host-gw_session';
 // Writing last_seen_at on every request would turn reads into writes; a minute of slack is harmless.
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** A signed-in user as the request sees it. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  locale: Locale;
-}
-
-/** A live session: the user, their roles and the CSRF token that state-changing requests must echo. */
-export interface ActiveSession {
-  idHash: string;
-  csrfToken: string;
-  /** When the session passed the second sign-in step; null when it has not (see auth/mfa.service.ts). */
-  mfaVerifiedAt: string | null;
-  user: SessionUser;
-  actor: Actor;
-}
+/** A live staff session: the user, their roles (fresh) and the session; the auth hook makes it a StaffCaller. */
+export type SignedInStaff = Pick<StaffCaller, 'userId' | 'user' | 'actor' | 'session'>;
 
 /** Starts a new session for a user; returns the secret cookie value (only its hash is stored) and its CSRF token. */
 export async function startSession(
@@ -39,7 +25,7 @@ export async function startSession(
   config: Config,
   userId: string,
   options: { mfaVerifiedAt?: string } = {},
-): Promise<{ token: string; csrfToken: string }> {
+): Promise<{ token: string; csrfToken: string; createdAt: string }> {
   const token = newSecretToken();
   const csrfToken = newSecretToken();
   const now = clock.now();
@@ -54,7 +40,7 @@ export async function startSession(
     expires_at: isoInstant(new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000)),
     mfa_verified_at: options.mfaVerifiedAt ?? null,
   });
-  return { token, csrfToken };
+  return { token, csrfToken, createdAt: isoInstant(now) };
 }
 
 /**
@@ -66,7 +52,7 @@ export async function resumeSession(
   clock: Clock,
   config: Config,
   token: string,
-): Promise<ActiveSession | null> {
+): Promise<SignedInStaff | null> {
   const idHash = hashSecret(token);
   const row = await findSessionWithUser(db, idHash);
   if (!row) return null;
@@ -80,17 +66,16 @@ export async function resumeSession(
     await touchSession(db, idHash, isoInstant(new Date(now)));
   }
   return {
-    idHash,
-    csrfToken: row.csrf_token,
-    mfaVerifiedAt: row.mfa_verified_at,
+    userId: row.user_id,
     user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale === 'en' ? 'en' : 'nl' },
-    actor: await loadActor(db, row.user_id),
+    actor: await loadActor(db, row.user_id, row.created_at),
+    session: { idHash, csrfToken: row.csrf_token, mfaVerifiedAt: row.mfa_verified_at, createdAt: row.created_at },
   };
 }
 
-/** Loads a user's roles into an Actor for the policy. */
-export async function loadActor(db: Kysely<Database>, userId: string): Promise<Actor> {
-  const { boardRoles, schoolRoles, workingGroup } = await findRolesOfUser(db, userId);
+/** Loads a user's roles, as they count for a session started at `sessionStartedAt`, into an Actor for the policy. */
+export async function loadActor(db: Kysely<Database>, userId: string, sessionStartedAt: string): Promise<Actor> {
+  const { boardRoles, schoolRoles, workingGroup } = await findRolesOfUser(db, userId, sessionStartedAt);
   const byBoard = new Map<string, BoardRole[]>();
   for (const row of boardRoles) byBoard.set(row.board_id, [...(byBoard.get(row.board_id) ?? []), row.role as BoardRole]);
   const bySchool = new Map<string, SchoolRole[]>();

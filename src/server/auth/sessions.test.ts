@@ -78,15 +78,15 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     expect((await requestAs(test.app, active, 'GET', `/api/schools/${world.schoolA1}`)).statusCode).toBe(401);
   });
 
-  it('ends every session of an account the moment it is disabled', async () => {
-    const admin = await login(test.app, world.users.schoolAdmin.email, WORLD_PASSWORD);
+  it('ends every session of an account the moment its home board disables it', async () => {
+    const admin = await login(test.app, world.users.boardAdmin.email, WORLD_PASSWORD);
     const teacher = await login(test.app, world.users.teacher.email, WORLD_PASSWORD);
-    const disable = await requestAs(test.app, admin, 'POST', `/api/schools/${world.schoolA1}/staff/${world.users.teacher.id}/disable`);
+    const disable = await requestAs(test.app, admin, 'POST', `/api/boards/${world.boardA}/accounts/${world.users.teacher.id}/disable`);
     expect(disable.statusCode).toBe(200);
     expect((await requestAs(test.app, teacher, 'GET', `/api/schools/${world.schoolA1}`)).statusCode).toBe(401);
     const again = await test.app.inject({ method: 'POST', url: '/api/session', payload: { email: world.users.teacher.email, password: WORLD_PASSWORD } });
     expect(again.statusCode).toBe(401);
-    await requestAs(test.app, admin, 'POST', `/api/schools/${world.schoolA1}/staff/${world.users.teacher.id}/enable`);
+    await requestAs(test.app, admin, 'POST', `/api/boards/${world.boardA}/accounts/${world.users.teacher.id}/enable`);
   });
 });
 

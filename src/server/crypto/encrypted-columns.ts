@@ -11,17 +11,24 @@ export interface EncryptedColumn {
 /**
  * THE registry of encrypted columns. FieldCrypto refuses to encrypt for a column that is not listed,
  * so `groeiwijzer keys rotate-data-key` and the start-up encryption of old plain text cover every one.
- * Add a line here for every new special-category field (free text about a pupil, MFA secrets).
+ * Add a line here for every new special-category field (free text about a pupil, MFA secrets) or live secret.
  */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // A staff member's note with a self-scan answer: free text that may describe a pupil.
   { table: 'selfscan_ratings', column: 'note', keyColumns: ['response_id', 'aspect_id'] },
+  // Why the team agreed on a phase for an aspect: free text that may name colleagues or pupils.
+  { table: 'selfscan_consensus', column: 'rationale', keyColumns: ['round_id', 'aspect_id'] },
   // The TOTP secret of a user's authenticator (two-step verification).
   { table: 'user_mfa', column: 'secret_encrypted', keyColumns: ['user_id'] },
   // The optional word or emoji a pupil adds to a daily check-in.
   { table: 'checkins', column: 'word_encrypted', keyColumns: ['id'] },
   // A "we talked" note a teacher or the care team writes about a pupil after a check-in signal.
   { table: 'checkin_notes', column: 'note_encrypted', keyColumns: ['id'] },
+  // The evidence of a goal in the implementation plan: free text that may tell about pupils or colleagues.
+  // An empty text ('' = no evidence yet, the column's default) is stored as it is.
+  { table: 'plan_goals', column: 'evidence', keyColumns: ['id'] },
+  // A reset or invitation link kept in the outbox: it works like a password until it expires (then purged).
+  { table: 'outbox_messages', column: 'secret_link_encrypted', keyColumns: ['id'] },
 ];
 
 /** The registry entry of a field, or undefined when the column is not registered. */

@@ -171,6 +171,8 @@ export async function encryptPlainTextFields(db: Kysely<Database>, crypto: Field
       .selectFrom(entry.table)
       .select([...entry.keyColumns, entry.column])
       .where(entry.column, 'is not', null)
+      // An empty text holds nothing to protect: a column whose "no value" is '' (plan evidence) keeps it readable.
+      .where(entry.column, '!=', '')
       .where(entry.column, 'not like', `${ENVELOPE_PREFIX}%`)
       .execute();
     for (const row of rows) {

@@ -42,6 +42,8 @@ export async function rotateDataKey(db: Kysely<Database>, kek: Buffer, clock: Cl
         .selectFrom(entry.table)
         .select([...entry.keyColumns, entry.column])
         .where(entry.column, 'is not', null)
+        // As at start: an empty text stays empty (see encryptPlainTextFields).
+        .where(entry.column, '!=', '')
         .execute();
       for (const row of rows) {
         const ref = { table: entry.table, column: entry.column, rowId: rowIdOf(entry, row) };

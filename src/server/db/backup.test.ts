@@ -13,6 +13,7 @@ import { backupDatabase, restoreDatabase } from './backup';
 import { createDb } from './create-db';
 import type { Db } from './database';
 import { migrateToBottom, migrateToLatest } from './migrate';
+import { pinLinkOrigin } from '../installation/link-base';
 
 /** Every table of the database (Kysely's migration tables included) with all its rows in a fixed order. */
 async function readAllTables(db: Db): Promise<Record<string, unknown[]>> {
@@ -62,8 +63,9 @@ async function fillCheckinTables(db: Db['kysely'], userId: string, now: string):
   await db.insertInto('checkin_wording').values({ school_id: school.id, age_group: 'older', state: 'low', locale: 'nl', label: 'Back-upwoord', updated_at: now }).onConflict((c) => c.doNothing()).execute();
   await db.insertInto('school_closed_days').values({ id: newId(), school_id: school.id, start_date: '2026-12-21', end_date: '2027-01-01', name: 'Kerstvakantie', created_at: now }).execute();
   await db.insertInto('pupil_codes').values({ pupil_id: pupilId, code_hash: `hash-${pupilId}`, issued_by: userId, issued_at: now }).execute();
+  await db.insertInto('checkin_pupil_symbols').values({ pupil_id: pupilId, symbol: 'owl', set_by: userId, updated_at: now }).execute();
   await db.insertInto('class_codes').values({ code_hash: `hash-${classId}`, class_id: classId, created_by: userId, created_at: now, expires_at: now }).execute();
-  await db.insertInto('kiosk_devices').values({ id_hash: `kiosk-${classId}`, class_id: classId, csrf_token: 'csrf', opened_by: userId, created_at: now, expires_at: now }).execute();
+  await db.insertInto('kiosk_devices').values({ id: newId(), id_hash: `kiosk-${classId}`, class_id: classId, csrf_token: 'csrf', opened_by: userId, created_at: now, expires_at: now }).execute();
   await db.insertInto('pupil_sessions').values({ id_hash: `pupil-${pupilId}`, pupil_id: pupilId, class_id: classId, csrf_token: 'csrf', created_at: now, expires_at: now }).execute();
   await db
     .insertInto('checkins')
@@ -98,6 +100,18 @@ async function fillPlanTables(db: Db['kysely'], userId: string, now: string): Pr
   await db.insertInto('plan_digest_sent').values({ user_id: userId, week: '2026-W47', sent_at: now }).onConflict((c) => c.doNothing()).execute();
 }
 
+/** A staged pupil import with one valid row and one problem. */
+async function fillPupilImportTables(db: Db['kysely'], userId: string, now: string): Promise<void> {
+  const school = await db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+  const importId = newId();
+  await db
+    .insertInto('pupil_imports')
+    .values({ id: importId, school_id: school.id, created_by: userId, status: 'ready', headers: '["nr","naam"]', mapping: '{}', total_rows: 2, valid_count: 1, error_row_count: 1, created_at: now, expires_at: now })
+    .execute();
+  await db.insertInto('pupil_import_records').values({ import_id: importId, position: 0, line: 2, pupil_number: '1', first_name: 'Bo', last_name: 'Back', birth_date: null, class_name: null }).execute();
+  await db.insertInto('pupil_import_errors').values({ import_id: importId, position: 0, line: 3, field: 'pupilNumber', code: 'missing' }).execute();
+}
+
 async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> {
   const db = await createDb(url);
   try {
@@ -121,7 +135,7 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
 
   beforeAll(async () => {
     test = await createTestApp(dialect);
-    await loadDemo(test.deps);
+    await loadDemo(test.deps, { isFromThisMachine: true });
     // Fill the tables the demo leaves empty, so the comparison covers every table.
     await login(test.app, 'leerkracht@voorbeeld.test', DEMO_PASSWORD);
     const db = test.deps.db.kysely;
@@ -129,9 +143,12 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     const now = isoInstant(test.clock.now());
     await db.insertInto('user_tokens').values({ token_hash: newId(), user_id: user.id, purpose: 'reset', expires_at: now, used_at: null, created_at: now }).execute();
     await db.insertInto('outbox_messages').values({ id: newId(), board_id: null, school_id: null, to_address: 'beheer@voorbeeld.test', subject: 'Test', body_text: 'Hallo', created_at: now }).execute();
+    await pinLinkOrigin(db, test.clock, 'https://groeiwijzer.school.test');
     await fillSelfscanTables(db, user.id, now);
     await fillCheckinTables(db, user.id, now);
     await fillPlanTables(db, user.id, now);
+    await fillPupilImportTables(db, user.id, now);
+    await fillAccountTables(db, user.id, now);
     await db.insertInto('user_mfa').values({ user_id: user.id, secret_encrypted: 'encrypted', confirmed_at: now, last_used_step: 1, failed_attempts: 0, last_failed_at: null, created_at: now }).execute();
     await db.insertInto('mfa_recovery_codes').values({ id: newId(), user_id: user.id, code_hash: 'hash', used_at: null, created_at: now }).execute();
     dir = mkdtempSync(join(tmpdir(), 'gw-backup-'));
@@ -195,3 +212,20 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     else expect(await withDb(target, async (db) => (await sql`select 1 from information_schema.tables where table_schema = 'public'`.execute(db.kysely)).rows)).toEqual([]);
   });
 });
+
+// The account model's tables: a school's hold on a membership, an invitation, a role waiting for a second person, a start date.
+async function fillAccountTables(db: Db['kysely'], userId: string, now: string): Promise<void> {
+  const school = await db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+  await db.insertInto('school_staff_status').values({ school_id: school.id, user_id: userId, blocked_at: null, sessions_ended_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('staff_invitations')
+    .values({ id: newId(), school_id: school.id, user_id: userId, name: 'Beheer', email: 'beheer@voorbeeld.test', roles: '["teacher"]', class_ids: '[]', invited_by: null, created_at: now, expires_at: now, token_hash: null, answered_at: null, answer: null })
+    .execute();
+  await db
+    .insertInto('role_grants')
+    .values({ id: newId(), school_id: school.id, user_id: userId, role: 'care_team', requested_by: null, requested_at: now, decided_by: null, decided_at: null, decision: null, applied_at: null })
+    .execute();
+  // A start date the school entered, and a getting-started checklist it hid.
+  await db.insertInto('staff_start_dates').values({ school_id: school.id, user_id: userId, started_on: '2015-08-17', updated_at: now }).execute();
+  await db.insertInto('getting_started_hidden').values({ school_id: school.id, hidden_by: userId, hidden_at: now }).execute();
+}

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createDb, sqlitePathOf } from './create-db';
 import type { Db } from './database';
 import { migrateToLatest } from './migrate';
+import { createOwnerOnlyFile, OWNER_ONLY_FILE_MODE } from './owner-only-files';
 
 const execFileAsync = promisify(execFile);
 
@@ -17,7 +18,8 @@ const ALL_REMAINING_PAGES = 0x7fffffff;
 
 /**
  * Writes a consistent copy of the open database to `file` while the app may keep running: SQLite's
- * online backup API, or `pg_dump --format=custom` for PostgreSQL. Refuses to overwrite a file.
+ * online backup API, or `pg_dump --format=custom` for PostgreSQL. Refuses to overwrite a file. The
+ * file is readable by its owner only.
  */
 export async function backupDatabase(db: Db, file: string): Promise<void> {
   if (existsSync(file)) throw new Error(`Refusing to overwrite ${file}: choose a new file name for the backup`);
@@ -25,6 +27,8 @@ export async function backupDatabase(db: Db, file: string): Promise<void> {
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
   try {
+    // Made owner-only before a byte is written: SQLite and pg_dump write into the file as it is.
+    createOwnerOnlyFile(partial);
     if (db.dialect === 'sqlite') await backupSqlite(db.location, partial);
     else await runTool('pg_dump', ['--format=custom', `--file=${partial}`, `--dbname=${db.location}`]);
     renameSync(partial, file);
@@ -73,6 +77,8 @@ async function restoreSqlite(targetPath: string, file: string): Promise<void> {
   removeSqliteFiles(incoming);
   copyFileSync(file, incoming);
   try {
+    // The copy has the backup's mode, which may be one from before backups were owner-only.
+    chmodSync(incoming, OWNER_ONLY_FILE_MODE);
     assertSqliteBackup(incoming);
     // The target held no data (checked above): its empty schema makes way for the backup's.
     removeSqliteFiles(targetPath);

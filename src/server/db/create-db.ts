@@ -4,13 +4,22 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './database';
+import { createOwnerOnlyFile, OWNER_ONLY_FOLDER_MODE, restrictToOwner } from './owner-only-files';
 
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-/** Opens the database named by a `sqlite:` or `postgres://` URL and checks that it is durable. */
-export async function createDb(databaseUrl: string): Promise<Db> {
-  if (databaseUrl.startsWith('sqlite:')) return openSqlite(sqlitePathOf(databaseUrl));
+/** What opening a database may report besides errors (a SQLite file whose permissions were tightened). */
+export interface OpenDbOptions {
+  warn?: (message: string) => void;
+}
+
+/**
+ * Opens the database named by a `sqlite:` or `postgres://` URL and checks that it is durable. A SQLite
+ * database, its WAL and shared-memory files are made readable by their owner only.
+ */
+export async function createDb(databaseUrl: string, options: OpenDbOptions = {}): Promise<Db> {
+  if (databaseUrl.startsWith('sqlite:')) return openSqlite(sqlitePathOf(databaseUrl), options.warn ?? console.warn);
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgres(databaseUrl);
   throw new Error(`Unsupported DATABASE_URL: ${databaseUrl.split(':')[0]}:…`);
 }
@@ -22,8 +31,10 @@ export function sqlitePathOf(databaseUrl: string): string {
   return resolve(raw);
 }
 
-function openSqlite(path: string): Db {
-  mkdirSync(dirname(path), { recursive: true });
+function openSqlite(path: string, warn: (message: string) => void): Db {
+  // An existing folder is left alone: DATABASE_URL may point into a shared one (/var/lib, a home folder).
+  mkdirSync(dirname(path), { recursive: true, mode: OWNER_ONLY_FOLDER_MODE });
+  restrictSqliteFilesToOwner(path, warn);
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -37,6 +48,21 @@ function openSqlite(path: string): Db {
     location: path,
     close: () => kysely.destroy(),
   };
+}
+
+// SQLite creates a new database file 0644 (less the umask) and gives its -wal and -shm files the
+// database file's mode: an owner-only database file makes all three owner-only. A database left readable
+// by others (made before this rule, or copied in) is tightened, and the log says so.
+function restrictSqliteFilesToOwner(path: string, warn: (message: string) => void): void {
+  if (createOwnerOnlyFile(path)) return;
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      const previous = restrictToOwner(file);
+      if (previous !== undefined) warn(`${file} was readable by other users (mode ${previous.toString(8)}): made it readable by its owner only`);
+    } catch (error) {
+      warn(`Could not make ${file} readable by its owner only (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}): check its permissions`);
+    }
+  }
 }
 
 /** Throws unless the SQLite connection runs in WAL mode with synchronous=FULL and foreign keys on. */

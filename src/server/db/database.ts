@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AuditChainHeadTable, AuditEventsTable } from '../audit/audit.tables';
+import type {
+  BoardMembershipsTable,
+  RoleGrantsTable,
+  SchoolMembershipsTable,
+  SchoolStaffStatusTable,
+  StaffInvitationsTable,
+  UsersTable,
+} from '../auth/accounts.tables';
 import type { SessionsTable, UserTokensTable } from '../auth/auth.tables';
 import type { MfaRecoveryCodesTable, UserMfaTable } from '../auth/mfa.tables';
 import type { DataKeysTable } from '../crypto/crypto.tables';
@@ -7,6 +15,7 @@ import type {
   CheckinClassDaysTable,
   CheckinClassSettingsTable,
   CheckinNotesTable,
+  CheckinPupilSymbolsTable,
   CheckinWordingTable,
   CheckinsTable,
   ClassCodesTable,
@@ -15,6 +24,7 @@ import type {
   PupilSessionsTable,
   SchoolClosedDaysTable,
 } from '../features/checkin/checkin.tables';
+import type { PupilImportErrorsTable, PupilImportRecordsTable, PupilImportsTable } from '../features/pupils/pupil-import.tables';
 import type { ClassPupilsTable, PupilsTable } from '../features/pupils/pupils.tables';
 import type {
   PlanActionsTable,
@@ -38,13 +48,10 @@ import type {
   SelfscanResponsesTable,
   SelfscanRoundsTable,
 } from '../features/selfscan/selfscan.tables';
-import type {
-  BoardMembershipsTable,
-  ClassTeachersTable,
-  SchoolMembershipsTable,
-  UsersTable,
-} from '../features/staff/staff.tables';
+import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
+import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
 import type { BoardsTable, ClassesTable, LocationsTable, SchoolsTable } from '../features/tenancy/tenancy.tables';
+import type { InstallationSettingsTable } from '../installation/installation.tables';
 import type { OutboxMessagesTable } from '../mail/mail.tables';
 
 /** Every table of Groeiwijzer, as Kysely sees it. */
@@ -56,6 +63,9 @@ export interface Database {
   users: UsersTable;
   board_memberships: BoardMembershipsTable;
   school_memberships: SchoolMembershipsTable;
+  school_staff_status: SchoolStaffStatusTable;
+  staff_invitations: StaffInvitationsTable;
+  role_grants: RoleGrantsTable;
   class_teachers: ClassTeachersTable;
   pupils: PupilsTable;
   class_pupils: ClassPupilsTable;
@@ -79,6 +89,7 @@ export interface Database {
   checkin_wording: CheckinWordingTable;
   school_closed_days: SchoolClosedDaysTable;
   pupil_codes: PupilCodesTable;
+  checkin_pupil_symbols: CheckinPupilSymbolsTable;
   class_codes: ClassCodesTable;
   kiosk_devices: KioskDevicesTable;
   pupil_sessions: PupilSessionsTable;
@@ -95,6 +106,12 @@ export interface Database {
   training_partners: TrainingPartnersTable;
   plan_user_preferences: PlanUserPreferencesTable;
   plan_digest_sent: PlanDigestSentTable;
+  installation_settings: InstallationSettingsTable;
+  pupil_imports: PupilImportsTable;
+  pupil_import_records: PupilImportRecordsTable;
+  pupil_import_errors: PupilImportErrorsTable;
+  staff_start_dates: StaffStartDatesTable;
+  getting_started_hidden: GettingStartedHiddenTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -106,6 +123,9 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'users',
   'board_memberships',
   'school_memberships',
+  'school_staff_status',
+  'staff_invitations',
+  'role_grants',
   'class_teachers',
   'pupils',
   'class_pupils',
@@ -129,6 +149,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'checkin_wording',
   'school_closed_days',
   'pupil_codes',
+  'checkin_pupil_symbols',
   'class_codes',
   'kiosk_devices',
   'pupil_sessions',
@@ -145,6 +166,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'training_partners',
   'plan_user_preferences',
   'plan_digest_sent',
+  'installation_settings',
+  'pupil_imports',
+  'pupil_import_records',
+  'pupil_import_errors',
+  'staff_start_dates',
+  'getting_started_hidden',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -7,6 +7,17 @@ import * as fieldEncryption from './migrations/2026-11-23-002-field-encryption';
 import * as mfa from './migrations/2026-11-23-003-mfa';
 import * as checkin from './migrations/2026-11-24-001-checkin';
 import * as plan from './migrations/2026-11-25-001-plan';
+import * as installationSettings from './migrations/2026-11-26-001-installation-settings';
+import * as outboxSecretLinks from './migrations/2026-11-26-002-outbox-secret-links';
+import * as kioskDeviceIds from './migrations/2026-11-27-001-kiosk-device-ids';
+import * as accountHomes from './migrations/2026-12-03-001-account-homes';
+import * as selfscanRoundClosed from './migrations/2026-12-05-001-selfscan-round-closed';
+import * as pupilLifecycle from './migrations/2026-12-06-001-pupil-lifecycle';
+import * as pupilImportStaging from './migrations/2026-11-26-001-pupil-import-staging';
+import * as checkinClassDayCounts from './migrations/2026-11-26-001-checkin-class-day-counts';
+import * as pupilSymbols from './migrations/2026-12-06-002-pupil-symbols';
+import * as staffStartDate from './migrations/2026-12-06-004-staff-start-date';
+import * as selfscanReminders from './migrations/2026-12-06-003-selfscan-reminders';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +29,17 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-003-mfa': mfa,
   '2026-11-24-001-checkin': checkin,
   '2026-11-25-001-plan': plan,
+  '2026-11-26-001-installation-settings': installationSettings,
+  '2026-11-26-002-outbox-secret-links': outboxSecretLinks,
+  '2026-11-27-001-kiosk-device-ids': kioskDeviceIds,
+  '2026-12-03-001-account-homes': accountHomes,
+  '2026-12-05-001-selfscan-round-closed': selfscanRoundClosed,
+  '2026-11-26-001-pupil-import-staging': pupilImportStaging,
+  '2026-11-26-001-checkin-class-day-counts': checkinClassDayCounts,
+  '2026-12-06-002-pupil-symbols': pupilSymbols,
+  '2026-12-06-004-staff-start-date': staffStartDate,
+  '2026-12-06-003-selfscan-reminders': selfscanReminders,
+  '2026-12-06-001-pupil-lifecycle': pupilLifecycle,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

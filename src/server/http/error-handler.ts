@@ -12,7 +12,7 @@ export function installErrorHandler(app: App): void {
     const status = httpStatusOf(code);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     // Who was refused what (ASVS 16.3.2): the user id only — never a name, address or input.
-    else request.log.info({ code, reqId: request.id, route: request.routeOptions.url, userId: request.auth?.user.id }, 'request refused');
+    else request.log.info({ code, reqId: request.id, route: request.routeOptions.url, userId: request.caller?.kind === 'staff' ? request.caller.userId : undefined }, 'request refused');
     return sendError(request, reply, code, fields);
   });
 }

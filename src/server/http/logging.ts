@@ -47,3 +47,64 @@ export function loggerOptions(level: string): LoggerOptions {
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level));
 }
+
+const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+// Fields pino adds to every record, or that the human line shows in its own place.
+const SHOWN_APART = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'req', 'res', 'err', 'responseTime', 'reqId']);
+
+/** A character that could end or forge a terminal line (C0/C1 controls, line and paragraph separators), escaped. */
+function onOneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * One pino JSON record as a line a person reads on a terminal: local time, level, the request (method, route
+ * pattern, status, duration) or the message, the other fields as key=value, and an error's type and message.
+ * Every value is kept on one line (control characters escaped), as in the JSON; an error's stack follows indented.
+ */
+export function formatLogLine(json: string): string {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return onOneLine(json.trimEnd());
+  }
+  const time = typeof record.time === 'number' ? new Date(record.time).toTimeString().slice(0, 8) : '--:--:--';
+  const level = (LEVEL_NAMES[Number(record.level)] ?? String(record.level)).padEnd(5);
+  const parts: string[] = [time, level];
+  // The request id ties "incoming request" to its "request completed".
+  if (record.reqId !== undefined) parts.push(`[${String(record.reqId)}]`);
+  const req = record.req as { method?: string; route?: string } | undefined;
+  const res = record.res as { statusCode?: number } | undefined;
+  if (req) parts.push(`${req.method ?? '?'} ${req.route ?? ''}`.trim());
+  if (res?.statusCode !== undefined) parts.push(String(res.statusCode));
+  if (typeof record.responseTime === 'number') parts.push(`${Math.round(record.responseTime)} ms`);
+  if (typeof record.msg === 'string' && record.msg !== '') parts.push(record.msg);
+  for (const [key, value] of Object.entries(record)) {
+    if (!SHOWN_APART.has(key)) parts.push(`${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
+  const err = record.err as { type?: string; message?: string; stack?: string } | undefined;
+  if (err) parts.push(`— ${err.type ?? 'Error'}: ${err.message ?? ''}`);
+  const line = onOneLine(parts.join('  '));
+  const stack = err?.stack?.split('\n').slice(1).map((frame) => `    ${onOneLine(frame.trim())}`) ?? [];
+  return [line, ...stack].join('\n');
+}
+
+/** A stream the log can be written to; a terminal says so with `isTTY`. */
+export interface LogOutput {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/**
+ * Where the server's log goes: on a terminal, human lines (formatLogLine); anywhere else — a file, a pipe, a log
+ * shipper, tests and CI — pino's JSON lines unchanged.
+ */
+export function logDestinationFor(output: LogOutput): DestinationStream {
+  if (!output.isTTY) return { write: (line: string) => void output.write(line) };
+  return {
+    write(chunk: string) {
+      for (const line of chunk.split('\n')) if (line.trim() !== '') output.write(`${formatLogLine(line)}\n`);
+    },
+  };
+}

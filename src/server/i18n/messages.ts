@@ -13,13 +13,14 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     forbidden: 'Je hebt geen toegang tot deze gegevens.',
     csrf_failed: 'Het verzoek kwam niet van deze pagina. Herlaad de pagina en probeer het opnieuw.',
     not_found: 'Niet gevonden.',
-    conflict: 'Dit bestaat al of is intussen gewijzigd.',
+    conflict: 'Dit is intussen gewijzigd, misschien door iemand anders of in een ander tabblad. Herlaad de pagina en probeer het opnieuw.',
     rate_limited: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
     invalid_credentials: 'E-mailadres of wachtwoord klopt niet.',
     invalid_token: 'Deze link is ongeldig of verlopen.',
     password_too_common: 'Dit wachtwoord is te makkelijk te raden: het staat op een lijst van veelgebruikte of uitgelekte wachtwoorden, of het is je eigen naam of e-mailadres. Kies een ander.',
     already_set_up: 'Groeiwijzer is al ingericht.',
     not_set_up: 'Groeiwijzer is nog niet ingericht.',
+    demo_not_allowed: 'De demo kan alleen worden geladen op de server zelf (via localhost), of als Groeiwijzer met `groeiwijzer demo` is gestart.',
     import_has_errors: 'Het bestand bevat fouten. Er is niets geïmporteerd.',
     mfa_verification_required: 'Vul eerst de code uit je authenticator-app in.',
     mfa_enrollment_required: 'Stel eerst tweestapsverificatie in: dat is verplicht voor jouw rol.',
@@ -27,8 +28,36 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     mfa_cannot_be_disabled: 'Tweestapsverificatie kan niet uit: het is verplicht voor een van jouw rollen.',
     encryption_unavailable:
       'Deze gegevens zijn versleuteld en de sleutel ontbreekt op de server. Ze zijn niet kwijt; vraag je beheerder de sleutel terug te zetten.',
+    link_base_missing:
+      'Groeiwijzer weet niet op welk adres het te bereiken is, dus kan het geen link maken of mailen. Er is niets verstuurd of gewijzigd. Vraag de beheerder van de server PUBLIC_URL in te stellen (zie de README).',
     overloaded: 'Het is nu erg druk. Je antwoord is nog niet opgeslagen; probeer het zo nog een keer.',
     not_shared: 'De school heeft dit nog niet met het team gedeeld. De werkgroep en de schoolleiding kunnen het wel al zien.',
+    self_grant: 'Je kunt jezelf geen rol geven of uitnodigen. Vraag een collega met beheerrechten om dit te doen.',
+    already_member: 'Deze persoon staat al bij het personeel van deze school. Wijzig daar de rollen.',
+    second_person_needed: 'Dit moet een tweede persoon goedkeuren: niet degene die het aanvroeg en niet degene die de rol krijgt.',
+    audience_too_small:
+      'Deze groep is te klein voor een anonieme zelfscan. Er moeten minstens zoveel mensen worden uitgenodigd als de minimale groepsgrootte van het bestuur; bij minder mensen is te herleiden wie welk antwoord gaf. Kies meer rollen of nodig alle medewerkers uit.',
+    round_still_open:
+      'De ronde loopt nog. Uitkomsten, vergelijkingen en downloads zijn er pas als de ronde gesloten is; de kartrekker of de directie kan de ronde ook eerder sluiten.',
+    round_not_open:
+      'Deze zelfscanronde staat vandaag niet open voor antwoorden: ze is nog niet begonnen of al gesloten. Je antwoord is niet bewaard.',
+    wrong_current_password: 'Dit is niet je huidige wachtwoord. Er is niets gewijzigd; typ het wachtwoord waarmee je nu inlogt.',
+    last_school_admin:
+      'Dit kan niet: de school moet minstens één schoolbeheerder houden. Geef eerst iemand anders de rol schoolbeheerder en probeer het dan opnieuw.',
+    self_lockout: 'Je kunt jezelf niet blokkeren of je eigen account uitschakelen. Vraag een andere beheerder om dit te doen.',
+    duplicate_location: 'Deze school heeft al een locatie met deze naam. Kies een andere naam.',
+    duplicate_class: 'Er is in dit schooljaar al een groep of klas met deze naam. Kies een andere naam.',
+    duplicate_aspect_goal:
+      'Dit accent heeft in dat schooljaar al een doel in het implementatieplan. Pas dat doel aan in plaats van een tweede te maken.',
+    model_version_taken:
+      'Deze versie van het ontwikkelmodel bestaat al: ze hoort bij Groeiwijzer of wordt al in een zelfscanronde gebruikt. Geef het bestand een nieuw versienummer en importeer het opnieuw.',
+    reminder_too_soon:
+      'Voor deze ronde is in de afgelopen 24 uur al een herinnering verstuurd. Zo krijgt niemand te veel mail; je kunt morgen opnieuw herinneren.',
+    pupil_number_taken: 'Een andere leerling van deze school heeft dit leerlingnummer al. Controleer het nummer in je leerlingadministratie.',
+    pupil_has_left:
+      'Deze leerling is vertrokken en kan daarom niet naar een andere klas. Zet de leerling eerst terug als hij of zij weer op school is.',
+    import_classes_unresolved:
+      'Het bestand noemt klassen die in dit schooljaar nog niet bestaan. Kies bij elke onbekende klas of Groeiwijzer hem aanmaakt of dat hij hoort bij een klas die er al is. Er is niets geïmporteerd.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -40,13 +69,14 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     forbidden: 'You do not have access to this data.',
     csrf_failed: 'The request did not come from this page. Reload the page and try again.',
     not_found: 'Not found.',
-    conflict: 'This already exists or was changed in the meantime.',
+    conflict: 'This was changed in the meantime, perhaps by someone else or in another tab. Reload the page and try again.',
     rate_limited: 'Too many attempts. Please wait a moment and try again.',
     invalid_credentials: 'E-mail address or password is incorrect.',
     invalid_token: 'This link is invalid or has expired.',
     password_too_common: 'This password is too easy to guess: it is on a list of common or leaked passwords, or it is your own name or e-mail address. Please choose another.',
     already_set_up: 'Groeiwijzer has already been set up.',
     not_set_up: 'Groeiwijzer has not been set up yet.',
+    demo_not_allowed: 'The demo can only be loaded on the server itself (through localhost), or when Groeiwijzer was started with `groeiwijzer demo`.',
     import_has_errors: 'The file contains errors. Nothing was imported.',
     mfa_verification_required: 'Please enter the code from your authenticator app first.',
     mfa_enrollment_required: 'Please set up two-step verification first: your role requires it.',
@@ -54,8 +84,34 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     mfa_cannot_be_disabled: 'Two-step verification cannot be turned off: one of your roles requires it.',
     encryption_unavailable:
       'This data is encrypted and the server is missing its key. Nothing is lost; ask your administrator to restore the key.',
+    link_base_missing:
+      'Groeiwijzer does not know the address it is reached at, so it cannot make or mail a link. Nothing was sent or changed. Ask whoever runs the server to set PUBLIC_URL (see the README).',
     overloaded: 'It is very busy right now. Your answer has not been saved yet; please try again in a moment.',
     not_shared: 'The school has not shared this with the team yet. The working group and the school leadership can already see it.',
+    self_grant: 'You cannot give yourself a role or invite yourself. Ask a colleague with admin rights to do this.',
+    already_member: 'This person is already on the staff of this school. Change their roles there.',
+    second_person_needed: 'A second person must approve this: not the one who asked for it and not the one who gets the role.',
+    audience_too_small:
+      "This group is too small for an anonymous self-scan. At least as many people as the board's minimum group size must be invited; with fewer, it could be worked out who gave which answer. Choose more roles or invite all staff.",
+    round_still_open:
+      'The round is still open. Results, comparisons and downloads are only available once the round is closed; the TSO lead or the school leadership can also close it early.',
+    round_not_open: 'This self-scan round is not open for answers today: it has not started yet or is already closed. Your answer was not saved.',
+    wrong_current_password: 'This is not your current password. Nothing was changed; type the password you sign in with now.',
+    last_school_admin:
+      'This is not possible: the school must keep at least one school admin. First give someone else the school admin role, then try again.',
+    self_lockout: 'You cannot block yourself or disable your own account. Ask another admin to do this.',
+    duplicate_location: 'This school already has a location with this name. Choose another name.',
+    duplicate_class: 'There already is a class with this name in this school year. Choose another name.',
+    duplicate_aspect_goal:
+      'This aspect already has a goal in the implementation plan for that school year. Change that goal instead of adding a second one.',
+    model_version_taken:
+      'This version of the development model already exists: it comes with Groeiwijzer or is already used in a self-scan round. Give the file a new version number and import it again.',
+    reminder_too_soon:
+      'A reminder for this round was already sent in the last 24 hours. That way nobody gets too much mail; you can remind again tomorrow.',
+    pupil_number_taken: 'Another pupil of this school already has this pupil number. Check the number in your pupil administration.',
+    pupil_has_left: 'This pupil has left, so they cannot move to another class. Put them back first if they are at the school again.',
+    import_classes_unresolved:
+      'The file names classes that do not exist in this school year yet. For each unknown class, choose whether Groeiwijzer creates it or whether it belongs to a class that already exists. Nothing was imported.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

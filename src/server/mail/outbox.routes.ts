@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/database';
 import type { Deps } from '../deps';
 import { recordAudit } from '../audit/audit.service';
-import { requireAuth } from '../http/auth-hooks';
+import { staffCallerOf } from '../access/caller';
 import type { App } from '../http/fastify-types';
 import { outboxMessageSchema } from './outbox.schemas';
-import { boardParamsSchema, schoolParamsSchema } from '../features/tenancy/tenancy.schemas';
+import { listOutbox } from './outbox.service';
+import { boardParamsSchema, schoolParamsSchema } from '../http/common.schemas';
 
 /** The outbox: mail kept for administrators when no SMTP server is configured. */
 export async function outboxRoutes(app: App, deps: Deps): Promise<void> {
@@ -19,8 +18,8 @@ export async function outboxRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => {
       // The outbox can hold sign-in links of colleagues, so every look at it is on record.
-      await recordAudit(db, deps.clock, { actorUserId: requireAuth(request).user.id, action: 'outbox.read', boardId: request.params.boardId });
-      return listOutbox(db, { boardId: request.params.boardId });
+      await recordAudit(db, deps.clock, { actorUserId: staffCallerOf(request).userId, action: 'outbox.read', boardId: request.params.boardId });
+      return listOutbox(deps, { boardId: request.params.boardId });
     },
   );
   app.get(
@@ -31,19 +30,12 @@ export async function outboxRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => {
       await recordAudit(db, deps.clock, {
-        actorUserId: requireAuth(request).user.id,
+        actorUserId: staffCallerOf(request).userId,
         action: 'outbox.read',
         schoolId: request.params.schoolId,
-        boardId: request.schoolBoardId ?? null,
+        boardId: staffCallerOf(request).schoolBoardId ?? null,
       });
-      return listOutbox(db, { schoolId: request.params.schoolId });
+      return listOutbox(deps, { schoolId: request.params.schoolId });
     },
   );
-}
-
-async function listOutbox(db: Kysely<Database>, scope: { boardId: string } | { schoolId: string }) {
-  let query = db.selectFrom('outbox_messages').selectAll();
-  query = 'boardId' in scope ? query.where('board_id', '=', scope.boardId) : query.where('school_id', '=', scope.schoolId);
-  const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
-  return rows.map((row) => ({ id: row.id, to: row.to_address, subject: row.subject, text: row.body_text, createdAt: row.created_at }));
 }

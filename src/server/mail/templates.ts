@@ -1,4 +1,11 @@
-import type { Locale } from '../../shared/roles';
+import { toSingleLine } from '../../shared/plain-text';
+import type { Locale, SchoolRole } from '../../shared/roles';
+import { formatCalendarDate } from '../i18n/dates';
+
+// Every value put into a mail goes through `one`: the API already refuses control characters in names and
+// titles, but a mail is where a stray line break does harm (a forged paragraph with a link), so it is
+// stripped here again, whatever the value's source (defence in depth).
+const one = toSingleLine;
 
 /** A rendered e-mail: subject and plain text. */
 export interface MailContent {
@@ -7,7 +14,8 @@ export interface MailContent {
 }
 
 /** The mail with a link to choose a new password. */
-export function passwordResetMail(locale: Locale, link: string, validHours: number): MailContent {
+export function passwordResetMail(locale: Locale, rawLink: string, validHours: number): MailContent {
+  const link = one(rawLink);
   return locale === 'en'
     ? {
         subject: 'Groeiwijzer: choose a new password',
@@ -20,7 +28,8 @@ export function passwordResetMail(locale: Locale, link: string, validHours: numb
 }
 
 /** The mail inviting a staff member to a school. */
-export function invitationMail(locale: Locale, schoolName: string, inviterName: string, link: string, validDays: number): MailContent {
+export function invitationMail(locale: Locale, rawSchoolName: string, rawInviterName: string, rawLink: string, validDays: number): MailContent {
+  const [schoolName, inviterName, link] = [one(rawSchoolName), one(rawInviterName), one(rawLink)];
   return locale === 'en'
     ? {
         subject: `Invitation to Groeiwijzer for ${schoolName}`,
@@ -32,16 +41,81 @@ export function invitationMail(locale: Locale, schoolName: string, inviterName: 
       };
 }
 
+/**
+ * The mail asking someone who already has an account to join a school: it carries no link that answers for
+ * them — they accept or decline after signing in, on their home page.
+ */
+export function joinInvitationMail(locale: Locale, schoolName: string, inviterName: string, appLink: string, validDays: number): MailContent {
+  return locale === 'en'
+    ? {
+        subject: `Invitation to join ${schoolName} in Groeiwijzer`,
+        text: `${inviterName} invites you to work with Groeiwijzer for ${schoolName} as well.
+
+Sign in with your own account and accept or decline on your home page (the invitation stays open for ${validDays} days):
+${appLink}
+
+Did you not expect this? Then decline it, or simply leave it: nothing changes until you accept.`,
+      }
+    : {
+        subject: `Uitnodiging om ook voor ${schoolName} te werken in Groeiwijzer`,
+        text: `${inviterName} nodigt je uit om met Groeiwijzer ook voor ${schoolName} te werken.
+
+Log in met je eigen account en accepteer of weiger de uitnodiging op je startpagina (de uitnodiging staat ${validDays} dagen open):
+${appLink}
+
+Verwachtte je dit niet? Weiger de uitnodiging dan, of laat haar liggen: er verandert niets tot je accepteert.`,
+      };
+}
+
+/** The mail telling someone that a role which reads sensitive pupil data now counts for them (a second person approved it). */
+export function roleGrantedMail(locale: Locale, schoolName: string, role: SchoolRole, approverName: string): MailContent {
+  const roleName = { nl: { care_team: 'het zorgteam' }, en: { care_team: 'the care team' } }[locale][role as 'care_team'] ?? role;
+  return locale === 'en'
+    ? {
+        subject: `Groeiwijzer: you are now in ${roleName} of ${schoolName}`,
+        text: `${approverName} approved your place in ${roleName} of ${schoolName}. From your next page on, Groeiwijzer shows you what the care team may see, such as check-in notes about pupils.
+
+Did you not expect this? Tell your school leadership.`,
+      }
+    : {
+        subject: `Groeiwijzer: je hoort nu bij ${roleName} van ${schoolName}`,
+        text: `${approverName} heeft je plek in ${roleName} van ${schoolName} goedgekeurd. Vanaf je volgende pagina laat Groeiwijzer je zien wat het zorgteam mag zien, zoals check-in-notities over leerlingen.
+
+Verwachtte je dit niet? Laat het je schoolleiding weten.`,
+      };
+}
+
 /** The mail inviting a staff member to fill in a self-scan round; `closesOn` is the last day (YYYY-MM-DD). */
-export function selfscanInvitationMail(locale: Locale, schoolName: string, roundName: string, closesOn: string, link: string): MailContent {
+export function selfscanInvitationMail(locale: Locale, rawSchoolName: string, rawRoundName: string, rawClosesOn: string, rawLink: string): MailContent {
+  const [schoolName, roundName, link] = [one(rawSchoolName), one(rawRoundName), one(rawLink)];
+  const closesOn = formatCalendarDate(rawClosesOn, locale);
   return locale === 'en'
     ? {
         subject: `Self-scan "${roundName}" at ${schoolName}: your view counts`,
-        text: `The TSO team of ${schoolName} asks you to fill in the self-scan "${roundName}".\n\nFor each aspect of the development model you choose the phase that fits the school today, or "don't know". It takes about fifteen minutes; your answers are saved as you go and nobody sees which answers are yours.\n\nYou can answer until ${closesOn}:\n${link}`,
+        text: `The TSO working group of ${schoolName} asks you to fill in the self-scan "${roundName}".\n\nFor each aspect of the development model you choose the phase that fits the school today, or "don't know". It takes about fifteen minutes; your answers are saved as you go and nobody sees which answers are yours.\n\nYou can answer until ${closesOn}:\n${link}`,
       }
     : {
         subject: `Zelfscan "${roundName}" van ${schoolName}: jouw blik telt`,
-        text: `Het TSO-team van ${schoolName} vraagt je de zelfscan "${roundName}" in te vullen.\n\nBij elk accent van het ontwikkelmodel kies je de fase die nu bij de school past, of "weet ik niet". Het kost ongeveer een kwartier; je antwoorden worden meteen bewaard en niemand ziet welke antwoorden van jou zijn.\n\nJe kunt antwoorden tot en met ${closesOn}:\n${link}`,
+        text: `De TSO-werkgroep van ${schoolName} vraagt je de zelfscan "${roundName}" in te vullen.\n\nBij elk accent van het ontwikkelmodel kies je de fase die nu bij de school past, of "weet ik niet". Het kost ongeveer een kwartier; je antwoorden worden meteen bewaard en niemand ziet welke antwoorden van jou zijn.\n\nJe kunt antwoorden tot en met ${closesOn}:\n${link}`,
+      };
+}
+
+/**
+ * The reminder to fill in a self-scan round, sent to the invitees who have not answered every aspect yet (to
+ * everyone invited when mail only reaches the outbox). It names nobody and reads well for someone who has
+ * finished; `closesOn` is the last day (YYYY-MM-DD), written out in words.
+ */
+export function selfscanReminderMail(locale: Locale, rawSchoolName: string, rawRoundName: string, closesOn: string, rawLink: string): MailContent {
+  const [schoolName, roundName, link] = [one(rawSchoolName), one(rawRoundName), one(rawLink)];
+  const lastDay = formatCalendarDate(one(closesOn), locale, { weekday: true });
+  return locale === 'en'
+    ? {
+        subject: `Reminder: self-scan "${roundName}" at ${schoolName}`,
+        text: `Have you not filled in (all of) the self-scan "${roundName}" of ${schoolName} yet? You can still answer until ${lastDay}. What you already filled in has been saved; you carry on where you left off:\n${link}\n\nEvery view helps the team see where the school stands. Already finished? Then you need not do anything. Nobody sees which answers are yours.`,
+      }
+    : {
+        subject: `Herinnering: zelfscan "${roundName}" van ${schoolName}`,
+        text: `Heb je de zelfscan "${roundName}" van ${schoolName} nog niet (helemaal) ingevuld? Dat kan nog tot en met ${lastDay}. Wat je al invulde is bewaard; je gaat verder waar je was:\n${link}\n\nElke blik helpt het team te zien waar de school staat. Ben je al klaar? Dan hoef je niets te doen. Niemand ziet welke antwoorden van jou zijn.`,
       };
 }
 
@@ -67,12 +141,10 @@ export interface DigestMailInput {
 
 /** The weekly digest of an owner's due and overdue plan actions (no pupil data: only the plan's own texts). */
 export function planDigestMail(locale: Locale, input: DigestMailInput): MailContent {
-  const dateOf = (isoDate: string) =>
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${isoDate}T00:00:00Z`),
-    );
+  const dateOf = (isoDate: string) => formatCalendarDate(isoDate, locale, { weekday: true });
   const list = (actions: readonly DigestMailAction[], labels: { goal: string; school: string; due: string }) =>
-    actions.map((action) => `- ${action.title}\n  ${labels.due}: ${dateOf(action.dueOn)} | ${labels.goal}: ${action.goal} | ${labels.school}: ${action.school}`).join('\n');
+    actions.map((action) => `- ${one(action.title)}\n  ${labels.due}: ${dateOf(action.dueOn)} | ${labels.goal}: ${one(action.goal)} | ${labels.school}: ${one(action.school)}`).join('\n');
+  const [name, myActionsLink] = [one(input.name), one(input.myActionsLink)];
   if (locale === 'en') {
     const labels = { goal: 'Goal', school: 'School', due: 'Due' };
     const sections = [
@@ -80,8 +152,8 @@ export function planDigestMail(locale: Locale, input: DigestMailInput): MailCont
       ...(input.dueSoon.length ? [`Due in the next ${input.dueWithinDays} days (${input.dueSoon.length}):\n${list(input.dueSoon, labels)}`] : []),
     ];
     return {
-      subject: 'Groeiwijzer: your plan actions this week',
-      text: `Hello ${input.name},\n\nThese actions of your school's TSO plan are yours and ask for attention.\n\n${sections.join('\n\n')}\n\nSee your actions and update them:\n${input.myActionsLink}\n\nYou get this e-mail every Monday because you own actions in the plan. Rather not? Turn off "Weekly e-mail" on the same page.`,
+      subject: 'Groeiwijzer: your implementation plan actions this week',
+      text: `Hello ${name},\n\nThese actions of your school's implementation plan are yours and ask for attention.\n\n${sections.join('\n\n')}\n\nSee your actions and update them:\n${myActionsLink}\n\nYou get this e-mail every Monday because you own actions in the implementation plan. Rather not? Turn off "Weekly e-mail" on the same page.`,
     };
   }
   const labels = { goal: 'Doel', school: 'School', due: 'Einddatum' };
@@ -90,7 +162,7 @@ export function planDigestMail(locale: Locale, input: DigestMailInput): MailCont
     ...(input.dueSoon.length ? [`Aan de beurt in de komende ${input.dueWithinDays} dagen (${input.dueSoon.length}):\n${list(input.dueSoon, labels)}`] : []),
   ];
   return {
-    subject: 'Groeiwijzer: je acties in het plan deze week',
-    text: `Hallo ${input.name},\n\nDeze acties uit het TSO-plan van je school staan op jouw naam en vragen aandacht.\n\n${sections.join('\n\n')}\n\nBekijk je acties en werk ze bij:\n${input.myActionsLink}\n\nJe krijgt deze e-mail elke maandag omdat je eigenaar bent van acties in het plan. Liever niet? Zet "Wekelijkse e-mail" uit op dezelfde pagina.`,
+    subject: 'Groeiwijzer: je acties in het implementatieplan deze week',
+    text: `Hallo ${name},\n\nDeze acties uit het implementatieplan van je school staan op jouw naam en vragen aandacht.\n\n${sections.join('\n\n')}\n\nBekijk je acties en werk ze bij:\n${myActionsLink}\n\nJe krijgt deze e-mail elke maandag omdat je eigenaar bent van acties in het implementatieplan. Liever niet? Zet "Wekelijkse e-mail" uit op dezelfde pagina.`,
   };
 }

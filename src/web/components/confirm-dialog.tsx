@@ -7,13 +7,15 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** Extra classes, e.g. `dialog-full-screen` for a dialog that covers the whole screen. */
+  className?: string;
 }
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes it, and focus
  * returns to the button that opened it.
  */
-export function Dialog({ isOpen, title, onClose, children }: DialogProps) {
+export function Dialog({ isOpen, title, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -23,7 +25,7 @@ export function Dialog({ isOpen, title, onClose, children }: DialogProps) {
     if (!isOpen && dialog.open) dialog.close();
   }, [isOpen]);
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="dialog">
+    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className={className ? `dialog ${className}` : 'dialog'}>
       {isOpen ? (
         <>
           <h2 id={titleId}>{title}</h2>

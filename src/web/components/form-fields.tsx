@@ -1,6 +1,6 @@
 import { type ChangeEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormErrors } from './form-errors';
+import { type FormErrors, summaryTitle } from './form-errors';
 
 function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
@@ -12,7 +12,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'date';
+  type?: 'text' | 'email' | 'password' | 'date' | 'url';
   hint?: string;
   error?: string | undefined;
   autoComplete?: string;
@@ -63,10 +63,11 @@ interface SelectFieldProps {
   hint?: string;
   error?: string | undefined;
   required?: boolean;
+  disabled?: boolean;
 }
 
 /** A labelled select with its hint and error tied to it. */
-export function SelectField({ id, label, value, onChange, options, hint, error, required }: SelectFieldProps) {
+export function SelectField({ id, label, value, onChange, options, hint, error, required, disabled }: SelectFieldProps) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
   return (
@@ -90,6 +91,7 @@ export function SelectField({ id, label, value, onChange, options, hint, error, 
         aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={error ? true : undefined}
         required={required}
+        disabled={disabled}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -170,7 +172,7 @@ export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: R
   if (!isVisible) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <p className="error-summary-title">{errors.message ?? t('Niet alle velden zijn goed ingevuld.')}</p>
+      <p className="error-summary-title">{summaryTitle(errors, t('Niet alle velden zijn goed ingevuld.'))}</p>
       {fieldNames.length > 0 ? (
         <ul>
           {fieldNames.map((name) => (
@@ -184,7 +186,8 @@ export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: R
                   focusable?.focus();
                 }}
               >
-                {labels[name] ?? name}: {errors.fields[name]}
+                {labels[name] ? `${labels[name]}: ` : null}
+                {errors.fields[name]}
               </a>
             </li>
           ))}

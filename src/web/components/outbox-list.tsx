@@ -18,6 +18,38 @@ function withLinks(text: string) {
   );
 }
 
+/**
+ * The text of a mail. A reset or invitation link is shown only while it works; after that (or when the
+ * server cannot open it) a marker stands where it was, and a note below says why.
+ */
+function MailText({ message }: { message: OutboxMessage }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { text, secretLink } = message;
+  if (!secretLink) return <pre className="mail-text">{withLinks(text)}</pre>;
+  const until = format.dateTime(secretLink.expiresAt);
+  return (
+    <>
+      <pre className="mail-text">
+        {withLinks(text.slice(0, secretLink.at))}
+        {secretLink.status === 'valid' ? (
+          <a href={secretLink.url}>{secretLink.url}</a>
+        ) : (
+          <span className="mail-redacted">{secretLink.status === 'expired' ? t('[link verlopen en verwijderd]') : t('[link niet beschikbaar]')}</span>
+        )}
+        {withLinks(text.slice(secretLink.at))}
+      </pre>
+      <p className="mail-link-note">
+        {secretLink.status === 'valid'
+          ? t('Deze link werkt tot {{time}}. Daarna verdwijnt hij uit het postvak.', { time: until })
+          : secretLink.status === 'expired'
+            ? t('Deze link werkte tot {{time}}. Hij is verlopen en uit het postvak verwijderd; stuur zo nodig een nieuwe.', { time: until })
+            : t('Deze link kan nu niet getoond worden: de sleutel voor versleutelde gegevens ontbreekt op de server.')}
+      </p>
+    </>
+  );
+}
+
 /** The mails in an outbox, newest first. */
 export function OutboxList({ messages }: { messages: OutboxMessage[] }) {
   const { t } = useTranslation();
@@ -43,7 +75,7 @@ export function OutboxList({ messages }: { messages: OutboxMessage[] }) {
                 </dd>
               </div>
             </dl>
-            <pre className="mail-text">{withLinks(message.text)}</pre>
+            <MailText message={message} />
           </article>
         </li>
       ))}

@@ -11,3 +11,13 @@ export function isEmail(value: string): boolean {
 export function passwordProblem(value: string): boolean {
   return value.length < PASSWORD_MIN_LENGTH || value.length > PASSWORD_MAX_LENGTH;
 }
+
+/** An address like https://groeiwijzer.school.nl (http or https, no path): what links may start with. */
+export function isWebOrigin(value: string): boolean {
+  try {
+    const url = new URL(value.trim());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.pathname === '/' && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
+}

@@ -76,6 +76,8 @@ export function schoolKindLabel(t: TFunction, kind: SchoolKind): string {
       return t('Basisonderwijs');
     case 'special_primary':
       return t('Speciaal basisonderwijs');
+    case 'special':
+      return t('Speciaal onderwijs (SO)');
     case 'secondary':
       return t('Voortgezet onderwijs');
     case 'special_secondary':
@@ -109,17 +111,34 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'class.created': t('Klas toegevoegd'),
     'class.updated': t('Klas gewijzigd'),
     'class.deleted': t('Klas verwijderd'),
+    'class.teachers_changed': t('Leerkrachten van een klas gewijzigd'),
     'staff.invited': t('Uitgenodigd'),
     'staff.invitation_accepted': t('Uitnodiging geaccepteerd'),
     'staff.roles_changed': t('Rollen gewijzigd'),
     'staff.disabled': t('Account uitgeschakeld'),
-    'staff.sessions_ended': t('Overal uitgelogd door beheerder'),
+    'staff.sessions_ended': t('Uitgelogd door beheerder'),
     'staff.enabled': t('Account ingeschakeld'),
+    'staff.invitation_declined': t('Uitnodiging afgewezen'),
+    'staff.invitation_withdrawn': t('Uitnodiging ingetrokken'),
+    'staff.blocked': t('Toegang tot de school geblokkeerd'),
+    'staff.unblocked': t('Toegang tot de school hersteld'),
+    'staff.role_grant_requested': t('Zorgrol aangevraagd'),
+    'staff.role_grant_approved': t('Zorgrol goedgekeurd'),
+    'staff.role_grant_rejected': t('Zorgrol afgewezen'),
+    'staff.start_date_changed': t('Startdatum gewijzigd'),
+    'staff.imported': t('Personeel geïmporteerd'),
+    'getting_started.hidden': t('Eerste stappen verborgen'),
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
+    'pupils.updated': t('Gegevens van een leerling gewijzigd'),
+    'pupils.moved': t('Leerling naar een andere klas verplaatst'),
+    'pupils.left': t('Leerling als vertrokken gemarkeerd'),
+    'pupils.returned': t('Vertrokken leerling teruggezet'),
     'outbox.read': t('Postvak bekeken'),
     'selfscan.model_imported': t('Ontwikkelmodel geïmporteerd'),
     'selfscan.round_opened': t('Zelfscanronde geopend'),
+    'selfscan.round_closed': t('Zelfscanronde eerder gesloten'),
+    'selfscan.reminders_sent': t('Herinnering zelfscan verstuurd aan wie nog niet klaar was'),
     'selfscan.results_shared': t('Zelfscanuitkomsten gedeeld met het team'),
     'selfscan.consensus_recorded': t('Gezamenlijke groeifase vastgelegd'),
     'selfscan.exported': t('Zelfscan geëxporteerd'),
@@ -131,8 +150,10 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'checkin.note_added': t('Gespreksnotitie bij een check-in vastgelegd'),
     'checkin.wording_changed': t('Eigen woorden voor de check-in gewijzigd'),
     'checkin.closed_days_changed': t('Vrije dagen gewijzigd'),
-    'checkin.kiosk_opened': t('Klassenscherm voor de check-in geopend'),
+    'checkin.kiosk_opened': t('Klasapparaat voor de check-in geopend'),
+    'checkin.kiosk_closed': t('Klasapparaat voor de check-in gesloten'),
     'checkin.cards_issued': t('Inlogkaarten voor de check-in gemaakt'),
+    'checkin.symbol_changed': t('Naamplaatje van een leerling voor het klasapparaat gekozen of gewijzigd'),
     'checkin.pupil_sign_in_failed': t('Leerling kon niet inloggen voor de check-in (kaartcode fout)'),
     'plan.working_group_changed': t('Werkgroep van het implementatieplan gewijzigd'),
     'plan.exported': t('Implementatieplan geëxporteerd'),
@@ -288,7 +309,7 @@ export function trainingKindLabel(t: TFunction, kind: TrainingKind, customTitle?
     case 'refresher':
       return t('Verdieping of opfrissing');
     case 'new_staff':
-      return t('Training voor nieuwe medewerkers');
+      return t('Scholing voor nieuwe medewerkers');
     case 'partner_day':
       return t('Eendaagse training voor ketenpartners');
     case 'custom':

@@ -1,4 +1,4 @@
-import { type Actor, isAllowed, type Permission } from '../../server/auth/policy';
+import { type Actor, isAllowed, type Permission } from '../../shared/permissions';
 import type { BoardRole, SchoolRole } from '../../shared/roles';
 import type { Session } from '../api/api-types';
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import { classDeviceRight } from '../../access/record-scope';
 import type { Database } from '../../db/database';
-import type { CheckinClassSettingsTable, ClassCodesTable, KioskDevicesTable, PupilCodesTable, PupilSessionsTable } from './checkin.tables';
+import type { CheckinClassSettingsTable, CheckinPupilSymbolsTable, ClassCodesTable, KioskDevicesTable, PupilCodesTable, PupilSessionsTable } from './checkin.tables';
 
 // Every SQL query of pupil access (class codes, login cards, own-device sessions, kiosk devices)
 // and of the check-in form (class age group, a school's own words).
@@ -33,7 +34,7 @@ export async function findWordingOverrides(db: Kysely<Database>, schoolId: strin
 
 /**
  * A pupil's own-device session with the school of its class, only while the pupil is still placed
- * in that class (a removed placement ends the session).
+ * in that class and at the school (a removed placement, or leaving the school, ends the session).
  */
 export async function findLivePupilSession(db: Kysely<Database>, idHash: string) {
   return db
@@ -42,6 +43,7 @@ export async function findLivePupilSession(db: Kysely<Database>, idHash: string)
       join.onRef('class_pupils.class_id', '=', 'pupil_sessions.class_id').onRef('class_pupils.pupil_id', '=', 'pupil_sessions.pupil_id'),
     )
     .innerJoin('classes', 'classes.id', 'pupil_sessions.class_id')
+    .innerJoin('pupils', 'pupils.id', 'pupil_sessions.pupil_id')
     .select([
       'pupil_sessions.id_hash',
       'pupil_sessions.pupil_id',
@@ -51,6 +53,7 @@ export async function findLivePupilSession(db: Kysely<Database>, idHash: string)
       'classes.school_id',
     ])
     .where('pupil_sessions.id_hash', '=', idHash)
+    .where('pupils.left_on', 'is', null)
     .executeTakeFirst();
 }
 
@@ -69,14 +72,45 @@ export async function deleteExpiredPupilSessions(db: Kysely<Database>, now: stri
   await db.deleteFrom('pupil_sessions').where('expires_at', '<=', now).execute();
 }
 
-/** A class device in kiosk mode with the school of its class (a deleted class takes its devices along). */
-export async function findKioskDevice(db: Kysely<Database>, idHash: string) {
+/**
+ * A class device in kiosk mode with the school of its class, only while the person who opened it may still open
+ * it (`classDeviceRight`, joined in): a disabled account, a lost role or class, or a deleted class ends the kiosk
+ * on its next request.
+ */
+export async function findLiveKioskDevice(db: Kysely<Database>, idHash: string) {
   return db
     .selectFrom('kiosk_devices')
     .innerJoin('classes', 'classes.id', 'kiosk_devices.class_id')
     .select(['kiosk_devices.id_hash', 'kiosk_devices.class_id', 'kiosk_devices.csrf_token', 'kiosk_devices.expires_at', 'classes.school_id'])
     .where('kiosk_devices.id_hash', '=', idHash)
+    .where((eb) => eb.exists(classDeviceRight(db, eb.ref('kiosk_devices.opened_by').$notNull(), eb.ref('kiosk_devices.class_id'))))
     .executeTakeFirst();
+}
+
+/** A class device in kiosk mode, as stored. */
+export async function findKioskDevice(db: Kysely<Database>, idHash: string) {
+  return db.selectFrom('kiosk_devices').select(['id', 'class_id', 'expires_at']).where('id_hash', '=', idHash).executeTakeFirst();
+}
+
+/** The kiosks of a class that work at `now` (time left, opener still allowed), oldest first, with the opener's name. */
+export async function listLiveKioskDevicesOfClass(db: Kysely<Database>, classId: string, now: string) {
+  return db
+    .selectFrom('kiosk_devices')
+    .innerJoin('users', 'users.id', 'kiosk_devices.opened_by')
+    .select(['kiosk_devices.id', 'kiosk_devices.created_at', 'kiosk_devices.expires_at', 'users.id as opened_by', 'users.name as opened_by_name'])
+    .where('kiosk_devices.class_id', '=', classId)
+    .where('kiosk_devices.expires_at', '>', now)
+    .where((eb) => eb.exists(classDeviceRight(db, eb.ref('kiosk_devices.opened_by').$notNull(), eb.ref('kiosk_devices.class_id'))))
+    .orderBy('kiosk_devices.created_at')
+    .orderBy('kiosk_devices.id')
+    .execute();
+}
+
+/** Ends kiosk mode on the devices of a class: the one named, or all of them. Returns the ids of the devices ended. */
+export async function deleteKioskDevicesOfClass(db: Kysely<Database>, classId: string, kioskId?: string): Promise<string[]> {
+  let query = db.deleteFrom('kiosk_devices').where('class_id', '=', classId);
+  if (kioskId !== undefined) query = query.where('id', '=', kioskId);
+  return (await query.returning('id').execute()).map((row) => row.id);
 }
 
 /** Ends kiosk mode on one device. */
@@ -142,7 +176,7 @@ export async function deletePupilSessionsOfPupils(db: Kysely<Database>, pupilIds
 
 // ---------- classes and their pupils ----------
 
-/** A pupil placed in a class of the given school year, with the class's school. */
+/** A pupil placed in a class of the given school year (and still at the school), with the class's school. */
 export async function findPlacementInYear(db: Kysely<Database>, classId: string, pupilId: string, schoolYear: string) {
   return db
     .selectFrom('class_pupils')
@@ -152,6 +186,7 @@ export async function findPlacementInYear(db: Kysely<Database>, classId: string,
     .where('class_pupils.class_id', '=', classId)
     .where('class_pupils.pupil_id', '=', pupilId)
     .where('classes.school_year', '=', schoolYear)
+    .where('pupils.left_on', 'is', null)
     .whereRef('pupils.school_id', '=', 'classes.school_id')
     .executeTakeFirst();
 }
@@ -176,14 +211,47 @@ export async function findClassName(db: Kysely<Database>, classId: string) {
   return db.selectFrom('classes').select(['name']).where('id', '=', classId).executeTakeFirst();
 }
 
-/** The pupils placed in a class (names only). */
+/** The pupils placed in a class who have not left the school, with their name symbol (null when none was chosen): the kiosk's names, the login cards. */
 export async function listPupilsOfClass(db: Kysely<Database>, classId: string) {
   return db
     .selectFrom('class_pupils')
     .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
-    .select(['pupils.id', 'pupils.first_name', 'pupils.last_name'])
+    .leftJoin('checkin_pupil_symbols', 'checkin_pupil_symbols.pupil_id', 'pupils.id')
+    .select(['pupils.id', 'pupils.first_name', 'pupils.last_name', 'checkin_pupil_symbols.symbol'])
     .where('class_pupils.class_id', '=', classId)
+    .where('pupils.left_on', 'is', null)
     .execute();
+}
+
+/** True when the pupil is placed in the class. */
+export async function isPupilInClass(db: Kysely<Database>, classId: string, pupilId: string): Promise<boolean> {
+  const row = await db.selectFrom('class_pupils').select('pupil_id').where('class_id', '=', classId).where('pupil_id', '=', pupilId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Stores a pupil's name symbol only when they have none yet; true when it was stored. */
+export async function insertPupilSymbolIfNone(db: Kysely<Database>, row: CheckinPupilSymbolsTable): Promise<boolean> {
+  const inserted = await db
+    .insertInto('checkin_pupil_symbols')
+    .values(row)
+    .onConflict((conflict) => conflict.column('pupil_id').doNothing())
+    .returning('pupil_id')
+    .execute();
+  return inserted.length > 0;
+}
+
+/** Stores or replaces a pupil's name symbol. */
+export async function upsertPupilSymbol(db: Kysely<Database>, row: CheckinPupilSymbolsTable): Promise<void> {
+  await db
+    .insertInto('checkin_pupil_symbols')
+    .values(row)
+    .onConflict((conflict) => conflict.column('pupil_id').doUpdateSet({ symbol: row.symbol, set_by: row.set_by, updated_at: row.updated_at }))
+    .execute();
+}
+
+/** Removes a pupil's name symbol. */
+export async function deletePupilSymbol(db: Kysely<Database>, pupilId: string): Promise<void> {
+  await db.deleteFrom('checkin_pupil_symbols').where('pupil_id', '=', pupilId).execute();
 }
 
 /** The pupils of a class who checked in on a school day. */

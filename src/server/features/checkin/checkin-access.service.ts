@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
-import type { z } from 'zod';
 import {
   type AgeGroup,
   CLASS_CODE_LENGTH,
@@ -12,37 +11,21 @@ import {
   PUPIL_PAGE_PATHS,
   PUPIL_SESSION_MINUTES,
 } from '../../../shared/checkin';
+import { isPupilSymbolKey, PUPIL_SYMBOL_KEYS, type PupilSymbolKey, pupilSymbolOf } from '../../../shared/checkin-symbols';
 import type { Locale } from '../../../shared/roles';
-import { schoolYearOf } from '../../../shared/school-year';
 import { recordAudit } from '../../audit/audit.service';
-import type { Actor } from '../../auth/policy';
+import type { ResolvedDevice, StaffCaller } from '../../access/caller';
+import { mayRunClassDevices } from '../../access/record-scope';
 import type { Database } from '../../db/database';
-import { type Clock, type Deps, hashSecret, isoInstant, newSecretToken } from '../../deps';
+import { type Clock, type Deps, hashSecret, isoInstant, newId, newSecretToken } from '../../deps';
 import { AppError } from '../../errors';
-import type { KioskDeviceAuth, PupilDeviceAuth } from '../../http/fastify-types';
-import { isTeacherOfClass } from '../pupils/pupils.repository';
 import { lastNameSortKey } from '../pupils/pupils.service';
 import { findClass } from '../tenancy/tenancy.repository';
 import * as repository from './checkin-access.repository';
 import { ageGroupOfClass, buildCheckinForm } from './checkin-form';
-import type { classCodeSchema, kioskSessionSchema, loginCardsSchema, pupilSessionSchema, pupilSignInSchema } from './checkin.schemas';
-import { schoolDateOf } from './checkin-submit.service';
+import type { ClassCode, ClassKiosks, ClassSymbols, KioskSession, LoginCards, PupilSession, PupilSignInBody, PupilSymbol, PupilSymbolChoice } from './checkin.schemas';
+import { schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 
-/** The own-device session as the pupil page sees it. */
-export type PupilSession = z.infer<typeof pupilSessionSchema>;
-/** The kiosk as the class device sees it. */
-export type KioskSession = z.infer<typeof kioskSessionSchema>;
-/** A class code just made. */
-export type ClassCode = z.infer<typeof classCodeSchema>;
-/** Login cards just issued. */
-export type LoginCards = z.infer<typeof loginCardsSchema>;
-
-/** A staff member managing check-in for a class: who, in which school (and its board, for the audit log). */
-export interface CheckinManager {
-  actor: Actor;
-  schoolId: string;
-  boardId: string | undefined;
-}
 
 /** A new device secret (cookie value; only its hash is stored), its CSRF token and when it ends. */
 interface NewDevice {
@@ -60,7 +43,7 @@ const MAX_CODE_ATTEMPTS = 10;
  * Resolves a pupil cookie to a live own-device session, or null. Ends a session that ran out or
  * whose pupil is no longer placed in its class.
  */
-export async function resumePupilDevice(db: Kysely<Database>, clock: Clock, cookie: string): Promise<PupilDeviceAuth | null> {
+export async function resumePupilDevice(db: Kysely<Database>, clock: Clock, cookie: string): Promise<ResolvedDevice<'pupil'> | null> {
   const idHash = hashSecret(cookie);
   const row = await repository.findLivePupilSession(db, idHash);
   if (!row || clock.now().getTime() >= Date.parse(row.expires_at)) {
@@ -70,10 +53,13 @@ export async function resumePupilDevice(db: Kysely<Database>, clock: Clock, cook
   return { idHash, pupilId: row.pupil_id, classId: row.class_id, schoolId: row.school_id, csrfToken: row.csrf_token };
 }
 
-/** Resolves a kiosk cookie to a class device in kiosk mode, or null. Ends kiosk mode that ran out. */
-export async function resumeKioskDevice(db: Kysely<Database>, clock: Clock, cookie: string): Promise<KioskDeviceAuth | null> {
+/**
+ * Resolves a kiosk cookie to a class device in kiosk mode, or null. Ends kiosk mode that ran out, and kiosk mode
+ * whose opener may no longer open it (disabled, no longer in the school in that role, no longer teaching the class).
+ */
+export async function resumeKioskDevice(db: Kysely<Database>, clock: Clock, cookie: string): Promise<ResolvedDevice<'kiosk'> | null> {
   const idHash = hashSecret(cookie);
-  const row = await repository.findKioskDevice(db, idHash);
+  const row = await repository.findLiveKioskDevice(db, idHash);
   if (!row || clock.now().getTime() >= Date.parse(row.expires_at)) {
     await repository.deleteKioskDevice(db, idHash);
     return null;
@@ -90,7 +76,7 @@ export async function resumeKioskDevice(db: Kysely<Database>, clock: Clock, cook
  */
 export async function signInPupil(
   deps: Deps,
-  codes: z.infer<typeof pupilSignInSchema>,
+  codes: PupilSignInBody,
   locale: Locale,
   previousCookie?: string,
 ): Promise<NewDevice & { session: PupilSession }> {
@@ -101,7 +87,7 @@ export async function signInPupil(
     await repository.findPupilByCode(db, hashSecret(codes.personalCode)),
   ];
   const placement =
-    classCode && pupilCode ? await repository.findPlacementInYear(db, classCode.class_id, pupilCode.pupil_id, schoolYearOf(now)) : undefined;
+    classCode && pupilCode ? await repository.findPlacementInYear(db, classCode.class_id, pupilCode.pupil_id, schoolYearAt(now)) : undefined;
   if (!classCode) throw new AppError('invalid_credentials');
   if (!pupilCode || !placement) {
     // With a valid class code this is someone in (or near) the class: worth a line in the class's log.
@@ -126,18 +112,8 @@ export async function signInPupil(
     created_at: isoInstant(now),
     expires_at: isoInstant(expiresAt),
   });
-  const pupil: PupilDeviceAuth = { idHash: hashSecret(token), pupilId: pupilCode.pupil_id, classId: placement.class_id, schoolId: placement.school_id, csrfToken };
+  const pupil: ResolvedDevice<'pupil'> = { idHash: hashSecret(token), pupilId: pupilCode.pupil_id, classId: placement.class_id, schoolId: placement.school_id, csrfToken };
   return { token, expiresAt, session: await describePupilSession(deps, pupil, locale) };
-}
-
-/**
- * The throttle bucket of a pupil sign-in: the address alone for a class code that is not valid (so
- * guessing class codes is throttled per address), the address and class for a valid one (a whole class
- * may sign in from one school address).
- */
-export async function signInBucketOf(deps: Deps, address: string, classCode: string | undefined): Promise<string> {
-  const valid = classCode ? await repository.findValidClassCode(deps.db.kysely, hashSecret(classCode), isoInstant(deps.clock.now())) : undefined;
-  return valid ? `${address}|${valid.class_id}` : address;
 }
 
 async function recordSignInFailure(deps: Deps, classId: string): Promise<void> {
@@ -154,7 +130,7 @@ async function recordSignInFailure(deps: Deps, classId: string): Promise<void> {
 }
 
 /** What the pupil page needs for a live own-device session: first name, CSRF token, form and today's state. */
-export async function describePupilSession(deps: Deps, pupil: PupilDeviceAuth, locale: Locale): Promise<PupilSession> {
+export async function describePupilSession(deps: Deps, pupil: ResolvedDevice<'pupil'>, locale: Locale): Promise<PupilSession> {
   const db = deps.db.kysely;
   const row = await repository.findPupilOfSession(db, pupil.pupilId);
   if (!row) throw new AppError('not_authenticated');
@@ -168,7 +144,7 @@ export async function describePupilSession(deps: Deps, pupil: PupilDeviceAuth, l
 }
 
 /** Ends an own-device session. */
-export async function signOutPupil(db: Kysely<Database>, pupil: PupilDeviceAuth): Promise<void> {
+export async function signOutPupil(db: Kysely<Database>, pupil: ResolvedDevice<'pupil'>): Promise<void> {
   await repository.deletePupilSession(db, pupil.idHash);
 }
 
@@ -176,11 +152,12 @@ export async function signOutPupil(db: Kysely<Database>, pupil: PupilDeviceAuth)
 
 /**
  * Opens kiosk mode for a class on the device the request came from (the caller sets the cookie).
- * Only a teacher of the class or a school admin may; anyone else gets not_found.
+ * Only a teacher of the class may (`requireManagedClass`); anyone else gets not_found.
+ * The kiosk works as long as that stays so, at most KIOSK_HOURS.
  */
-export async function openKiosk(deps: Deps, manager: CheckinManager, classId: string, locale: Locale): Promise<NewDevice & { session: KioskSession }> {
+export async function openKiosk(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<NewDevice & { session: KioskSession }> {
   const db = deps.db.kysely;
-  await requireManagedClass(db, manager, classId);
+  await requireManagedClass(db, caller, schoolId, classId);
   const now = deps.clock.now();
   await repository.deleteExpiredKioskDevices(db, isoInstant(now));
   const token = newSecretToken();
@@ -188,61 +165,142 @@ export async function openKiosk(deps: Deps, manager: CheckinManager, classId: st
   const expiresAt = new Date(now.getTime() + KIOSK_HOURS * 3_600_000);
   await db.transaction().execute(async (trx) => {
     await repository.insertKioskDevice(trx, {
+      id: newId(),
       id_hash: hashSecret(token),
       class_id: classId,
       csrf_token: csrfToken,
-      opened_by: manager.actor.userId,
+      opened_by: caller.userId,
       created_at: isoInstant(now),
       expires_at: isoInstant(expiresAt),
     });
     // The device will show the class's names to whoever stands in front of it.
     await recordAudit(trx, deps.clock, {
-      actorUserId: manager.actor.userId,
+      actorUserId: caller.userId,
       action: 'checkin.kiosk_opened',
       targetType: 'class',
       targetId: classId,
-      schoolId: manager.schoolId,
-      boardId: manager.boardId ?? null,
+      schoolId,
+      boardId: caller.schoolBoardId ?? null,
       detail: { hours: KIOSK_HOURS },
     });
   });
-  const kiosk: KioskDeviceAuth = { idHash: hashSecret(token), classId, schoolId: manager.schoolId, csrfToken };
-  return { token, expiresAt, session: await describeKiosk(deps, kiosk, locale) };
+  const kiosk: ResolvedDevice<'kiosk'> = { idHash: hashSecret(token), classId, schoolId, csrfToken };
+  return { token, expiresAt, session: await describeKiosk(deps, kiosk, caller.locale) };
 }
 
 /** What the class device shows: the class's pupils by first name and initial (with whether they checked in today) and the form. */
-export async function describeKiosk(deps: Deps, kiosk: KioskDeviceAuth, locale: Locale): Promise<KioskSession> {
+export async function describeKiosk(deps: Deps, kiosk: ResolvedDevice<'kiosk'>, locale: Locale): Promise<KioskSession> {
   const db = deps.db.kysely;
   const device = await repository.findKioskDevice(db, kiosk.idHash);
   const schoolClass = await repository.findClassName(db, kiosk.classId);
   if (!device || !schoolClass) throw new AppError('not_authenticated');
   const checkedIn = await repository.findPupilIdsCheckedIn(db, kiosk.classId, schoolDateOf(deps.clock.now()));
   const pupils = shortNamesOf(await repository.listPupilsOfClass(db, kiosk.classId));
+  const form = await formOfClass(db, kiosk.schoolId, kiosk.classId, locale);
   return {
     className: schoolClass.name,
     csrfToken: kiosk.csrfToken,
     expiresAt: device.expires_at,
-    pupils: pupils.map((pupil) => ({ pupilId: pupil.id, displayName: pupil.displayName, checkedInToday: checkedIn.has(pupil.id) })),
-    form: await formOfClass(db, kiosk.schoolId, kiosk.classId, locale),
+    pupils: pupils.map((pupil) => ({ pupilId: pupil.id, displayName: pupil.displayName, checkedInToday: checkedIn.has(pupil.id), symbol: symbolKeyOf(pupil.symbol) })),
+    symbols: allSymbols(locale),
+    // Young pupils find their name by a picture; older ones read it.
+    asksForSymbol: form.ageGroup === 'young',
+    form,
   };
 }
 
-/** Ends kiosk mode on a device. */
-export async function closeKiosk(db: Kysely<Database>, kiosk: KioskDeviceAuth): Promise<void> {
-  await repository.deleteKioskDevice(db, kiosk.idHash);
+/**
+ * A pupil chooses their name symbol on the class device. Only a pupil without one may: on a shared device anyone
+ * can tap any name, so a symbol once chosen is changed only by the teacher. 409 `conflict` when one is set already.
+ */
+export async function chooseSymbolOnKiosk(deps: Deps, kiosk: ResolvedDevice<'kiosk'>, pupilId: string, symbol: PupilSymbolKey): Promise<PupilSymbolChoice> {
+  const db = deps.db.kysely;
+  if (!(await repository.isPupilInClass(db, kiosk.classId, pupilId))) throw new AppError('not_found');
+  await db.transaction().execute(async (trx) => {
+    const stored = await repository.insertPupilSymbolIfNone(trx, { pupil_id: pupilId, symbol, set_by: null, updated_at: isoInstant(deps.clock.now()) });
+    if (!stored) throw new AppError('conflict');
+    await recordAudit(trx, deps.clock, {
+      actorUserId: null,
+      action: 'checkin.symbol_changed',
+      targetType: 'pupil',
+      targetId: pupilId,
+      schoolId: kiosk.schoolId,
+      boardId: (await repository.findSchoolOfClass(trx, kiosk.classId))?.board_id ?? null,
+      detail: { symbol, by: 'class_device', classId: kiosk.classId },
+    });
+  });
+  return { pupilId, symbol };
+}
+
+/**
+ * Ends kiosk mode on a device: the teacher closes it on the device itself (the page asks for a long press and a
+ * confirmation first, so a pupil does not close it by accident). Audited like a close from the staff side.
+ */
+export async function closeKiosk(deps: Deps, kiosk: ResolvedDevice<'kiosk'>): Promise<void> {
+  const db = deps.db.kysely;
+  const device = await repository.findKioskDevice(db, kiosk.idHash);
+  const place = await repository.findSchoolOfClass(db, kiosk.classId);
+  await db.transaction().execute(async (trx) => {
+    await repository.deleteKioskDevice(trx, kiosk.idHash);
+    await recordAudit(trx, deps.clock, {
+      actorUserId: null,
+      action: 'checkin.kiosk_closed',
+      targetType: 'class',
+      targetId: kiosk.classId,
+      schoolId: kiosk.schoolId,
+      boardId: place?.board_id ?? null,
+      detail: { count: 1, kioskIds: device ? [device.id] : [], on: 'class_device' },
+    });
+  });
+}
+
+/** The kiosks of a class that still work: when opened, by whom and until when — never their secret or its hash. */
+export async function listClassKiosks(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<ClassKiosks> {
+  const db = deps.db.kysely;
+  await requireManagedClass(db, caller, schoolId, classId);
+  const rows = await repository.listLiveKioskDevicesOfClass(db, classId, isoInstant(deps.clock.now()));
+  return {
+    kiosks: rows.map((row) => ({ id: row.id, openedAt: row.created_at, openedBy: { id: row.opened_by, name: row.opened_by_name }, expiresAt: row.expires_at })),
+  };
+}
+
+/**
+ * Closes kiosk mode on devices of a class from the staff side: the one named (404 when the class has no kiosk by
+ * that id), or all of them. The devices answer 401 on their next request. Audited with the ids when any closed.
+ */
+export async function closeClassKiosks(deps: Deps, caller: StaffCaller, schoolId: string, classId: string, kioskId?: string): Promise<{ closed: number }> {
+  const db = deps.db.kysely;
+  await requireManagedClass(db, caller, schoolId, classId);
+  const closed = await db.transaction().execute(async (trx) => {
+    const kioskIds = await repository.deleteKioskDevicesOfClass(trx, classId, kioskId);
+    if (kioskIds.length > 0) {
+      await recordAudit(trx, deps.clock, {
+        actorUserId: caller.userId,
+        action: 'checkin.kiosk_closed',
+        targetType: 'class',
+        targetId: classId,
+        schoolId,
+        boardId: caller.schoolBoardId ?? null,
+        detail: { count: kioskIds.length, kioskIds },
+      });
+    }
+    return kioskIds.length;
+  });
+  if (kioskId !== undefined && closed === 0) throw new AppError('not_found');
+  return { closed };
 }
 
 // ---------- class codes, login cards, class settings (staff) ----------
 
 /** Makes a class code for a class: random, shown once, valid CLASS_CODE_MINUTES, stored as a hash. */
-export async function createClassCode(deps: Deps, manager: CheckinManager, classId: string): Promise<ClassCode> {
+export async function createClassCode(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<ClassCode> {
   const db = deps.db.kysely;
-  await requireManagedClass(db, manager, classId);
+  await requireManagedClass(db, caller, schoolId, classId);
   const now = deps.clock.now();
   await repository.deleteExpiredClassCodes(db, isoInstant(now));
   const code = await unusedCode(CLASS_CODE_LENGTH, (hash) => repository.classCodeExists(db, hash));
   const expiresAt = isoInstant(new Date(now.getTime() + CLASS_CODE_MINUTES * 60_000));
-  await repository.insertClassCode(db, { code_hash: hashSecret(code), class_id: classId, created_by: manager.actor.userId, created_at: isoInstant(now), expires_at: expiresAt });
+  await repository.insertClassCode(db, { code_hash: hashSecret(code), class_id: classId, created_by: caller.userId, created_at: isoInstant(now), expires_at: expiresAt });
   return { code, expiresAt };
 }
 
@@ -254,13 +312,14 @@ export async function createClassCode(deps: Deps, manager: CheckinManager, class
  */
 export async function issueLoginCards(
   deps: Deps,
-  manager: CheckinManager,
+  caller: StaffCaller,
+  schoolId: string,
   classId: string,
   pupilIds: readonly string[] | undefined,
   baseUrl: string,
 ): Promise<LoginCards> {
   const db = deps.db.kysely;
-  const schoolClass = await requireManagedClass(db, manager, classId);
+  const schoolClass = await requireManagedClass(db, caller, schoolId, classId);
   const placed = shortNamesOf(await repository.listPupilsOfClass(db, classId));
   const wanted = pupilIds === undefined ? placed : pupilsNamed(placed, pupilIds);
   const now = isoInstant(deps.clock.now());
@@ -269,32 +328,84 @@ export async function issueLoginCards(
   await db.transaction().execute(async (trx) => {
     await repository.replacePupilCodes(
       trx,
-      wanted.map((pupil) => ({ pupil_id: pupil.id, code_hash: hashSecret(codes.get(pupil.id) ?? ''), issued_by: manager.actor.userId, issued_at: now })),
+      wanted.map((pupil) => ({ pupil_id: pupil.id, code_hash: hashSecret(codes.get(pupil.id) ?? ''), issued_by: caller.userId, issued_at: now })),
     );
     await repository.deletePupilSessionsOfPupils(trx, wanted.map((pupil) => pupil.id));
     await recordAudit(trx, deps.clock, {
-      actorUserId: manager.actor.userId,
+      actorUserId: caller.userId,
       action: 'checkin.cards_issued',
       targetType: 'class',
       targetId: classId,
-      schoolId: manager.schoolId,
-      boardId: manager.boardId ?? null,
+      schoolId,
+      boardId: caller.schoolBoardId ?? null,
       detail: { count: wanted.length },
     });
   });
   const cards = [];
   for (const pupil of wanted) {
     const code = codes.get(pupil.id) ?? '';
-    cards.push({ pupilId: pupil.id, displayName: pupil.displayName, code, qrSvg: await qrSvgOf(cardUrlOf(baseUrl, code)) });
+    const symbol = symbolKeyOf(pupil.symbol);
+    cards.push({
+      pupilId: pupil.id,
+      displayName: pupil.displayName,
+      code,
+      qrSvg: await qrSvgOf(cardUrlOf(baseUrl, code)),
+      symbol: symbol ? pupilSymbolOf(symbol, caller.locale) : null,
+    });
   }
   return { className: schoolClass.name, cards };
 }
 
-/** Chooses the age group (words and picture symbols) of a class. */
-export async function saveClassSettings(deps: Deps, manager: CheckinManager, classId: string, ageGroup: AgeGroup): Promise<{ ageGroup: AgeGroup }> {
+/** The name symbols of a class for its teacher: every symbol (in the teacher's language) and each pupil with theirs. */
+export async function listClassSymbols(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<ClassSymbols> {
   const db = deps.db.kysely;
-  await requireManagedClass(db, manager, classId);
-  await repository.upsertClassSettings(db, { class_id: classId, age_group: ageGroup, updated_by: manager.actor.userId, updated_at: isoInstant(deps.clock.now()) });
+  await requireManagedClass(db, caller, schoolId, classId);
+  const pupils = shortNamesOf(await repository.listPupilsOfClass(db, classId));
+  return { symbols: allSymbols(caller.locale), pupils: pupils.map((pupil) => ({ pupilId: pupil.id, displayName: pupil.displayName, symbol: symbolKeyOf(pupil.symbol) })) };
+}
+
+/** A teacher of the class sets a pupil's name symbol, or clears it (null) so the pupil chooses again on the class device. */
+export async function setPupilSymbol(
+  deps: Deps,
+  caller: StaffCaller,
+  schoolId: string,
+  classId: string,
+  pupilId: string,
+  symbol: PupilSymbolKey | null,
+): Promise<PupilSymbolChoice> {
+  const db = deps.db.kysely;
+  await requireManagedClass(db, caller, schoolId, classId);
+  if (!(await repository.isPupilInClass(db, classId, pupilId))) throw new AppError('not_found');
+  await db.transaction().execute(async (trx) => {
+    if (symbol === null) await repository.deletePupilSymbol(trx, pupilId);
+    else await repository.upsertPupilSymbol(trx, { pupil_id: pupilId, symbol, set_by: caller.userId, updated_at: isoInstant(deps.clock.now()) });
+    await recordAudit(trx, deps.clock, {
+      actorUserId: caller.userId,
+      action: 'checkin.symbol_changed',
+      targetType: 'pupil',
+      targetId: pupilId,
+      schoolId,
+      boardId: caller.schoolBoardId ?? null,
+      detail: { symbol, by: 'teacher', classId },
+    });
+  });
+  return { pupilId, symbol };
+}
+
+function allSymbols(locale: Locale): PupilSymbol[] {
+  return PUPIL_SYMBOL_KEYS.map((key) => pupilSymbolOf(key, locale));
+}
+
+// A stored symbol that is no longer in the set (a later release dropped it) counts as none: the pupil chooses again.
+function symbolKeyOf(stored: string | null): PupilSymbolKey | null {
+  return isPupilSymbolKey(stored) ? stored : null;
+}
+
+/** Chooses the age group (words and picture symbols) of a class. */
+export async function saveClassSettings(deps: Deps, caller: StaffCaller, schoolId: string, classId: string, ageGroup: AgeGroup): Promise<{ ageGroup: AgeGroup }> {
+  const db = deps.db.kysely;
+  await requireManagedClass(db, caller, schoolId, classId);
+  await repository.upsertClassSettings(db, { class_id: classId, age_group: ageGroup, updated_by: caller.userId, updated_at: isoInstant(deps.clock.now()) });
   return { ageGroup };
 }
 
@@ -333,12 +444,11 @@ async function unusedCode(length: number, isTaken: (hash: string) => Promise<boo
   throw new AppError('internal_error', { detail: 'no unused code found' });
 }
 
-// Need-to-know: a class of another school, or one the teacher does not teach, is "not found".
-async function requireManagedClass(db: Kysely<Database>, manager: CheckinManager, classId: string) {
-  const schoolClass = await findClass(db, manager.schoolId, classId);
-  if (!schoolClass) throw new AppError('not_found');
-  const isSchoolAdmin = (manager.actor.schoolRoles.get(manager.schoolId) ?? []).includes('school_admin');
-  if (!isSchoolAdmin && !(await isTeacherOfClass(db, classId, manager.actor.userId))) throw new AppError('not_found');
+// Need-to-know: a class of another school, or one the teacher does not teach, is "not found". The same rule
+// (`mayRunClassDevices`) keeps a kiosk open afterwards, so opening and staying open never disagree.
+async function requireManagedClass(db: Kysely<Database>, caller: StaffCaller, schoolId: string, classId: string) {
+  const schoolClass = await findClass(db, schoolId, classId);
+  if (!schoolClass || !(await mayRunClassDevices(db, caller.userId, classId))) throw new AppError('not_found');
   return schoolClass;
 }
 

@@ -1,21 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
-import { AGE_GROUPS, type AgeGroup, CHECKIN_STATES } from '../../../shared/checkin';
+import { AGE_GROUPS, type AgeGroup, CHECKIN_STATES_TOP_DOWN } from '../../../shared/checkin';
 import { DEFAULT_STATE_WORDS, defaultAgeGroupOf, PUPIL_TEXTS, STATE_SYMBOLS } from '../../../shared/checkin-wording';
 import type { Locale } from '../../../shared/roles';
 import type { Database } from '../../db/database';
 import { findClassForForm, findWordingOverrides } from './checkin-access.repository';
-import type { checkinFormSchema, stateChoiceSchema } from './checkin.schemas';
+import type { CheckinForm, StateChoice } from './checkin.schemas';
 
-/** The check-in form as the pupil page draws it. */
-export type CheckinForm = z.infer<typeof checkinFormSchema>;
-/** One state on the form. */
-export type StateChoice = z.infer<typeof stateChoiceSchema>;
 
 /** The states in the words of an age group and language: the defaults, with the school's own labels where it set them. */
 export async function buildStateChoices(db: Kysely<Database>, schoolId: string, ageGroup: AgeGroup, locale: Locale): Promise<StateChoice[]> {
   const overrides = new Map((await findWordingOverrides(db, schoolId, ageGroup, locale)).map((row) => [row.state, row.label]));
-  return CHECKIN_STATES.map((state) => {
+  return CHECKIN_STATES_TOP_DOWN.map((state) => {
     const words = DEFAULT_STATE_WORDS[ageGroup][state][locale];
     const label = overrides.get(state)?.trim();
     return { state, label: label ? label : words.label, hint: words.hint, symbol: STATE_SYMBOLS[state] };

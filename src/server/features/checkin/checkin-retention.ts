@@ -1,13 +1,14 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type BackgroundJob, startBackgroundJob } from '../../background-job';
 import type { Database } from '../../db/database';
 import type { Clock, Deps } from '../../deps';
-import { schoolDateOf } from './checkin-submit.service';
+import { schoolDateOf } from '../../../shared/school-time';
+import { recountClassDaysBefore } from './checkin-class-days.repository';
 
 // Retention of raw check-ins: kept for the current school year plus CHECKIN_RETENTION_EXTRA_YEARS
-// before it. Older days keep only anonymous counts per class (checkin_class_days); the raw rows and
-// the "we talked" notes of those days are deleted. Runs daily in the server and as
-// `groeiwijzer checkin purge`.
+// before it. Older days keep only anonymous counts per class (checkin_class_days, which every batch of
+// check-ins keeps up to date anyway); the raw rows and the "we talked" notes of those days are deleted.
+// Runs daily in the server and as `groeiwijzer checkin purge`.
 
 /** What one purge did. */
 export interface CheckinPurgeResult {
@@ -27,63 +28,19 @@ export function retentionStartOf(today: string, extraYears: number): string {
 }
 
 /**
- * In ONE transaction: writes the anonymous counts per class and day of every check-in day before the
- * retention start into checkin_class_days (a day counted before is overwritten), then deletes the raw
- * check-ins and the notes of those days.
+ * In ONE transaction: counts every class-day before the retention start once more from its raw
+ * check-ins into checkin_class_days (the same count the write queue keeps, so normally nothing changes;
+ * rows that reached the table another way are counted too), then deletes the raw check-ins and the
+ * notes of those days. The counts stay.
  */
 export async function purgeOldCheckins(db: Kysely<Database>, clock: Clock, extraYears: number): Promise<CheckinPurgeResult> {
   const keptFrom = retentionStartOf(schoolDateOf(clock.now()), extraYears);
   return db.transaction().execute(async (trx) => {
-    const classDays = await writeClassDayCounts(trx, keptFrom);
+    const classDays = await recountClassDaysBefore(trx, keptFrom);
     const checkins = await trx.deleteFrom('checkins').where('school_date', '<', keptFrom).executeTakeFirst();
     const notes = await trx.deleteFrom('checkin_notes').where('school_date', '<', keptFrom).executeTakeFirst();
     return { keptFrom, classDays, deletedCheckins: Number(checkins.numDeletedRows), deletedNotes: Number(notes.numDeletedRows) };
   });
-}
-
-// Per class and day, each pupil counts once, with their latest check-in of that day (the latest counts).
-async function writeClassDayCounts(trx: Kysely<Database>, before: string): Promise<number> {
-  const countOf = (state: string) => sql<number>`sum(case when state = ${state} then 1 else 0 end)`;
-  const latestPerPupil = trx
-    .selectFrom('checkins')
-    .select([
-      'class_id',
-      'school_date',
-      'state',
-      'wants_talk',
-      sql<number>`row_number() over (partition by class_id, pupil_id, school_date order by created_at desc, id desc)`.as('latest_first'),
-    ])
-    .where('school_date', '<', before);
-  const counts = trx
-    .selectFrom(latestPerPupil.as('latest'))
-    .select([
-      'class_id',
-      'school_date',
-      sql<number>`count(*)`.as('pupils_checked_in'),
-      countOf('in_window').as('in_window'),
-      countOf('bit_high').as('bit_high'),
-      countOf('far_high').as('far_high'),
-      countOf('low').as('low'),
-      sql<number>`sum(wants_talk)`.as('wants_talk'),
-    ])
-    .where('latest_first', '=', 1)
-    .groupBy(['class_id', 'school_date']);
-  const result = await trx
-    .insertInto('checkin_class_days')
-    .columns(['class_id', 'school_date', 'pupils_checked_in', 'in_window', 'bit_high', 'far_high', 'low', 'wants_talk'])
-    .expression(counts)
-    .onConflict((conflict) =>
-      conflict.columns(['class_id', 'school_date']).doUpdateSet((eb) => ({
-        pupils_checked_in: eb.ref('excluded.pupils_checked_in'),
-        in_window: eb.ref('excluded.in_window'),
-        bit_high: eb.ref('excluded.bit_high'),
-        far_high: eb.ref('excluded.far_high'),
-        low: eb.ref('excluded.low'),
-        wants_talk: eb.ref('excluded.wants_talk'),
-      })),
-    )
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 // First run a while after start (not in the middle of starting up or of a quick restart), then daily.

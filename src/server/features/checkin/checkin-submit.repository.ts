@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { CheckinsTable } from './checkin.tables';
+import { countInsertedCheckins } from './checkin-class-days.repository';
 
 /** A check-in as the write queue stores it (word already encrypted). */
 export type NewCheckin = Insertable<CheckinsTable>;
@@ -11,7 +12,8 @@ const ROWS_PER_STATEMENT = 500;
 
 /**
  * Stores a batch of check-ins in ONE transaction; a check-in whose idempotency key is already stored
- * (earlier, or earlier in this batch) is skipped. Returns the ids of the rows actually inserted.
+ * (earlier, or earlier in this batch) is skipped. The check-ins inserted are added to the anonymous
+ * counts of their class-days in the same transaction. Returns the ids of the rows actually inserted.
  */
 export async function insertCheckinBatch(db: Kysely<Database>, checkins: readonly NewCheckin[]): Promise<Set<string>> {
   return db.transaction().execute(async (trx) => {
@@ -25,17 +27,23 @@ export async function insertCheckinBatch(db: Kysely<Database>, checkins: readonl
         .execute();
       for (const row of rows) inserted.add(row.id);
     }
+    await countInsertedCheckins(
+      trx,
+      checkins.filter((checkin) => inserted.has(checkin.id)),
+    );
     return inserted;
   });
 }
 
-/** Whether the pupil is placed in the class (a kiosk may only take check-ins for its own class). */
+/** Whether the pupil is placed in the class and still at the school (a kiosk may only take check-ins for its own class). */
 export async function isPupilInClass(db: Kysely<Database>, classId: string, pupilId: string): Promise<boolean> {
   const row = await db
     .selectFrom('class_pupils')
-    .select('pupil_id')
-    .where('class_id', '=', classId)
-    .where('pupil_id', '=', pupilId)
+    .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
+    .select('class_pupils.pupil_id')
+    .where('class_pupils.class_id', '=', classId)
+    .where('class_pupils.pupil_id', '=', pupilId)
+    .where('pupils.left_on', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
 }

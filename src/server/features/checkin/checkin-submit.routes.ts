@@ -1,10 +1,11 @@
 import type { FastifyReply } from 'fastify';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { requireKiosk, requirePupil } from '../../http/auth-hooks';
+import { deviceCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
 import { checkinReceiptSchema, checkinSubmitSchema, kioskCheckinSubmitSchema } from './checkin.schemas';
-import { type CheckinReceipt, submitCheckin } from './checkin-submit.service';
+import type { CheckinReceipt } from './checkin.schemas';
+import { submitCheckin } from './checkin-submit.service';
 import { type CheckinWriteQueue, createCheckinWriteQueue } from './checkin-write-queue';
 
 /** Seconds a refused (overloaded) page is told to wait before it sends the same check-in again. */
@@ -34,22 +35,22 @@ export async function checkinSubmitRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/api/pupil/checkins',
     {
-      config: { policy: { access: 'pupil' } },
+      config: { policy: { access: 'device', kind: 'pupil' } },
       schema: { tags: ['checkin'], body: checkinSubmitSchema, response: { 201: checkinReceiptSchema } },
     },
     async (request, reply) =>
-      answerCreated(reply, () => submitCheckin(deps, queue, { channel: 'device', pupil: requirePupil(request) }, request.body)),
+      answerCreated(reply, () => submitCheckin(deps, queue, { channel: 'device', pupil: deviceCallerOf(request, 'pupil') }, request.body)),
   );
 
   app.post(
     '/api/kiosk/checkins',
     {
-      config: { policy: { access: 'kiosk' } },
+      config: { policy: { access: 'device', kind: 'kiosk' } },
       schema: { tags: ['checkin'], body: kioskCheckinSubmitSchema, response: { 201: checkinReceiptSchema } },
     },
     async (request, reply) => {
       const { pupilId, ...content } = request.body;
-      return answerCreated(reply, () => submitCheckin(deps, queue, { channel: 'kiosk', kiosk: requireKiosk(request), pupilId }, content));
+      return answerCreated(reply, () => submitCheckin(deps, queue, { channel: 'kiosk', kiosk: deviceCallerOf(request, 'kiosk'), pupilId }, content));
     },
   );
 }

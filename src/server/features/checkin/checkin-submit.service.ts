@@ -1,44 +1,19 @@
-import type { z } from 'zod';
 import type { CheckinChannel } from '../../../shared/checkin';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import type { KioskDeviceAuth, PupilDeviceAuth } from '../../http/fastify-types';
-import type { checkinReceiptSchema, checkinSubmitSchema } from './checkin.schemas';
+import type { ResolvedDevice } from '../../access/caller';
+import type { CheckinContent, CheckinReceipt } from './checkin.schemas';
 import { isPupilInClass } from './checkin-submit.repository';
 import type { CheckinWriteQueue } from './checkin-write-queue';
+import { schoolDateOf } from '../../../shared/school-time';
 
-/** The time zone whose calendar day is the school day of a check-in. */
-export const CHECKIN_TIME_ZONE = 'Europe/Amsterdam';
-
-// Built once: constructing an Intl formatter costs far more than formatting with it.
-const schoolDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: CHECKIN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-// Amsterdam's midnight and its clock changes fall on whole UTC hours, so the school day is the same for
-// a whole UTC hour: formatting once per hour spares the formatter on every check-in of a busy morning.
-const HOUR_MS = 3_600_000;
-let lastHour = Number.NaN;
-let lastSchoolDate = '';
-
-/** The school day (YYYY-MM-DD in Europe/Amsterdam) an instant falls on. */
-export function schoolDateOf(instant: Date): string {
-  const hour = Math.floor(instant.getTime() / HOUR_MS);
-  if (hour !== lastHour) {
-    lastSchoolDate = schoolDayFormat.format(instant);
-    lastHour = hour;
-  }
-  return lastSchoolDate;
-}
 
 /** Who submits: a pupil's own device (the pupil is the session's), or the class kiosk naming a pupil of its class. */
 export type CheckinSubmitter =
-  | { channel: Extract<CheckinChannel, 'device'>; pupil: PupilDeviceAuth }
-  | { channel: Extract<CheckinChannel, 'kiosk'>; kiosk: KioskDeviceAuth; pupilId: string };
+  | { channel: Extract<CheckinChannel, 'device'>; pupil: ResolvedDevice<'pupil'> }
+  | { channel: Extract<CheckinChannel, 'kiosk'>; kiosk: ResolvedDevice<'kiosk'>; pupilId: string };
 
-/** The content of a check-in, as both routes validate it (the kiosk's pupilId travels in the submitter). */
-export type CheckinContent = z.infer<typeof checkinSubmitSchema>;
 
-/** The receipt both routes answer with. */
-export type CheckinReceipt = z.infer<typeof checkinReceiptSchema>;
 
 /** Where the encrypted word of a check-in lives (bound into the ciphertext). */
 function wordFieldOf(checkinId: string) {

@@ -7,8 +7,9 @@ import { KIOSK_COOKIE, PUPIL_COOKIE } from '../../../shared/checkin';
 import { hashSecret, isoInstant, newId, newSecretToken } from '../../deps';
 import { errorMessage } from '../../i18n/messages';
 import { checkinWriteQueueOf } from './checkin-submit.routes';
-import { decryptCheckinWord, schoolDateOf } from './checkin-submit.service';
+import { decryptCheckinWord } from './checkin-submit.service';
 import { createCheckinWriteQueue } from './checkin-write-queue';
+import { schoolDateOf } from '../../../shared/school-time';
 
 /** A pupil device or kiosk as a test sends it: the cookie and the CSRF token. */
 interface Device {
@@ -28,13 +29,14 @@ async function pupilDevice(test: TestApp, pupilId: string, classId: string): Pro
   return { cookie: `${PUPIL_COOKIE}=${token}`, csrfToken };
 }
 
-async function kioskDevice(test: TestApp, classId: string): Promise<Device> {
+// A kiosk works only while its opener may open it: the class's teacher opens these.
+async function kioskDevice(test: TestApp, classId: string, openedBy: string): Promise<Device> {
   const token = newSecretToken();
   const csrfToken = newSecretToken();
   const now = test.clock.now();
   await test.deps.db.kysely
     .insertInto('kiosk_devices')
-    .values({ id_hash: hashSecret(token), class_id: classId, csrf_token: csrfToken, opened_by: null, created_at: isoInstant(now), expires_at: isoInstant(new Date(now.getTime() + 3_600_000)) })
+    .values({ id: newId(), id_hash: hashSecret(token), class_id: classId, csrf_token: csrfToken, opened_by: openedBy, created_at: isoInstant(now), expires_at: isoInstant(new Date(now.getTime() + 3_600_000)) })
     .execute();
   return { cookie: `${KIOSK_COOKIE}=${token}`, csrfToken };
 }
@@ -147,13 +149,13 @@ describe.each(testDialects())('submitting a check-in on %s', (dialect) => {
     const body = checkin();
     expect((await post(test, { ...pupil, csrfToken: 'wrong' }, '/api/pupil/checkins', body)).json().error.code).toBe('csrf_failed');
     expect((await post(test, { cookie: '', csrfToken: '' }, '/api/pupil/checkins', body)).statusCode).toBe(401);
-    const kiosk = await kioskDevice(test, world.classA1);
+    const kiosk = await kioskDevice(test, world.classA1, world.users.teacher.id);
     expect((await post(test, kiosk, '/api/pupil/checkins', body)).statusCode).toBe(401);
     expect(await rowsWithKey(test, body.idempotencyKey)).toEqual([]);
   });
 
   it('takes kiosk check-ins for pupils of the kiosk’s class only; any other pupil is not found', async () => {
-    const kiosk = await kioskDevice(test, world.classA1);
+    const kiosk = await kioskDevice(test, world.classA1, world.users.teacher.id);
     const body = { ...checkin({ state: 'in_window' }), pupilId: world.pupilInClassA1 };
     const response = await post(test, kiosk, '/api/kiosk/checkins', body);
     expect(response.statusCode, response.body).toBe(201);
@@ -169,7 +171,7 @@ describe.each(testDialects())('submitting a check-in on %s', (dialect) => {
   });
 
   it('answers the kiosk’s retry of a key duplicate=true as well', async () => {
-    const kiosk = await kioskDevice(test, world.classA1);
+    const kiosk = await kioskDevice(test, world.classA1, world.users.teacher.id);
     const body = { ...checkin(), pupilId: world.pupilInClassA1 };
     expect((await post(test, kiosk, '/api/kiosk/checkins', body)).json().duplicate).toBe(false);
     expect((await post(test, kiosk, '/api/kiosk/checkins', body)).json().duplicate).toBe(true);
@@ -190,7 +192,7 @@ describe.each(testDialects())('the check-in write queue under load on %s', (dial
 
   it('refuses with 503 and Retry-After when full, stores nothing of the refused one, and drains the queue when the app closes', async () => {
     const pupil = await pupilDevice(test, world.pupilInClassA1, world.classA1);
-    const kiosk = await kioskDevice(test, world.classA1);
+    const kiosk = await kioskDevice(test, world.classA1, world.users.teacher.id);
     const first = checkin();
     const second = { ...checkin(), pupilId: world.pupilInClassA1 };
     const waiting = [post(test, pupil, '/api/pupil/checkins', first), post(test, kiosk, '/api/kiosk/checkins', second)];
@@ -253,6 +255,33 @@ describe.each(testDialects())('one batch of the write queue on %s', (dialect) =>
     await expect(queue.submit(newCheckin(world.pupilInClassA1))).rejects.toMatchObject({ code: 'overloaded' });
   });
 
+  it('keeps the class-day counts in the same transaction: each pupil once, with their latest check-in of the day', async () => {
+    const date = '2026-11-20';
+    const at = (time: string) => ({ school_date: date, created_at: `${date}T${time}:00.000Z` });
+    const countsOf = () => test.deps.db.kysely.selectFrom('checkin_class_days').selectAll().where('class_id', '=', world.classA1).where('school_date', '=', date).execute();
+    const repeated = { ...newCheckin(world.pupilInClassA1Other), ...at('07:50'), state: 'low', wants_talk: 1 };
+    const first = createCheckinWriteQueue(test.deps.db, { limit: 100, batchSize: 100, batchWaitMs: 60_000 });
+    await Promise.all([
+      first.submit({ ...newCheckin(world.pupilInClassA1), ...at('07:40'), state: 'in_window' }),
+      first.submit({ ...newCheckin(world.pupilInClassA1), ...at('07:45'), state: 'far_high' }),
+      first.submit(repeated),
+      // The same key again stores nothing and counts nothing.
+      first.submit({ ...repeated, id: newId(), state: 'in_window' }),
+      first.close(),
+    ]);
+    const counted = { class_id: world.classA1, school_date: date, pupils_checked_in: 2, in_window: 0, bit_high: 0, far_high: 1, low: 1, wants_talk: 1 };
+    expect(await countsOf()).toEqual([counted]);
+
+    // A later check-in moves the pupil to another state; an earlier one (sent late) changes nothing.
+    const second = createCheckinWriteQueue(test.deps.db, { limit: 100, batchSize: 100, batchWaitMs: 60_000 });
+    await Promise.all([
+      second.submit({ ...newCheckin(world.pupilInClassA1), ...at('08:30'), state: 'in_window' }),
+      second.submit({ ...newCheckin(world.pupilInClassA1Other), ...at('07:00'), state: 'bit_high' }),
+      second.close(),
+    ]);
+    expect(await countsOf()).toEqual([{ ...counted, in_window: 1, far_high: 0 }]);
+  });
+
   it('refuses only the check-in that cannot be stored when one in a batch fails; the others are committed', async () => {
     const queue = createCheckinWriteQueue(test.deps.db, { limit: 100, batchSize: 100, batchWaitMs: 60_000 });
     const good = newCheckin(world.pupilInClassA1);
@@ -261,5 +290,8 @@ describe.each(testDialects())('one batch of the write queue on %s', (dialect) =>
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(await rowsWithKey(test, good.idempotency_key)).toHaveLength(1);
     expect(await rowsWithKey(test, orphan.idempotency_key)).toEqual([]);
+    // The counts were rolled back with the failed batch and taken again with the good check-in alone.
+    const counts = await test.deps.db.kysely.selectFrom('checkin_class_days').select('pupils_checked_in').where('class_id', '=', world.classA1).where('school_date', '=', '2026-11-21').execute();
+    expect(counts).toEqual([{ pupils_checked_in: 1 }]);
   });
 });

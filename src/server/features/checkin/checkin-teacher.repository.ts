@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { CheckinNotesTable, CheckinWordingTable, SchoolClosedDaysTable } from './checkin.tables';
 
@@ -34,33 +34,12 @@ export async function findClassInYear(db: Kysely<Database>, schoolId: string, cl
     .executeTakeFirst();
 }
 
-/** True when the user teaches the class. */
-export async function teachesClass(db: Kysely<Database>, classId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('class_teachers').select('class_id').where('class_id', '=', classId).where('user_id', '=', userId).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** A pupil of the school (names only). */
 export async function findPupilOfSchool(db: Kysely<Database>, schoolId: string, pupilId: string) {
   return db.selectFrom('pupils').select(['id', 'first_name', 'last_name']).where('school_id', '=', schoolId).where('id', '=', pupilId).executeTakeFirst();
 }
 
-/** True when the pupil is placed in a class of that school year which the user teaches. */
-export async function isPupilTaughtBy(db: Kysely<Database>, schoolId: string, pupilId: string, userId: string, schoolYear: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('class_pupils')
-    .innerJoin('classes', 'classes.id', 'class_pupils.class_id')
-    .innerJoin('class_teachers', 'class_teachers.class_id', 'classes.id')
-    .select('class_pupils.pupil_id')
-    .where('class_pupils.pupil_id', '=', pupilId)
-    .where('classes.school_id', '=', schoolId)
-    .where('classes.school_year', '=', schoolYear)
-    .where('class_teachers.user_id', '=', userId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** The pupils placed in one class. */
+/** The pupils placed in one class (not those who left the school). */
 export async function listPupilsOfClass(db: Kysely<Database>, schoolId: string, classId: string): Promise<PlacedPupilRow[]> {
   return db
     .selectFrom('class_pupils')
@@ -69,10 +48,11 @@ export async function listPupilsOfClass(db: Kysely<Database>, schoolId: string, 
     .select(['pupils.id', 'pupils.first_name', 'pupils.last_name', 'classes.id as class_id', 'classes.name as class_name'])
     .where('class_pupils.class_id', '=', classId)
     .where('pupils.school_id', '=', schoolId)
+    .where('pupils.left_on', 'is', null)
     .execute();
 }
 
-/** Every pupil placed in a class of the school in a school year (a row per placement). */
+/** Every pupil placed in a class of the school in a school year (a row per placement), not those who left the school. */
 export async function listPlacedPupilsOfSchool(db: Kysely<Database>, schoolId: string, schoolYear: string): Promise<PlacedPupilRow[]> {
   return db
     .selectFrom('class_pupils')
@@ -82,6 +62,7 @@ export async function listPlacedPupilsOfSchool(db: Kysely<Database>, schoolId: s
     .where('classes.school_id', '=', schoolId)
     .where('classes.school_year', '=', schoolYear)
     .where('pupils.school_id', '=', schoolId)
+    .where('pupils.left_on', 'is', null)
     .execute();
 }
 
@@ -139,6 +120,24 @@ export async function listNotesOfPupil(db: Kysely<Database>, schoolId: string, p
     .execute();
 }
 
+/** The "we talked" notes of the given pupils on one school date, without their text: who wrote one, when, about which signal. */
+export async function listNoteMarksOfPupilsOn(db: Kysely<Database>, schoolId: string, pupilIds: readonly string[], schoolDate: string) {
+  const rows = [];
+  for (const part of chunks(pupilIds)) {
+    rows.push(
+      ...(await db
+        .selectFrom('checkin_notes')
+        .leftJoin('users', 'users.id', 'checkin_notes.author_user_id')
+        .select(['checkin_notes.pupil_id', 'checkin_notes.school_date', 'checkin_notes.signal_kind', 'checkin_notes.created_at', 'users.name as author_name'])
+        .where('checkin_notes.school_id', '=', schoolId)
+        .where('checkin_notes.pupil_id', 'in', part)
+        .where('checkin_notes.school_date', '=', schoolDate)
+        .execute()),
+    );
+  }
+  return rows;
+}
+
 /** Stores a "we talked" note (already encrypted). */
 export async function insertNote(db: Kysely<Database>, row: CheckinNotesTable): Promise<void> {
   await db.insertInto('checkin_notes').values(row).execute();
@@ -184,36 +183,57 @@ export async function deleteWording(db: Kysely<Database>, schoolId: string, key:
 
 // ---------- anonymous figures ----------
 
-/**
- * The raw check-ins of the given schools between two dates, only what counting needs: no word, and
- * the pupil id only to count each pupil once (it never leaves the service).
- */
-export async function listCheckinsForCounting(db: Kysely<Database>, schoolIds: readonly string[], from: string, to: string) {
-  if (schoolIds.length === 0) return [];
-  return db
-    .selectFrom('checkins')
-    .select(['id', 'class_id', 'pupil_id', 'school_date', 'state', 'created_at'])
-    .where('school_id', 'in', schoolIds)
-    .where('school_date', '>=', from)
-    .where('school_date', '<=', to)
-    .execute();
+/** An ISO week's label ("YYYY-Www") and the first date of the period that falls in it. */
+export interface WeekStart {
+  label: string;
+  firstDate: string;
 }
 
-/** The anonymous day counts kept after retention, for the classes of the given schools. */
-export async function listClassDays(db: Kysely<Database>, schoolIds: readonly string[], from: string, to: string) {
-  if (schoolIds.length === 0) return [];
+/**
+ * THE k rule of the anonymous check-in figures, in SQL: per class and period, the sums over one school's
+ * class-days that may count — between two dates (both included), before `before` (today) and with at
+ * least `minPupils` pupils. Other class-days never leave the database. The periods are the dates
+ * themselves, or the given weeks (ascending; each runs from its first date to the next one's).
+ */
+export async function sumShownClassDays(
+  db: Kysely<Database>,
+  schoolId: string,
+  filter: { from: string; to: string; before: string; minPupils: number; weeks: readonly WeekStart[] | null },
+) {
   return db
     .selectFrom('checkin_class_days')
     .innerJoin('classes', 'classes.id', 'checkin_class_days.class_id')
-    .select(['checkin_class_days.class_id', 'checkin_class_days.school_date', 'checkin_class_days.pupils_checked_in', 'checkin_class_days.in_window'])
-    .where('classes.school_id', 'in', schoolIds)
-    .where('checkin_class_days.school_date', '>=', from)
-    .where('checkin_class_days.school_date', '<=', to)
+    .select([
+      'checkin_class_days.class_id',
+      periodOf(filter.weeks).as('period'),
+      sql<number>`count(*)`.as('days'),
+      sql<number>`sum(checkin_class_days.pupils_checked_in)`.as('pupils_checked_in'),
+      sql<number>`sum(checkin_class_days.in_window)`.as('in_window'),
+    ])
+    .where('classes.school_id', '=', schoolId)
+    .where('checkin_class_days.school_date', '>=', filter.from)
+    .where('checkin_class_days.school_date', '<=', filter.to)
+    .where('checkin_class_days.school_date', '<', filter.before)
+    .where('checkin_class_days.pupils_checked_in', '>=', filter.minPupils)
+    .groupBy(['checkin_class_days.class_id', 'period'])
     .execute();
 }
 
-/** The classes of the given schools (id, name, school). */
+// The date itself, or its week: CASEs over the weeks' first dates, nested as a binary search (six
+// comparisons a row for a year instead of up to 52), the same SQL on both databases. Summing per week in
+// the database keeps a board's year to ~20,000 rows instead of ~100,000 class-days.
+function periodOf(weeks: readonly WeekStart[] | null) {
+  if (weeks === null || weeks.length === 0) return sql<string>`checkin_class_days.school_date`;
+  const weekAmong = (first: number, last: number): RawBuilder<unknown> => {
+    if (first === last) return sql`${weeks[first]!.label}`;
+    const middle = Math.ceil((first + last + 1) / 2);
+    return sql`case when checkin_class_days.school_date < ${weeks[middle]!.firstDate} then ${weekAmong(first, middle - 1)} else ${weekAmong(middle, last)} end`;
+  };
+  return sql<string>`cast(${weekAmong(0, weeks.length - 1)} as text)`;
+}
+
+/** The classes of the given schools (id, name, school, school year). */
 export async function listClassesOfSchools(db: Kysely<Database>, schoolIds: readonly string[]) {
   if (schoolIds.length === 0) return [];
-  return db.selectFrom('classes').select(['id', 'name', 'school_id']).where('school_id', 'in', schoolIds).execute();
+  return db.selectFrom('classes').select(['id', 'name', 'school_id', 'school_year']).where('school_id', 'in', schoolIds).execute();
 }

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { okSchema } from '../../auth/auth.schemas';
+
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
-import { boardParamsSchema, classParamsSchema, schoolParamsSchema } from '../tenancy/tenancy.schemas';
+
 import {
   aggregatesQuerySchema,
   boardAggregatesSchema,
@@ -21,13 +21,9 @@ import {
   wordingSchema,
 } from './checkin.schemas';
 import * as service from './checkin-teacher.service';
+import { boardParamsSchema, classParamsSchema, okSchema, schoolParamsSchema } from '../../http/common.schemas';
 
 const closedDaysParamsSchema = z.strictObject({ schoolId: z.uuid(), closedDaysId: z.uuid() });
-
-function viewerOf(request: FastifyRequest): service.CheckinViewer {
-  const auth = requireAuth(request);
-  return { userId: auth.user.id, actor: auth.actor, locale: request.locale, boardId: request.schoolBoardId };
-}
 
 /**
  * The teacher's side of the daily check-in: today's class overview, a pupil's trend with signals,
@@ -43,7 +39,7 @@ export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> 
       config: { policy: { access: 'permission', permission: 'school.checkin.class.read' } },
       schema: { tags: ['checkin'], params: classParamsSchema, response: { 200: classOverviewSchema } },
     },
-    async (request) => service.getClassOverview(deps, viewerOf(request), request.params.schoolId, request.params.classId),
+    async (request) => service.getClassOverview(deps, staffCallerOf(request), request.params.schoolId, request.params.classId),
   );
 
   app.get(
@@ -52,7 +48,7 @@ export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> 
       config: { policy: { access: 'permission', permission: 'school.checkin.class.read' } },
       schema: { tags: ['checkin'], params: pupilParamsSchema, querystring: historyQuerySchema, response: { 200: pupilCheckinHistorySchema } },
     },
-    async (request) => service.getPupilHistory(deps, viewerOf(request), request.params.schoolId, request.params.pupilId, request.query.weeks),
+    async (request) => service.getPupilHistory(deps, staffCallerOf(request), request.params.schoolId, request.params.pupilId, request.query.weeks),
   );
 
   app.post(
@@ -61,7 +57,7 @@ export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> 
       config: { policy: { access: 'permission', permission: 'school.checkin.notes.write' } },
       schema: { tags: ['checkin'], params: pupilParamsSchema, body: createNoteSchema, response: { 201: checkinNoteSchema } },
     },
-    async (request, reply) => reply.code(201).send(await service.addNote(deps, viewerOf(request), request.params.schoolId, request.params.pupilId, request.body)),
+    async (request, reply) => reply.code(201).send(await service.addNote(deps, staffCallerOf(request), request.params.schoolId, request.params.pupilId, request.body)),
   );
 
   app.get(
@@ -70,7 +66,7 @@ export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> 
       config: { policy: { access: 'permission', permission: 'school.checkin.signals.school' } },
       schema: { tags: ['checkin'], params: schoolParamsSchema, response: { 200: z.array(schoolSignalSchema) } },
     },
-    async (request) => service.listSchoolSignals(deps, viewerOf(request), request.params.schoolId),
+    async (request) => service.listSchoolSignals(deps, staffCallerOf(request), request.params.schoolId),
   );
 
   app.get(
@@ -106,7 +102,7 @@ export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> 
       config: { policy: { access: 'permission', permission: 'school.checkin.settings' } },
       schema: { tags: ['checkin'], params: schoolParamsSchema, body: wordingSchema, response: { 200: wordingSchema } },
     },
-    async (request) => service.updateWording(deps, viewerOf(request), request.params.schoolId, request.body),
+    async (request) => service.updateWording(deps, staffCallerOf(request), request.params.schoolId, request.body),
   );
 
   app.get(
@@ -124,7 +120,7 @@ export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> 
       config: { policy: { access: 'permission', permission: 'school.checkin.settings' } },
       schema: { tags: ['checkin'], params: schoolParamsSchema, body: closedDaysBodySchema, response: { 201: closedDaysSchema } },
     },
-    async (request, reply) => reply.code(201).send(await service.addClosedDays(deps, viewerOf(request), request.params.schoolId, request.body)),
+    async (request, reply) => reply.code(201).send(await service.addClosedDays(deps, staffCallerOf(request), request.params.schoolId, request.body)),
   );
 
   app.delete(
@@ -134,7 +130,7 @@ export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> 
       schema: { tags: ['checkin'], params: closedDaysParamsSchema, response: { 200: okSchema } },
     },
     async (request) => {
-      await service.removeClosedDays(deps, viewerOf(request), request.params.schoolId, request.params.closedDaysId);
+      await service.removeClosedDays(deps, staffCallerOf(request), request.params.schoolId, request.params.closedDaysId);
       return { ok: true as const };
     },
   );

@@ -1,92 +1,50 @@
-import type { z } from 'zod';
 import { AGE_GROUPS, type CheckinState, CHECKIN_STATES, type SignalKind, SIGNAL_KINDS } from '../../../shared/checkin';
 import { conversationStarters } from '../../../shared/checkin-starters';
 import { type Locale, LOCALES } from '../../../shared/roles';
-import { schoolYearOf } from '../../../shared/school-year';
 import { recordAudit } from '../../audit/audit.service';
-import type { Actor } from '../../auth/policy';
+import type { StaffCaller } from '../../access/caller';
+import { isClassInScope, isPupilInScope, pupilScopeOf } from '../../access/record-scope';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { listSchoolIdsSharingCheckin } from '../school-settings/school-settings.repository';
-import { MIN_GROUP_SIZE_FLOOR } from '../selfscan/aggregate';
-import { schoolDateOf } from '../selfscan/selfscan.service';
+import { minimumGroupSizeOf } from '../../../shared/anonymity';
+import { MAX_FIGURES_DAYS_BY_DAY } from '../../../shared/limits';
 import { findBoard, findSchool, listSchoolsOfBoard } from '../tenancy/tenancy.repository';
 import { ageGroupOfClass, buildStateChoices } from './checkin-form';
+import { aggregateClassFigures, type FiguresPeriod, weekStartsOf } from './checkin-figures';
 import * as repository from './checkin-teacher.repository';
-import type {
-  aggregatesQuerySchema,
-  boardAggregatesSchema,
-  checkinNoteSchema,
-  classAggregateSchema,
-  classOverviewSchema,
-  closedDaysBodySchema,
-  closedDaysSchema,
-  createNoteSchema,
-  overviewPupilSchema,
-  pupilCheckinHistorySchema,
-  schoolAggregatesSchema,
-  schoolSignalSchema,
-  wordingSchema,
-} from './checkin.schemas';
-import { addDays, type CheckinForSignals, type ClosedPeriod, computeSignals, latestPerDay, schoolDaysBetween, signalHistoryStart } from './signals';
+import type { AggregatesQuery, BoardAggregates, CheckinNote, ClassOverview, ClosedDays, ClosedDaysBody, CreateNoteBody, OverviewPupil, PupilCheckinHistory, SchoolAggregates, SchoolSignal, Wording } from './checkin.schemas';
+import { type CheckinForSignals, type ClosedPeriod, computeSignals, latestPerDay, markHandled, type NoteForSignals, schoolDaysBetween, signalHistoryStart } from './signals';
+import { addDays, schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 
 // The teacher's side of the daily check-in. Need-to-know: a teacher sees only classes they teach
 // (this school year) and pupils placed in those classes; the care team sees the whole school — the
 // school's care team is its caseload. Anything else answers 404, so nobody learns a record exists.
 
-/** Today's class overview. */
-export type ClassOverview = z.infer<typeof classOverviewSchema>;
-/** A pupil's trend, signals, notes and conversation starters. */
-export type PupilCheckinHistory = z.infer<typeof pupilCheckinHistorySchema>;
-/** A "we talked" note. */
-export type CheckinNote = z.infer<typeof checkinNoteSchema>;
-/** One pupil with signals, school-wide. */
-export type SchoolSignal = z.infer<typeof schoolSignalSchema>;
-/** A school's anonymous figures. */
-export type SchoolAggregates = z.infer<typeof schoolAggregatesSchema>;
-/** A board's anonymous figures of the schools that share. */
-export type BoardAggregates = z.infer<typeof boardAggregatesSchema>;
-/** A school's own words for the check-in. */
-export type Wording = z.infer<typeof wordingSchema>;
-/** A stored closed period. */
-export type ClosedDays = z.infer<typeof closedDaysSchema>;
-
-/** Who is looking, in which language (the explanations and starters follow it). */
-export interface CheckinViewer {
-  userId: string;
-  actor: Actor;
-  locale: Locale;
-  /** The board of the school in the path, when the policy resolved it. */
-  boardId: string | undefined;
-}
 
 /** How many weeks of trend the pupil page shows when not asked otherwise. */
 export const DEFAULT_HISTORY_WEEKS = 6;
-/** The default period of the anonymous figures: the last four weeks, today included. */
+/** The default period of the anonymous figures: the last four weeks up to today (today itself never counts). */
 export const DEFAULT_AGGREGATE_DAYS = 28;
 /** The longest period the anonymous figures (and a closed period) may span. */
 export const MAX_PERIOD_DAYS = 366;
 
 // ---------- need-to-know ----------
 
-function seesWholeSchool(viewer: CheckinViewer, schoolId: string): boolean {
-  return (viewer.actor.schoolRoles.get(schoolId) ?? []).includes('care_team');
-}
-
-async function requireClassInView(deps: Deps, viewer: CheckinViewer, schoolId: string, classId: string) {
+async function requireClassInView(deps: Deps, viewer: StaffCaller, schoolId: string, classId: string) {
   const db = deps.db.kysely;
-  const schoolClass = await repository.findClassInYear(db, schoolId, classId, schoolYearOf(deps.clock.now()));
+  const schoolClass = await repository.findClassInYear(db, schoolId, classId, schoolYearAt(deps.clock.now()));
   if (!schoolClass) throw new AppError('not_found');
-  if (!seesWholeSchool(viewer, schoolId) && !(await repository.teachesClass(db, classId, viewer.userId))) throw new AppError('not_found');
+  if (!(await isClassInScope(db, pupilScopeOf(viewer.actor, schoolId, 'checkins'), classId))) throw new AppError('not_found');
   return schoolClass;
 }
 
-async function requirePupilInView(deps: Deps, viewer: CheckinViewer, schoolId: string, pupilId: string) {
+async function requirePupilInView(deps: Deps, viewer: StaffCaller, schoolId: string, pupilId: string) {
   const db = deps.db.kysely;
   const pupil = await repository.findPupilOfSchool(db, schoolId, pupilId);
   if (!pupil) throw new AppError('not_found');
-  if (!seesWholeSchool(viewer, schoolId) && !(await repository.isPupilTaughtBy(db, schoolId, pupilId, viewer.userId, schoolYearOf(deps.clock.now())))) {
+  if (!(await isPupilInScope(db, pupilScopeOf(viewer.actor, schoolId, 'checkins'), schoolId, pupilId, schoolYearAt(deps.clock.now())))) {
     throw new AppError('not_found');
   }
   return pupil;
@@ -95,15 +53,17 @@ async function requirePupilInView(deps: Deps, viewer: CheckinViewer, schoolId: s
 // ---------- the teacher ----------
 
 /** Today's overview of a class: who checked in with what, who did not yet, who asked to talk, and the signals. */
-export async function getClassOverview(deps: Deps, viewer: CheckinViewer, schoolId: string, classId: string): Promise<ClassOverview> {
+export async function getClassOverview(deps: Deps, viewer: StaffCaller, schoolId: string, classId: string): Promise<ClassOverview> {
   const db = deps.db.kysely;
   const schoolClass = await requireClassInView(deps, viewer, schoolId, classId);
   const today = schoolDateOf(deps.clock.now());
   const closedDays = await closedPeriodsOf(deps, schoolId);
   const pupils = uniquePupils(await repository.listPupilsOfClass(db, schoolId, classId)).sort(compareByName);
-  const histories = await historiesOf(deps, schoolId, pupils.map((pupil) => pupil.id), signalHistoryStart(today, closedDays), today);
+  const pupilIds = pupils.map((pupil) => pupil.id);
+  const histories = await historiesOf(deps, schoolId, pupilIds, signalHistoryStart(today, closedDays), today);
+  const notes = await noteMarksOn(deps, schoolId, pupilIds, today);
 
-  const rows: z.infer<typeof overviewPupilSchema>[] = [];
+  const rows: OverviewPupil[] = [];
   for (const pupil of pupils) {
     const history = histories.get(pupil.id) ?? [];
     const latest = latestPerDay(history).get(today);
@@ -111,7 +71,7 @@ export async function getClassOverview(deps: Deps, viewer: CheckinViewer, school
       pupilId: pupil.id,
       displayName: displayNameOf(pupil),
       today: latest ? { state: latest.state, wantsTalk: latest.wantsTalk, word: await openWord(deps, latest), at: latest.at } : null,
-      signals: computeSignals(history, { today, closedDays }, viewer.locale),
+      signals: markHandled(computeSignals(history, { today, closedDays }, viewer.locale), notes.get(pupil.id) ?? [], { today, latestCheckinAt: latest?.at ?? null }),
     });
   }
   const ageGroup = (await ageGroupOfClass(db, classId)) ?? 'middle';
@@ -121,7 +81,7 @@ export async function getClassOverview(deps: Deps, viewer: CheckinViewer, school
     targetType: 'class',
     targetId: classId,
     schoolId,
-    boardId: viewer.boardId ?? null,
+    boardId: viewer.schoolBoardId ?? null,
     detail: { date: today, pupils: rows.length },
   });
   return {
@@ -134,13 +94,14 @@ export async function getClassOverview(deps: Deps, viewer: CheckinViewer, school
     counts: {
       checkedIn: rows.filter((row) => row.today !== null).length,
       notYet: rows.filter((row) => row.today === null).length,
-      wantsTalk: rows.filter((row) => row.today?.wantsTalk).length,
+      // A wish to talk that was talked about no longer waits.
+      wantsTalk: rows.filter((row) => row.signals.some((signal) => signal.kind === 'asked_to_talk' && signal.handled === null)).length,
     },
   };
 }
 
 /** A pupil's school days over the last weeks, today's signals, the notes and the conversation starters. */
-export async function getPupilHistory(deps: Deps, viewer: CheckinViewer, schoolId: string, pupilId: string, weeks = DEFAULT_HISTORY_WEEKS): Promise<PupilCheckinHistory> {
+export async function getPupilHistory(deps: Deps, viewer: StaffCaller, schoolId: string, pupilId: string, weeks = DEFAULT_HISTORY_WEEKS): Promise<PupilCheckinHistory> {
   const db = deps.db.kysely;
   const pupil = await requirePupilInView(deps, viewer, schoolId, pupilId);
   const today = schoolDateOf(deps.clock.now());
@@ -149,6 +110,8 @@ export async function getPupilHistory(deps: Deps, viewer: CheckinViewer, schoolI
   const signalStart = signalHistoryStart(today, closedDays);
   const history = (await historiesOf(deps, schoolId, [pupilId], trendStart < signalStart ? trendStart : signalStart, today)).get(pupilId) ?? [];
   const latest = latestPerDay(history);
+  const notes = await notesOf(deps, schoolId, pupilId);
+  const noteMarks: NoteForSignals[] = notes.map((note) => ({ date: note.date, signalKind: note.signalKind, at: note.createdAt, byName: note.authorName }));
 
   const result: PupilCheckinHistory = {
     pupilId,
@@ -158,8 +121,8 @@ export async function getPupilHistory(deps: Deps, viewer: CheckinViewer, schoolI
       state: latest.get(date)?.state ?? null,
       wantsTalk: latest.get(date)?.wantsTalk ?? false,
     })),
-    signals: computeSignals(history, { today, closedDays }, viewer.locale),
-    notes: await notesOf(deps, schoolId, pupilId),
+    signals: markHandled(computeSignals(history, { today, closedDays }, viewer.locale), noteMarks, { today, latestCheckinAt: latest.get(today)?.at ?? null }),
+    notes,
     starters: conversationStarters(viewer.locale),
   };
   await recordAudit(db, deps.clock, {
@@ -168,14 +131,14 @@ export async function getPupilHistory(deps: Deps, viewer: CheckinViewer, schoolI
     targetType: 'pupil',
     targetId: pupilId,
     schoolId,
-    boardId: viewer.boardId ?? null,
+    boardId: viewer.schoolBoardId ?? null,
     detail: { weeks, notes: result.notes.length },
   });
   return result;
 }
 
 /** Stores a "we talked" note about a pupil, encrypted; readable by the pupil's teachers and the care team. */
-export async function addNote(deps: Deps, viewer: CheckinViewer, schoolId: string, pupilId: string, input: z.infer<typeof createNoteSchema>): Promise<CheckinNote> {
+export async function addNote(deps: Deps, viewer: StaffCaller, schoolId: string, pupilId: string, input: CreateNoteBody): Promise<CheckinNote> {
   await requirePupilInView(deps, viewer, schoolId, pupilId);
   const id = newId();
   const createdAt = isoInstant(deps.clock.now());
@@ -198,7 +161,7 @@ export async function addNote(deps: Deps, viewer: CheckinViewer, schoolId: strin
       targetType: 'pupil',
       targetId: pupilId,
       schoolId,
-      boardId: viewer.boardId ?? null,
+      boardId: viewer.schoolBoardId ?? null,
       detail: { noteId: id, signalKind: input.signalKind },
     });
   });
@@ -206,14 +169,20 @@ export async function addNote(deps: Deps, viewer: CheckinViewer, schoolId: strin
 }
 
 /** Every pupil of the school (placed in a class this school year) with at least one signal today, by class and name. */
-export async function listSchoolSignals(deps: Deps, viewer: CheckinViewer, schoolId: string): Promise<SchoolSignal[]> {
+export async function listSchoolSignals(deps: Deps, viewer: StaffCaller, schoolId: string): Promise<SchoolSignal[]> {
   const db = deps.db.kysely;
   const today = schoolDateOf(deps.clock.now());
   const closedDays = await closedPeriodsOf(deps, schoolId);
-  const pupils = uniquePupils(await repository.listPlacedPupilsOfSchool(db, schoolId, schoolYearOf(deps.clock.now())));
-  const histories = await historiesOf(deps, schoolId, pupils.map((pupil) => pupil.id), signalHistoryStart(today, closedDays), today);
+  const pupils = uniquePupils(await repository.listPlacedPupilsOfSchool(db, schoolId, schoolYearAt(deps.clock.now())));
+  const pupilIds = pupils.map((pupil) => pupil.id);
+  const histories = await historiesOf(deps, schoolId, pupilIds, signalHistoryStart(today, closedDays), today);
+  const notes = await noteMarksOn(deps, schoolId, pupilIds, today);
   const withSignals = pupils
-    .map((pupil) => ({ pupil, signals: computeSignals(histories.get(pupil.id) ?? [], { today, closedDays }, viewer.locale) }))
+    .map((pupil) => {
+      const history = histories.get(pupil.id) ?? [];
+      const signals = computeSignals(history, { today, closedDays }, viewer.locale);
+      return { pupil, signals: markHandled(signals, notes.get(pupil.id) ?? [], { today, latestCheckinAt: latestPerDay(history).get(today)?.at ?? null }) };
+    })
     .filter((entry) => entry.signals.length > 0)
     .sort((left, right) => collator.compare(left.pupil.class_name, right.pupil.class_name) || compareByName(left.pupil, right.pupil));
   const result: SchoolSignal[] = withSignals.map(({ pupil, signals }) => ({
@@ -229,7 +198,7 @@ export async function listSchoolSignals(deps: Deps, viewer: CheckinViewer, schoo
     targetType: 'school',
     targetId: schoolId,
     schoolId,
-    boardId: viewer.boardId ?? null,
+    boardId: viewer.schoolBoardId ?? null,
     detail: { date: today, pupilsWithSignals: result.length },
   });
   return result;
@@ -277,6 +246,22 @@ async function notesOf(deps: Deps, schoolId: string, pupilId: string): Promise<C
   return notes;
 }
 
+// Today's notes per pupil, without their text (the handled rule needs only when, by whom and about what).
+async function noteMarksOn(deps: Deps, schoolId: string, pupilIds: readonly string[], date: string): Promise<Map<string, NoteForSignals[]>> {
+  const byPupil = new Map<string, NoteForSignals[]>();
+  for (const row of await repository.listNoteMarksOfPupilsOn(deps.db.kysely, schoolId, pupilIds, date)) {
+    const list = byPupil.get(row.pupil_id) ?? [];
+    list.push({
+      date: row.school_date,
+      signalKind: SIGNAL_KINDS.find((kind): kind is SignalKind => kind === row.signal_kind) ?? null,
+      at: row.created_at,
+      byName: row.author_name ?? null,
+    });
+    byPupil.set(row.pupil_id, list);
+  }
+  return byPupil;
+}
+
 async function closedPeriodsOf(deps: Deps, schoolId: string): Promise<ClosedPeriod[]> {
   return (await repository.listClosedDays(deps.db.kysely, schoolId)).map((row) => ({ startDate: row.start_date, endDate: row.end_date }));
 }
@@ -305,169 +290,50 @@ function compareByName(left: { first_name: string; last_name: string }, right: {
 
 // ---------- anonymous figures ----------
 
-/** A check-in as counting needs it. */
-export interface CountingCheckin {
-  classId: string;
-  pupilId: string;
-  date: string;
-  state: string;
-  at: string;
-}
-
-/** A stored anonymous day count (what retention keeps). */
-export interface StoredClassDay {
-  classId: string;
-  date: string;
-  pupilsCheckedIn: number;
-  inWindow: number;
-}
-
-/** The ISO week of a date as "YYYY-Www" (weeks start on Monday; week 1 holds the year's first Thursday). */
-export function isoWeekOf(date: string): string {
-  const day = new Date(`${date}T00:00:00.000Z`);
-  const weekday = (day.getUTCDay() + 6) % 7;
-  day.setUTCDate(day.getUTCDate() - weekday + 3);
-  const year = day.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(year, 0, 4));
-  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
-  const week = 1 + Math.round((day.getTime() - firstThursday.getTime()) / (7 * 24 * 3600 * 1000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-interface DayFigure {
-  pupils: number;
-  inWindow: number;
-  /** The pupils of the day when counted from raw check-ins; null for a stored day count. */
-  pupilIds: Set<string> | null;
-}
-
-/**
- * The anonymous per-class figures (pure): per class and day the latest check-in of each pupil counts;
- * a day still held as raw check-ins is counted from them, an older day from the stored day counts.
- * A class with fewer than `minGroupSize` pupils checking in over the whole period is left out and
- * counted in `hiddenClasses`; so is every period (day or week) of a shown class with fewer than that.
- * For a week, "pupils checking in" is the number of different pupils; where only day counts remain
- * the largest day count stands in for it (never more than the true number, so the rule errs on hiding).
- */
-export function aggregateClassFigures(input: {
-  checkins: readonly CountingCheckin[];
-  storedDays: readonly StoredClassDay[];
-  classNames: ReadonlyMap<string, string>;
-  minGroupSize: number;
-  groupBy: 'day' | 'week';
-}): { classes: z.infer<typeof classAggregateSchema>[]; hiddenClasses: number } {
-  const days = dayFiguresOf(input.checkins, input.storedDays);
-  const classes: z.infer<typeof classAggregateSchema>[] = [];
-  let hiddenClasses = 0;
-  for (const [classId, byDate] of days) {
-    const figures = [...byDate.entries()].sort(([left], [right]) => left.localeCompare(right));
-    const periods = new Map<string, DayFigure[]>();
-    for (const [date, figure] of figures) {
-      const period = input.groupBy === 'day' ? date : isoWeekOf(date);
-      periods.set(period, [...(periods.get(period) ?? []), figure]);
-    }
-    const shown = [...periods.entries()]
-      .map(([period, list]) => ({ period, ...summarise(list) }))
-      .filter((period) => period.pupilsCheckedIn >= input.minGroupSize)
-      .map(({ period, pupilsCheckedIn, shareInWindow }) => ({ period, pupilsCheckedIn, shareInWindow }));
-    if (summarise(figures.map(([, figure]) => figure)).pupilsCheckedIn < input.minGroupSize || shown.length === 0) {
-      hiddenClasses += 1;
-      continue;
-    }
-    classes.push({ classId, className: input.classNames.get(classId) ?? '', periods: shown });
-  }
-  classes.sort((left, right) => collator.compare(left.className, right.className) || left.classId.localeCompare(right.classId));
-  return { classes, hiddenClasses };
-}
-
-function dayFiguresOf(checkins: readonly CountingCheckin[], storedDays: readonly StoredClassDay[]): Map<string, Map<string, DayFigure>> {
-  // The latest check-in of each pupil per class and day.
-  const latest = new Map<string, CountingCheckin>();
-  for (const checkin of checkins) {
-    const key = `${checkin.classId}|${checkin.date}|${checkin.pupilId}`;
-    const seen = latest.get(key);
-    if (!seen || checkin.at >= seen.at) latest.set(key, checkin);
-  }
-  const days = new Map<string, Map<string, DayFigure>>();
-  const dayOf = (classId: string, date: string) => {
-    const byDate = days.get(classId) ?? new Map<string, DayFigure>();
-    days.set(classId, byDate);
-    return { byDate, figure: byDate.get(date) };
-  };
-  for (const checkin of latest.values()) {
-    const { byDate, figure } = dayOf(checkin.classId, checkin.date);
-    const day = figure ?? { pupils: 0, inWindow: 0, pupilIds: new Set<string>() };
-    day.pupils += 1;
-    if (checkin.state === 'in_window') day.inWindow += 1;
-    day.pupilIds?.add(checkin.pupilId);
-    byDate.set(checkin.date, day);
-  }
-  for (const stored of storedDays) {
-    const { byDate, figure } = dayOf(stored.classId, stored.date);
-    // Raw check-ins win: a stored count for a day that still has them is the same day counted earlier.
-    if (!figure && stored.pupilsCheckedIn > 0) byDate.set(stored.date, { pupils: stored.pupilsCheckedIn, inWindow: stored.inWindow, pupilIds: null });
-  }
-  for (const [classId, byDate] of days) if (byDate.size === 0) days.delete(classId);
-  return days;
-}
-
-function summarise(list: readonly DayFigure[]): { pupilsCheckedIn: number; shareInWindow: number } {
-  const distinct = new Set<string>();
-  let largestStoredDay = 0;
-  let pupilDays = 0;
-  let inWindow = 0;
-  for (const day of list) {
-    pupilDays += day.pupils;
-    inWindow += day.inWindow;
-    if (day.pupilIds) for (const id of day.pupilIds) distinct.add(id);
-    else largestStoredDay = Math.max(largestStoredDay, day.pupils);
-  }
-  return { pupilsCheckedIn: Math.max(distinct.size, largestStoredDay), shareInWindow: pupilDays === 0 ? 0 : Math.round((inWindow / pupilDays) * 1000) / 1000 };
-}
-
-/** The period asked for: `to` defaults to today, `from` to four weeks before it; at most MAX_PERIOD_DAYS. */
-export function resolvePeriod(query: z.infer<typeof aggregatesQuerySchema>, today: string): { from: string; to: string; groupBy: 'day' | 'week' } {
+/** The period asked for: `to` defaults to today, `from` to four weeks before it; at most MAX_PERIOD_DAYS, by day at most MAX_FIGURES_DAYS_BY_DAY. */
+export function resolvePeriod(query: AggregatesQuery, today: string): FiguresPeriod {
   const to = query.to ?? today;
   const from = query.from ?? addDays(to, -(DEFAULT_AGGREGATE_DAYS - 1));
   if (from > to) throw new AppError('validation_failed', { fields: { 'query.from': ['after_to'] } });
   if (addDays(from, MAX_PERIOD_DAYS - 1) < to) throw new AppError('validation_failed', { fields: { 'query.from': ['period_too_long'] } });
-  return { from, to, groupBy: query.groupBy ?? 'week' };
+  const groupBy = query.groupBy ?? 'week';
+  // Per day, a board's answer is one row per class and day: capped to stay near the size of a year by week.
+  if (groupBy === 'day' && addDays(from, MAX_FIGURES_DAYS_BY_DAY - 1) < to) throw new AppError('validation_failed', { fields: { 'query.groupBy': ['period_too_long_by_day'] } });
+  return { from, to, groupBy };
 }
 
 async function minGroupSizeOfBoard(deps: Deps, boardId: string): Promise<number> {
   const board = await findBoard(deps.db.kysely, boardId);
   // As in the self-scan: the board's k, never below the floor.
-  return Math.max(MIN_GROUP_SIZE_FLOOR, board?.min_group_size ?? MIN_GROUP_SIZE_FLOOR);
+  return minimumGroupSizeOf(board?.min_group_size);
 }
 
-async function figuresOfSchools(deps: Deps, schoolIds: readonly string[], period: { from: string; to: string; groupBy: 'day' | 'week' }, minGroupSize: number) {
+// Summed in SQL school by school from the class-day counts (a board's year by week: ~1,000 rows per school).
+// better-sqlite3 answers synchronously, so between two schools the event loop is given back: other requests
+// never wait for a whole board.
+async function figuresOfSchools(deps: Deps, schoolIds: readonly string[], period: FiguresPeriod, minGroupSize: number) {
   const db = deps.db.kysely;
+  const today = schoolDateOf(deps.clock.now());
   const classes = await repository.listClassesOfSchools(db, schoolIds);
-  const checkins = await repository.listCheckinsForCounting(db, schoolIds, period.from, period.to);
-  const storedDays = await repository.listClassDays(db, schoolIds, period.from, period.to);
+  const weeks = period.groupBy === 'week' ? weekStartsOf(period.from, period.to) : null;
   const result = new Map<string, Omit<SchoolAggregates, 'schoolId' | 'minGroupSize'>>();
   for (const schoolId of schoolIds) {
-    const ofSchool = new Set(classes.filter((each) => each.school_id === schoolId).map((each) => each.id));
+    const rows = await repository.sumShownClassDays(db, schoolId, { from: period.from, to: period.to, before: today, minPupils: minGroupSize, weeks });
     result.set(
       schoolId,
       aggregateClassFigures({
-        checkins: checkins
-          .filter((row) => ofSchool.has(row.class_id))
-          .map((row) => ({ classId: row.class_id, pupilId: row.pupil_id, date: row.school_date, state: row.state, at: `${row.created_at}|${row.id}` })),
-        storedDays: storedDays
-          .filter((row) => ofSchool.has(row.class_id))
-          .map((row) => ({ classId: row.class_id, date: row.school_date, pupilsCheckedIn: row.pupils_checked_in, inWindow: row.in_window })),
-        classNames: new Map(classes.map((each) => [each.id, each.name])),
-        minGroupSize,
-        groupBy: period.groupBy,
+        sums: rows.map((row) => ({ classId: row.class_id, period: row.period, days: Number(row.days), pupilsCheckedIn: Number(row.pupils_checked_in), inWindow: Number(row.in_window) })),
+        classes: classes.filter((each) => each.school_id === schoolId).map((each) => ({ id: each.id, name: each.name, schoolYear: each.school_year })),
+        period,
       }),
     );
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return result;
 }
 
-/** A school's anonymous per-class figures (share in the window per day or week), classes under k hidden. */
-export async function getSchoolAggregates(deps: Deps, schoolId: string, query: z.infer<typeof aggregatesQuerySchema>): Promise<SchoolAggregates> {
+/** A school's anonymous per-class figures (share in the window per day or week) from the class-day counts; class-days under k and today never count. */
+export async function getSchoolAggregates(deps: Deps, schoolId: string, query: AggregatesQuery): Promise<SchoolAggregates> {
   const school = await findSchool(deps.db.kysely, schoolId);
   if (!school) throw new AppError('not_found');
   const period = resolvePeriod(query, schoolDateOf(deps.clock.now()));
@@ -477,7 +343,7 @@ export async function getSchoolAggregates(deps: Deps, schoolId: string, query: z
 }
 
 /** The board's view: the anonymous figures of each of its schools that chose to share them; nothing of the others is read. */
-export async function getBoardAggregates(deps: Deps, boardId: string, query: z.infer<typeof aggregatesQuerySchema>): Promise<BoardAggregates> {
+export async function getBoardAggregates(deps: Deps, boardId: string, query: AggregatesQuery): Promise<BoardAggregates> {
   const db = deps.db.kysely;
   if (!(await findBoard(db, boardId))) throw new AppError('not_found');
   const period = resolvePeriod(query, schoolDateOf(deps.clock.now()));
@@ -524,7 +390,7 @@ function wordingEntryOf(row: { age_group: string; state: string; locale: string;
 }
 
 /** Changes the school's own words: each entry sets a label, an empty label goes back to the default. */
-export async function updateWording(deps: Deps, viewer: CheckinViewer, schoolId: string, input: Wording): Promise<Wording> {
+export async function updateWording(deps: Deps, viewer: StaffCaller, schoolId: string, input: Wording): Promise<Wording> {
   const school = await requireSchool(deps, schoolId);
   const updatedAt = isoInstant(deps.clock.now());
   await deps.db.kysely.transaction().execute(async (trx) => {
@@ -552,7 +418,7 @@ export async function listClosedDays(deps: Deps, schoolId: string): Promise<Clos
 }
 
 /** Adds a closed period (both dates included, at most MAX_PERIOD_DAYS long). */
-export async function addClosedDays(deps: Deps, viewer: CheckinViewer, schoolId: string, input: z.infer<typeof closedDaysBodySchema>): Promise<ClosedDays> {
+export async function addClosedDays(deps: Deps, viewer: StaffCaller, schoolId: string, input: ClosedDaysBody): Promise<ClosedDays> {
   const school = await requireSchool(deps, schoolId);
   if (input.startDate > input.endDate) throw new AppError('validation_failed', { fields: { 'body.endDate': ['before_start'] } });
   if (addDays(input.startDate, MAX_PERIOD_DAYS - 1) < input.endDate) throw new AppError('validation_failed', { fields: { 'body.endDate': ['period_too_long'] } });
@@ -573,7 +439,7 @@ export async function addClosedDays(deps: Deps, viewer: CheckinViewer, schoolId:
 }
 
 /** Removes a closed period of the school. */
-export async function removeClosedDays(deps: Deps, viewer: CheckinViewer, schoolId: string, closedDaysId: string): Promise<void> {
+export async function removeClosedDays(deps: Deps, viewer: StaffCaller, schoolId: string, closedDaysId: string): Promise<void> {
   const school = await requireSchool(deps, schoolId);
   await deps.db.kysely.transaction().execute(async (trx) => {
     if ((await repository.deleteClosedDays(trx, schoolId, closedDaysId)) === 0) throw new AppError('not_found');

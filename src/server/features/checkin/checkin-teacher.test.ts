@@ -6,9 +6,11 @@ import { SIGNAL_KINDS, type CheckinState } from '../../../shared/checkin';
 import { startSession } from '../../auth/sessions.service';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import { isoInstant, newId } from '../../deps';
+import { recountClassDays } from './checkin-class-days.repository';
 
 // The clock stands on Friday 27 November 2026, 10:00 in Amsterdam. Monday 23 – Friday 27 is the week
-// the signals look at; check-ins are put straight into the table (submission has its own tests).
+// the signals look at; check-ins are put straight into the table and their class-day counted, as the
+// write queue does (submission has its own tests).
 const TODAY = '2026-11-27';
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 
@@ -55,6 +57,7 @@ describe.each(testDialects())('the teacher side of the check-in on %s', (dialect
         created_at: `${date}T${options.time ?? '07:45:00.000'}Z`,
       })
       .execute();
+    await recountClassDays(test.deps.db.kysely, [{ classId, date }]);
     return id;
   }
 
@@ -96,7 +99,7 @@ describe.each(testDialects())('the teacher side of the check-in on %s', (dialect
       const overview = response.json();
       expect(overview).toMatchObject({ classId: world.classA1, className: 'Groep 5', date: TODAY, ageGroup: 'middle' });
       expect(overview.counts).toEqual({ checkedIn: 2, notYet: 5, wantsTalk: 1 });
-      expect(overview.choices.map((choice: { state: string }) => choice.state)).toEqual(['in_window', 'bit_high', 'far_high', 'low']);
+      expect(overview.choices.map((choice: { state: string }) => choice.state)).toEqual(['far_high', 'bit_high', 'in_window', 'low']);
       const sanne = overview.pupils.find((pupil: { pupilId: string }) => pupil.pupilId === pupils.Sanne);
       expect(sanne).toMatchObject({ displayName: 'Sanne de Vries', today: { state: 'far_high', wantsTalk: true, word: 'moe 😴', at: `${TODAY}T08:05:00.000Z` } });
       expect(sanne.signals.map((signal: { kind: string }) => signal.kind)).toEqual(['asked_to_talk', 'far_high_today']);
@@ -253,28 +256,30 @@ describe.each(testDialects())('the teacher side of the check-in on %s', (dialect
       for (const name of names) expect(body).not.toContain(name);
     }
 
-    it('shows leadership the share in the window per week, hiding a class under the minimum group', async () => {
+    // Groep 5: Monday the 23rd five pupils (four in the window), Tuesday and Wednesday only Lotte, today
+    // Sanne and Daan. Groep 6: Monday three pupils. The board's minimum group is 5.
+    const week48 = { period: '2026-W48', days: 1, pupilsCheckedIn: 5, shareInWindow: 0.8 };
+
+    it('shows leadership the share in the window per week from days of at least k pupils only, never today, hiding a class without such a day', async () => {
       const response = await requestAs(test.app, await as('leadership'), 'GET', `${base()}/checkin/aggregates`);
       expect(response.statusCode, response.body).toBe(200);
-      // Week 48: 7 pupils; pupil-days 9 (Sanne 1, Daan 1, Lotte 3, four others 1), 5 of them in the window.
       expect(response.json()).toEqual({
         schoolId: world.schoolA1,
         minGroupSize: 5,
-        classes: [{ classId: world.classA1, className: 'Groep 5', periods: [{ period: '2026-W48', pupilsCheckedIn: 7, shareInWindow: 0.556 }] }],
+        classes: [{ classId: world.classA1, className: 'Groep 5', periods: [week48] }],
         hiddenClasses: 1,
       });
       expectNoPupil(response.body);
     });
 
-    it('leaves out a day with fewer pupils than the minimum group', async () => {
+    it('leaves out a day with fewer pupils than the minimum group, and today', async () => {
       const response = await requestAs(test.app, await as('tsoLead'), 'GET', `${base()}/checkin/aggregates?groupBy=day&from=2026-11-23&to=2026-11-27`);
-      expect(response.json().classes).toEqual([{ classId: world.classA1, className: 'Groep 5', periods: [{ period: '2026-11-23', pupilsCheckedIn: 5, shareInWindow: 0.8 }] }]);
+      expect(response.json().classes).toEqual([{ classId: world.classA1, className: 'Groep 5', periods: [{ period: '2026-11-23', days: 1, pupilsCheckedIn: 5, shareInWindow: 0.8 }] }]);
       expect(response.json().hiddenClasses).toBe(1);
       expectNoPupil(response.body);
     });
 
-    it('counts from the anonymous day counts once raw check-ins are gone, and raw check-ins win where both exist', async () => {
-      const db = test.deps.db.kysely;
+    it('reads the class-day counts that remain once retention purged the raw check-ins', async () => {
       const stored = (classId: string, date: string, pupilsCheckedIn: number, inWindow: number) => ({
         class_id: classId,
         school_date: date,
@@ -285,11 +290,11 @@ describe.each(testDialects())('the teacher side of the check-in on %s', (dialect
         low: 0,
         wants_talk: 0,
       });
-      await db
+      await test.deps.db.kysely
         .insertInto('checkin_class_days')
         .values([
-          ...['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09'].map((date) => stored(world.classA1, date, 6, 3)),
-          stored(world.classA1, '2026-11-23', 9, 0),
+          ...['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'].map((date) => stored(world.classA1, date, 6, 3)),
+          stored(world.classA1, '2026-10-09', 8, 8),
           stored(world.classA1Other, '2026-10-05', 2, 2),
         ])
         .execute();
@@ -298,10 +303,8 @@ describe.each(testDialects())('the teacher side of the check-in on %s', (dialect
         classes: [
           {
             classId: world.classA1,
-            periods: [
-              { period: '2026-W41', pupilsCheckedIn: 6, shareInWindow: 0.5 },
-              { period: '2026-W48', pupilsCheckedIn: 7, shareInWindow: 0.556 },
-            ],
+            // (4 × 3 + 8) of (4 × 6 + 8) in the window; 32 check-ins over five days.
+            periods: [{ period: '2026-W41', days: 5, pupilsCheckedIn: 6, shareInWindow: 0.625 }, week48],
           },
         ],
         hiddenClasses: 1,
@@ -312,6 +315,10 @@ describe.each(testDialects())('the teacher side of the check-in on %s', (dialect
       const leadership = await as('leadership');
       expect((await requestAs(test.app, leadership, 'GET', `${base()}/checkin/aggregates?from=2026-11-27&to=2026-11-01`)).statusCode).toBe(400);
       expect((await requestAs(test.app, leadership, 'GET', `${base()}/checkin/aggregates?from=2025-01-01&to=2026-11-01`)).statusCode).toBe(400);
+      // Per day at most 62 days; longer periods go per week.
+      const byDay = await requestAs(test.app, leadership, 'GET', `${base()}/checkin/aggregates?from=2026-09-01&to=2026-11-27&groupBy=day`);
+      expect(byDay.json().error.fields).toEqual({ 'query.groupBy': ['period_too_long_by_day'] });
+      expect((await requestAs(test.app, leadership, 'GET', `${base()}/checkin/aggregates?from=2026-09-27&to=2026-11-27&groupBy=day`)).statusCode).toBe(200);
       expect((await requestAs(test.app, await as('teacher'), 'GET', `${base()}/checkin/aggregates`)).statusCode).toBe(403);
     });
 
@@ -328,7 +335,7 @@ describe.each(testDialects())('the teacher side of the check-in on %s', (dialect
           schoolId: world.schoolA1,
           schoolName: 'School A1',
           minGroupSize: 5,
-          classes: [{ classId: world.classA1, className: 'Groep 5', periods: [{ period: '2026-W48', pupilsCheckedIn: 7, shareInWindow: 0.556 }] }],
+          classes: [{ classId: world.classA1, className: 'Groep 5', periods: [week48] }],
           hiddenClasses: 1,
         },
       ]);
@@ -348,13 +355,53 @@ describe.each(testDialects())('the teacher side of the check-in on %s', (dialect
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.json()).toEqual({ entries: [entry] });
       const legend = (await requestAs(test.app, await as('teacher'), 'GET', overviewUrl())).json().choices;
-      expect(legend[0]).toMatchObject({ state: 'in_window', label: 'Lekker rustig' });
+      expect(legend.find((choice: { state: string }) => choice.state === 'in_window')).toMatchObject({ label: 'Lekker rustig' });
 
       expect((await requestAs(test.app, await as('leadership'), 'PUT', url, { entries: [{ ...entry, label: '' }] })).json()).toEqual({ entries: [] });
-      expect((await requestAs(test.app, await as('teacher'), 'GET', overviewUrl())).json().choices[0].label).not.toBe('Lekker rustig');
+      const reset = (await requestAs(test.app, await as('teacher'), 'GET', overviewUrl())).json().choices;
+      expect(reset.find((choice: { state: string }) => choice.state === 'in_window').label).not.toBe('Lekker rustig');
       expect((await requestAs(test.app, await as('teacher'), 'PUT', url, { entries: [entry] })).statusCode).toBe(403);
       const events = await test.deps.db.kysely.selectFrom('audit_events').select('detail').where('action', '=', 'checkin.wording_changed').execute();
       expect(events.map((event) => JSON.parse(event.detail ?? '{}'))).toEqual([{ set: 1, reset: 0 }, { set: 0, reset: 1 }]);
+    });
+  });
+
+  // Runs last: it adds a pupil and moves the clock.
+  describe('a signal that was talked about', () => {
+    type Signal = { kind: string; handled: { date: string; at: string; byName: string | null } | null };
+    const handledOf = (signals: Signal[]) => Object.fromEntries(signals.map((signal) => [signal.kind, signal.handled]));
+    const notesUrl = (pupilId: string) => historyUrl(pupilId).replace('/history', '/notes');
+
+    it("says so on the teacher's class page, the care team's signals and the pupil page, until a new check-in opens it again", async () => {
+      const noor = await addPupil('Noor', world.classA1);
+      await addCheckin(noor, world.classA1, TODAY, 'far_high', { wantsTalk: true, time: '08:20:00.000' });
+      const overview = async () => (await requestAs(test.app, await as('teacher'), 'GET', overviewUrl())).json();
+      const noorIn = (body: { pupils: { pupilId: string; signals: Signal[] }[] }) => body.pupils.find((pupil) => pupil.pupilId === noor)!.signals;
+      const before = await overview();
+      expect(handledOf(noorIn(before))).toEqual({ asked_to_talk: null, far_high_today: null });
+
+      // The care team talked with Noor about her wish to talk (clock: 09:00 UTC, after her check-in).
+      const note = await requestAs(test.app, await as('careTeam'), 'POST', notesUrl(noor), { signalKind: 'asked_to_talk', text: 'Even samen gewandeld.' });
+      expect(note.statusCode, note.body).toBe(201);
+      const talkedAbout = { date: TODAY, at: NOW.toISOString(), byName: 'careTeam' };
+      const after = await overview();
+      expect(handledOf(noorIn(after))).toEqual({ asked_to_talk: talkedAbout, far_high_today: null });
+      // The wish to talk no longer waits: one fewer in the count.
+      expect(after.counts.wantsTalk).toBe(before.counts.wantsTalk - 1);
+      const schoolSignals = (await requestAs(test.app, await as('careTeam'), 'GET', `${base()}/checkin/signals`)).json();
+      expect(handledOf(schoolSignals.find((entry: { pupilId: string }) => entry.pupilId === noor).signals)).toEqual({ asked_to_talk: talkedAbout, far_high_today: null });
+      const history = (await requestAs(test.app, await as('teacher'), 'GET', historyUrl(noor))).json();
+      expect(handledOf(history.signals)).toEqual({ asked_to_talk: talkedAbout, far_high_today: null });
+
+      // A note about no signal in particular covers every signal of today.
+      test.clock.advance(5 * 60_000);
+      expect((await requestAs(test.app, await as('teacher'), 'POST', notesUrl(noor), { signalKind: null, text: 'Gesprek in de klas.' })).statusCode).toBe(201);
+      const byTeacher = { date: TODAY, at: new Date(NOW.getTime() + 5 * 60_000).toISOString(), byName: 'teacher' };
+      expect(handledOf(noorIn(await overview()))).toEqual({ asked_to_talk: byTeacher, far_high_today: byTeacher });
+
+      // Noor checks in again later and asks once more: her signals wait again.
+      await addCheckin(noor, world.classA1, TODAY, 'far_high', { wantsTalk: true, time: '09:30:00.000' });
+      expect(handledOf(noorIn(await overview()))).toEqual({ asked_to_talk: null, far_high_today: null });
     });
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AGE_GROUPS, CHECKIN_STATES, CHECKIN_WORD_MAX_LENGTH, CLASS_CODE_LENGTH, PERSONAL_CODE_LENGTH, SIGNAL_KINDS } from '../../../shared/checkin';
+import { PUPIL_SYMBOL_KEYS } from '../../../shared/checkin-symbols';
 import { LOCALES } from '../../../shared/roles';
+import { multiLineTextSchema, singleLineTextSchema } from '../../http/common.schemas';
 
 // The contract of the daily check-in. Staff routes live under /api/schools/:schoolId/…; the pupil's
 // own device under /api/pupil/…; the class device in kiosk mode under /api/kiosk/….
@@ -37,7 +39,7 @@ export const checkinSubmitSchema = z.strictObject({
   idempotencyKey: z.uuid(),
   state: z.enum(CHECKIN_STATES),
   wantsTalk: z.boolean(),
-  word: z.string().trim().min(1).max(CHECKIN_WORD_MAX_LENGTH).optional(),
+  word: singleLineTextSchema.min(1).max(CHECKIN_WORD_MAX_LENGTH).optional(),
 });
 
 /** A kiosk check-in also names which pupil tapped their name. */
@@ -63,8 +65,16 @@ export const pupilSessionSchema = z.object({
   today: z.enum(CHECKIN_STATES).nullable(),
 });
 
-/** A pupil as the kiosk lists them: first name + initial, never more. */
-export const kioskPupilSchema = z.object({ pupilId: z.string(), displayName: z.string(), checkedInToday: z.boolean() });
+/** A name symbol as the pages show it: its key, the emoji and its name in the reader's language. */
+export const pupilSymbolSchema = z.object({ key: z.enum(PUPIL_SYMBOL_KEYS), emoji: z.string(), name: z.string() });
+
+/** A pupil as the kiosk lists them: first name + initial, never more, and the name symbol they chose (if any). */
+export const kioskPupilSchema = z.object({
+  pupilId: z.string(),
+  displayName: z.string(),
+  checkedInToday: z.boolean(),
+  symbol: z.enum(PUPIL_SYMBOL_KEYS).nullable(),
+});
 
 /** The class device in kiosk mode. */
 export const kioskSessionSchema = z.object({
@@ -72,8 +82,50 @@ export const kioskSessionSchema = z.object({
   csrfToken: z.string(),
   expiresAt: z.string(),
   pupils: z.array(kioskPupilSchema),
+  /** Every name symbol, in the chooser's order. */
+  symbols: z.array(pupilSymbolSchema),
+  /** Whether a pupil without a name symbol is asked to choose one (classes of young pupils). */
+  asksForSymbol: z.boolean(),
   form: checkinFormSchema,
 });
+
+/** Route params naming a pupil on the class device. */
+export const kioskPupilParamsSchema = z.strictObject({ pupilId: z.uuid() });
+
+/** A name symbol chosen on the class device (only by a pupil who has none yet). */
+export const kioskSymbolBodySchema = z.strictObject({ symbol: z.enum(PUPIL_SYMBOL_KEYS) });
+
+/** The name symbol stored for a pupil. */
+export const pupilSymbolChoiceSchema = z.object({ pupilId: z.string(), symbol: z.enum(PUPIL_SYMBOL_KEYS).nullable() });
+
+/** Route params naming a pupil of a class. */
+export const classPupilParamsSchema = z.strictObject({ schoolId: z.uuid(), classId: z.uuid(), pupilId: z.uuid() });
+
+/** A teacher sets (or clears, with null) a pupil's name symbol. */
+export const setPupilSymbolSchema = z.strictObject({ symbol: z.enum(PUPIL_SYMBOL_KEYS).nullable() });
+
+/** The name symbols of a class for its teacher: every symbol, and each pupil with theirs. */
+export const classSymbolsSchema = z.object({
+  symbols: z.array(pupilSymbolSchema),
+  pupils: z.array(z.object({ pupilId: z.string(), displayName: z.string(), symbol: z.enum(PUPIL_SYMBOL_KEYS).nullable() })),
+});
+
+/** Route params naming one kiosk (class device in kiosk mode) of a class. */
+export const kioskParamsSchema = z.strictObject({ schoolId: z.uuid(), classId: z.uuid(), kioskId: z.uuid() });
+
+/** A class device in kiosk mode as staff see it: when it was opened, by whom, until when. Never its secret. */
+export const classKioskSchema = z.object({
+  id: z.string(),
+  openedAt: z.string(),
+  openedBy: z.object({ id: z.string(), name: z.string() }),
+  expiresAt: z.string(),
+});
+
+/** The kiosks of a class that still work, oldest first. */
+export const classKiosksSchema = z.object({ kiosks: z.array(classKioskSchema) });
+
+/** How many kiosks a "close all" ended. */
+export const kiosksClosedSchema = z.object({ closed: z.number().int() });
 
 /** A fresh class code (shown once on the teacher's screen). */
 export const classCodeSchema = z.object({ code: z.string(), expiresAt: z.string() });
@@ -88,6 +140,8 @@ export const loginCardSchema = z.object({
   code: z.string(),
   /** SVG markup of the QR code (for an <img src="data:image/svg+xml,…">). */
   qrSvg: z.string(),
+  /** The pupil's name symbol, printed on the card so a young pupil finds it again on the class device. */
+  symbol: pupilSymbolSchema.nullable(),
 });
 
 /** The cards just issued. */
@@ -95,8 +149,15 @@ export const loginCardsSchema = z.object({ className: z.string(), cards: z.array
 
 // ---------- the teacher ----------
 
-/** A signal about one pupil, with the plain-Dutch (or English) reason. */
-export const signalSchema = z.object({ kind: z.enum(SIGNAL_KINDS), explanation: z.string() });
+/**
+ * A signal that was talked about: a "we talked" note of today, about this signal or about no signal in
+ * particular, written after the pupil's latest check-in of today. Who wrote it is shown as to anyone who
+ * reads the pupil's notes (their teachers and the care team); null when the account is gone.
+ */
+export const signalHandledSchema = z.object({ date: isoDateSchema, at: z.string(), byName: z.string().nullable() });
+
+/** A signal about one pupil, with the plain-Dutch (or English) reason, and whether it was talked about today. */
+export const signalSchema = z.object({ kind: z.enum(SIGNAL_KINDS), explanation: z.string(), handled: signalHandledSchema.nullable() });
 
 /** One pupil on today's class overview. */
 export const overviewPupilSchema = z.object({
@@ -118,6 +179,7 @@ export const classOverviewSchema = z.object({
   /** Labels of the states in the class's age group (and the viewer's language), for the legend. */
   choices: z.array(stateChoiceSchema),
   pupils: z.array(overviewPupilSchema),
+  /** `wantsTalk`: pupils whose wish to talk today is still open (not yet talked about). */
   counts: z.object({ checkedIn: z.number(), notYet: z.number(), wantsTalk: z.number() }),
 });
 
@@ -134,7 +196,7 @@ export const checkinNoteSchema = z.object({
 /** Writing a "we talked" note. */
 export const createNoteSchema = z.strictObject({
   signalKind: z.enum(SIGNAL_KINDS).nullable(),
-  text: z.string().trim().min(1).max(2000),
+  text: multiLineTextSchema.trim().min(1).max(2000),
 });
 
 /** One school day of a pupil's trend (null state: no check-in that day). */
@@ -172,18 +234,33 @@ export const aggregatesQuerySchema = z.strictObject({
   groupBy: z.enum(['day', 'week']).optional(),
 });
 
-/** One class's anonymous share in the window per day or ISO week; classes under the minimum group are left out. */
+/**
+ * One class's anonymous share in the window per day or ISO week. Only class-days before today with at
+ * least k pupils checked in count; a period without such a day is left out.
+ */
 export const classAggregateSchema = z.object({
   classId: z.string(),
   className: z.string(),
-  periods: z.array(z.object({ period: z.string(), pupilsCheckedIn: z.number(), shareInWindow: z.number() })),
+  periods: z.array(
+    z.object({
+      /** The school date (YYYY-MM-DD) or ISO week (YYYY-Www). */
+      period: z.string(),
+      /** The class-days counted in the period. */
+      days: z.number(),
+      /** Pupils checked in on an average counted day (rounded); for a day, that day's number. */
+      pupilsCheckedIn: z.number(),
+      /** Of the counted check-ins (each pupil once a day, the latest), the share in the window (0..1, 3 decimals). */
+      shareInWindow: z.number(),
+    }),
+  ),
 });
 
-/** The anonymous figures of a school: classes below the minimum group size are counted, never shown. */
+/** The anonymous figures of a school: classes without a day of at least k pupils in the period are counted, never shown. */
 export const schoolAggregatesSchema = z.object({
   schoolId: z.string(),
   minGroupSize: z.number(),
   classes: z.array(classAggregateSchema),
+  /** The school's classes (of the school years the period touches) with no counted day in the period. */
   hiddenClasses: z.number(),
 });
 
@@ -203,14 +280,81 @@ export const wordingSchema = z.strictObject({
         ageGroup: z.enum(AGE_GROUPS),
         state: z.enum(CHECKIN_STATES),
         locale: z.enum(LOCALES),
-        label: z.string().trim().max(40),
+        label: singleLineTextSchema.max(40),
       }),
     )
     .max(AGE_GROUPS.length * CHECKIN_STATES.length * LOCALES.length),
 });
 
 /** A period a school is closed (not a school day for the signal rules). */
-export const closedDaysBodySchema = z.strictObject({ startDate: isoDateSchema, endDate: isoDateSchema, name: z.string().trim().min(1).max(80) });
+export const closedDaysBodySchema = z.strictObject({ startDate: isoDateSchema, endDate: isoDateSchema, name: singleLineTextSchema.min(1).max(80) });
 
 /** A stored closed period. */
 export const closedDaysSchema = closedDaysBodySchema.extend({ id: z.string() });
+
+// The contract's types, inferred once here; services, routes and the web import them.
+
+/** Today's class overview for its teachers and the care team. */
+export type ClassOverview = z.infer<typeof classOverviewSchema>;
+/** One pupil on today's overview. */
+export type OverviewPupil = z.infer<typeof overviewPupilSchema>;
+/** One state with the words of the class's age group. */
+export type StateChoice = z.infer<typeof stateChoiceSchema>;
+/** The words and choices of the check-in, in the pupil's language and age group. */
+export type CheckinForm = z.infer<typeof checkinFormSchema>;
+/** A signal about a pupil with its plain-language reason. */
+export type CheckinSignal = z.infer<typeof signalSchema>;
+/** When and by whom a signal was talked about. */
+export type SignalHandled = z.infer<typeof signalHandledSchema>;
+/** A pupil's trend, signals, notes and conversation starters. */
+export type PupilCheckinHistory = z.infer<typeof pupilCheckinHistorySchema>;
+/** One school day of a pupil's trend. */
+export type TrendDay = z.infer<typeof trendDaySchema>;
+/** A "we talked" note. */
+export type CheckinNote = z.infer<typeof checkinNoteSchema>;
+/** A new "we talked" note as the form sends it. */
+export type CreateNoteBody = z.input<typeof createNoteSchema>;
+/** One pupil with signals, school-wide. */
+export type SchoolSignal = z.infer<typeof schoolSignalSchema>;
+/** Which period and grouping the anonymous figures cover. */
+export type AggregatesQuery = z.infer<typeof aggregatesQuerySchema>;
+/** One class's anonymous figures per period. */
+export type ClassFigures = z.infer<typeof classAggregateSchema>;
+/** A school's anonymous figures. */
+export type SchoolAggregates = z.infer<typeof schoolAggregatesSchema>;
+/** A board's anonymous figures of the schools that share. */
+export type BoardAggregates = z.infer<typeof boardAggregatesSchema>;
+/** A pupil's sign-in on their own device: class code and card code. */
+export type PupilSignInBody = z.infer<typeof pupilSignInSchema>;
+/** A pupil's own-device session. */
+export type PupilSession = z.infer<typeof pupilSessionSchema>;
+/** The class device in kiosk mode. */
+export type KioskSession = z.infer<typeof kioskSessionSchema>;
+/** A name symbol with its emoji and name in the reader's language. */
+export type PupilSymbol = z.infer<typeof pupilSymbolSchema>;
+/** The name symbols of a class as its teacher sees them. */
+export type ClassSymbols = z.infer<typeof classSymbolsSchema>;
+/** A teacher setting or clearing a pupil's name symbol. */
+export type SetPupilSymbolBody = z.infer<typeof setPupilSymbolSchema>;
+/** The name symbol stored for a pupil. */
+export type PupilSymbolChoice = z.infer<typeof pupilSymbolChoiceSchema>;
+/** The class devices open for a class, as staff see them (never a device's secret). */
+export type ClassKiosks = z.infer<typeof classKiosksSchema>;
+/** How many class devices a "close all" ended. */
+export type KiosksClosed = z.infer<typeof kiosksClosedSchema>;
+/** A fresh class code with its expiry. */
+export type ClassCode = z.infer<typeof classCodeSchema>;
+/** Login cards just issued. */
+export type LoginCards = z.infer<typeof loginCardsSchema>;
+/** A class's check-in settings. */
+export type ClassCheckinSettings = z.infer<typeof classCheckinSettingsSchema>;
+/** A school's own words for the states. */
+export type Wording = z.infer<typeof wordingSchema>;
+/** A closed period as the form sends it. */
+export type ClosedDaysBody = z.input<typeof closedDaysBodySchema>;
+/** A stored closed period. */
+export type ClosedDays = z.infer<typeof closedDaysSchema>;
+/** The content of a check-in, as both submit routes validate it. */
+export type CheckinContent = z.infer<typeof checkinSubmitSchema>;
+/** The receipt both submit routes answer with. */
+export type CheckinReceipt = z.infer<typeof checkinReceiptSchema>;

@@ -38,6 +38,14 @@ export interface PupilCodesTable {
   issued_at: string;
 }
 
+/** A pupil's name symbol on the class device (a key of shared/checkin-symbols.ts); `set_by` null: the pupil chose it there. */
+export interface CheckinPupilSymbolsTable {
+  pupil_id: string;
+  symbol: string;
+  set_by: string | null;
+  updated_at: string;
+}
+
 /** A short-lived class code shown by the teacher; only its hash is stored. */
 export interface ClassCodesTable {
   code_hash: string;
@@ -47,8 +55,13 @@ export interface ClassCodesTable {
   expires_at: string;
 }
 
-/** A class device in kiosk mode (cookie hash), opened by a teacher of the class. */
+/**
+ * A class device in kiosk mode, opened by a teacher of the class (or a school admin). It works only while its
+ * opener may still open it (record-scope.ts `classDeviceRight`). `id` names it to staff; `id_hash` is the SHA-256
+ * of the device's cookie and never leaves the server.
+ */
 export interface KioskDevicesTable {
+  id: string;
   id_hash: string;
   class_id: string;
   csrf_token: string;

@@ -1,7 +1,11 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import en from '../../../web/i18n/locales/en.json';
+import nl from '../../../web/i18n/locales/nl.json';
+import { signalLabel } from '../../../web/pages/checkin/checkin-labels';
 import type { CheckinState } from '../../../shared/checkin';
+import { addDays } from '../../../shared/school-time';
 import {
-  addDays,
   type CheckinForSignals,
   type ClosedPeriod,
   computeSignals,
@@ -9,6 +13,8 @@ import {
   isSchoolDay,
   lastSchoolDays,
   latestPerDay,
+  markHandled,
+  type NoteForSignals,
   schoolDaysBetween,
   signalHistoryStart,
 } from './signals';
@@ -221,5 +227,53 @@ describe('explanations', () => {
     expect(en[3]?.explanation).toContain('inside the window');
     for (const signal of [...nl, ...en]) expect(signal.explanation.length).toBeGreaterThan(20);
     expect(new Set(nl.map((signal) => signal.explanation)).size).toBe(4);
+  });
+
+  it('do not repeat the short name the staff pages put before them ("Anders dan gewoonlijk: Anders dan gewoonlijk")', () => {
+    const history = [...onDays(BASELINE.slice(0, 10), 'in_window'), ...onDays(RECENT.slice(0, 4), 'bit_high'), checkin(FRIDAY, 'low', { wantsTalk: true })];
+    for (const [locale, catalogue] of [['nl', nl], ['en', en]] as const) {
+      const t = ((key: string) => (catalogue as Record<string, string>)[key] ?? key) as unknown as TFunction;
+      const signals = computeSignals(history, { today: FRIDAY, closedDays: [] }, locale);
+      expect(signals.map((signal) => signal.kind)).toContain('changed_pattern');
+      for (const signal of signals) {
+        const label = signalLabel(t, signal.kind).toLowerCase();
+        expect(signal.explanation.toLowerCase().startsWith(label), `${locale} ${signal.kind}: ${signal.explanation}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('a signal that was talked about', () => {
+  const signals = [
+    { kind: 'asked_to_talk' as const, explanation: 'praten' },
+    { kind: 'far_high_today' as const, explanation: 'hoog' },
+  ];
+  const note = (at: string, signalKind: NoteForSignals['signalKind'], date = FRIDAY, byName: string | null = 'Juf Anna'): NoteForSignals => ({ date, signalKind, at, byName });
+  const context = { today: FRIDAY, latestCheckinAt: `${FRIDAY}T08:00:00.000Z` };
+
+  it('is handled by a note of today about it, written after the latest check-in; other signals stay open', () => {
+    const marked = markHandled(signals, [note(`${FRIDAY}T09:00:00.000Z`, 'asked_to_talk')], context);
+    expect(marked.map((signal) => signal.handled)).toEqual([{ date: FRIDAY, at: `${FRIDAY}T09:00:00.000Z`, byName: 'Juf Anna' }, null]);
+  });
+
+  it('is handled by a note about no signal in particular, and the latest note counts', () => {
+    const marked = markHandled(signals, [note(`${FRIDAY}T09:00:00.000Z`, null, FRIDAY, 'Eerst'), note(`${FRIDAY}T10:00:00.000Z`, null, FRIDAY, null)], context);
+    expect(marked.map((signal) => signal.handled?.at)).toEqual([`${FRIDAY}T10:00:00.000Z`, `${FRIDAY}T10:00:00.000Z`]);
+    expect(marked[0]?.handled?.byName).toBeNull();
+  });
+
+  it('is not handled by a note of another day, before the latest check-in, or about another signal', () => {
+    const notes = [
+      note(`${addDays(FRIDAY, -1)}T09:00:00.000Z`, null, addDays(FRIDAY, -1)),
+      note(`${FRIDAY}T07:00:00.000Z`, null),
+      note(`${FRIDAY}T09:00:00.000Z`, 'low_today'),
+    ];
+    expect(markHandled(signals, notes, context).map((signal) => signal.handled)).toEqual([null, null]);
+  });
+
+  it('is handled on a day without a check-in (a streak) by any note of today about it', () => {
+    const streak = [{ kind: 'out_of_window_streak' as const, explanation: 'vaak' }];
+    const marked = markHandled(streak, [note(`${FRIDAY}T07:00:00.000Z`, 'out_of_window_streak')], { today: FRIDAY, latestCheckinAt: null });
+    expect(marked[0]?.handled?.at).toBe(`${FRIDAY}T07:00:00.000Z`);
   });
 });

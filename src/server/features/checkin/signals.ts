@@ -1,8 +1,9 @@
 import type { CheckinState, SignalKind } from '../../../shared/checkin';
 import type { Locale } from '../../../shared/roles';
+import { addDays } from '../../../shared/school-time';
 
 // The signal rules of the daily check-in, in one pure function (no I/O, no clock): the service, the
-// tests and any later tool call the same code. The exact rules are in docs/ARCHITECTURE.md
+// tests and any later tool call the same code. The exact rules are in docs/features/checkin.md
 // ("Check-in signals"); the numbers are in SIGNAL_RULES.
 
 /** One stored check-in as the rules need it (a pupil may check in more than once a day; the latest counts). */
@@ -29,7 +30,7 @@ export interface SignalContext {
   closedDays: readonly ClosedPeriod[];
 }
 
-/** The numbers behind the rules (documented in docs/ARCHITECTURE.md, "Check-in signals"). */
+/** The numbers behind the rules (documented in docs/features/checkin.md, "Check-in signals"). */
 export const SIGNAL_RULES = {
   /** The recent window: the last this many school days, today included when it is one. */
   recentSchoolDays: 5,
@@ -139,6 +140,40 @@ function isOutOfWindow(state: CheckinState | undefined): boolean {
   return state !== undefined && state !== 'in_window';
 }
 
+/** A "we talked" note as the handled rule needs it: its school day, the signal it names (or none), when and by whom. */
+export interface NoteForSignals {
+  date: string;
+  signalKind: SignalKind | null;
+  at: string;
+  byName: string | null;
+}
+
+/** When and by whom a signal was talked about (null: not yet). */
+export interface SignalHandled {
+  date: string;
+  at: string;
+  byName: string | null;
+}
+
+/**
+ * Marks the signals that were talked about: a signal is handled by the latest note of today that names it or
+ * names no signal in particular, written at or after the pupil's latest check-in of today. A check-in after
+ * the conversation opens its signals again, so a pupil who asks to talk a second time is never missed.
+ */
+export function markHandled(
+  signals: readonly Signal[],
+  notes: readonly NoteForSignals[],
+  context: { today: string; latestCheckinAt: string | null },
+): (Signal & { handled: SignalHandled | null })[] {
+  const ofToday = notes
+    .filter((note) => note.date === context.today && (context.latestCheckinAt === null || note.at >= context.latestCheckinAt))
+    .sort((left, right) => right.at.localeCompare(left.at));
+  return signals.map((signal) => {
+    const note = ofToday.find((each) => each.signalKind === null || each.signalKind === signal.kind);
+    return { ...signal, handled: note ? { date: note.date, at: note.at, byName: note.byName } : null };
+  });
+}
+
 /** The latest check-in of each day (by time stored; the later one in the list on a tie). */
 export function latestPerDay<T extends CheckinForSignals>(checkins: readonly T[]): Map<string, T> {
   const latest = new Map<string, T>();
@@ -186,13 +221,6 @@ export function signalHistoryStart(today: string, closedDays: readonly ClosedPer
   return addDays(recent[0] ?? today, -SIGNAL_RULES.baselineCalendarDays);
 }
 
-/** A date `days` calendar days after (or before, when negative) a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const moved = dateOf(date);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
-
 function dateOf(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
@@ -201,6 +229,8 @@ function dateOf(date: string): Date {
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
+// The staff pages put the signal's short name before its explanation ("Anders dan gewoonlijk: …"), so an
+// explanation never starts with that name itself.
 const EXPLANATIONS: Record<Locale, { [K in SignalKind]: (finding: Extract<SignalFinding, { kind: K }>) => string }> = {
   nl: {
     asked_to_talk: () => 'Heeft bij de check-in van vandaag aangegeven graag even met je te willen praten.',
@@ -211,9 +241,9 @@ const EXPLANATIONS: Record<Locale, { [K in SignalKind]: (finding: Extract<Signal
       'Weekenden en vrije dagen tellen niet mee; een dag zonder check-in telt niet als buiten het raampje.',
     changed_pattern: (finding) =>
       finding.change === 'more_low'
-        ? `Anders dan gewoonlijk: de laatste ${finding.schoolDays} schooldagen ${percent(finding.recentShare)} van de check-ins onder het raampje, ` +
+        ? `De laatste ${finding.schoolDays} schooldagen ${percent(finding.recentShare)} van de check-ins onder het raampje, ` +
           `in de vier weken daarvoor ${percent(finding.baselineShare)}.`
-        : `Anders dan gewoonlijk: de laatste ${finding.schoolDays} schooldagen ${percent(finding.recentShare)} van de check-ins binnen het raampje, ` +
+        : `De laatste ${finding.schoolDays} schooldagen ${percent(finding.recentShare)} van de check-ins binnen het raampje, ` +
           `in de vier weken daarvoor ${percent(finding.baselineShare)}.`,
   },
   en: {
@@ -225,9 +255,9 @@ const EXPLANATIONS: Record<Locale, { [K in SignalKind]: (finding: Extract<Signal
       'Weekends and days off do not count; a day without a check-in does not count as outside the window.',
     changed_pattern: (finding) =>
       finding.change === 'more_low'
-        ? `Different from usual: ${percent(finding.recentShare)} of check-ins below the window in the last ${finding.schoolDays} school days, ` +
+        ? `${percent(finding.recentShare)} of check-ins below the window in the last ${finding.schoolDays} school days, ` +
           `against ${percent(finding.baselineShare)} in the four weeks before.`
-        : `Different from usual: ${percent(finding.recentShare)} of check-ins inside the window in the last ${finding.schoolDays} school days, ` +
+        : `${percent(finding.recentShare)} of check-ins inside the window in the last ${finding.schoolDays} school days, ` +
           `against ${percent(finding.baselineShare)} in the four weeks before.`,
   },
 };

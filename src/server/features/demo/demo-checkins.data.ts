@@ -1,6 +1,7 @@
 import type { CheckinState } from '../../../shared/checkin';
 import { seededRandom } from '../../../shared/seeded-random';
 import type { CheckinsTable } from '../checkin/checkin.tables';
+import { schoolDateOf } from '../../../shared/school-time';
 
 /** How many school days (Monday–Friday) before today the demo fills with check-ins. */
 export const DEMO_CHECKIN_DAYS = 20;
@@ -32,7 +33,7 @@ interface DemoCheckinInput {
  */
 export function buildDemoCheckins(input: DemoCheckinInput): CheckinsTable[] {
   const random = seededRandom(20_261_124);
-  const days = schoolDaysBefore(amsterdamDate(input.now), DEMO_CHECKIN_DAYS);
+  const days = schoolDaysBefore(schoolDateOf(input.now), DEMO_CHECKIN_DAYS);
   const rows: CheckinsTable[] = [];
   days.forEach((date, dayIndex) => {
     const daysFromEnd = days.length - 1 - dayIndex;
@@ -68,11 +69,6 @@ function storyState(place: number, daysFromEnd: number, random: () => number): C
   if (draw < 0.9) return 'bit_high';
   if (draw < 0.97) return 'low';
   return 'far_high';
-}
-
-/** The calendar date in Amsterdam (the school's day) of an instant, YYYY-MM-DD. */
-function amsterdamDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** The `count` weekdays before `today` (not today itself), oldest first. */

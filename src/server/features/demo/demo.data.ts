@@ -1,12 +1,13 @@
 import type { BoardRole, SchoolKind, SchoolRole } from '../../../shared/roles';
 import { DEMO_EMAILS } from '../../../shared/demo-accounts';
-import { schoolYearOf } from '../../../shared/school-year';
 import type { ClassPupilsTable, PupilsTable } from '../pupils/pupils.tables';
-import type { BoardMembershipsTable, ClassTeachersTable, SchoolMembershipsTable, UsersTable } from '../staff/staff.tables';
+import type { BoardMembershipsTable, SchoolMembershipsTable, UsersTable } from '../../auth/accounts.tables';
+import type { ClassTeachersTable } from '../staff/staff.tables';
 import type { BoardsTable, ClassesTable, LocationsTable, SchoolsTable } from '../tenancy/tenancy.tables';
 import { seededRandom } from '../../../shared/seeded-random';
 import type { CheckinsTable } from '../checkin/checkin.tables';
 import { buildDemoCheckins } from './demo-checkins.data';
+import { schoolYearAt } from '../../../shared/school-time';
 
 export { DEMO_PASSWORD } from '../../../shared/demo-accounts';
 
@@ -134,7 +135,7 @@ const STAFF_PLACES: Record<DemoEmail, readonly StaffPlace[]> = {
 export function buildDemoRows(input: { now: Date; passwordHash: string; newId: () => string }): DemoRows {
   const { newId, passwordHash } = input;
   const createdAt = input.now.toISOString();
-  const schoolYear = schoolYearOf(input.now);
+  const schoolYear = schoolYearAt(input.now);
   const firstYear = Number(schoolYear.slice(0, 4));
   const random = seededRandom(20_261_121);
   const rows: DemoRows = {
@@ -189,6 +190,7 @@ export function buildDemoRows(input: { now: Date; passwordHash: string; newId: (
           first_name: firstName,
           last_name: lastName,
           birth_date: birthDateFor(random, firstYear, schoolClass.ageAtStart),
+          left_on: null,
           created_at: createdAt,
           updated_at: createdAt,
         });
@@ -208,7 +210,7 @@ export function buildDemoRows(input: { now: Date; passwordHash: string; newId: (
 
   for (const login of DEMO_LOGINS) {
     const userId = newId();
-    rows.users.push({ id: userId, email: login.email, name: login.name, password_hash: passwordHash, locale: 'nl', disabled_at: null, created_at: createdAt });
+    rows.users.push({ id: userId, email: login.email, name: login.name, password_hash: passwordHash, locale: 'nl', disabled_at: null, created_at: createdAt, home_board_id: boardId });
     for (const place of STAFF_PLACES[login.email]) {
       if ('board' in place) {
         rows.board_memberships.push({ board_id: boardId, user_id: userId, role: place.board, created_at: createdAt });

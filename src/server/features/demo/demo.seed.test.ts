@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, requestAs, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
-import { schoolYearOf } from '../../../shared/school-year';
 import { newId } from '../../deps';
 import { loadDemo } from '../setup/setup.service';
 import { DEMO_CHECKIN_DAYS, DEMO_CHECKIN_STORIES, schoolDaysBefore } from './demo-checkins.data';
 import { buildDemoRows, DEMO_BOARD_NAME, DEMO_LOGINS, DEMO_PASSWORD } from './demo.data';
+import { schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 
 describe('the demo rows', () => {
   const build = () => buildDemoRows({ now: new Date('2026-11-21T09:00:00Z'), passwordHash: 'hash', newId });
@@ -59,7 +59,7 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
 
   beforeAll(async () => {
     test = await createTestApp(dialect);
-    await loadDemo(test.deps);
+    await loadDemo(test.deps, { isFromThisMachine: true });
   });
   afterAll(async () => test.close());
 
@@ -95,7 +95,7 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
     const schoolOfPupil = new Map(pupils.map((pupil) => [pupil.id, pupil.school_id]));
     for (const placement of placements) {
       expect(placement.school_id).toBe(schoolOfPupil.get(placement.pupil_id));
-      expect(placement.school_year).toBe(schoolYearOf(test.clock.now()));
+      expect(placement.school_year).toBe(schoolYearAt(test.clock.now()));
     }
   });
 
@@ -158,6 +158,26 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
     }
   });
 
+  it("counts groep 5's check-in days for the anonymous figures, so leadership sees the class", async () => {
+    const db = test.deps.db.kysely;
+    const days = await db
+      .selectFrom('checkin_class_days')
+      .innerJoin('classes', 'classes.id', 'checkin_class_days.class_id')
+      .select(['classes.name', 'checkin_class_days.school_date', 'checkin_class_days.pupils_checked_in'])
+      .orderBy('checkin_class_days.school_date')
+      .execute();
+    expect(days.map((day) => day.school_date)).toEqual(schoolDaysBefore(schoolDateOf(test.clock.now()), DEMO_CHECKIN_DAYS));
+    expect(new Set(days.map((day) => day.name))).toEqual(new Set(['Groep 5']));
+    // Each day every pupil who checked in once: the raw rows of that day.
+    const raw = await db.selectFrom('checkins').select('school_date').execute();
+    for (const day of days) expect(day.pupils_checked_in).toBe(raw.filter((row) => row.school_date === day.school_date).length);
+
+    const school = await db.selectFrom('schools').select('id').where('kind', '=', 'primary').executeTakeFirstOrThrow();
+    const figures = await requestAs(test.app, await login(test.app, 'directie@voorbeeld.test', DEMO_PASSWORD), 'GET', `/api/schools/${school.id}/checkin/aggregates`);
+    expect(figures.statusCode, figures.body).toBe(200);
+    expect(figures.json().classes.map((entry: { className: string }) => entry.className)).toEqual(['Groep 5']);
+  });
+
   it('records that the demo was loaded', async () => {
     const events = await test.deps.db.kysely.selectFrom('audit_events').select(['action', 'board_id']).where('action', '=', 'demo.loaded').execute();
     const board = await test.deps.db.kysely.selectFrom('boards').select('id').executeTakeFirstOrThrow();
@@ -165,7 +185,7 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
   });
 
   it('is refused once the installation has a board', async () => {
-    await expect(loadDemo(test.deps)).rejects.toMatchObject({ code: 'already_set_up' });
+    await expect(loadDemo(test.deps, { isFromThisMachine: true })).rejects.toMatchObject({ code: 'already_set_up' });
     expect(await test.deps.db.kysely.selectFrom('boards').select('id').execute()).toHaveLength(1);
   });
 });

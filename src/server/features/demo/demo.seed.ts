@@ -3,6 +3,7 @@ import { recordAudit } from '../../audit/audit.service';
 import { hashPassword } from '../../auth/passwords';
 import type { Database } from '../../db/database';
 import { type Deps, newId } from '../../deps';
+import { recountClassDays } from '../checkin/checkin-class-days.repository';
 import { buildDemoRows, DEMO_PASSWORD } from './demo.data';
 import { insertDemoRows } from './demo.repository';
 
@@ -17,6 +18,8 @@ export async function seedDemo(db: Kysely<Database>, deps: Pick<Deps, 'clock'>):
   const [board] = rows.boards;
   if (!board) throw new Error('the demo has no board');
   await insertDemoRows(db, rows);
+  // The anonymous figures read only the class-day counts, which the write queue keeps for check-ins it stores.
+  await recountClassDays(db, rows.checkins.map((checkin) => ({ classId: checkin.class_id, date: checkin.school_date })));
   await recordAudit(db, deps.clock, {
     actorUserId: null,
     action: 'demo.loaded',

@@ -1,18 +1,13 @@
-import type { z } from 'zod';
 import { type ActionStatus, IMPLEMENTATION_PHASES, type ImplementationPhase, isActionOverdue } from '../../../shared/plan';
-import { schoolYearOf } from '../../../shared/school-year';
 import { recordAudit } from '../../audit/audit.service';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { schoolDateOf } from '../checkin/checkin-submit.service';
 import { listSchoolIdsSharingPlan } from '../school-settings/school-settings.repository';
 import { findBoard } from '../tenancy/tenancy.repository';
 import * as repository from './plan-board.repository';
-import type { boardPlanRollupSchema } from './plan.schemas';
+import type { BoardPlanRollup } from './plan.schemas';
 import { computeCoverageOfSchools } from './training.service';
-
-/** The board's roll-up of the plans of its schools that share them. */
-export type BoardPlanRollup = z.infer<typeof boardPlanRollupSchema>;
+import { schoolDateOf, schoolYearOfDate } from '../../../shared/school-time';
 
 /**
  * The current phase: the one whose start is the latest on or before today (of two starting the same day,
@@ -44,7 +39,7 @@ export async function getBoardPlanRollup(deps: Deps, actorUserId: string, boardI
   const ids = shown.map((school) => school.id);
 
   const today = schoolDateOf(deps.clock.now());
-  const schoolYear = schoolYearOf(new Date(`${today}T00:00:00Z`));
+  const schoolYear = schoolYearOfDate(today);
   const [phases, goals, actions, coverage] = await Promise.all([
     repository.listStartedPhases(db, ids, today),
     repository.countGoalsByStatus(db, ids, schoolYear),

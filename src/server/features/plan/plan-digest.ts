@@ -2,18 +2,17 @@ import { DIGEST_DUE_WITHIN_DAYS, isActionOverdue, type ActionStatus } from '../.
 import { type BackgroundJob, startBackgroundJob } from '../../background-job';
 import type { Deps } from '../../deps';
 import { isoInstant } from '../../deps';
+import { linkBaseOf } from '../../installation/link-base';
 import { type DigestMailAction, planDigestMail } from '../../mail/templates';
-import { schoolDateOf } from '../checkin/checkin-submit.service';
 import * as repository from './plan-preferences.repository';
 import { goalLabeller, localeOf } from './plan-preferences.service';
+import { isoWeekOf, SCHOOL_TIME_ZONE, schoolDateOf } from '../../../shared/school-time';
 
 // The weekly digest: every Monday from 07:00 (Europe/Amsterdam) each owner of plan actions gets one
 // mail with their overdue actions and those due in the coming days. One per person per ISO week, also
 // across restarts and with two servers on one database: a row in plan_digest_sent is claimed first
 // (its primary key refuses a second claim), and given back when the mail could not be sent.
 
-/** The school's time zone: the digest goes out on its Monday morning. */
-export const DIGEST_TIME_ZONE = 'Europe/Amsterdam';
 /** The hour (school time) on Monday from which the digest is sent. */
 export const DIGEST_SEND_FROM_HOUR = 7;
 /** How often the server checks whether it is digest time. */
@@ -39,21 +38,7 @@ export interface DigestRunResult {
   failed: number;
 }
 
-/** The ISO 8601 week ("2026-W48") of a calendar date (YYYY-MM-DD). */
-export function isoWeekOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  // The Thursday of this week decides the week's year (ISO 8601: weeks start on Monday).
-  const weekday = (day.getUTCDay() + 6) % 7;
-  const thursday = new Date(day);
-  thursday.setUTCDate(day.getUTCDate() - weekday + 3);
-  const year = thursday.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(year, 0, 4));
-  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
-  const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 24 * 60 * 60 * 1000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-const mondayHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: DIGEST_TIME_ZONE, weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
+const mondayHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: SCHOOL_TIME_ZONE, weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
 
 /** True on Monday from 07:00 school time (Europe/Amsterdam, summer time included). */
 export function isDigestTime(now: Date): boolean {
@@ -77,6 +62,8 @@ function addDays(date: string, days: number): string {
  */
 export async function sendWeeklyDigests(deps: DigestDeps, now: Date): Promise<DigestRunResult> {
   const db = deps.db.kysely;
+  // Before anything is claimed: without an address for links, nobody's week is used up.
+  const baseUrl = await linkBaseOf(deps);
   const today = schoolDateOf(now);
   const week = isoWeekOf(today);
   const lastDueDay = addDays(today, DIGEST_DUE_WITHIN_DAYS - 1);
@@ -84,7 +71,6 @@ export async function sendWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   const goalLabel = await goalLabeller(db, actions);
   const byOwner = new Map<string, typeof actions>();
   for (const action of actions) byOwner.set(action.ownerId, [...(byOwner.get(action.ownerId) ?? []), action]);
-  const baseUrl = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/+$/, '');
   const result: DigestRunResult = { week, sent: 0, alreadySent: 0, failed: 0 };
 
   for (const [ownerId, owned] of byOwner) {

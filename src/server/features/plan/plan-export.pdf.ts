@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
+import { formatCalendarDate, formatInstant, INTL_LOCALE } from '../../i18n/dates';
 import type { ActionStatus, GoalStatus, ImplementationPhase, KotterStep } from '../../../shared/plan';
 import type { Locale } from '../../../shared/roles';
-import type { PlanOverview } from './plan.service';
+import type { PlanOverview } from './plan.schemas';
 
 // The school's plan for one school year as a PDF: the same overview the plan page shows (so it can never
 // show more than the reader may see), laid out for printing. Overdue actions are marked in words, not
@@ -48,7 +49,7 @@ interface PlanPdfTexts {
 
 const TEXTS: Record<Locale, PlanPdfTexts> = {
   nl: {
-    title: (schoolYear) => `TSO-plan ${schoolYear}`,
+    title: (schoolYear) => `Implementatieplan ${schoolYear}`,
     school: 'School',
     schoolYear: 'Schooljaar',
     currentPhase: 'Huidige fase',
@@ -87,7 +88,7 @@ const TEXTS: Record<Locale, PlanPdfTexts> = {
     },
   },
   en: {
-    title: (schoolYear) => `TSO plan ${schoolYear}`,
+    title: (schoolYear) => `Implementation plan ${schoolYear}`,
     school: 'School',
     schoolYear: 'School year',
     currentPhase: 'Current phase',
@@ -127,7 +128,6 @@ const TEXTS: Record<Locale, PlanPdfTexts> = {
   },
 };
 
-const INTL_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 const MARGIN = 50;
 const INK = '#000000';
 const MUTED = '#444444';
@@ -137,10 +137,8 @@ const ALERT = '#9b1c1c';
 export async function renderPlanPdf(input: PlanPdfInput, locale: Locale): Promise<Buffer> {
   const text = TEXTS[locale];
   const { plan } = input;
-  const calendarDate = (isoDate: string) =>
-    new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
-  const instant = (value: Date) =>
-    new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(value);
+  const calendarDate = (isoDate: string) => formatCalendarDate(isoDate, locale);
+  const instant = (value: Date) => formatInstant(value, locale);
 
   const doc = new PDFDocument({
     size: 'A4',
@@ -243,4 +241,10 @@ export async function renderPlanPdf(input: PlanPdfInput, locale: Locale): Promis
   }
   doc.end();
   return finished;
+}
+
+/** The words for the plan's codes (phases, statuses, Kotter steps) in one language; the workbook uses them too. */
+export function planCodeLabelsOf(locale: Locale): Pick<PlanPdfTexts, 'phase' | 'goalStatus' | 'actionStatus' | 'kotterStep'> {
+  const { phase, goalStatus, actionStatus, kotterStep } = TEXTS[locale];
+  return { phase, goalStatus, actionStatus, kotterStep };
 }

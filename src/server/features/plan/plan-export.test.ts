@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Login, requestAs, type TestApp } from '../../../../test/support/test-app';
 import { pdfText } from '../../../../test/support/pdf-text';
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
 import { startSession } from '../../auth/sessions.service';
+import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import { isoInstant, newId } from '../../deps';
-import { ACTIONS_CSV_HEADER } from './plan-export.service';
 
 // The fake clock stands on Saturday 21 November 2026: school year 2026-2027.
 const YEAR = '2026-2027';
@@ -39,10 +40,12 @@ describe.each(testDialects())('plan exports (PDF, actions CSV) on %s', (dialect)
     world = await createWorld(test);
     const db = test.deps.db.kysely;
     const now = isoInstant(test.clock.now());
-    const goal = (id: string, schoolYear: string, title: string, evidence: string) =>
+    // Evidence is stored encrypted, as the plan service writes it: the exports show it decrypted.
+    const sealed = (id: string, evidence: string) => (evidence === '' ? Promise.resolve('') : test.deps.fieldCrypto.encrypt(encryptedFieldRef('plan_goals', 'evidence', [id]), evidence));
+    const goal = async (id: string, schoolYear: string, title: string, evidence: string) =>
       db
         .insertInto('plan_goals')
-        .values({ id, school_id: world.schoolA1, school_year: schoolYear, aspect_id: null, model_id: null, target_phase: null, source_round_id: null, title, owner_user_id: world.users.tsoLead.id, status: 'in_progress', evidence, created_by: null, created_at: now, updated_at: now })
+        .values({ id, school_id: world.schoolA1, school_year: schoolYear, aspect_id: null, model_id: null, target_phase: null, source_round_id: null, title, owner_user_id: world.users.tsoLead.id, status: 'in_progress', evidence: await sealed(id, evidence), created_by: null, created_at: now, updated_at: now })
         .execute();
     const action = (goalId: string, title: string, dueOn: string | null, status: string, kotterStep: string | null, created: string) =>
       db
@@ -68,9 +71,10 @@ describe.each(testDialects())('plan exports (PDF, actions CSV) on %s', (dialect)
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="plan-school-a1-${YEAR}-acties.csv"`);
-    expect(response.body.startsWith('\uFEFF')).toBe(true);
-    const rows = parse(response.body.slice(1)) as string[][];
-    expect(rows[0]).toEqual([...ACTIONS_CSV_HEADER]);
+    // Dutch Excel: a BOM, then `;` between quoted cells.
+    expect(response.body.startsWith('\uFEFF"goal";"action";')).toBe(true);
+    const rows = parse(response.body.slice(1), { delimiter: ';' }) as string[][];
+    expect(rows[0]).toEqual(['goal', 'action', 'owner', 'dueOn', 'status', 'kotterStep', 'overdue']);
     // In the plan page's order: by due date within the goal.
     expect(rows.slice(1)).toEqual([
       [GOAL_TITLE, 'Afgeronde-actie', 'tsoLead', '2026-10-01', 'done', 'vision', 'false'],
@@ -78,7 +82,34 @@ describe.each(testDialects())('plan exports (PDF, actions CSV) on %s', (dialect)
       [GOAL_TITLE, `'${FORMULA_TITLE}`, 'tsoLead', '2026-12-15', 'in_progress', '', 'false'],
     ]);
     const earlier = await get('tsoLead', `${url(world.schoolA1, 'actions.csv')}?schoolYear=2025-2026`);
-    expect((parse(earlier.body.slice(1)) as string[][]).slice(1)).toEqual([['Doel van vorig jaar', 'Actie-van-vorig-jaar', 'tsoLead', '2026-03-01', 'done', '', 'false']]);
+    expect((parse(earlier.body.slice(1), { delimiter: ';' }) as string[][]).slice(1)).toEqual([['Doel van vorig jaar', 'Actie-van-vorig-jaar', 'tsoLead', '2026-03-01', 'done', '', 'false']]);
+  });
+
+  it("writes the school year's actions as a Dutch workbook: statuses and Kotter steps in words, due dates as dates", async () => {
+    const response = await get('tsoLead', url(world.schoolA1, 'actions.xlsx'));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="plan-school-a1-${YEAR}-acties.xlsx"`);
+    const [header, ...rows] = await readSheet(response.rawPayload);
+    expect(header).toEqual(['Doel', 'Actie', 'Eigenaar', 'Einddatum', 'Status', 'Kotter-stap', 'Te laat']);
+    const day = (year: number, month: number, date: number) => new Date(Date.UTC(year, month - 1, date));
+    expect(rows).toEqual([
+      [GOAL_TITLE, 'Afgeronde-actie', 'tsoLead', day(2026, 10, 1), 'Klaar', 'Visie en aanpak', 'nee'],
+      [GOAL_TITLE, 'Te-laat-actie', 'tsoLead', day(2026, 11, 2), 'Open', 'Urgentie voelen', 'ja'],
+      // A text cell, never a formula: the title reads back exactly as typed.
+      [GOAL_TITLE, FORMULA_TITLE, 'tsoLead', day(2026, 12, 15), 'Mee bezig', null, 'nee'],
+    ]);
+
+    const english = await readSheet((await get('tsoLead', `${url(world.schoolA1, 'actions.xlsx')}?schoolYear=2025-2026&lang=en`)).rawPayload);
+    expect(english).toEqual([
+      ['Goal', 'Action', 'Owner', 'Due', 'Status', 'Kotter step', 'Overdue'],
+      ['Doel van vorig jaar', 'Actie-van-vorig-jaar', 'tsoLead', day(2026, 3, 1), 'Done', null, 'no'],
+    ]);
+    const events = await test.deps.db.kysely.selectFrom('audit_events').select('detail').where('action', '=', 'plan.exported').orderBy('seq', 'desc').limit(2).execute();
+    expect(events.map((event) => JSON.parse(event.detail!))).toEqual([
+      { format: 'xlsx', schoolYear: '2025-2026', actions: 1, language: 'en' },
+      { format: 'xlsx', schoolYear: YEAR, actions: 3, language: 'nl' },
+    ]);
   });
 
   it('prints the plan as a PDF in Dutch or English, overdue actions marked in words', async () => {
@@ -88,7 +119,7 @@ describe.each(testDialects())('plan exports (PDF, actions CSV) on %s', (dialect)
     expect(dutch.headers['content-disposition']).toBe(`attachment; filename="plan-school-a1-${YEAR}.pdf"`);
     const text = pdfText(dutch.rawPayload);
     for (const expected of [
-      `TSO-plan ${YEAR}`,
+      `Implementatieplan ${YEAR}`,
       'School: School A1',
       `Schooljaar: ${YEAR}`,
       'Huidige fase: Voorbereiden',
@@ -113,7 +144,7 @@ describe.each(testDialects())('plan exports (PDF, actions CSV) on %s', (dialect)
     expect(english).toContain('Current phase: Prepare');
     expect(english).toContain('OVERDUE: past its due date');
     const byHeader = pdfText((await get('tsoLead', url(world.schoolA1, 'export.pdf'), { 'accept-language': 'en-GB,en;q=0.9' })).rawPayload);
-    expect(byHeader).toContain(`TSO plan ${YEAR}`);
+    expect(byHeader).toContain(`Implementation plan ${YEAR}`);
   });
 
   it('audits every export with its format and school year', async () => {
@@ -132,7 +163,7 @@ describe.each(testDialects())('plan exports (PDF, actions CSV) on %s', (dialect)
   });
 
   it('answers not_shared to staff outside the working group until the school shares its plan', async () => {
-    for (const file of ['actions.csv', 'export.pdf']) {
+    for (const file of ['actions.csv', 'actions.xlsx', 'export.pdf']) {
       const refused = await get('teacher', url(world.schoolA1, file));
       expect(refused.statusCode, file).toBe(403);
       expect(refused.json().error.code).toBe('not_shared');
@@ -141,13 +172,14 @@ describe.each(testDialects())('plan exports (PDF, actions CSV) on %s', (dialect)
     const shared = await requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/settings`, { sharesPlanWithTeam: true });
     expect(shared.statusCode, shared.body).toBe(200);
     expect((await get('teacher', url(world.schoolA1, 'actions.csv'))).statusCode).toBe(200);
+    expect((await get('teacher', url(world.schoolA1, 'actions.xlsx'))).statusCode).toBe(200);
     expect((await get('teacher', url(world.schoolA1, 'export.pdf'))).statusCode).toBe(200);
   });
 
   it("refuses another school's staff and the board, and writes no audit event for them", async () => {
     const before = (await test.deps.db.kysely.selectFrom('audit_chain_head').select('seq').executeTakeFirst())?.seq ?? 0;
     for (const key of ['teacherOtherSchool', 'schoolAdminOtherBoard', 'boardAdmin'] as const) {
-      for (const file of ['actions.csv', 'export.pdf']) {
+      for (const file of ['actions.csv', 'actions.xlsx', 'export.pdf']) {
         const response = await get(key, url(world.schoolA1, file));
         expect(response.statusCode, `${key} ${file}`).toBe(403);
         expect(response.json().error.code).toBe('forbidden');

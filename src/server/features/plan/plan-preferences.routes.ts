@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { baseUrlOf } from '../../auth/auth.routes';
+import { linkBaseOf } from '../../installation/link-base';
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
 import { calendarFeedCreatedSchema, calendarParamsSchema, planPreferencesBodySchema, planPreferencesSchema } from './plan.schemas';
 import * as service from './plan-preferences.service';
+import { noContentSchema } from '../../http/common.schemas';
 
 /** A person's own plan settings (digest, calendar feed) and the calendar feed itself. */
 export async function planPreferencesRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/me/plan-preferences',
     { config: { policy: { access: 'authenticated' } }, schema: { tags: ['plan'], response: { 200: planPreferencesSchema } } },
-    async (request) => service.getPlanPreferences(deps, requireAuth(request).user.id),
+    async (request) => service.getPlanPreferences(deps, staffCallerOf(request).userId),
   );
 
   app.put(
@@ -20,20 +21,20 @@ export async function planPreferencesRoutes(app: App, deps: Deps): Promise<void>
       config: { policy: { access: 'authenticated' } },
       schema: { tags: ['plan'], body: planPreferencesBodySchema, response: { 200: planPreferencesSchema } },
     },
-    async (request) => service.setDigestOptOut(deps, requireAuth(request).user.id, request.body.digestOptOut),
+    async (request) => service.setDigestOptOut(deps, staffCallerOf(request).userId, request.body.digestOptOut),
   );
 
   app.post(
     '/api/me/calendar-feed',
     { config: { policy: { access: 'authenticated' } }, schema: { tags: ['plan'], response: { 201: calendarFeedCreatedSchema } } },
-    async (request, reply) => reply.code(201).send(await service.createCalendarFeed(deps, requireAuth(request).user.id, baseUrlOf(deps, request))),
+    async (request, reply) => reply.code(201).send(await service.createCalendarFeed(deps, staffCallerOf(request).userId, await linkBaseOf(deps))),
   );
 
   app.delete(
     '/api/me/calendar-feed',
-    { config: { policy: { access: 'authenticated' } }, schema: { tags: ['plan'], response: { 204: z.null().describe('No content') } } },
+    { config: { policy: { access: 'authenticated' } }, schema: { tags: ['plan'], response: { 204: noContentSchema } } },
     async (request, reply) => {
-      await service.stopCalendarFeed(deps, requireAuth(request).user.id);
+      await service.stopCalendarFeed(deps, staffCallerOf(request).userId);
       return reply.code(204).send(null);
     },
   );

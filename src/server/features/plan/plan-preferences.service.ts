@@ -7,17 +7,12 @@ import { type Deps, hashSecret, isoInstant, newSecretToken } from '../../deps';
 import { AppError } from '../../errors';
 import { renderCalendar } from './plan-calendar';
 import * as repository from './plan-preferences.repository';
+import type { CalendarFeedCreated, PlanPreferences } from './plan.schemas';
 import { listModelDefinitions } from './plan.repository';
 
 // A person's own plan settings: the weekly digest opt-out and the calendar feed of their due dates.
 // The feed's token is 256 random bits shown once; only its SHA-256 is stored (like session ids), so a
 // leaked database does not open anyone's feed. A new token replaces the old one.
-
-/** A person's plan preferences as the API returns them. */
-export interface PlanPreferences {
-  digestOptOut: boolean;
-  calendarFeed: { active: boolean; createdAt: string | null };
-}
 
 /** The signed-in person's preferences (defaults when they never changed one). */
 export async function getPlanPreferences(deps: Deps, userId: string): Promise<PlanPreferences> {
@@ -39,7 +34,7 @@ export async function setDigestOptOut(deps: Deps, userId: string, digestOptOut: 
 export const CALENDAR_FEED_PATH = '/api/calendar';
 
 /** Starts a new calendar feed (the previous token stops working) and returns its address, once. */
-export async function createCalendarFeed(deps: Deps, userId: string, baseUrl: string): Promise<{ url: string; createdAt: string }> {
+export async function createCalendarFeed(deps: Deps, userId: string, baseUrl: string): Promise<CalendarFeedCreated> {
   const token = newSecretToken();
   const now = isoInstant(deps.clock.now());
   await deps.db.kysely.transaction().execute(async (trx) => {

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
-import { schoolParamsSchema } from '../tenancy/tenancy.schemas';
+
 import {
   actionParamsSchema,
   actionSchema,
@@ -25,14 +25,7 @@ import {
   workingGroupMemberSchema,
 } from './plan.schemas';
 import * as service from './plan.service';
-
-/** The empty answer of a delete. */
-const noContentSchema = z.null().describe('No content');
-
-function callerOf(request: FastifyRequest): service.Caller {
-  const auth = requireAuth(request);
-  return { userId: auth.user.id, actor: auth.actor, schoolBoardId: request.schoolBoardId };
-}
+import { noContentSchema, schoolParamsSchema } from '../../http/common.schemas';
 
 /** The implementation plan's core: overview, phases, moments, working group, goals, actions and "my actions". */
 export async function planRoutes(app: App, deps: Deps): Promise<void> {
@@ -44,19 +37,19 @@ export async function planRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     base,
     { config: read, schema: { tags: ['plan'], params: schoolParamsSchema, querystring: planQuerySchema, response: { 200: planOverviewSchema } } },
-    async (request) => service.getPlan(deps, callerOf(request), request.params.schoolId, request.query.schoolYear),
+    async (request) => service.getPlan(deps, staffCallerOf(request), request.params.schoolId, request.query.schoolYear),
   );
 
   app.put(
     `${base}/phases`,
     { config: edit, schema: { tags: ['plan'], params: schoolParamsSchema, body: phasesBodySchema, response: { 200: planOverviewSchema } } },
-    async (request) => service.replacePhases(deps, callerOf(request), request.params.schoolId, request.body),
+    async (request) => service.replacePhases(deps, staffCallerOf(request), request.params.schoolId, request.body),
   );
 
   app.post(
     `${base}/moments`,
     { config: edit, schema: { tags: ['plan'], params: schoolParamsSchema, body: momentBodySchema, response: { 201: momentSchema } } },
-    async (request, reply) => reply.code(201).send(await service.addMoment(deps, callerOf(request), request.params.schoolId, request.body)),
+    async (request, reply) => reply.code(201).send(await service.addMoment(deps, staffCallerOf(request), request.params.schoolId, request.body)),
   );
 
   app.delete(
@@ -71,14 +64,14 @@ export async function planRoutes(app: App, deps: Deps): Promise<void> {
   app.put(
     `${base}/working-group/:userId`,
     { config: manageTeam, schema: { tags: ['plan'], params: memberParamsSchema, body: workingGroupBodySchema, response: { 200: workingGroupMemberSchema } } },
-    async (request) => service.setWorkingGroupMember(deps, callerOf(request), request.params.schoolId, request.params.userId, request.body.role),
+    async (request) => service.setWorkingGroupMember(deps, staffCallerOf(request), request.params.schoolId, request.params.userId, request.body.role),
   );
 
   app.delete(
     `${base}/working-group/:userId`,
     { config: manageTeam, schema: { tags: ['plan'], params: memberParamsSchema, response: { 204: noContentSchema } } },
     async (request, reply) => {
-      await service.removeWorkingGroupMember(deps, callerOf(request), request.params.schoolId, request.params.userId);
+      await service.removeWorkingGroupMember(deps, staffCallerOf(request), request.params.schoolId, request.params.userId);
       return reply.code(204).send(null);
     },
   );
@@ -86,7 +79,7 @@ export async function planRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     `${base}/goals`,
     { config: edit, schema: { tags: ['plan'], params: schoolParamsSchema, body: createGoalSchema, response: { 201: goalSchema } } },
-    async (request, reply) => reply.code(201).send(await service.createGoal(deps, callerOf(request), request.params.schoolId, request.body)),
+    async (request, reply) => reply.code(201).send(await service.createGoal(deps, staffCallerOf(request), request.params.schoolId, request.body)),
   );
 
   app.patch(
@@ -108,7 +101,7 @@ export async function planRoutes(app: App, deps: Deps): Promise<void> {
     `${base}/goals/:goalId/actions`,
     { config: edit, schema: { tags: ['plan'], params: goalParamsSchema, body: createActionSchema, response: { 201: actionSchema } } },
     async (request, reply) =>
-      reply.code(201).send(await service.createAction(deps, callerOf(request), request.params.schoolId, request.params.goalId, request.body)),
+      reply.code(201).send(await service.createAction(deps, staffCallerOf(request), request.params.schoolId, request.params.goalId, request.body)),
   );
 
   app.patch(
@@ -129,6 +122,6 @@ export async function planRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/me/actions',
     { config: { policy: { access: 'authenticated' } }, schema: { tags: ['plan'], response: { 200: myActionsSchema } } },
-    async (request) => service.listMyActions(deps, requireAuth(request).user.id),
+    async (request) => service.listMyActions(deps, staffCallerOf(request).userId),
   );
 }

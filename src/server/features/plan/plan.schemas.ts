@@ -10,7 +10,7 @@ import {
   WORKING_GROUP_ROLES,
 } from '../../../shared/plan';
 import { localizedTextSchema } from '../../../shared/selfscan-model';
-import { schoolYearSchema } from '../tenancy/tenancy.schemas';
+import { multiLineTextSchema, schoolYearSchema, singleLineTextSchema } from '../../http/common.schemas';
 
 // The implementation plan's API (features/plan). Routes, with their policy (src/server/auth/policy.ts):
 //
@@ -27,7 +27,8 @@ import { schoolYearSchema } from '../tenancy/tenancy.schemas';
 //   PATCH  /api/schools/:schoolId/plan/actions/:actionId                school.plan.edit   updateActionSchema → actionSchema
 //   DELETE /api/schools/:schoolId/plan/actions/:actionId                school.plan.edit   → 204
 //   GET    /api/schools/:schoolId/plan/export.pdf?schoolYear=&lang=     school.plan.read   → application/pdf (audited plan.exported)
-//   GET    /api/schools/:schoolId/plan/actions.csv?schoolYear=          school.plan.read   → text/csv (audited plan.exported)
+//   GET    /api/schools/:schoolId/plan/actions.xlsx?schoolYear=&lang=   school.plan.read   → .xlsx workbook (audited plan.exported)
+//   GET    /api/schools/:schoolId/plan/actions.csv?schoolYear=&lang=    school.plan.read   → text/csv (audited plan.exported)
 //   GET    /api/schools/:schoolId/trainings                             school.training.read   → trainingRegisterSchema
 //   POST   /api/schools/:schoolId/trainings                             school.training.manage trainingBodySchema → 201 trainingSchema
 //   PUT    /api/schools/:schoolId/trainings/:trainingId                 school.training.manage trainingBodySchema → trainingSchema
@@ -47,7 +48,7 @@ import { schoolYearSchema } from '../tenancy/tenancy.schemas';
 const dateSchema = z.iso.date();
 
 /** A plan text: trimmed, not empty. */
-const titleSchema = z.string().trim().min(1).max(PLAN_LIMITS.titleMax);
+const titleSchema = singleLineTextSchema.min(1).max(PLAN_LIMITS.titleMax);
 
 export const planQuerySchema = z.strictObject({ schoolYear: schoolYearSchema.optional() });
 export const exportQuerySchema = z.strictObject({ schoolYear: schoolYearSchema.optional(), lang: z.enum(['nl', 'en']).optional() });
@@ -61,9 +62,13 @@ export const calendarParamsSchema = z.strictObject({ token: z.string().regex(/^[
 
 /** A person as the plan shows them. */
 export const personSchema = z.object({ id: z.string(), name: z.string() });
+/** A person as the plan shows them. */
+export type PlanPerson = z.infer<typeof personSchema>;
 
 /** The dates of one phase. */
 export const phaseDatesSchema = z.object({ phase: z.enum(IMPLEMENTATION_PHASES), startsOn: dateSchema, endsOn: dateSchema.nullable() });
+/** The dates of one implementation phase. */
+export type PlanPhaseDates = z.infer<typeof phaseDatesSchema>;
 
 /** Replacing the phase dates: every phase given is stored, a phase left out is removed; each end after its start. */
 export const phasesBodySchema = z.strictObject({
@@ -73,13 +78,22 @@ export const phasesBodySchema = z.strictObject({
     .refine((phases) => new Set(phases.map((p) => p.phase)).size === phases.length, { message: 'phases must not repeat' })
     .refine((phases) => phases.every((p) => p.endsOn === null || p.endsOn >= p.startsOn), { message: 'a phase ends after it starts' }),
 });
+/** Replacing the phase dates. */
+export type PhasesBody = z.infer<typeof phasesBodySchema>;
 
 /** A monitoring moment on the timeline. */
 export const momentSchema = z.object({ id: z.string(), onDate: dateSchema, title: z.string() });
-export const momentBodySchema = z.strictObject({ onDate: dateSchema, title: z.string().trim().min(1).max(PLAN_LIMITS.momentTitleMax) });
+/** A monitoring moment. */
+export type PlanMoment = z.infer<typeof momentSchema>;
+/** Adding a monitoring moment to the timeline. */
+export const momentBodySchema = z.strictObject({ onDate: dateSchema, title: singleLineTextSchema.min(1).max(PLAN_LIMITS.momentTitleMax) });
+/** Adding a monitoring moment. */
+export type MomentBody = z.infer<typeof momentBodySchema>;
 
 /** A member of the working group. */
 export const workingGroupMemberSchema = z.object({ userId: z.string(), name: z.string(), role: z.enum(WORKING_GROUP_ROLES) });
+/** A member of the working group. */
+export type WorkingGroupMember = z.infer<typeof workingGroupMemberSchema>;
 export const workingGroupBodySchema = z.strictObject({ role: z.enum(WORKING_GROUP_ROLES) });
 
 /** A self-scan round on the timeline. */
@@ -97,6 +111,8 @@ export const actionSchema = z.object({
   overdue: z.boolean(),
   completedAt: z.string().nullable(),
 });
+/** An action of the plan. */
+export type PlanAction = z.infer<typeof actionSchema>;
 
 /** A goal of the plan with its actions. Aspect goals carry the aspect's name and the latest agreed placement. */
 export const goalSchema = z.object({
@@ -123,6 +139,8 @@ export const goalSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+/** A goal with its actions. */
+export type PlanGoal = z.infer<typeof goalSchema>;
 
 /**
  * Creating a goal: from a self-scan round's next goal (one click: the target phase comes from the round's goal
@@ -144,6 +162,8 @@ export const createGoalSchema = z.discriminatedUnion('kind', [
     ownerUserId: z.uuid().nullable().optional(),
   }),
 ]);
+/** Creating a goal (from a round's aspect or in the school's own words). */
+export type CreateGoalBody = z.infer<typeof createGoalSchema>;
 
 /** Changing a goal: the fields given change (at least one). */
 export const updateGoalSchema = z
@@ -152,10 +172,12 @@ export const updateGoalSchema = z
     schoolYear: schoolYearSchema.optional(),
     ownerUserId: z.uuid().nullable().optional(),
     status: z.enum(GOAL_STATUSES).optional(),
-    evidence: z.string().trim().max(PLAN_LIMITS.evidenceMax).optional(),
+    evidence: multiLineTextSchema.trim().max(PLAN_LIMITS.evidenceMax).optional(),
     targetPhase: z.number().int().min(1).max(4).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Give at least one field' });
+/** Changing a goal. */
+export type UpdateGoalBody = z.infer<typeof updateGoalSchema>;
 
 export const createActionSchema = z.strictObject({
   title: titleSchema,
@@ -164,6 +186,8 @@ export const createActionSchema = z.strictObject({
   status: z.enum(ACTION_STATUSES).optional(),
   kotterStep: z.enum(KOTTER_STEPS).nullable().optional(),
 });
+/** Creating an action under a goal. */
+export type CreateActionBody = z.infer<typeof createActionSchema>;
 
 /** Changing an action: the fields given change (at least one). */
 export const updateActionSchema = z
@@ -175,6 +199,8 @@ export const updateActionSchema = z
     kotterStep: z.enum(KOTTER_STEPS).nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Give at least one field' });
+/** Changing an action. */
+export type UpdateActionBody = z.infer<typeof updateActionSchema>;
 
 /** The plan of a school for one school year, with everything the plan pages show. */
 export const planOverviewSchema = z.object({
@@ -197,6 +223,8 @@ export const planOverviewSchema = z.object({
   /** The school's staff to choose owners and members from (only for editors; empty otherwise). */
   people: z.array(personSchema),
 });
+/** The plan of a school for one school year, as the plan pages show it. */
+export type PlanOverview = z.infer<typeof planOverviewSchema>;
 
 /** One of my actions, across all my schools. */
 export const myActionSchema = actionSchema.extend({
@@ -205,14 +233,20 @@ export const myActionSchema = actionSchema.extend({
 });
 /** My open actions (open, in progress) first by due date, then the closed ones of the last 30 days. */
 export const myActionsSchema = z.object({ today: dateSchema, actions: z.array(myActionSchema) });
+/** The caller's own actions across their schools. */
+export type MyActions = z.infer<typeof myActionsSchema>;
 
 export const planPreferencesSchema = z.object({
   digestOptOut: z.boolean(),
   calendarFeed: z.object({ active: z.boolean(), createdAt: z.string().nullable() }),
 });
+/** A person's plan preferences: the digest opt-out and the calendar feed. */
+export type PlanPreferences = z.infer<typeof planPreferencesSchema>;
 export const planPreferencesBodySchema = z.strictObject({ digestOptOut: z.boolean() });
 /** The new feed's address: shown once (only its hash is stored). */
 export const calendarFeedCreatedSchema = z.object({ url: z.string(), createdAt: z.string() });
+/** A new calendar feed's address, shown once. */
+export type CalendarFeedCreated = z.infer<typeof calendarFeedCreatedSchema>;
 
 /** A training in the register. */
 export const trainingSchema = z.object({
@@ -223,6 +257,8 @@ export const trainingSchema = z.object({
   participants: z.array(personSchema),
   partners: z.array(z.string()),
 });
+/** A training as the register shows it. */
+export type Training = z.infer<typeof trainingSchema>;
 
 /** Recording or changing a training: participants are staff of the school; `custom` needs a title. */
 export const trainingBodySchema = z
@@ -234,9 +270,11 @@ export const trainingBodySchema = z
       .array(z.uuid())
       .max(PLAN_LIMITS.participantsMax)
       .refine((ids) => new Set(ids).size === ids.length, { message: 'participants must not repeat' }),
-    partners: z.array(z.string().trim().min(1).max(PLAN_LIMITS.organisationMax)).max(PLAN_LIMITS.partnersMax),
+    partners: z.array(singleLineTextSchema.min(1).max(PLAN_LIMITS.organisationMax)).max(PLAN_LIMITS.partnersMax),
   })
   .refine((body) => body.kind !== 'custom' || (body.title ?? '').length > 0, { message: 'a custom training needs a title', path: ['title'] });
+/** Recording or changing a training. */
+export type TrainingBody = z.infer<typeof trainingBodySchema>;
 
 /**
  * Training coverage (computed by `computeTrainingCoverage`, training-coverage.ts). Only current staff count
@@ -256,6 +294,8 @@ export const trainingCoverageSchema = z.object({
   /** Partner organisations that took part in any training, with their latest one. */
   partnersTrained: z.array(z.object({ organisation: z.string(), lastTrainedOn: dateSchema, trainings: z.number().int() })),
 });
+/** The training coverage figures of one school. */
+export type TrainingCoverage = z.infer<typeof trainingCoverageSchema>;
 
 /** The register page: trainings (newest first), the coverage and the staff to pick participants from. */
 export const trainingRegisterSchema = z.object({
@@ -263,6 +303,8 @@ export const trainingRegisterSchema = z.object({
   coverage: trainingCoverageSchema,
   staff: z.array(personSchema),
 });
+/** The register page: trainings, coverage and the staff to pick from. */
+export type TrainingRegister = z.infer<typeof trainingRegisterSchema>;
 
 /** Per school of the board that shares its plan; schools that do not share are only counted. */
 export const boardPlanRollupSchema = z.object({
@@ -280,6 +322,8 @@ export const boardPlanRollupSchema = z.object({
   ),
   notSharing: z.number().int(),
 });
+/** The board's roll-up of the plans of its schools that share them. */
+export type BoardPlanRollup = z.infer<typeof boardPlanRollupSchema>;
 
 /** The bounds of the school setting N (untrained after N months). */
 export const untrainedAfterMonthsSchema = z.number().int().min(UNTRAINED_AFTER_MONTHS_RANGE.min).max(UNTRAINED_AFTER_MONTHS_RANGE.max);

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import {
   type ActionStatus,
   type GoalStatus,
@@ -10,50 +9,30 @@ import {
   type WorkingGroupRole,
 } from '../../../shared/plan';
 import type { SchoolRole } from '../../../shared/roles';
-import { schoolYearOf } from '../../../shared/school-year';
 import { developmentModelSchema, type LocalizedText } from '../../../shared/selfscan-model';
 import { recordAudit } from '../../audit/audit.service';
-import { type Actor, isAllowed } from '../../auth/policy';
+import { isAllowed } from '../../../shared/permissions';
+import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { schoolDateOf } from '../checkin/checkin-submit.service';
 import * as repository from './plan.repository';
 import type {
-  actionSchema,
-  createActionSchema,
-  createGoalSchema,
-  goalSchema,
-  momentBodySchema,
-  momentSchema,
-  myActionsSchema,
-  phasesBodySchema,
-  planOverviewSchema,
-  updateActionSchema,
-  updateGoalSchema,
-  workingGroupMemberSchema,
+  CreateActionBody,
+  CreateGoalBody,
+  MomentBody,
+  MyActions,
+  PhasesBody,
+  PlanAction,
+  PlanGoal,
+  PlanMoment,
+  PlanOverview,
+  UpdateActionBody,
+  UpdateGoalBody,
+  WorkingGroupMember,
 } from './plan.schemas';
-
-/** The plan of a school for one school year, as the plan pages show it. */
-export type PlanOverview = z.infer<typeof planOverviewSchema>;
-/** A goal with its actions. */
-export type PlanGoal = z.infer<typeof goalSchema>;
-/** An action of the plan. */
-export type PlanAction = z.infer<typeof actionSchema>;
-/** A monitoring moment. */
-export type PlanMoment = z.infer<typeof momentSchema>;
-/** A member of the working group. */
-export type WorkingGroupMember = z.infer<typeof workingGroupMemberSchema>;
-/** The caller's own actions across their schools. */
-export type MyActions = z.infer<typeof myActionsSchema>;
-
-/** Who is calling: the user, their roles (fresh this request) and the board of the route's school. */
-export interface Caller {
-  userId: string;
-  actor: Actor;
-  /** The board of the route's school, resolved by the policy check. */
-  schoolBoardId: string | undefined;
-}
+import { schoolTodayAt } from '../../../shared/school-time';
+import type { StaffCaller } from '../../access/caller';
 
 // Roles that always read the plan, as the working group does; other staff only once the school shares it.
 const PLANNER_ROLES: readonly SchoolRole[] = ['leadership', 'tso_lead'];
@@ -63,12 +42,6 @@ const DAY_MS = 86_400_000;
 // Names are sorted here, not in SQL, so both databases give the same order.
 const collator = new Intl.Collator('nl', { sensitivity: 'base' });
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
-
-/** Today's date in school time and the school year it falls in. */
-function todayOf(deps: Deps): { today: string; schoolYear: string } {
-  const today = schoolDateOf(deps.clock.now());
-  return { today, schoolYear: schoolYearOf(new Date(`${today}T00:00:00.000Z`)) };
-}
 
 /**
  * The phase a school is in: the one whose start is the latest on or before today (a later phase in
@@ -88,7 +61,7 @@ export function currentPhaseOf(phases: readonly { phase: ImplementationPhase; st
 }
 
 /** Leadership, TSO leads and working-group members always read the plan; other staff once the school shares it. */
-async function requireReader(deps: Deps, caller: Caller, schoolId: string): Promise<{ sharedWithTeam: boolean }> {
+async function requireReader(deps: Deps, caller: StaffCaller, schoolId: string): Promise<{ sharedWithTeam: boolean }> {
   const sharedWithTeam = await repository.findSharesPlanWithTeam(deps.db.kysely, schoolId);
   const roles = caller.actor.schoolRoles.get(schoolId) ?? [];
   const isPlanner = roles.some((role) => PLANNER_ROLES.includes(role)) || caller.actor.workingGroup?.has(schoolId) === true;
@@ -163,6 +136,18 @@ async function latestConsensusOf(db: Kysely<Database>, schoolId: string, aspectI
   );
 }
 
+// ---- evidence ------------------------------------------------------------------------------------
+
+// A goal's evidence is free text that may tell about pupils or colleagues: stored encrypted, bound to its goal.
+// An empty text (no evidence yet) holds nothing and is stored as it is, so a plan without evidence needs no key.
+async function sealEvidence(deps: Pick<Deps, 'fieldCrypto'>, goalId: string, evidence: string): Promise<string> {
+  return evidence === '' ? '' : deps.fieldCrypto.encrypt(encryptedFieldRef('plan_goals', 'evidence', [goalId]), evidence);
+}
+
+async function openEvidence(deps: Pick<Deps, 'fieldCrypto'>, goalId: string, stored: string): Promise<string> {
+  return stored === '' ? '' : deps.fieldCrypto.decrypt(encryptedFieldRef('plan_goals', 'evidence', [goalId]), stored);
+}
+
 // ---- building answers ----------------------------------------------------------------------------
 
 type ActionRow = NonNullable<Awaited<ReturnType<typeof repository.findAction>>>;
@@ -197,6 +182,7 @@ function byDueDate(a: { dueOn: string | null }, b: { dueOn: string | null }): nu
 
 function goalOf(
   row: GoalRow,
+  evidence: string,
   actions: PlanAction[],
   catalogue: Map<string, Map<string, AspectInfo>>,
   consensus: Map<string, LatestConsensus>,
@@ -222,15 +208,17 @@ function goalOf(
     sourceRoundId: row.source_round_id,
     owner: personOf(row.owner_user_id, row.owner_name),
     status: row.status as GoalStatus,
-    evidence: row.evidence,
+    evidence,
     actions: [...actions].sort(byDueDate),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** Builds goals with their actions, aspect names and latest agreed placements. */
-async function goalsOf(db: Kysely<Database>, schoolId: string, rows: readonly GoalRow[], today: string): Promise<PlanGoal[]> {
+/** Builds goals with their (decrypted) evidence, actions, aspect names and latest agreed placements. */
+async function goalsOf(deps: Deps, schoolId: string, rows: readonly GoalRow[], today: string): Promise<PlanGoal[]> {
+  const db = deps.db.kysely;
+  const evidence = await Promise.all(rows.map((row) => openEvidence(deps, row.id, row.evidence)));
   const actions = await repository.listActionsOfGoals(
     db,
     schoolId,
@@ -244,13 +232,13 @@ async function goalsOf(db: Kysely<Database>, schoolId: string, rows: readonly Go
     rows.map((row) => row.model_id),
   );
   const consensus = await latestConsensusOf(db, schoolId, aspectIds);
-  return rows.map((row) => goalOf(row, byGoal.get(row.id) ?? [], catalogue, consensus));
+  return rows.map((row, index) => goalOf(row, evidence[index] ?? '', byGoal.get(row.id) ?? [], catalogue, consensus));
 }
 
 async function loadGoal(deps: Deps, schoolId: string, goalId: string): Promise<PlanGoal> {
   const row = await repository.findGoal(deps.db.kysely, schoolId, goalId);
   if (!row) throw new AppError('not_found');
-  const [goal] = await goalsOf(deps.db.kysely, schoolId, [row], todayOf(deps).today);
+  const [goal] = await goalsOf(deps, schoolId, [row], schoolTodayAt(deps.clock.now()).today);
   return goal!;
 }
 
@@ -260,10 +248,10 @@ async function loadGoal(deps: Deps, schoolId: string, goalId: string): Promise<P
  * The plan of a school for one school year (default: the current one) with its timeline, working group
  * and what the caller may do. Only readers get it (see `requireReader`); only editors get the staff list.
  */
-export async function getPlan(deps: Deps, caller: Caller, schoolId: string, requestedYear?: string): Promise<PlanOverview> {
+export async function getPlan(deps: Deps, caller: StaffCaller, schoolId: string, requestedYear?: string): Promise<PlanOverview> {
   const db = deps.db.kysely;
   const { sharedWithTeam } = await requireReader(deps, caller, schoolId);
-  const { today, schoolYear: currentYear } = todayOf(deps);
+  const { today, schoolYear: currentYear } = schoolTodayAt(deps.clock.now());
   const schoolYear = requestedYear ?? currentYear;
   const target = { schoolId, schoolBoardId: caller.schoolBoardId };
   const canEdit = isAllowed(caller.actor, 'school.plan.edit', target);
@@ -286,7 +274,7 @@ export async function getPlan(deps: Deps, caller: Caller, schoolId: string, requ
       .map((row) => ({ id: row.user_id, name: row.name, role: row.role as WorkingGroupRole }))
       .sort(byName)
       .map(({ id, name, role }) => ({ userId: id, name, role })),
-    goals: await goalsOf(db, schoolId, await repository.listGoalsOfYear(db, schoolId, schoolYear), today),
+    goals: await goalsOf(deps, schoolId, await repository.listGoalsOfYear(db, schoolId, schoolYear), today),
     canEdit,
     canManageTeam,
     sharedWithTeam,
@@ -297,7 +285,7 @@ export async function getPlan(deps: Deps, caller: Caller, schoolId: string, requ
 // ---- phases and moments ------------------------------------------------------------------------
 
 /** Replaces the school's phase dates (a phase left out is removed) and answers the plan. */
-export async function replacePhases(deps: Deps, caller: Caller, schoolId: string, input: z.infer<typeof phasesBodySchema>): Promise<PlanOverview> {
+export async function replacePhases(deps: Deps, caller: StaffCaller, schoolId: string, input: PhasesBody): Promise<PlanOverview> {
   const now = isoInstant(deps.clock.now());
   await deps.db.kysely.transaction().execute((trx) =>
     repository.replacePhases(
@@ -317,7 +305,7 @@ export async function replacePhases(deps: Deps, caller: Caller, schoolId: string
 }
 
 /** Adds a monitoring moment to the timeline. */
-export async function addMoment(deps: Deps, caller: Caller, schoolId: string, input: z.infer<typeof momentBodySchema>): Promise<PlanMoment> {
+export async function addMoment(deps: Deps, caller: StaffCaller, schoolId: string, input: MomentBody): Promise<PlanMoment> {
   const id = newId();
   await repository.insertMoment(deps.db.kysely, {
     id,
@@ -341,7 +329,7 @@ export async function removeMoment(deps: Deps, schoolId: string, momentId: strin
  * Gives a staff member a place in the working group or changes their role. Audited when something
  * changed. Rights follow on the person's next request (roles are loaded per request).
  */
-export async function setWorkingGroupMember(deps: Deps, caller: Caller, schoolId: string, userId: string, role: WorkingGroupRole): Promise<WorkingGroupMember> {
+export async function setWorkingGroupMember(deps: Deps, caller: StaffCaller, schoolId: string, userId: string, role: WorkingGroupRole): Promise<WorkingGroupMember> {
   return deps.db.kysely.transaction().execute(async (trx) => {
     const person = await requireStaff(trx, schoolId, userId, 'params.userId');
     const before = (await repository.findWorkingGroupPlace(trx, schoolId, userId))?.role ?? null;
@@ -357,7 +345,7 @@ export async function setWorkingGroupMember(deps: Deps, caller: Caller, schoolId
  * Takes a person out of the working group. Removing the last lead is allowed: leadership and TSO leads
  * manage the group by their school role anyway.
  */
-export async function removeWorkingGroupMember(deps: Deps, caller: Caller, schoolId: string, userId: string): Promise<void> {
+export async function removeWorkingGroupMember(deps: Deps, caller: StaffCaller, schoolId: string, userId: string): Promise<void> {
   await deps.db.kysely.transaction().execute(async (trx) => {
     const before = (await repository.findWorkingGroupPlace(trx, schoolId, userId))?.role ?? null;
     if (before === null) throw new AppError('not_found');
@@ -369,7 +357,7 @@ export async function removeWorkingGroupMember(deps: Deps, caller: Caller, schoo
 async function auditWorkingGroup(
   trx: Kysely<Database>,
   deps: Deps,
-  caller: Caller,
+  caller: StaffCaller,
   schoolId: string,
   userId: string,
   before: string | null,
@@ -393,9 +381,9 @@ async function auditWorkingGroup(
  * round; 404 when the round is not the school's or did not choose that aspect) or in the school's own
  * words. One goal per aspect per school year (409 for a second).
  */
-export async function createGoal(deps: Deps, caller: Caller, schoolId: string, input: z.infer<typeof createGoalSchema>): Promise<PlanGoal> {
+export async function createGoal(deps: Deps, caller: StaffCaller, schoolId: string, input: CreateGoalBody): Promise<PlanGoal> {
   const db = deps.db.kysely;
-  const schoolYear = input.schoolYear ?? todayOf(deps).schoolYear;
+  const schoolYear = input.schoolYear ?? schoolTodayAt(deps.clock.now()).schoolYear;
   const ownerUserId = input.ownerUserId ?? null;
   if (ownerUserId !== null) await requireStaff(db, schoolId, ownerUserId, 'body.ownerUserId');
   const now = isoInstant(deps.clock.now());
@@ -408,7 +396,7 @@ export async function createGoal(deps: Deps, caller: Caller, schoolId: string, i
   const source = await repository.findRoundGoal(db, schoolId, input.roundId, input.aspectId);
   if (!source) throw new AppError('not_found');
   await db.transaction().execute(async (trx) => {
-    if (await repository.findAspectGoalId(trx, schoolId, schoolYear, input.aspectId)) throw new AppError('conflict', { detail: 'this aspect already has a goal in that school year' });
+    if (await repository.findAspectGoalId(trx, schoolId, schoolYear, input.aspectId)) throw new AppError('duplicate_aspect_goal', { detail: 'this aspect already has a goal in that school year' });
     await repository.insertGoal(trx, {
       ...base,
       aspect_id: input.aspectId,
@@ -422,7 +410,7 @@ export async function createGoal(deps: Deps, caller: Caller, schoolId: string, i
 }
 
 /** Changes a goal of the school: the fields given. */
-export async function updateGoal(deps: Deps, schoolId: string, goalId: string, input: z.infer<typeof updateGoalSchema>): Promise<PlanGoal> {
+export async function updateGoal(deps: Deps, schoolId: string, goalId: string, input: UpdateGoalBody): Promise<PlanGoal> {
   await deps.db.kysely.transaction().execute(async (trx) => {
     const goal = await repository.findGoal(trx, schoolId, goalId);
     if (!goal) throw new AppError('not_found');
@@ -431,14 +419,14 @@ export async function updateGoal(deps: Deps, schoolId: string, goalId: string, i
     if (isFree && input.targetPhase !== undefined) throw new AppError('validation_failed', { fields: { 'body.targetPhase': ['only a goal on an aspect has a target phase'] } });
     if (input.ownerUserId) await requireStaff(trx, schoolId, input.ownerUserId, 'body.ownerUserId');
     if (!isFree && input.schoolYear !== undefined && (await repository.findAspectGoalId(trx, schoolId, input.schoolYear, goal.aspect_id!, goalId))) {
-      throw new AppError('conflict', { detail: 'this aspect already has a goal in that school year' });
+      throw new AppError('duplicate_aspect_goal', { detail: 'this aspect already has a goal in that school year' });
     }
     await repository.updateGoal(trx, schoolId, goalId, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.schoolYear !== undefined ? { school_year: input.schoolYear } : {}),
       ...(input.ownerUserId !== undefined ? { owner_user_id: input.ownerUserId } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
-      ...(input.evidence !== undefined ? { evidence: input.evidence } : {}),
+      ...(input.evidence !== undefined ? { evidence: await sealEvidence(deps, goalId, input.evidence) } : {}),
       ...(input.targetPhase !== undefined ? { target_phase: input.targetPhase } : {}),
       updated_at: isoInstant(deps.clock.now()),
     });
@@ -457,11 +445,11 @@ export async function deleteGoal(deps: Deps, schoolId: string, goalId: string): 
 async function loadAction(deps: Deps, schoolId: string, actionId: string): Promise<PlanAction> {
   const row = await repository.findAction(deps.db.kysely, schoolId, actionId);
   if (!row) throw new AppError('not_found');
-  return actionOf(row, todayOf(deps).today);
+  return actionOf(row, schoolTodayAt(deps.clock.now()).today);
 }
 
 /** Adds an action under a goal of the school (status `open` unless given; `done` records when). */
-export async function createAction(deps: Deps, caller: Caller, schoolId: string, goalId: string, input: z.infer<typeof createActionSchema>): Promise<PlanAction> {
+export async function createAction(deps: Deps, caller: StaffCaller, schoolId: string, goalId: string, input: CreateActionBody): Promise<PlanAction> {
   const db = deps.db.kysely;
   if (!(await repository.findGoal(db, schoolId, goalId))) throw new AppError('not_found');
   const ownerUserId = input.ownerUserId ?? null;
@@ -487,7 +475,7 @@ export async function createAction(deps: Deps, caller: Caller, schoolId: string,
 }
 
 /** Changes an action of the school: becoming `done` records when; any other status clears that. */
-export async function updateAction(deps: Deps, schoolId: string, actionId: string, input: z.infer<typeof updateActionSchema>): Promise<PlanAction> {
+export async function updateAction(deps: Deps, schoolId: string, actionId: string, input: UpdateActionBody): Promise<PlanAction> {
   await deps.db.kysely.transaction().execute(async (trx) => {
     const action = await repository.findAction(trx, schoolId, actionId);
     if (!action) throw new AppError('not_found');
@@ -522,7 +510,7 @@ export async function deleteAction(deps: Deps, schoolId: string, actionId: strin
 export async function listMyActions(deps: Deps, userId: string): Promise<MyActions> {
   const db = deps.db.kysely;
   const now = deps.clock.now();
-  const { today } = todayOf(deps);
+  const { today } = schoolTodayAt(deps.clock.now());
   const rows = await repository.listActionsOfOwner(db, userId, isoInstant(new Date(now.getTime() - CLOSED_ACTIONS_SHOWN_DAYS * DAY_MS)));
   const catalogue = await aspectCatalogue(
     db,

@@ -48,6 +48,7 @@ export interface PlanGoalsTable {
   title: string | null;
   owner_user_id: string | null;
   status: string;
+  /** What shows how far the goal is: encrypted (field encryption, rowId = id); '' while there is none. */
   evidence: string;
   created_by: string | null;
   created_at: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aspectIdsOf } from '../../../shared/selfscan-model';
 import { startSession } from '../../auth/sessions.service';
+import { openFieldCrypto } from '../../crypto/field-encryption';
 import { isoInstant, newId } from '../../deps';
 import { createTestApp, requestAs, type Login, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
@@ -190,6 +191,33 @@ describe.each(testDialects())('implementation plan on %s', (dialect) => {
     expect(errorOf(await call('tsoLead', 'PATCH', `${planUrl()}/goals/${newId()}`, { status: 'dropped' }))).toEqual({ status: 404, code: 'not_found' });
   });
 
+  it("stores a goal's evidence encrypted, bound to its goal, and encrypts evidence left in plain text at start", async () => {
+    const db = test.deps.db.kysely;
+    const storedEvidence = async (goalId: string) => (await db.selectFrom('plan_goals').select('evidence').where('id', '=', goalId).executeTakeFirstOrThrow()).evidence;
+    const otherYear = { schoolYear: '2029-2030' };
+    const withEvidence = await freeGoal('Rustig starten, met bewijs', otherYear);
+    const withoutEvidence = await freeGoal('Nog zonder bewijs', otherYear);
+    const text = 'Groep 5: Sanne vertelt sinds de check-in vaker hoe het thuis gaat';
+    const changed = await call('tsoLead', 'PATCH', `${planUrl()}/goals/${withEvidence.id}`, { evidence: `${text}\r\nTweede regel` });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().evidence).toBe(`${text}\nTweede regel`);
+    expect(await storedEvidence(withEvidence.id)).toMatch(/^gw1:/);
+    expect(await storedEvidence(withEvidence.id)).not.toContain('Sanne');
+    expect(await storedEvidence(withoutEvidence.id)).toBe('');
+
+    // Evidence written before it was encrypted: the server encrypts it when it starts (openFieldCrypto), '' stays ''.
+    await db.updateTable('plan_goals').set({ evidence: 'Oud bewijs van Sanne, in platte tekst' }).where('id', '=', withEvidence.id).execute();
+    await openFieldCrypto({ db: test.deps.db, config: test.deps.config, clock: test.clock });
+    expect(await storedEvidence(withEvidence.id)).toMatch(/^gw1:/);
+    expect(await storedEvidence(withoutEvidence.id)).toBe('');
+    const goals = (await plan('leadership', '?schoolYear=2029-2030')).goals;
+    expect(Object.fromEntries(goals.map((goal: { id: string; evidence: string }) => [goal.id, goal.evidence]))).toEqual({
+      [withEvidence.id]: 'Oud bewijs van Sanne, in platte tekst',
+      [withoutEvidence.id]: '',
+    });
+    for (const goal of [withEvidence, withoutEvidence]) expect((await call('tsoLead', 'DELETE', `${planUrl()}/goals/${goal.id}`)).statusCode).toBe(204);
+  });
+
   describe('goals from a self-scan round', () => {
     let roundId: string;
     const roundsUrl = () => `/api/schools/${world.schoolA1}/selfscan/rounds`;
@@ -198,6 +226,8 @@ describe.each(testDialects())('implementation plan on %s', (dialect) => {
       const opened = await call('tsoLead', 'POST', roundsUrl(), { name: 'Zelfscan najaar', modelId: MODEL_ID, opensOn: TODAY, closesOn: '2026-11-30' });
       expect(opened.statusCode, opened.body).toBe(201);
       roundId = opened.json().id;
+      // The team agrees on a round's results, so only once it is closed.
+      expect((await call('tsoLead', 'POST', `${roundsUrl()}/${roundId}/close`)).statusCode).toBe(200);
       const agreed = await call('tsoLead', 'PUT', `${roundsUrl()}/${roundId}/consensus/${MOTIVATION}`, { phase: 2, rationale: 'Samen besproken' });
       expect(agreed.statusCode, agreed.body).toBe(200);
       const chosen = await call('tsoLead', 'PUT', `${roundsUrl()}/${roundId}/goals`, { aspectIds: [MOTIVATION] });
@@ -229,11 +259,11 @@ describe.each(testDialects())('implementation plan on %s', (dialect) => {
 
     it('refuses a second goal for the same aspect in the same school year, but not in another year', async () => {
       const again = await call('leadership', 'POST', `${planUrl()}/goals`, { kind: 'aspect', roundId, aspectId: MOTIVATION, title: 'Nog een keer' });
-      expect(errorOf(again)).toEqual({ status: 409, code: 'conflict' });
+      expect(errorOf(again)).toEqual({ status: 409, code: 'duplicate_aspect_goal' });
       const nextYear = await call('leadership', 'POST', `${planUrl()}/goals`, { kind: 'aspect', roundId, aspectId: MOTIVATION, schoolYear: '2027-2028' });
       expect(nextYear.statusCode, nextYear.body).toBe(201);
       // Moving it into a year that already has a goal for the aspect is the same conflict.
-      expect(errorOf(await call('leadership', 'PATCH', `${planUrl()}/goals/${nextYear.json().id}`, { schoolYear: YEAR }))).toEqual({ status: 409, code: 'conflict' });
+      expect(errorOf(await call('leadership', 'PATCH', `${planUrl()}/goals/${nextYear.json().id}`, { schoolYear: YEAR }))).toEqual({ status: 409, code: 'duplicate_aspect_goal' });
       const lowered = await call('leadership', 'PATCH', `${planUrl()}/goals/${nextYear.json().id}`, { targetPhase: 4, title: 'Verder groeien' });
       expect(lowered.json()).toMatchObject({ title: 'Verder groeien', aspect: { targetPhase: 4 } });
     });
@@ -248,6 +278,7 @@ describe.each(testDialects())('implementation plan on %s', (dialect) => {
     it('shows the placement of the most recent round that agreed one', async () => {
       const later = await call('tsoLead', 'POST', roundsUrl(), { name: 'Zelfscan voorjaar', modelId: MODEL_ID, opensOn: '2026-11-25', closesOn: '2026-12-05' });
       expect(later.statusCode, later.body).toBe(201);
+      expect((await call('tsoLead', 'POST', `${roundsUrl()}/${later.json().id}/close`)).statusCode).toBe(200);
       const agreed = await call('tsoLead', 'PUT', `${roundsUrl()}/${later.json().id}/consensus/${MOTIVATION}`, { phase: 3, rationale: 'Gegroeid' });
       expect(agreed.statusCode, agreed.body).toBe(200);
       const goal = (await plan('leadership')).goals.find((entry: { aspect: { aspectId: string } | null }) => entry.aspect?.aspectId === MOTIVATION);

@@ -1,7 +1,7 @@
 import { FULL_TRAINING_KINDS, type TrainingKind } from '../../../shared/plan';
 
 // Training coverage: one pure function (no I/O, no clock) behind the register page, the figures beside
-// layer 1 of the self-scan and the board roll-up. The counting rules are written out in docs/ARCHITECTURE.md
+// layer 1 of the self-scan and the board roll-up. The counting rules are written out in docs/features/plan.md
 // ("Training register and coverage"); the tests in training-coverage.test.ts check each of them.
 
 /** A current staff member of the school: holds a school role now, account not disabled. */

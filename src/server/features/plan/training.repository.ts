@@ -45,17 +45,27 @@ export async function listPartners(db: Kysely<Database>, schoolIds: readonly str
 
 /**
  * The current staff of the given schools: everyone with a school role there now whose account is not
- * disabled, once per school, with the instant of their earliest role in that school.
+ * disabled, once per school, with the instant of their earliest role in that school and the start date the
+ * school entered for them (null when none).
  */
 export async function listCurrentStaff(db: Kysely<Database>, schoolIds: readonly string[]) {
   if (schoolIds.length === 0) return [];
   return db
     .selectFrom('school_memberships')
     .innerJoin('users', 'users.id', 'school_memberships.user_id')
-    .select((eb) => ['school_memberships.school_id', 'users.id', 'users.name', eb.fn.min('school_memberships.created_at').as('joined_at')])
+    .leftJoin('staff_start_dates', (join) =>
+      join.onRef('staff_start_dates.school_id', '=', 'school_memberships.school_id').onRef('staff_start_dates.user_id', '=', 'school_memberships.user_id'),
+    )
+    .select((eb) => [
+      'school_memberships.school_id',
+      'users.id',
+      'users.name',
+      'staff_start_dates.started_on',
+      eb.fn.min('school_memberships.created_at').as('joined_at'),
+    ])
     .where('school_memberships.school_id', 'in', schoolIds)
     .where('users.disabled_at', 'is', null)
-    .groupBy(['school_memberships.school_id', 'users.id', 'users.name'])
+    .groupBy(['school_memberships.school_id', 'users.id', 'users.name', 'staff_start_dates.started_on'])
     .execute();
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
-import { schoolParamsSchema } from '../tenancy/tenancy.schemas';
+
 import { trainingBodySchema, trainingCoverageSchema, trainingParamsSchema, trainingRegisterSchema, trainingSchema } from './plan.schemas';
 import * as service from './training.service';
+import { noContentSchema, schoolParamsSchema } from '../../http/common.schemas';
 
 /** The school's training register (who had which training) and its coverage figures. */
 export async function trainingRoutes(app: App, deps: Deps): Promise<void> {
@@ -34,7 +35,7 @@ export async function trainingRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.training.manage' } },
       schema: { tags: ['plan'], params: schoolParamsSchema, body: trainingBodySchema, response: { 201: trainingSchema } },
     },
-    async (request, reply) => reply.code(201).send(await service.recordTraining(deps, requireAuth(request).user.id, request.params.schoolId, request.body)),
+    async (request, reply) => reply.code(201).send(await service.recordTraining(deps, staffCallerOf(request).userId, request.params.schoolId, request.body)),
   );
 
   app.put(
@@ -43,17 +44,17 @@ export async function trainingRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.training.manage' } },
       schema: { tags: ['plan'], params: trainingParamsSchema, body: trainingBodySchema, response: { 200: trainingSchema } },
     },
-    async (request) => service.updateTraining(deps, requireAuth(request).user.id, request.params.schoolId, request.params.trainingId, request.body),
+    async (request) => service.updateTraining(deps, staffCallerOf(request).userId, request.params.schoolId, request.params.trainingId, request.body),
   );
 
   app.delete(
     `${trainings}/:trainingId`,
     {
       config: { policy: { access: 'permission', permission: 'school.training.manage' } },
-      schema: { tags: ['plan'], params: trainingParamsSchema, response: { 204: z.null().describe('No content') } },
+      schema: { tags: ['plan'], params: trainingParamsSchema, response: { 204: noContentSchema } },
     },
     async (request, reply) => {
-      await service.deleteTraining(deps, requireAuth(request).user.id, request.params.schoolId, request.params.trainingId);
+      await service.deleteTraining(deps, staffCallerOf(request).userId, request.params.schoolId, request.params.trainingId);
       return reply.code(204).send(null);
     },
   );

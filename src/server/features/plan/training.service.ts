@@ -1,31 +1,20 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import { DEFAULT_UNTRAINED_AFTER_MONTHS, type TrainingKind } from '../../../shared/plan';
 import { recordAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { schoolDateOf } from '../checkin/checkin-submit.service';
 import { findSchoolSettings } from '../school-settings/school-settings.repository';
 import { findSchool } from '../tenancy/tenancy.repository';
-import type { personSchema, trainingBodySchema, trainingCoverageSchema, trainingRegisterSchema, trainingSchema } from './plan.schemas';
+import type { PlanPerson, Training, TrainingBody, TrainingCoverage, TrainingRegister } from './plan.schemas';
 import type { TrainingRow } from './plan.tables';
 import { type CoverageStaffMember, computeTrainingCoverage } from './training-coverage';
 import * as repository from './training.repository';
-
-/** A training as the register shows it. */
-export type Training = z.infer<typeof trainingSchema>;
-/** What recording or changing a training sends. */
-export type TrainingInput = z.infer<typeof trainingBodySchema>;
-/** The coverage figures of one school. */
-export type TrainingCoverage = z.infer<typeof trainingCoverageSchema>;
-/** The register page: trainings, coverage and the staff to pick from. */
-export type TrainingRegister = z.infer<typeof trainingRegisterSchema>;
-type Person = z.infer<typeof personSchema>;
+import { schoolDateOf } from '../../../shared/school-time';
 
 // Names are sorted here, not in SQL: SQLite and PostgreSQL collate differently.
 const collator = new Intl.Collator('nl');
-const byPersonName = (a: Person, b: Person) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byPersonName = (a: PlanPerson, b: PlanPerson) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Staff and trainings of some schools, read once and grouped per school. */
 interface SchoolTrainingData {
@@ -43,8 +32,8 @@ async function readTrainingData(db: Kysely<Database>, schoolIds: readonly string
   const staff = new Map<string, CoverageStaffMember[]>();
   for (const row of staffRows) {
     const list = staff.get(row.school_id) ?? [];
-    // A role's instant becomes the school day it fell on.
-    list.push({ userId: row.id, name: row.name, joinedOn: schoolDateOf(new Date(row.joined_at)) });
+    // The start date the school entered counts; else their first role's instant, as the school day it fell on.
+    list.push({ userId: row.id, name: row.name, joinedOn: row.started_on ?? schoolDateOf(new Date(row.joined_at)) });
     staff.set(row.school_id, list);
   }
   const participants = groupBy(participantRows, (row) => row.training_id);
@@ -122,7 +111,7 @@ export async function getTrainingRegister(deps: Deps, schoolId: string): Promise
   const today = schoolDateOf(deps.clock.now());
   const data = await readTrainingData(db, [schoolId]);
   const coverage = (await coverageFrom(db, data, [schoolId], today)).get(schoolId)!;
-  const staff: Person[] = (data.staff.get(schoolId) ?? []).map((member) => ({ id: member.userId, name: member.name })).sort(byPersonName);
+  const staff: PlanPerson[] = (data.staff.get(schoolId) ?? []).map((member) => ({ id: member.userId, name: member.name })).sort(byPersonName);
   return { trainings: [...(data.trainings.get(schoolId) ?? [])].reverse(), coverage, staff };
 }
 
@@ -161,7 +150,7 @@ async function readTraining(db: Kysely<Database>, schoolId: string, trainingId: 
 }
 
 /** Records a training with its participants (current staff) and partner organisations. */
-export async function recordTraining(deps: Deps, actorUserId: string, schoolId: string, input: TrainingInput): Promise<Training> {
+export async function recordTraining(deps: Deps, actorUserId: string, schoolId: string, input: TrainingBody): Promise<Training> {
   const db = deps.db.kysely;
   const school = await requireSchool(db, schoolId);
   const id = newId();
@@ -187,7 +176,7 @@ export async function recordTraining(deps: Deps, actorUserId: string, schoolId: 
 }
 
 /** Changes a training: kind, title, date, and the participants and partners replaced in one transaction. */
-export async function updateTraining(deps: Deps, actorUserId: string, schoolId: string, trainingId: string, input: TrainingInput): Promise<Training> {
+export async function updateTraining(deps: Deps, actorUserId: string, schoolId: string, trainingId: string, input: TrainingBody): Promise<Training> {
   const db = deps.db.kysely;
   const school = await requireSchool(db, schoolId);
   const partners = distinctPartners(input.partners);

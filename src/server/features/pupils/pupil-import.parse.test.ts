@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  createRowChecker,
+  type CsvRow,
   CsvUnreadableError,
+  type ImportError,
+  type ImportRecord,
   joinPrefix,
+  type Mapping,
   normaliseHeader,
+  openCsv,
   parseDutchDate,
-  readCsv,
   suggestMapping,
   unknownMappingColumns,
-  validateRows,
 } from './pupil-import.parse';
 
 const TODAY = '2026-11-21';
@@ -17,16 +21,41 @@ function fixture(name: string): string {
   return readFileSync(new URL(`../../../../test/fixtures/pupil-imports/${name}`, import.meta.url), 'utf8');
 }
 
-function checkFile(text: string) {
-  const table = readCsv(text);
+// The whole file at once: its header and every row.
+async function readCsv(text: string): Promise<{ headers: string[]; rows: CsvRow[] }> {
+  const file = await openCsv(text);
+  const rows: CsvRow[] = [];
+  for await (const row of file.rows) rows.push(row);
+  return { headers: file.headers, rows };
+}
+
+// Every row checked against the mapping, in file order.
+function validateRows(table: { headers: string[]; rows: CsvRow[] }, mapping: Mapping, today: string) {
+  const check = createRowChecker(table.headers, mapping, today);
+  const records: ImportRecord[] = [];
+  const errors: ImportError[] = [];
+  let errorRowCount = 0;
+  for (const row of table.rows) {
+    const result = check(row);
+    if (result.record) records.push(result.record);
+    else {
+      errors.push(...result.errors);
+      errorRowCount += 1;
+    }
+  }
+  return { totalRows: table.rows.length, records, errors, errorRowCount };
+}
+
+async function checkFile(text: string) {
+  const table = await readCsv(text);
   const mapping = suggestMapping(table.headers);
   if (!mapping) throw new Error('no mapping suggested');
   return { table, mapping, ...validateRows(table, mapping, TODAY) };
 }
 
 describe('reading the three export styles', () => {
-  it('reads a ParnasSys export: BOM, semicolons, CRLF, tussenvoegsel joined, dd-mm-yyyy dates, Groep', () => {
-    const { table, mapping, records, errors } = checkFile(fixture('parnassys.csv'));
+  it('reads a ParnasSys export: BOM, semicolons, CRLF, tussenvoegsel joined, dd-mm-yyyy dates, Groep', async () => {
+    const { table, mapping, records, errors } = await checkFile(fixture('parnassys.csv'));
     expect(table.headers[0]).toBe('Leerlingnummer');
     expect(mapping).toEqual({
       pupilNumber: 'Leerlingnummer',
@@ -43,8 +72,8 @@ describe('reading the three export styles', () => {
     expect(records.at(-1)?.line).toBe(9);
   });
 
-  it('reads a Magister export: commas, quoted cells holding commas, Stamnummer, Tussenv., Geb.datum, d-m-yyyy, Stamklas', () => {
-    const { mapping, records, errors } = checkFile(fixture('magister.csv'));
+  it('reads a Magister export: commas, quoted cells holding commas, Stamnummer, Tussenv., Geb.datum, d-m-yyyy, Stamklas', async () => {
+    const { mapping, records, errors } = await checkFile(fixture('magister.csv'));
     expect(mapping).toEqual({
       pupilNumber: 'Stamnummer',
       firstName: 'Roepnaam',
@@ -59,8 +88,8 @@ describe('reading the three export styles', () => {
     expect(records.find((record) => record.pupilNumber === '30016')?.lastName).toBe("'t Hart");
   });
 
-  it('reads a Somtoday export: tabs, LF, Voorvoegsel, yyyy-mm-dd, Stamgroep, accented names', () => {
-    const { mapping, records, errors } = checkFile(fixture('somtoday.csv'));
+  it('reads a Somtoday export: tabs, LF, Voorvoegsel, yyyy-mm-dd, Stamgroep, accented names', async () => {
+    const { mapping, records, errors } = await checkFile(fixture('somtoday.csv'));
     expect(mapping).toMatchObject({ pupilNumber: 'Leerlingnummer', prefix: 'Voorvoegsel', className: 'Stamgroep' });
     expect(errors).toEqual([]);
     expect(records.map((record) => record.pupilNumber)).toEqual(['400101', '400102', '400103', '400104', '400105']);
@@ -68,8 +97,8 @@ describe('reading the three export styles', () => {
     expect(records[1]).toMatchObject({ firstName: 'Zoë', lastName: 'van den Berg' });
   });
 
-  it('reports exactly the three bad rows of with-errors.csv, on the lines a spreadsheet shows', () => {
-    const { totalRows, records, errors, errorRowCount } = checkFile(fixture('with-errors.csv'));
+  it('reports exactly the three bad rows of with-errors.csv, on the lines a spreadsheet shows', async () => {
+    const { totalRows, records, errors, errorRowCount } = await checkFile(fixture('with-errors.csv'));
     expect(totalRows).toBe(10);
     expect(records).toHaveLength(7);
     expect(errorRowCount).toBe(3);
@@ -83,29 +112,53 @@ describe('reading the three export styles', () => {
   });
 });
 
-describe('readCsv', () => {
-  it('counts a quoted cell that spans lines from the line where its row starts', () => {
-    const table = readCsv('nr;naam\r\n1;"Jan\r\nJansen"\r\n2;Piet\r\n');
+describe('openCsv', () => {
+  it('counts a quoted cell that spans lines from the line where its row starts', async () => {
+    const table = await readCsv('nr;naam\r\n1;"Jan\r\nJansen"\r\n2;Piet\r\n');
     expect(table.rows).toEqual([
       { line: 2, cells: ['1', 'Jan\nJansen'] },
       { line: 4, cells: ['2', 'Piet'] },
     ]);
   });
 
-  it('skips blank rows and rows of empty cells but keeps line numbers true', () => {
-    const table = readCsv('nr;naam\n\n1;Jan\n;\n2;Piet\n');
+  it('skips blank rows and rows of empty cells but keeps line numbers true', async () => {
+    const table = await readCsv('nr;naam\n\n1;Jan\n;\n2;Piet\n');
     expect(table.rows.map((row) => row.line)).toEqual([3, 5]);
   });
 
-  it('prefers the delimiter that splits the header into the most columns', () => {
-    expect(readCsv('a,b;c\n1,2;3\n').headers).toEqual(['a,b', 'c']);
-    expect(readCsv('a,b,c\n1,2,3\n').headers).toEqual(['a', 'b', 'c']);
-    expect(readCsv('a\tb\tc\n1\t2\t3\n').headers).toEqual(['a', 'b', 'c']);
+  it('prefers the delimiter that splits the header into the most columns', async () => {
+    expect((await readCsv('a,b;c\n1,2;3\n')).headers).toEqual(['a,b', 'c']);
+    expect((await readCsv('a,b,c\n1,2,3\n')).headers).toEqual(['a', 'b', 'c']);
+    expect((await readCsv('a\tb\tc\n1\t2\t3\n')).headers).toEqual(['a', 'b', 'c']);
+    expect((await readCsv('\n\n  \na\tb\n1\t2\n')).headers).toEqual(['a', 'b']);
   });
 
-  it('refuses an empty file and a file with an unclosed quote', () => {
-    expect(() => readCsv('\uFEFF \r\n')).toThrow(CsvUnreadableError);
-    expect(() => readCsv('nr;naam\n1;"Jan\n')).toThrow(CsvUnreadableError);
+  it('refuses an empty file and a file with an unclosed quote, also when the quote is far down the file', async () => {
+    await expect(readCsv('\uFEFF \r\n')).rejects.toThrow(CsvUnreadableError);
+    await expect(readCsv('nr;naam\n1;"Jan\n')).rejects.toThrow(CsvUnreadableError);
+    const long = `nr;naam\n${Array.from({ length: 20_000 }, (_, index) => `${index};Jan`).join('\n')}\n20000;"Piet\n`;
+    await expect(readCsv(long)).rejects.toThrow(CsvUnreadableError);
+  });
+
+  it('reads a file of many pieces whole: CRLF pairs, accents and emoji that straddle a piece keep their line and text', async () => {
+    // Names of varying length move the piece borders through every position of a row.
+    const names = Array.from({ length: 12_000 }, (_, index) => `Zoë${'é'.repeat(index % 7)}😀${'a'.repeat(index % 5)}`);
+    const text = `\uFEFFnr;naam\r\n${names.map((name, index) => `${index};${name}`).join('\r\n')}\r\n`;
+    expect(text.length).toBeGreaterThan(3 * 64 * 1024);
+    const table = await readCsv(text);
+    expect(table.headers).toEqual(['nr', 'naam']);
+    expect(table.rows).toEqual(names.map((name, index) => ({ line: index + 2, cells: [String(index), name] })));
+  });
+
+  it('gives the event loop a turn while it reads a long file', async () => {
+    const text = `nr;naam\n${Array.from({ length: 5000 }, (_, index) => `${index};Jan`).join('\n')}\n`;
+    let rowsReadWhenTimerRan = -1;
+    let rowsRead = 0;
+    setImmediate(() => (rowsReadWhenTimerRan = rowsRead));
+    for await (const _row of (await openCsv(text)).rows) rowsRead += 1;
+    expect(rowsRead).toBe(5000);
+    expect(rowsReadWhenTimerRan).toBeGreaterThanOrEqual(0);
+    expect(rowsReadWhenTimerRan).toBeLessThan(5000);
   });
 });
 
@@ -168,12 +221,12 @@ describe('parseDutchDate', () => {
   );
 });
 
-describe('validateRows', () => {
+describe('createRowChecker', () => {
   const mapping = { pupilNumber: 'nr', firstName: 'roepnaam', lastName: 'achternaam', prefix: 'tv', birthDate: 'geb', className: 'groep' };
-  const check = (body: string) => validateRows(readCsv(`nr;roepnaam;tv;achternaam;geb;groep\n${body}`), mapping, TODAY);
+  const check = async (body: string) => validateRows(await readCsv(`nr;roepnaam;tv;achternaam;geb;groep\n${body}`), mapping, TODAY);
 
-  it('reports every problem of a row, and counts the row once', () => {
-    const result = check(`1;;;;32-01-2015;${'x'.repeat(121)}\n`);
+  it('reports every problem of a row, and counts the row once', async () => {
+    const result = await check(`1;;;;32-01-2015;${'x'.repeat(121)}\n`);
     expect(result.errors).toEqual([
       { line: 2, field: 'firstName', code: 'missing' },
       { line: 2, field: 'lastName', code: 'missing' },
@@ -184,8 +237,8 @@ describe('validateRows', () => {
     expect(result.records).toEqual([]);
   });
 
-  it('refuses rows whose cells do not line up with the header, but tolerates a trailing delimiter', () => {
-    const result = check('1;Jan;;Jansen;01-01-2015\n2;Piet;;Peters;01-01-2015;Groep 5;\n3;Kees;;Bos;01-01-2015;Groep 5;extra\n');
+  it('refuses rows whose cells do not line up with the header, but tolerates a trailing delimiter', async () => {
+    const result = await check('1;Jan;;Jansen;01-01-2015\n2;Piet;;Peters;01-01-2015;Groep 5;\n3;Kees;;Bos;01-01-2015;Groep 5;extra\n');
     expect(result.errors).toEqual([
       { line: 2, field: 'row', code: 'column_count' },
       { line: 4, field: 'row', code: 'column_count' },
@@ -193,13 +246,13 @@ describe('validateRows', () => {
     expect(result.records.map((record) => record.pupilNumber)).toEqual(['2']);
   });
 
-  it('accepts an empty birth date and class as unknown, and tidies whitespace in names', () => {
-    const result = check('7;  Anna  Maria ;van  der;Berg;;\n');
+  it('accepts an empty birth date and class as unknown, and tidies whitespace in names', async () => {
+    const result = await check('7;  Anna  Maria ;van  der;Berg;;\n');
     expect(result.records).toEqual([{ line: 2, pupilNumber: '7', firstName: 'Anna Maria', lastName: 'van der Berg', birthDate: null, className: null }]);
   });
 
-  it('refuses values longer than the limits', () => {
-    const result = check(`${'9'.repeat(41)};${'a'.repeat(101)};;Bos;;\n`);
+  it('refuses values longer than the limits', async () => {
+    const result = await check(`${'9'.repeat(41)};${'a'.repeat(101)};;Bos;;\n`);
     expect(result.errors).toEqual([
       { line: 2, field: 'pupilNumber', code: 'too_long' },
       { line: 2, field: 'firstName', code: 'too_long' },

@@ -1,8 +1,11 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { type CsvRow, cleanCell, normaliseHeader, readCalendarDate } from '../../http/csv-upload';
 import { IMPORT_FIELDS, type ImportErrorCode, type ImportField } from '../../../shared/pupil-import';
 
-// Pure CSV → records → errors: no database, no clock (today's date is passed in), so the
-// preview, the import and the unit tests all run exactly the same code.
+// CSV → records → errors without database or clock (today's date is passed in), so staging an
+// upload and the unit tests run exactly the same code. Reading the file itself (BOM, delimiter, streaming)
+// is http/csv-upload.ts, shared with the staff import.
+
+export { type CsvFile, type CsvRow, CsvUnreadableError, cleanCell, normaliseHeader, openCsv } from '../../http/csv-upload';
 
 
 /** Which column (by header name) of the file holds each field; optional fields may be absent or null. */
@@ -35,104 +38,6 @@ export interface ImportError {
 
 /** The longest values the import accepts, in characters. */
 export const IMPORT_MAX_LENGTH = { pupilNumber: 40, firstName: 100, lastName: 120, className: 120 } as const;
-
-/** A file's header and its non-empty data rows, each with the line it starts on. */
-export interface CsvTable {
-  headers: string[];
-  rows: { line: number; cells: string[] }[];
-}
-
-/** The file cannot be read as CSV at all (unclosed quote, no header); `reason` is for the admin. */
-export class CsvUnreadableError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'CsvUnreadableError';
-  }
-}
-
-const CANDIDATE_DELIMITERS = [';', '\t', ','] as const;
-
-/**
- * Reads CSV text as exported by Dutch pupil administrations: optional BOM, `;` `,` or tab
- * (detected from the header), quoted fields, any line ending, a header row. Blank rows are skipped.
- */
-export function readCsv(text: string): CsvTable {
-  // One line-ending style keeps csv-parse's line count equal to the lines a spreadsheet shows.
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (normalised.trim() === '') throw new CsvUnreadableError('the file is empty');
-  const delimiter = detectDelimiter(normalised);
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parse(normalised, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    if (error instanceof CsvError) throw new CsvUnreadableError(error.message);
-    throw error;
-  }
-  const rows: CsvTable['rows'] = [];
-  let headers: string[] | null = null;
-  for (const { record, info } of parsed) {
-    if (record.every((cell) => cell.trim() === '')) continue;
-    // info.lines is where the record ends; a quoted cell may span lines.
-    const line = info.lines - record.reduce((sum, cell) => sum + countNewlines(cell), 0);
-    if (headers === null) headers = record.map(cleanCell);
-    else rows.push({ line, cells: record });
-  }
-  if (headers === null) throw new CsvUnreadableError('the file has no header row');
-  return { headers, rows };
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (const char of text) if (char === '\n') count += 1;
-  return count;
-}
-
-// The delimiter that splits the header into the most columns wins; ties go to `;`, the Dutch default.
-function detectDelimiter(text: string): string {
-  let best: string = CANDIDATE_DELIMITERS[0];
-  let bestCount = 0;
-  const headerLine = firstFilledLine(text);
-  for (const delimiter of CANDIDATE_DELIMITERS) {
-    try {
-      const [header] = parse(text, { delimiter, relax_quotes: true, relax_column_count: true, from_line: headerLine, to_line: headerLine });
-      const count = header?.length ?? 0;
-      if (count > bestCount) {
-        best = delimiter;
-        bestCount = count;
-      }
-    } catch {
-      // A delimiter under which the header does not parse is simply not the delimiter.
-    }
-  }
-  return best;
-}
-
-// The 1-based number of the first non-blank line, so leading blank lines do not hide the header.
-function firstFilledLine(text: string): number {
-  const lines = text.split('\n');
-  const index = lines.findIndex((line) => line.trim() !== '');
-  return index + 1;
-}
-
-/** Trims a cell and folds inner whitespace (including line breaks) into single spaces. */
-export function cleanCell(cell: string): string {
-  return cell.replace(/\s+/g, ' ').trim();
-}
-
-/** Header text reduced to lowercase letters and digits, so "Lln.nr." and "llnnr" compare equal. */
-export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
 
 // Header names used by ParnasSys, Magister and Somtoday, normalised, most specific first.
 const HEADER_SYNONYMS: Record<ImportField, readonly string[]> = {
@@ -178,42 +83,29 @@ export function unknownMappingColumns(headers: readonly string[], mapping: Mappi
   });
 }
 
-/** The outcome of checking every row of a file against a mapping. */
-export interface ValidationResult {
-  totalRows: number;
-  records: ImportRecord[];
-  errors: ImportError[];
-  /** Rows with at least one error; `records.length + errorRowCount === totalRows`. */
-  errorRowCount: number;
-}
+/** The outcome of checking one row: a record to import, or every problem of the row. */
+export type RowCheck = { record: ImportRecord; errors?: undefined } | { record?: undefined; errors: ImportError[] };
 
 /**
- * Turns the rows of a file into pupil records and a complete error report. `today` (YYYY-MM-DD)
- * bounds birth dates; a pupil number seen before in the file is an error on the later row.
+ * A checker for the rows of one file, called on each row in file order. `today` (YYYY-MM-DD) bounds
+ * birth dates; a pupil number seen before in the file is an error on the later row.
  */
-export function validateRows(table: CsvTable, mapping: Mapping, today: string): ValidationResult {
+export function createRowChecker(headers: readonly string[], mapping: Mapping, today: string): (row: CsvRow) => RowCheck {
   const columnOf = (field: ImportField): number => {
     const column = mapping[field];
-    return column === undefined || column === null ? -1 : table.headers.indexOf(column);
+    return column === undefined || column === null ? -1 : headers.indexOf(column);
   };
   const columns = Object.fromEntries(IMPORT_FIELDS.map((field) => [field, columnOf(field)])) as Record<ImportField, number>;
-  const width = table.headers.length;
+  const width = headers.length;
   const seenNumbers = new Set<string>();
-  const records: ImportRecord[] = [];
-  const errors: ImportError[] = [];
-  let errorRowCount = 0;
 
-  for (const { line, cells } of table.rows) {
+  return ({ line, cells }) => {
     // Extra empty cells at the end (a trailing delimiter) are harmless; anything else means shifted columns.
     const hasExtraContent = cells.slice(width).some((cell) => cell.trim() !== '');
-    if (cells.length < width || hasExtraContent) {
-      errors.push({ line, field: 'row', code: 'column_count' });
-      errorRowCount += 1;
-      continue;
-    }
+    if (cells.length < width || hasExtraContent) return { errors: [{ line, field: 'row', code: 'column_count' }] };
     const cell = (field: ImportField) => (columns[field] < 0 ? '' : cleanCell(cells[columns[field]] ?? ''));
-    const rowErrors: ImportError[] = [];
-    const fail = (field: ImportField, code: ImportErrorCode) => rowErrors.push({ line, field, code });
+    const errors: ImportError[] = [];
+    const fail = (field: ImportField, code: ImportErrorCode) => errors.push({ line, field, code });
 
     const pupilNumber = cell('pupilNumber');
     if (pupilNumber === '') fail('pupilNumber', 'missing');
@@ -236,21 +128,18 @@ export function validateRows(table: CsvTable, mapping: Mapping, today: string): 
     const className = cell('className');
     if (className.length > IMPORT_MAX_LENGTH.className) fail('className', 'too_long');
 
-    if (rowErrors.length > 0) {
-      errors.push(...rowErrors);
-      errorRowCount += 1;
-      continue;
-    }
-    records.push({
-      line,
-      pupilNumber,
-      firstName,
-      lastName,
-      birthDate: birthDate === 'invalid' ? null : birthDate,
-      className: className === '' ? null : className,
-    });
-  }
-  return { totalRows: table.rows.length, records, errors, errorRowCount };
+    if (errors.length > 0) return { errors };
+    return {
+      record: {
+        line,
+        pupilNumber,
+        firstName,
+        lastName,
+        birthDate: birthDate === 'invalid' ? null : birthDate,
+        className: className === '' ? null : className,
+      },
+    };
+  };
 }
 
 /** Joins a tussenvoegsel to a last name ("de" + "Vries" → "de Vries"), unless the last name already starts with it. */
@@ -260,8 +149,6 @@ export function joinPrefix(prefix: string, lastName: string): string {
   return `${prefix} ${lastName}`.trim();
 }
 
-const DAY_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const EARLIEST_BIRTH_YEAR = 1900;
 
 /**
@@ -269,18 +156,7 @@ const EARLIEST_BIRTH_YEAR = 1900;
  * returns YYYY-MM-DD; 'invalid' for impossible dates, dates after `today` or before 1900.
  */
 export function parseDutchDate(text: string, today: string): string | 'invalid' {
-  const dayFirst = DAY_FIRST.exec(text);
-  const iso = dayFirst ? null : ISO_DATE.exec(text);
-  let year: number;
-  let month: number;
-  let day: number;
-  if (dayFirst) [day, month, year] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
-  else if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return 'invalid';
-  // Date.UTC rolls 31-02 over into March; a round trip catches every impossible day.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return 'invalid';
-  const result = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (year < EARLIEST_BIRTH_YEAR || result > today) return 'invalid';
+  const result = readCalendarDate(text);
+  if (result === null || Number(result.slice(0, 4)) < EARLIEST_BIRTH_YEAR || result > today) return 'invalid';
   return result;
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schoolYearOf } from '../../../shared/school-year';
 import { newId } from '../../deps';
 import { createTestApp, login, requestAs, type Login, type TestApp } from '../../../../test/support/test-app';
+import { importPupilFile } from '../../../../test/support/pupil-import';
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, WORLD_PASSWORD, type World, type WorldUserKey } from '../../../../test/support/world';
-import { comparePupils, lastNameSortKey, type Pupil } from './pupils.service';
+import type { Pupil } from './pupils.schemas';
+import { comparePupils, lastNameSortKey } from './pupils.service';
+import { schoolYearAt } from '../../../shared/school-time';
 
 describe('pupil order', () => {
   const pupil = (className: string | null, lastName: string, firstName = 'A'): Pupil => ({
@@ -16,6 +18,7 @@ describe('pupil order', () => {
     birthDate: null,
     classId: null,
     className,
+    leftOn: null,
   });
 
   it('sorts last names on the part after the tussenvoegsel', () => {
@@ -59,15 +62,10 @@ describe.each(testDialects())('listing pupils on %s', (dialect) => {
   beforeAll(async () => {
     test = await createTestApp(dialect);
     world = await createWorld(test);
-    year = schoolYearOf(test.clock.now());
+    year = schoolYearAt(test.clock.now());
     const csv = readFileSync(new URL('../../../../test/fixtures/pupil-imports/parnassys.csv', import.meta.url), 'utf8');
     const mapping = { pupilNumber: 'Leerlingnummer', firstName: 'Roepnaam', lastName: 'Achternaam', prefix: 'Tussenvoegsel', birthDate: 'Geboortedatum', className: 'Groep' };
-    const imported = await requestAs(test.app, await as('schoolAdmin'), 'POST', `/api/schools/${world.schoolA1}/pupil-imports`, {
-      csv,
-      mapping,
-      schoolYear: year,
-      onlyValidRows: false,
-    });
+    const imported = await importPupilFile(test.app, await as('schoolAdmin'), world.schoolA1, { csv, mapping, schoolYear: year });
     expect(imported.statusCode).toBe(200);
     // One pupil without a class this year.
     await test.deps.db.kysely
@@ -102,6 +100,7 @@ describe.each(testDialects())('listing pupils on %s', (dialect) => {
       birthDate: '2017-03-04',
       classId: world.classA1,
       className: 'Groep 5',
+      leftOn: null,
     });
   });
 

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { classIdsTaughtBy, type PupilScope } from '../../access/record-scope';
 import type { Database } from '../../db/database';
+import type { PupilStatus } from './pupils.schemas';
 import type { ClassPupilsTable, PupilRow, PupilsTable } from './pupils.tables';
 
 // Id lists stay well below the bind-parameter limits of SQLite (32766) and PostgreSQL (65535).
@@ -13,14 +15,15 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 /**
  * The pupils of a school, each joined to their class(es) in one school year (a row per placement,
- * one row with null class when unplaced). `classId` and `taughtByUserId` keep only pupils placed in
- * that class or in classes the user teaches.
+ * one row with null class when unplaced). `status` keeps only pupils at the school (`current`) or only
+ * those who left (`former`); `classId` only pupils placed in that class; `pupilId` only that pupil; a
+ * teacher's `scope` only pupils placed in classes they teach.
  */
 export async function listPupilsWithClass(
   db: Kysely<Database>,
   schoolId: string,
   schoolYear: string,
-  filter: { classId?: string | undefined; taughtByUserId?: string | undefined } = {},
+  filter: { status?: PupilStatus | undefined; classId?: string | undefined; pupilId?: string | undefined; scope: PupilScope },
 ) {
   let query = db
     .selectFrom('pupils')
@@ -41,30 +44,75 @@ export async function listPupilsWithClass(
       'pupils.first_name',
       'pupils.last_name',
       'pupils.birth_date',
+      'pupils.left_on',
       'placement.class_id',
       'placement.class_name',
     ])
     .where('pupils.school_id', '=', schoolId);
+  if (filter.status === 'current') query = query.where('pupils.left_on', 'is', null);
+  if (filter.status === 'former') query = query.where('pupils.left_on', 'is not', null);
   if (filter.classId !== undefined) query = query.where('placement.class_id', '=', filter.classId);
-  if (filter.taughtByUserId !== undefined) {
-    query = query.where(
-      'placement.class_id',
-      'in',
-      db.selectFrom('class_teachers').select('class_teachers.class_id').where('class_teachers.user_id', '=', filter.taughtByUserId),
-    );
-  }
+  if (filter.pupilId !== undefined) query = query.where('pupils.id', '=', filter.pupilId);
+  if (!filter.scope.wholeSchool) query = query.where('placement.class_id', 'in', classIdsTaughtBy(db, filter.scope.teacherUserId));
   return query.execute();
 }
 
-/** True when the user is a teacher of the class. */
-export async function isTeacherOfClass(db: Kysely<Database>, classId: string, userId: string): Promise<boolean> {
+/** A pupil of the school. */
+export async function findPupil(db: Kysely<Database>, schoolId: string, pupilId: string): Promise<PupilRow | undefined> {
+  return db.selectFrom('pupils').selectAll().where('school_id', '=', schoolId).where('id', '=', pupilId).executeTakeFirst();
+}
+
+/** Whether another pupil of the school than `exceptPupilId` has the pupil number. */
+export async function isPupilNumberTaken(db: Kysely<Database>, schoolId: string, pupilNumber: string, exceptPupilId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('class_teachers')
-    .select('class_id')
-    .where('class_id', '=', classId)
-    .where('user_id', '=', userId)
+    .selectFrom('pupils')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('pupil_number', '=', pupilNumber)
+    .where('id', '!=', exceptPupilId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Sets (a date) or clears (null) the school date a pupil left the school. */
+export async function setPupilLeftOn(db: Kysely<Database>, schoolId: string, pupilId: string, leftOn: string | null, updatedAt: string): Promise<void> {
+  await db.updateTable('pupils').set({ left_on: leftOn, updated_at: updatedAt }).where('school_id', '=', schoolId).where('id', '=', pupilId).execute();
+}
+
+/**
+ * The school's pupils (not those who left) whose pupil number is not among the valid rows of a staged import,
+ * with their class in the school year (the first by name when placed twice).
+ */
+export async function listPupilsNotInImport(db: Kysely<Database>, schoolId: string, importId: string, schoolYear: string) {
+  return db
+    .selectFrom('pupils')
+    .select((eb) => [
+      'pupils.id',
+      'pupils.pupil_number',
+      'pupils.first_name',
+      'pupils.last_name',
+      eb
+        .selectFrom('class_pupils')
+        .innerJoin('classes', 'classes.id', 'class_pupils.class_id')
+        .select((inner) => inner.fn.min('classes.name').as('name'))
+        .whereRef('class_pupils.pupil_id', '=', 'pupils.id')
+        .where('classes.school_year', '=', schoolYear)
+        .as('class_name'),
+    ])
+    .where('pupils.school_id', '=', schoolId)
+    .where('pupils.left_on', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('pupil_import_records')
+            .select('pupil_import_records.position')
+            .where('pupil_import_records.import_id', '=', importId)
+            .whereRef('pupil_import_records.pupil_number', '=', 'pupils.pupil_number'),
+        ),
+      ),
+    )
+    .execute();
 }
 
 /** The pupils of a school with the given pupil numbers. */
@@ -81,12 +129,12 @@ export async function insertPupils(db: Kysely<Database>, pupils: readonly Pupils
   for (const part of chunks(pupils)) await db.insertInto('pupils').values(part).execute();
 }
 
-/** Changes a pupil's names and birth date. */
+/** Changes a pupil's names and birth date (and pupil number, when given). */
 export async function updatePupil(
   db: Kysely<Database>,
   schoolId: string,
   pupilId: string,
-  changes: Pick<PupilsTable, 'first_name' | 'last_name' | 'birth_date' | 'updated_at'>,
+  changes: Pick<PupilsTable, 'first_name' | 'last_name' | 'birth_date' | 'updated_at'> & Partial<Pick<PupilsTable, 'pupil_number'>>,
 ): Promise<void> {
   await db.updateTable('pupils').set(changes).where('school_id', '=', schoolId).where('id', '=', pupilId).execute();
 }

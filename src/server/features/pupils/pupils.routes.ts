@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
-import { schoolParamsSchema } from '../tenancy/tenancy.schemas';
-import { importPreviewRoute, importPupilsRoute } from './pupil-import.routes';
-import { pupilListQuerySchema, pupilSchema } from './pupils.schemas';
+import { schoolParamsSchema } from '../../http/common.schemas';
+import { importBatchRoute, importComparisonRoute, stagedImportRoute, stageImportRoute } from './pupil-import.routes';
+import { markPupilLeft, movePupil, undoPupilLeft, updatePupilDetails } from './pupil-lifecycle.service';
+import {
+  movePupilBodySchema,
+  pupilDepartureBodySchema,
+  pupilDetailsBodySchema,
+  pupilListQuerySchema,
+  pupilParamsSchema,
+  pupilSchema,
+} from './pupils.schemas';
 import { listPupils } from './pupils.service';
 
-/** Pupils of a school and the CSV import. */
+const managePolicy = { policy: { access: 'permission', permission: 'school.pupils.manage' } } as const;
+
+/** Pupils of a school: the list, a pupil's details, class and leaving, and the CSV import. */
 export async function pupilsRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/schools/:schoolId/pupils',
@@ -16,9 +26,35 @@ export async function pupilsRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['pupils'], params: schoolParamsSchema, querystring: pupilListQuerySchema, response: { 200: z.array(pupilSchema) } },
     },
     async (request) =>
-      listPupils(deps, { actor: requireAuth(request).actor, schoolId: request.params.schoolId, boardId: request.schoolBoardId }, request.query),
+      listPupils(deps, staffCallerOf(request), request.params.schoolId, request.query),
   );
 
-  importPreviewRoute(app, deps);
-  importPupilsRoute(app, deps);
+  app.put(
+    '/api/schools/:schoolId/pupils/:pupilId',
+    { config: managePolicy, schema: { tags: ['pupils'], params: pupilParamsSchema, body: pupilDetailsBodySchema, response: { 200: pupilSchema } } },
+    async (request) => updatePupilDetails(deps, staffCallerOf(request), request.params.schoolId, request.params.pupilId, request.body),
+  );
+
+  app.put(
+    '/api/schools/:schoolId/pupils/:pupilId/class',
+    { config: managePolicy, schema: { tags: ['pupils'], params: pupilParamsSchema, body: movePupilBodySchema, response: { 200: pupilSchema } } },
+    async (request) => movePupil(deps, staffCallerOf(request), request.params.schoolId, request.params.pupilId, request.body),
+  );
+
+  app.put(
+    '/api/schools/:schoolId/pupils/:pupilId/departure',
+    { config: managePolicy, schema: { tags: ['pupils'], params: pupilParamsSchema, body: pupilDepartureBodySchema, response: { 200: pupilSchema } } },
+    async (request) => markPupilLeft(deps, staffCallerOf(request), request.params.schoolId, request.params.pupilId, request.body),
+  );
+
+  app.delete(
+    '/api/schools/:schoolId/pupils/:pupilId/departure',
+    { config: managePolicy, schema: { tags: ['pupils'], params: pupilParamsSchema, response: { 200: pupilSchema } } },
+    async (request) => undoPupilLeft(deps, staffCallerOf(request), request.params.schoolId, request.params.pupilId),
+  );
+
+  stageImportRoute(app, deps);
+  stagedImportRoute(app, deps);
+  importComparisonRoute(app, deps);
+  importBatchRoute(app, deps);
 }

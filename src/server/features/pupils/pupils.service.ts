@@ -1,60 +1,58 @@
-import { schoolYearOf } from '../../../shared/school-year';
 import { recordAudit } from '../../audit/audit.service';
-import { type Actor, SCHOOL_WIDE_PUPIL_ROLES } from '../../auth/policy';
+import type { StaffCaller } from '../../access/caller';
+import { isClassInScope, pupilScopeOf } from '../../access/record-scope';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { findClass } from '../tenancy/tenancy.repository';
 import * as repository from './pupils.repository';
-
-/** A pupil with their class in one school year. */
-export interface Pupil {
-  id: string;
-  pupilNumber: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string | null;
-  classId: string | null;
-  className: string | null;
-}
-
-/** Who is asking for pupils, and in which school. */
-export interface PupilReader {
-  actor: Actor;
-  schoolId: string;
-  boardId: string | undefined;
-}
+import type { Pupil, PupilStatus } from './pupils.schemas';
+import { schoolYearAt } from '../../../shared/school-time';
 
 /**
- * The pupils of a school in a school year, sorted by class, last name and first name. School
- * admins, leadership and the care team see every pupil; a teacher only those of classes they teach.
- * When a class is asked for without a school year, the class's own school year is used.
+ * The pupils of a school in a school year, sorted by class, last name and first name: those at the school, or
+ * with `status: 'former'` those who left it. School admins, leadership and the care team see every pupil; a
+ * teacher only those of classes they teach. When a class is asked for without a school year, the class's own
+ * school year is used.
  */
 export async function listPupils(
   deps: Deps,
-  reader: PupilReader,
-  query: { schoolYear?: string | undefined; classId?: string | undefined },
+  caller: StaffCaller,
+  schoolId: string,
+  query: { schoolYear?: string | undefined; classId?: string | undefined; status?: PupilStatus | undefined },
 ): Promise<Pupil[]> {
   const db = deps.db.kysely;
-  const { actor, schoolId } = reader;
-  const roles = actor.schoolRoles.get(schoolId) ?? [];
-  const seesWholeSchool = roles.some((role) => SCHOOL_WIDE_PUPIL_ROLES.includes(role));
+  const scope = pupilScopeOf(caller.actor, schoolId, 'pupil_records');
 
   let classYear: string | undefined;
   if (query.classId !== undefined) {
     const schoolClass = await findClass(db, schoolId, query.classId);
     // A teacher learns nothing about classes that are not theirs, not even whether they exist.
-    if (!seesWholeSchool && (!schoolClass || !(await repository.isTeacherOfClass(db, schoolClass.id, actor.userId)))) {
+    if (!scope.wholeSchool && (!schoolClass || !(await isClassInScope(db, scope, schoolClass.id)))) {
       throw new AppError('forbidden');
     }
     if (!schoolClass) throw new AppError('not_found');
     classYear = schoolClass.school_year;
   }
-  const schoolYear = query.schoolYear ?? classYear ?? schoolYearOf(deps.clock.now());
+  const schoolYear = query.schoolYear ?? classYear ?? schoolYearAt(deps.clock.now());
+  const status = query.status ?? 'current';
 
-  const rows = await repository.listPupilsWithClass(db, schoolId, schoolYear, {
-    classId: query.classId,
-    taughtByUserId: seesWholeSchool ? undefined : actor.userId,
+  const rows = await repository.listPupilsWithClass(db, schoolId, schoolYear, { status, classId: query.classId, scope });
+  const pupils = pupilsOf(rows).sort(comparePupils);
+
+  await recordAudit(db, deps.clock, {
+    actorUserId: caller.userId,
+    action: 'pupils.read',
+    targetType: query.classId === undefined ? 'school' : 'class',
+    targetId: query.classId ?? schoolId,
+    schoolId,
+    boardId: caller.schoolBoardId ?? null,
+    detail: { schoolYear, count: pupils.length, ...(status === 'former' ? { status } : {}) },
   });
+  return pupils;
+}
+
+/** Pupils from rows of `listPupilsWithClass`: one per pupil, with one class. */
+export function pupilsOf(rows: Awaited<ReturnType<typeof repository.listPupilsWithClass>>): Pupil[] {
   const byId = new Map<string, Pupil>();
   for (const row of rows) {
     const pupil: Pupil = {
@@ -65,6 +63,7 @@ export async function listPupils(
       birthDate: row.birth_date,
       classId: row.class_id ?? null,
       className: row.class_name ?? null,
+      leftOn: row.left_on,
     };
     // Placed in two classes of one year (only possible by hand): show the first by name.
     const seen = byId.get(pupil.id);
@@ -72,18 +71,7 @@ export async function listPupils(
       byId.set(pupil.id, pupil);
     }
   }
-  const pupils = [...byId.values()].sort(comparePupils);
-
-  await recordAudit(db, deps.clock, {
-    actorUserId: actor.userId,
-    action: 'pupils.read',
-    targetType: query.classId === undefined ? 'school' : 'class',
-    targetId: query.classId ?? schoolId,
-    schoolId,
-    boardId: reader.boardId ?? null,
-    detail: { schoolYear, count: pupils.length },
-  });
-  return pupils;
+  return [...byId.values()];
 }
 
 // Dutch order: "Groep 10" after "Groep 9", and case and accents do not split the list.

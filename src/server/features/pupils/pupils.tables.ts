@@ -1,6 +1,9 @@
 import type { Selectable } from 'kysely';
 
-/** A pupil of a school, identified within the school by the administration's pupil number. */
+/**
+ * A pupil of a school, identified within the school by the administration's pupil number. `left_on` is the
+ * school date the pupil left the school (a former pupil, oud-leerling); null while they are at the school.
+ */
 export interface PupilsTable {
   id: string;
   school_id: string;
@@ -8,6 +11,7 @@ export interface PupilsTable {
   first_name: string;
   last_name: string;
   birth_date: string | null;
+  left_on: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,9 +1,10 @@
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
-import { schoolParamsSchema } from '../tenancy/tenancy.schemas';
+
 import { schoolSettingsBodySchema, schoolSettingsSchema } from './school-settings.schemas';
 import * as service from './school-settings.service';
+import { schoolParamsSchema } from '../../http/common.schemas';
 
 /** A school's own settings: read by everyone who can see the school, changed by its admin and leadership. */
 export async function schoolSettingsRoutes(app: App, deps: Deps): Promise<void> {
@@ -22,6 +23,6 @@ export async function schoolSettingsRoutes(app: App, deps: Deps): Promise<void> 
       config: { policy: { access: 'permission', permission: 'school.settings.manage' } },
       schema: { tags: ['schools'], params: schoolParamsSchema, body: schoolSettingsBodySchema, response: { 200: schoolSettingsSchema } },
     },
-    async (request) => service.updateSchoolSettings(deps, requireAuth(request).user.id, request.params.schoolId, request.body),
+    async (request) => service.updateSchoolSettings(deps, staffCallerOf(request).userId, request.params.schoolId, request.body),
   );
 }

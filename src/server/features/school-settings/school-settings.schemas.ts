@@ -13,8 +13,11 @@ export const schoolSettingsSchema = z.object({
   sharesPlanWithBoard: z.boolean(),
   /** Staff who joined more than this many months ago without the full training are listed (default 12). */
   untrainedAfterMonths: z.number().int(),
+  /** When a setting last changed; null while every setting is at its default. */
   updatedAt: z.string().nullable(),
 });
+/** A school's own settings. */
+export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
 
 /** Changing a school's settings: the settings given change, the others stay as they are (at least one). */
 export const schoolSettingsBodySchema = z

@@ -4,21 +4,8 @@ import { type Deps, isoInstant } from '../../deps';
 import { AppError } from '../../errors';
 import { findSchool } from '../tenancy/tenancy.repository';
 import * as repository from './school-settings.repository';
+import type { SchoolSettings } from './school-settings.schemas';
 import type { SchoolSettingsRow } from './school-settings.tables';
-
-/** Choices a school makes for itself. */
-export interface SchoolSettings {
-  sharesSelfscanWithBoard: boolean;
-  sharesCheckinWithBoard: boolean;
-  /** Every staff member may read the implementation plan (the working group and leadership always can). */
-  sharesPlanWithTeam: boolean;
-  /** The board sees the plan roll-up: phase, goals achieved/total, overdue actions, training coverage. */
-  sharesPlanWithBoard: boolean;
-  /** N for the training register: staff who joined more than N months ago without the full training are listed. */
-  untrainedAfterMonths: number;
-  /** When a setting last changed; null while every setting is at its default. */
-  updatedAt: string | null;
-}
 
 /** The settings a PUT may change; those left out stay as they are. */
 export type SchoolSettingsChange = { [K in Exclude<keyof SchoolSettings, 'updatedAt'>]?: SchoolSettings[K] | undefined };

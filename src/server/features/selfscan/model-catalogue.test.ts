@@ -204,6 +204,20 @@ describe('parseModelDefinition', () => {
     expect(fields).toEqual({ 'layers.3.aspects.2.weight': ['unknown field'] });
   });
 
+  it('refuses a line break in a name and a bidi control anywhere, but keeps paragraphs in descriptions', () => {
+    const model = editableCopy();
+    model.layers[0]!.aspects[0]!.name.nl = 'Motivatie\nKlik hier';
+    model.phases['2'].en = 'Growth \u202Ephase';
+    model.layers[1]!.aspects[0]!.descriptors['1'].nl = 'Eerste alinea.\n\nTweede alinea met \u2066isolaat\u2069.';
+    model.layers[2]!.description.nl = 'Eerste alinea.\n\nTweede alinea.';
+    const fields = validationFieldsOf(() => parseModelDefinition(model));
+    expect(fields).toEqual({
+      'phases.2.en': ['control_characters_not_allowed'],
+      'layers.0.aspects.0.name.nl': ['control_characters_not_allowed'],
+      'layers.1.aspects.0.descriptors.1.nl': ['control_characters_not_allowed'],
+    });
+  });
+
   it('accepts the complete example in docs/model-format.md', () => {
     const page = readFileSync(join(REPOSITORY_ROOT, 'docs/model-format.md'), 'utf8');
     const example = [...page.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1] ?? '').find((block) => block.includes('"layers"'));

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { developmentModelSchema, type DevelopmentModel } from '../../../shared/selfscan-model';
+import { CONTROL_CHARACTERS_REFUSED, isMultiLineText, isSingleLineText } from '../../../shared/plain-text';
+import { developmentModelSchema, type DevelopmentModel, type LocalizedText } from '../../../shared/selfscan-model';
 import { AppError } from '../../errors';
 
 const SHIPPED_MODELS_DIRECTORY = fileURLToPath(new URL('./models/', import.meta.url));
@@ -40,7 +41,7 @@ export function readModelDirectory(directory: string): DevelopmentModel[] {
  * each path prefixed with `fieldPrefix` (e.g. `body.definition.`) so it matches where the model sat in the request.
  */
 export function parseModelDefinition(json: unknown, options: { fieldPrefix?: string } = {}): DevelopmentModel {
-  const result = developmentModelSchema.safeParse(json);
+  const result = importedModelSchema.safeParse(json);
   if (!result.success) {
     const prefix = options.fieldPrefix ?? '';
     const fields = Object.fromEntries(Object.entries(fieldErrorsOf(result.error)).map(([path, messages]) => [`${prefix}${path}`, messages]));
@@ -48,6 +49,29 @@ export function parseModelDefinition(json: unknown, options: { fieldPrefix?: str
   }
   return result.data;
 }
+
+// An imported model's names stand on one line (they reach menus, PDFs and the plan's weekly mail); its
+// descriptions may hold paragraphs. Checked on import only: a stored model is read as it was accepted.
+const importedModelSchema = developmentModelSchema.superRefine((model, context) => {
+  const check = (text: LocalizedText, path: (string | number)[], isName: boolean) => {
+    for (const locale of ['nl', 'en'] as const) {
+      if (!(isName ? isSingleLineText(text[locale]) : isMultiLineText(text[locale]))) {
+        context.addIssue({ code: 'custom', path: [...path, locale], message: CONTROL_CHARACTERS_REFUSED });
+      }
+    }
+  };
+  check(model.name, ['name'], true);
+  check(model.source, ['source'], false);
+  for (const phase of ['1', '2', '3', '4'] as const) check(model.phases[phase], ['phases', phase], true);
+  model.layers.forEach((layer, layerIndex) => {
+    check(layer.name, ['layers', layerIndex, 'name'], true);
+    check(layer.description, ['layers', layerIndex, 'description'], false);
+    layer.aspects.forEach((aspect, aspectIndex) => {
+      check(aspect.name, ['layers', layerIndex, 'aspects', aspectIndex, 'name'], true);
+      for (const phase of ['1', '2', '3', '4'] as const) check(aspect.descriptors[phase], ['layers', layerIndex, 'aspects', aspectIndex, 'descriptors', phase], false);
+    });
+  });
+});
 
 /**
  * Turns zod issues into `{ "layers.0.aspects.1.id": ["…"] }`; an unknown field is reported at its own path

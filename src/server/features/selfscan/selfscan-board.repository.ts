@@ -3,14 +3,25 @@ import type { Database } from '../../db/database';
 import type { SelfscanRoundRow } from './selfscan.tables';
 
 /**
- * For each of the given schools, its most recent round that opened on or before `today` and has at least one
- * agreed phase (none for a school without one).
+ * The rounds of the given schools that opened on or before `today` and have at least one agreed phase, each
+ * with how many people answered it; per school newest first (opening day, then creation).
  */
-export async function listLatestRoundsWithConsensus(db: Kysely<Database>, schoolIds: readonly string[], today: string): Promise<SelfscanRoundRow[]> {
+export async function listRoundsWithConsensus(
+  db: Kysely<Database>,
+  schoolIds: readonly string[],
+  today: string,
+): Promise<(SelfscanRoundRow & { responded: number })[]> {
   if (schoolIds.length === 0) return [];
   const rows = await db
     .selectFrom('selfscan_rounds')
-    .selectAll()
+    .selectAll('selfscan_rounds')
+    .select((eb) =>
+      eb
+        .selectFrom('selfscan_responses')
+        .whereRef('selfscan_responses.round_id', '=', 'selfscan_rounds.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('responded_count'),
+    )
     .where('school_id', 'in', schoolIds)
     .where('opens_on', '<=', today)
     .where((eb) => eb.exists(eb.selectFrom('selfscan_consensus').select('selfscan_consensus.round_id').whereRef('selfscan_consensus.round_id', '=', 'selfscan_rounds.id')))
@@ -19,7 +30,5 @@ export async function listLatestRoundsWithConsensus(db: Kysely<Database>, school
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  const latest = new Map<string, SelfscanRoundRow>();
-  for (const row of rows) if (!latest.has(row.school_id)) latest.set(row.school_id, row);
-  return [...latest.values()];
+  return rows.map(({ responded_count, ...round }) => ({ ...round, responded: Number(responded_count ?? 0) }));
 }

@@ -1,42 +1,42 @@
-import { developmentModelSchema, type DevelopmentModel, type LocalizedText } from '../../../shared/selfscan-model';
+import { developmentModelSchema } from '../../../shared/selfscan-model';
 import { recordAudit } from '../../audit/audit.service';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { listSchoolIdsSharingSelfscan } from '../school-settings/school-settings.repository';
 import { findBoard, listSchoolsOfBoard } from '../tenancy/tenancy.repository';
-import { listLatestRoundsWithConsensus } from './selfscan-board.repository';
-import type { RoundHead } from './selfscan-history.service';
+import { isLargeEnough, minimumGroupSizeOf } from '../../../shared/anonymity';
+import { listRoundsWithConsensus } from './selfscan-board.repository';
+import type { BoardSelfscan } from './selfscan-history.schemas';
 import * as repository from './selfscan.repository';
-import { schoolDateOf } from './selfscan.service';
-
-/** The agreed placements of one school's latest round with consensus, aspects in model order. */
-export interface SharedPlacements {
-  round: RoundHead;
-  model: { key: string; version: string; name: LocalizedText };
-  phaseNames: DevelopmentModel['phases'];
-  aspects: { aspectId: string; name: LocalizedText; layerId: string; layerName: LocalizedText; phase: number | null }[];
-}
+import { statusOf } from './selfscan.service';
+import type { SelfscanRoundRow } from './selfscan.tables';
+import { schoolDateOf } from '../../../shared/school-time';
 
 /** One school of a board in the board's self-scan view. */
-export interface BoardSchoolPlacements {
-  schoolId: string;
-  schoolName: string;
-  isShared: boolean;
-  /** Null when the school does not share, or shares but never agreed on a phase. */
-  latest: SharedPlacements | null;
-}
+type BoardSchoolPlacements = BoardSelfscan['schools'][number];
+/** The agreed placements of one school's latest shown round with consensus, aspects in model order. */
+type SharedPlacements = NonNullable<BoardSchoolPlacements['latest']>;
 
 /**
  * The board's side-by-side view: every school of the board by name, and only for the schools that chose to
- * share, the agreed phases of their latest round with consensus. Nothing of a school that does not share is read.
- * Every look is recorded in the audit log, with the schools whose placements it showed.
+ * share, the agreed phases of their latest round with consensus that is closed and that at least k people
+ * (the board's k) answered — a round whose results were never shown stays in the school. Nothing of a school
+ * that does not share is read. Every look is recorded in the audit log, with the schools whose placements it showed.
  */
-export async function getBoardSelfscan(deps: Deps, actorUserId: string, boardId: string): Promise<{ schools: BoardSchoolPlacements[] }> {
+export async function getBoardSelfscan(deps: Deps, actorUserId: string, boardId: string): Promise<BoardSelfscan> {
   const db = deps.db.kysely;
-  if (!(await findBoard(db, boardId))) throw new AppError('not_found');
+  const board = await findBoard(db, boardId);
+  if (!board) throw new AppError('not_found');
+  const k = minimumGroupSizeOf(board.min_group_size);
+  const today = schoolDateOf(deps.clock.now());
   const schools = await listSchoolsOfBoard(db, boardId);
   const sharing = new Set(await listSchoolIdsSharingSelfscan(db, schools.map((school) => school.id)));
-  const rounds = new Map((await listLatestRoundsWithConsensus(db, [...sharing], schoolDateOf(deps.clock.now()))).map((round) => [round.school_id, round]));
+  const rounds = new Map<string, SelfscanRoundRow>();
+  // Newest first per school: the first round that may be shown is the one.
+  for (const round of await listRoundsWithConsensus(db, [...sharing], today)) {
+    if (rounds.has(round.school_id) || statusOf(round, today) !== 'closed' || !isLargeEnough(round.responded, k)) continue;
+    rounds.set(round.school_id, round);
+  }
   const result: BoardSchoolPlacements[] = [];
   for (const school of schools) {
     const round = sharing.has(school.id) ? rounds.get(school.id) : undefined;
@@ -53,7 +53,7 @@ export async function getBoardSelfscan(deps: Deps, actorUserId: string, boardId:
   return { schools: result };
 }
 
-async function placementsOf(deps: Deps, round: NonNullable<Awaited<ReturnType<typeof listLatestRoundsWithConsensus>>[number]>): Promise<SharedPlacements> {
+async function placementsOf(deps: Deps, round: SelfscanRoundRow): Promise<SharedPlacements> {
   const db = deps.db.kysely;
   const modelRow = await repository.findModelOfSchool(db, round.school_id, round.model_id);
   if (!modelRow) throw new Error(`round ${round.id} points at a missing model`);

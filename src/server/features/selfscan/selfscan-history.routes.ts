@@ -1,18 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
-import { boardParamsSchema, schoolParamsSchema } from '../tenancy/tenancy.schemas';
+
 import { getBoardSelfscan } from './selfscan-board.service';
 import { boardSelfscanSchema, historySchema, shiftQuerySchema, shiftSchema } from './selfscan-history.schemas';
 import { getHistory, getShift } from './selfscan-history.service';
 import { roundParamsSchema } from './selfscan.schemas';
-import type { Caller } from './selfscan.service';
-
-function callerOf(request: FastifyRequest): Caller {
-  const auth = requireAuth(request);
-  return { userId: auth.user.id, actor: auth.actor, schoolBoardId: request.schoolBoardId };
-}
+import { boardParamsSchema, schoolParamsSchema } from '../../http/common.schemas';
 
 /** Self-scan over time: the shift against an earlier round, the timeline per aspect, and the board's view of sharing schools. */
 export async function selfscanHistoryRoutes(app: App, deps: Deps): Promise<void> {
@@ -23,7 +18,7 @@ export async function selfscanHistoryRoutes(app: App, deps: Deps): Promise<void>
       config: { policy: { access: 'permission', permission: 'school.read' } },
       schema: { tags: ['selfscan'], params: roundParamsSchema, querystring: shiftQuerySchema, response: { 200: shiftSchema } },
     },
-    async (request) => getShift(deps, callerOf(request), request.params.schoolId, request.params.roundId, request.query.against),
+    async (request) => getShift(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId, request.query.against),
   );
 
   app.get(
@@ -41,6 +36,6 @@ export async function selfscanHistoryRoutes(app: App, deps: Deps): Promise<void>
       config: { policy: { access: 'permission', permission: 'board.read' } },
       schema: { tags: ['selfscan'], params: boardParamsSchema, response: { 200: boardSelfscanSchema } },
     },
-    async (request) => getBoardSelfscan(deps, requireAuth(request).user.id, request.params.boardId),
+    async (request) => getBoardSelfscan(deps, staffCallerOf(request).userId, request.params.boardId),
   );
 }

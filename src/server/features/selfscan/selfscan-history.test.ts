@@ -77,6 +77,8 @@ describe.each(testDialects())('self-scan shift, timeline and board view on %s', 
   beforeAll(async () => {
     test = await createTestApp(dialect);
     world = await createWorld(test);
+    // Three respondents per round: board A's k is 3, so their medians may show (the k rule has its own tests).
+    await test.deps.db.kysely.updateTable('boards').set({ min_group_size: 3 }).where('id', '=', world.boardA).execute();
     await ensureShippedModels(test.deps.db.kysely, test.clock.now());
     const otherModelId = newId();
     await test.deps.db.kysely
@@ -128,7 +130,16 @@ describe.each(testDialects())('self-scan shift, timeline and board view on %s', 
       answers: [{ user: 'teacher', role: 'teacher', phases: { [MOTIVATION]: 4 } }],
     });
     rounds.otherSchool = await seedRound({ schoolId: world.schoolA2, modelId: MODEL_ID, name: 'Ronde van A2', opensOn: '2025-01-01', closesOn: '2025-01-31', consensus: { [MOTIVATION]: 4 } });
-    rounds.otherBoard = await seedRound({ schoolId: world.schoolB1, modelId: MODEL_ID, name: 'Ronde van B1', opensOn: '2025-01-01', closesOn: '2025-01-31', consensus: { [KNOWLEDGE]: 1 } });
+    // Board B keeps k = 5: five answers (the users only stand in as respondents).
+    rounds.otherBoard = await seedRound({
+      schoolId: world.schoolB1,
+      modelId: MODEL_ID,
+      name: 'Ronde van B1',
+      opensOn: '2025-01-01',
+      closesOn: '2025-01-31',
+      answers: (['teacher', 'careTeam', 'tsoLead', 'leadership', 'schoolAdmin'] as const).map((user) => ({ user, role: 'teacher', phases: { [KNOWLEDGE]: 1 } })),
+      consensus: { [KNOWLEDGE]: 1 },
+    });
   });
   afterAll(async () => test.close());
 
@@ -145,15 +156,15 @@ describe.each(testDialects())('self-scan shift, timeline and board view on %s', 
       expect(motivation).toEqual({ aspectId: MOTIVATION, current: { value: 3, basis: 'consensus' }, earlier: { value: 2, basis: 'consensus' }, difference: 1 });
       // Medians of 1,1,2 → 2,3,3.
       expect(knowledge).toEqual({ aspectId: KNOWLEDGE, current: { value: 3, basis: 'median' }, earlier: { value: 1, basis: 'median' }, difference: 2 });
-      // The median of 2 and 3 ("weet ik niet" left out) → an agreed phase without any ratings.
-      expect(language).toEqual({ aspectId: LANGUAGE, current: { value: 3, basis: 'consensus' }, earlier: { value: 2.5, basis: 'median' }, difference: 0.5 });
-      expect(fourth).toEqual({ aspectId: ASPECTS[3], current: null, earlier: null, difference: null });
+      // Two ratings with a phase ("weet ik niet" is not one) are below k = 3: no median, nothing to compare the agreed phase with.
+      expect(language).toEqual({ aspectId: LANGUAGE, current: { value: 3, basis: 'consensus' }, earlier: { basis: 'hidden' }, difference: null });
+      expect(fourth).toEqual({ aspectId: ASPECTS[3], current: { basis: 'hidden' }, earlier: { basis: 'hidden' }, difference: null });
     });
 
     it('goes the other way round with the opposite sign', async () => {
       const response = await requestAs(test.app, await as('leadership'), 'GET', shiftUrl(rounds.spring2025, rounds.autumn2025));
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json().aspects.slice(0, 3).map((entry: { difference: number }) => entry.difference)).toEqual([-1, -2, -0.5]);
+      expect(response.json().aspects.slice(0, 3).map((entry: { difference: number }) => entry.difference)).toEqual([-1, -2, null]);
     });
 
     it('refuses a round of another school, another board, another model, the same round, an unknown round and a missing one', async () => {
@@ -202,16 +213,17 @@ describe.each(testDialects())('self-scan shift, timeline and board view on %s', 
       expect(history.aspects.map((entry: { aspectId: string }) => entry.aspectId)).toEqual(ASPECTS);
       const [motivation, knowledge, language] = history.aspects;
       expect(motivation.points).toEqual([
-        { roundId: rounds.spring2025, consensusPhase: 2, median: 2 },
-        { roundId: rounds.autumn2025, consensusPhase: 3, median: 3 },
+        { roundId: rounds.spring2025, consensusPhase: 2, median: { hidden: false, value: 2 } },
+        { roundId: rounds.autumn2025, consensusPhase: 3, median: { hidden: false, value: 3 } },
       ]);
       expect(knowledge.points).toEqual([
-        { roundId: rounds.spring2025, consensusPhase: null, median: 1 },
-        { roundId: rounds.autumn2025, consensusPhase: null, median: 3 },
+        { roundId: rounds.spring2025, consensusPhase: null, median: { hidden: false, value: 1 } },
+        { roundId: rounds.autumn2025, consensusPhase: null, median: { hidden: false, value: 3 } },
       ]);
+      // Two ratings, then none: below k.
       expect(language.points).toEqual([
-        { roundId: rounds.spring2025, consensusPhase: null, median: 2.5 },
-        { roundId: rounds.autumn2025, consensusPhase: 3, median: null },
+        { roundId: rounds.spring2025, consensusPhase: null, median: { hidden: true } },
+        { roundId: rounds.autumn2025, consensusPhase: 3, median: { hidden: true } },
       ]);
     });
 
@@ -220,7 +232,7 @@ describe.each(testDialects())('self-scan shift, timeline and board view on %s', 
       try {
         const history = (await requestAs(test.app, await as('leadership'), 'GET', historyUrl())).json();
         expect(history.rounds.map((round: { name: string; status: string }) => `${round.name}:${round.status}`)).toEqual(['Voorjaar 2025:closed', 'Najaar 2025:closed', 'Najaar 2026:open']);
-        expect(history.aspects[0].points[2]).toEqual({ roundId: openRound, consensusPhase: null, median: null });
+        expect(history.aspects[0].points[2]).toEqual({ roundId: openRound, consensusPhase: null, median: { hidden: true } });
       } finally {
         await test.deps.db.kysely.deleteFrom('selfscan_rounds').where('id', '=', openRound).execute();
       }
@@ -242,7 +254,7 @@ describe.each(testDialects())('self-scan shift, timeline and board view on %s', 
       try {
         const empty = await requestAs(test.app, await as('teacherOtherSchool'), 'GET', `/api/schools/${world.schoolA2}/selfscan/history`);
         expect(empty.statusCode, empty.body).toBe(200);
-        expect(empty.json()).toEqual({ model: null, rounds: [], aspects: [] });
+        expect(empty.json()).toEqual({ minGroupSize: 3, model: null, rounds: [], aspects: [] });
       } finally {
         await db.deleteFrom('school_memberships').where('school_id', '=', world.schoolA2).where('role', '=', 'tso_lead').execute();
         rounds.otherSchool = await seedRound({ schoolId: world.schoolA2, modelId: MODEL_ID, name: 'Ronde van A2', opensOn: '2025-01-01', closesOn: '2025-01-31', consensus: { [MOTIVATION]: 4 } });

@@ -1,12 +1,14 @@
 import PDFDocument from 'pdfkit';
+import { formatCalendarDate, formatInstant, INTL_LOCALE } from '../../i18n/dates';
 import type { Locale } from '../../../shared/roles';
 import type { DevelopmentModel, GrowthPhase, LocalizedText } from '../../../shared/selfscan-model';
-import type { AspectAggregate } from './aggregate';
-import type { Placement, Shift } from './selfscan-history.service';
-import type { RoundResults } from './selfscan.service';
+import type { ShownCell } from './aggregate';
+import type { Placement, SelfscanShift } from './selfscan-history.schemas';
+import type { RoundResults } from './selfscan.schemas';
 
 // The self-scan report as a PDF for the team meeting. Everything comes from the results object the
-// results endpoint returns, so the report can never show something the reader could not see on screen;
+// results endpoint returns (cells below k arrive hidden and are printed as such), so the report can never
+// show something the reader could not see on screen;
 // the only side effect is pdfkit writing into memory. Notes are left out on purpose: a printed sheet
 // travels further than the screen, and notes may be recognisable.
 
@@ -14,7 +16,7 @@ import type { RoundResults } from './selfscan.service';
  * The shift since the school's previous round on the same model: none because this is the first round,
  * withheld because the reader may not see the previous round's results, or the comparison itself.
  */
-export type ReportShift = { kind: 'first' } | { kind: 'withheld' } | { kind: 'shift'; shift: Shift };
+export type ReportShift = { kind: 'first' } | { kind: 'withheld' } | { kind: 'shift'; shift: SelfscanShift };
 
 /** What the report is made of: the round's results, the model they were given on, and the school's name. */
 export interface SelfscanReportInput {
@@ -40,6 +42,8 @@ interface ReportTexts {
   agreed: (phase: string) => string;
   rationale: string;
   notAgreed: string;
+  /** A cell withheld under the k rule, with k. */
+  tooFewAnswers: (k: string) => string;
   stats: (values: { median: string; mean: string; n: string; dontKnow: string; agreement: string }) => string;
   discuss: string;
   noValue: string;
@@ -78,6 +82,7 @@ const TEXTS: Record<Locale, ReportTexts> = {
     agreed: (phase) => `Samen vastgesteld: ${phase}`,
     rationale: 'Waarom',
     notAgreed: 'Nog geen gezamenlijke groeifase vastgesteld.',
+    tooFewAnswers: (k) => `Geen cijfers: te weinig antwoorden (minder dan ${k}), zodat niemand herkenbaar is.`,
     stats: ({ median, mean, n, dontKnow, agreement }) =>
       `Mediaan ${median} · gemiddelde ${mean} · aantal ${n} · weet ik niet ${dontKnow} · overeenstemming ${agreement}`,
     discuss: 'Bespreekpunt',
@@ -94,7 +99,7 @@ const TEXTS: Record<Locale, ReportTexts> = {
     shiftLine: ({ earlier, current, difference }) => `Vorige ronde: ${earlier} · deze ronde: ${current} · ${difference}`,
     placementAgreed: (phase) => `groeifase ${phase} (samen vastgesteld)`,
     placementMedian: (median) => `mediaan ${median} (niet samen vastgesteld)`,
-    noPlacement: 'geen plaatsing',
+    noPlacement: 'te weinig antwoorden',
     change: (signed, plural) => `${signed} ${plural ? 'groeifasen' : 'groeifase'}`,
     unchanged: 'gelijk gebleven',
     notComparable: 'niet te vergelijken',
@@ -114,6 +119,7 @@ const TEXTS: Record<Locale, ReportTexts> = {
     agreed: (phase) => `Agreed together: ${phase}`,
     rationale: 'Why',
     notAgreed: 'No phase agreed together yet.',
+    tooFewAnswers: (k) => `No figures: too few answers (fewer than ${k}), so that nobody can be recognised.`,
     stats: ({ median, mean, n, dontKnow, agreement }) => `Median ${median} · mean ${mean} · count ${n} · don't know ${dontKnow} · agreement ${agreement}`,
     discuss: 'Discussion point',
     noValue: '–',
@@ -129,7 +135,7 @@ const TEXTS: Record<Locale, ReportTexts> = {
     shiftLine: ({ earlier, current, difference }) => `Previous round: ${earlier} · this round: ${current} · ${difference}`,
     placementAgreed: (phase) => `growth phase ${phase} (agreed together)`,
     placementMedian: (median) => `median ${median} (not agreed together)`,
-    noPlacement: 'not placed',
+    noPlacement: 'too few answers',
     change: (signed, plural) => `${signed} ${plural ? 'growth phases' : 'growth phase'}`,
     unchanged: 'unchanged',
     notComparable: 'cannot be compared',
@@ -137,7 +143,6 @@ const TEXTS: Record<Locale, ReportTexts> = {
   },
 };
 
-const INTL_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 const PHASES: readonly GrowthPhase[] = [1, 2, 3, 4];
 const MARGIN = 50;
 const BAR_WIDTH = 180;
@@ -153,12 +158,10 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
   const { round, aggregate } = results;
   const localized = (value: LocalizedText) => value[locale];
   const number = (value: number, digits: number) => new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits }).format(value);
-  const optional = (value: number | null, digits: number) => (value === null ? text.noValue : number(value, digits));
-  const calendarDate = (isoDate: string) =>
-    new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
-  const instant = (value: Date) =>
-    new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(value);
-  const phaseName = (phase: GrowthPhase) => localized(model.phases[phase]);
+  const calendarDate = (isoDate: string) => formatCalendarDate(isoDate, locale);
+  const instant = (value: Date) => formatInstant(value, locale);
+  // The results' contract types a phase as a number; the schema and the database only ever hold 1–4.
+  const phaseName = (phase: number) => localized(model.phases[phase as GrowthPhase]);
 
   const doc = new PDFDocument({
     size: 'A4',
@@ -211,8 +214,9 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
       const rationaleHeight = rationale ? doc.heightOfString(rationale, { width }) : 0;
       keepTogether(40 + rationaleHeight + 14 + 4 * BAR_ROW + 10);
       doc.moveDown(0.7);
-      doc.font('Helvetica-Bold').fontSize(11).text(localized(aspect.name), MARGIN, doc.y, { width, continued: Boolean(row?.discuss) });
-      if (row?.discuss) doc.text(`   [${text.discuss}]`);
+      const isDiscussed = row !== undefined && !row.hidden && row.discuss;
+      doc.font('Helvetica-Bold').fontSize(11).text(localized(aspect.name), MARGIN, doc.y, { width, continued: isDiscussed });
+      if (isDiscussed) doc.text(`   [${text.discuss}]`);
       doc.font('Helvetica').fontSize(10);
       if (agreed) {
         doc.text(text.agreed(phaseName(agreed.phase)), { width });
@@ -220,14 +224,16 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
       } else {
         doc.fillColor(MUTED).text(text.notAgreed, { width }).fillColor(INK);
       }
-      if (row) {
+      if (!row || row.hidden) {
+        doc.fillColor(MUTED).text(text.tooFewAnswers(number(aggregate.minGroupSize, 0)), { width }).fillColor(INK);
+      } else {
         doc.text(
           text.stats({
-            median: optional(row.median, 1),
-            mean: optional(row.mean, 2),
+            median: number(row.median, 1),
+            mean: number(row.mean, 2),
             n: number(row.n, 0),
             dontKnow: number(row.dontKnow, 0),
-            agreement: optional(row.rwg, 2),
+            agreement: number(row.rwg, 2),
           }),
           { width },
         );
@@ -247,11 +253,11 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
   if (shift.kind === 'shift') {
     const { against } = shift.shift;
     doc.text(text.shiftAgainst(against.name, `${calendarDate(against.opensOn)} ${text.until} ${calendarDate(against.closesOn)}`), { width });
-    const placement = (value: Placement | null) =>
-      value === null ? text.noPlacement : value.basis === 'consensus' ? text.placementAgreed(number(value.value, 0)) : text.placementMedian(number(value.value, 1));
+    const placement = (value: Placement) =>
+      value.basis === 'hidden' ? text.noPlacement : value.basis === 'consensus' ? text.placementAgreed(number(value.value, 0)) : text.placementMedian(number(value.value, 1));
     const aspectNames = new Map(model.layers.flatMap((layer) => layer.aspects.map((aspect) => [aspect.id, localized(aspect.name)] as const)));
-    // An aspect nobody placed in either round has nothing to compare; listing it would only bury the rest.
-    for (const entry of shift.shift.aspects.filter((aspect) => aspect.current !== null || aspect.earlier !== null)) {
+    // An aspect placed in neither round has nothing to compare; listing it would only bury the rest.
+    for (const entry of shift.shift.aspects.filter((aspect) => aspect.current.basis !== 'hidden' || aspect.earlier.basis !== 'hidden')) {
       const line = text.shiftLine({ earlier: placement(entry.earlier), current: placement(entry.current), difference: changeText(entry.difference, text, number) });
       doc.font('Helvetica').fontSize(10);
       keepTogether(20 + doc.heightOfString(line, { width }));
@@ -270,7 +276,7 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
   const aspects = new Map(model.layers.flatMap((layer) => layer.aspects.map((aspect) => [aspect.id, aspect] as const)));
   for (const goal of results.goals) {
     const aspect = aspects.get(goal.aspectId);
-    const descriptor = aspect ? localized(aspect.descriptors[goal.targetPhase]) : '';
+    const descriptor = aspect ? localized(aspect.descriptors[goal.targetPhase as GrowthPhase]) : '';
     doc.font('Helvetica').fontSize(10);
     keepTogether(30 + doc.heightOfString(descriptor, { width }));
     doc.moveDown(0.5);
@@ -306,7 +312,7 @@ function changeText(difference: number | null, text: ReportTexts, number: (value
 }
 
 // Four rows, one per phase: label, count and a bar whose length is the phase's share of the given phases.
-function drawDistribution(doc: PDFKit.PDFDocument, row: AspectAggregate, text: ReportTexts, number: (value: number, digits: number) => string) {
+function drawDistribution(doc: PDFKit.PDFDocument, row: ShownCell, text: ReportTexts, number: (value: number, digits: number) => string) {
   doc.moveDown(0.3);
   const top = doc.y;
   doc.fontSize(9).fillColor(MUTED).text(text.distribution, MARGIN, top, { width: 70, lineBreak: false });

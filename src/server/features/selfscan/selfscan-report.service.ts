@@ -4,13 +4,17 @@ import { aspectIdsOf } from '../../../shared/selfscan-model';
 import { recordAudit } from '../../audit/audit.service';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { type CsvCell, toCsv } from '../../http/csv';
+import { type SpreadsheetFormat, spreadsheetFileOf } from '../../http/export-table';
 import { findSchool } from '../tenancy/tenancy.repository';
-import type { AspectAggregate } from './aggregate';
+import { exportRolesOf } from './aggregate';
 import { getShift } from './selfscan-history.service';
 import { type ReportShift, renderSelfscanReportPdf } from './selfscan-report.pdf';
+import { ratingsTableOf, resultsTableOf } from './selfscan-report.sheets';
 import * as repository from './selfscan.repository';
-import { type Caller, getModel, getResults, listRounds, type RoundResults, type RoundSummary } from './selfscan.service';
+import type { RoundResults, RoundSummary } from './selfscan.schemas';
+import { getModel, getResults, listRounds, minGroupSizeOf, ratingInputsOf, statusOf } from './selfscan.service';
+import { schoolDateOf } from '../../../shared/school-time';
+import type { StaffCaller } from '../../access/caller';
 
 /** A file to download: its bytes or text, its media type and a suggested file name (ASCII only). */
 export interface ExportFile {
@@ -20,35 +24,10 @@ export interface ExportFile {
 }
 
 /** The kinds of export, as written in the audit log. */
-export type ExportFormat = 'pdf' | 'results_csv' | 'ratings_csv';
-
-/** The columns of the aggregate CSV. */
-export const RESULTS_CSV_HEADER = [
-  'group',
-  'layer',
-  'aspect',
-  'n',
-  'dontKnow',
-  'phase1',
-  'phase2',
-  'phase3',
-  'phase4',
-  'median',
-  'mean',
-  'sd',
-  'rwg',
-  'discuss',
-  'consensusPhase',
-] as const;
-
-/** The columns of the raw ratings CSV: the input format of `groeiwijzer analyse selfscan`. */
-export const RATINGS_CSV_HEADER = ['respondent', 'role', 'aspect', 'phase'] as const;
-
-/** The group name of the whole team in the aggregate CSV (role groups use their role key or `other`). */
-export const WHOLE_TEAM_GROUP = 'team';
+export type ExportFormat = 'pdf' | `${'results' | 'ratings'}_${SpreadsheetFormat}`;
 
 /** The round's report as a PDF in the chosen language, for whoever may read the results. */
-export async function exportReportPdf(deps: Deps, caller: Caller, schoolId: string, roundId: string, locale: Locale): Promise<ExportFile> {
+export async function exportReportPdf(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string, locale: Locale): Promise<ExportFile> {
   const results = await getResults(deps, caller, schoolId, roundId);
   const school = await requireSchool(deps, schoolId);
   const { definition } = await getModel(deps, schoolId, results.round.model.id);
@@ -62,9 +41,12 @@ export async function exportReportPdf(deps: Deps, caller: Caller, schoolId: stri
  * The shift against the most recent earlier round of the same school and model key, if there is one.
  * When the caller may not read that round's results the shift is withheld, so the report leaks nothing of it.
  */
-export async function reportShiftOf(deps: Deps, caller: Caller, schoolId: string, round: RoundSummary): Promise<ReportShift> {
+export async function reportShiftOf(deps: Deps, caller: StaffCaller, schoolId: string, round: RoundSummary): Promise<ReportShift> {
   // Newest first, so the first match is the most recent earlier round.
-  const earlier = (await listRounds(deps, caller, schoolId)).find((candidate) => opensBefore(candidate, round) && candidate.model.key === round.model.key);
+  // Only a closed round has results to compare with.
+  const earlier = (await listRounds(deps, caller, schoolId)).find(
+    (candidate) => opensBefore(candidate, round) && candidate.model.key === round.model.key && candidate.status === 'closed',
+  );
   if (!earlier) return { kind: 'first' };
   if (!earlier.canSeeResults) return { kind: 'withheld' };
   return { kind: 'shift', shift: await getShift(deps, caller, schoolId, round.id, earlier.id) };
@@ -76,67 +58,46 @@ function opensBefore(candidate: RoundSummary, round: RoundSummary): boolean {
   return candidate.opensOn < round.opensOn || (candidate.opensOn === round.opensOn && candidate.createdAt < round.createdAt);
 }
 
-/** The aggregates per aspect for the whole team and each shown role group, as CSV, for whoever may read the results. */
-export async function exportResultsCsv(deps: Deps, caller: Caller, schoolId: string, roundId: string): Promise<ExportFile> {
+/**
+ * The aggregates per aspect for the whole team and each shown role group, as a workbook or CSV, for whoever may
+ * read the results: made from the results (getResults), so hidden cells stay hidden and an open round has none.
+ */
+export async function exportResults(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string, format: SpreadsheetFormat, locale: Locale): Promise<ExportFile> {
   const results = await getResults(deps, caller, schoolId, roundId);
   const school = await requireSchool(deps, schoolId);
   const { definition } = await getModel(deps, schoolId, results.round.model.id);
-  const layerOf = new Map(definition.layers.flatMap((layer) => layer.aspects.map((aspect) => [aspect.id, layer.id] as const)));
-  const body = toCsv(RESULTS_CSV_HEADER, resultsRowsOf(results, (aspectId) => layerOf.get(aspectId) ?? ''));
-  await auditExport(deps, caller, school, roundId, 'results_csv');
-  return { body, contentType: 'text/csv; charset=utf-8', fileName: `zelfscan-${slugOf(results.round.name)}-uitkomsten.csv` };
-}
-
-/** The rows of the aggregate CSV: the whole team first, then the groups in the aggregate's order. */
-export function resultsRowsOf(results: RoundResults, layerOf: (aspectId: string) => string): CsvCell[][] {
-  const consensus = new Map(results.consensus.map((entry) => [entry.aspectId, entry.phase]));
-  const rowOf = (group: string, entry: AspectAggregate): CsvCell[] => [
-    group,
-    layerOf(entry.aspect),
-    entry.aspect,
-    entry.n,
-    entry.dontKnow,
-    entry.counts['1'],
-    entry.counts['2'],
-    entry.counts['3'],
-    entry.counts['4'],
-    entry.median,
-    entry.mean,
-    entry.sd,
-    entry.rwg,
-    entry.discuss,
-    consensus.get(entry.aspect) ?? null,
-  ];
-  return [
-    ...results.aggregate.aspects.map((entry) => rowOf(WHOLE_TEAM_GROUP, entry)),
-    ...results.aggregate.groups.flatMap((group) => group.aspects.map((entry) => rowOf(group.group, entry))),
-  ];
+  const file = await spreadsheetFileOf(resultsTableOf(results, definition, locale), format, locale, `zelfscan-${slugOf(results.round.name)}-uitkomsten`);
+  await auditExport(deps, caller, school, roundId, `results_${format}`, format === 'xlsx' ? { language: locale } : {});
+  return file;
 }
 
 /**
- * Every answer of the round as CSV for the school admin: respondents as R1, R2, … in an order that follows
- * neither user ids, names nor the moment of answering; no notes. The route's policy limits it to school admins.
+ * Every answer of a closed round for the school admin, as a workbook or CSV: respondents as R1, R2, … in an order
+ * that follows neither user ids, names nor the moment of answering; no notes. A role keeps its name only when it
+ * is a named group of the results under the same k rule; every other respondent is `other` (everyone, when fewer
+ * than k answered), so an answer sheet never belongs to a role of fewer than k people. The route's policy limits
+ * it to school admins.
  */
-export async function exportRatingsCsv(deps: Deps, caller: Caller, schoolId: string, roundId: string): Promise<ExportFile> {
+export async function exportRatings(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string, format: SpreadsheetFormat, locale: Locale): Promise<ExportFile> {
   const school = await requireSchool(deps, schoolId);
   const db = deps.db.kysely;
   const round = await repository.findRound(db, schoolId, roundId);
   if (!round) throw new AppError('not_found');
+  if (statusOf(round, schoolDateOf(deps.clock.now())) !== 'closed') throw new AppError('round_still_open');
   const { definition } = await getModel(deps, schoolId, round.model_id);
   const aspectIds = aspectIdsOf(definition);
   const aspectOrder = new Map(aspectIds.map((id, index) => [id, index]));
   // The same rows the results are computed from, so the file reproduces them.
   const rows = (await repository.listRatingsOfRound(db, roundId)).filter((row) => aspectOrder.has(row.aspect_id));
+  const roles = exportRolesOf(ratingInputsOf(rows), { minGroupSize: await minGroupSizeOf(deps, schoolId), aspectIds });
   const pseudonyms = pseudonymsOf(roundId, rows.map((row) => row.response_id));
   const sorted = rows
     .map((row) => ({ respondent: pseudonyms.get(row.response_id)!, rank: pseudonymRank(pseudonyms.get(row.response_id)!), row }))
-    .sort((a, b) => a.rank - b.rank || aspectOrder.get(a.row.aspect_id)! - aspectOrder.get(b.row.aspect_id)!);
-  const body = toCsv(
-    RATINGS_CSV_HEADER,
-    sorted.map(({ respondent, row }) => [respondent, row.role, row.aspect_id, row.phase]),
-  );
-  await auditExport(deps, caller, school, roundId, 'ratings_csv', { respondents: pseudonyms.size });
-  return { body, contentType: 'text/csv; charset=utf-8', fileName: `zelfscan-${slugOf(round.name)}-antwoorden.csv` };
+    .sort((a, b) => a.rank - b.rank || aspectOrder.get(a.row.aspect_id)! - aspectOrder.get(b.row.aspect_id)!)
+    .map(({ respondent, row }) => ({ respondent, role: roles.get(row.response_id)!, aspect: row.aspect_id, phase: row.phase }));
+  const file = await spreadsheetFileOf(ratingsTableOf(sorted, definition, locale), format, locale, `zelfscan-${slugOf(round.name)}-antwoorden`);
+  await auditExport(deps, caller, school, roundId, `ratings_${format}`, { respondents: pseudonyms.size, ...(format === 'xlsx' ? { language: locale } : {}) });
+  return file;
 }
 
 /**
@@ -168,7 +129,7 @@ export function slugOf(name: string): string {
 
 async function auditExport(
   deps: Deps,
-  caller: Caller,
+  caller: StaffCaller,
   school: { id: string; board_id: string },
   roundId: string,
   format: ExportFormat,

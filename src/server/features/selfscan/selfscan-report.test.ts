@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRatingsCsv } from '../../../cli/analyse-input';
 import { runAnalyse } from '../../../cli/analyse.command';
@@ -9,9 +10,10 @@ import { createTestApp, requestAs, type Login, type TestApp } from '../../../../
 import { pdfText } from '../../../../test/support/pdf-text';
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
+import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import { aggregateSelfScan } from './aggregate';
 import { loadShippedModels } from './model-catalogue';
-import { pseudonymsOf, RESULTS_CSV_HEADER, slugOf } from './selfscan-report.service';
+import { pseudonymsOf, slugOf } from './selfscan-report.service';
 import { ensureShippedModels, shippedModelId } from './selfscan.service';
 
 const model = loadShippedModels()[0]!;
@@ -98,6 +100,9 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
       const response = await requestAs(test.app, await user(key), 'PUT', `${roundUrl()}/ratings/${aspect}`, { phase, ...(note ? { note } : {}) });
       expect(response.statusCode, response.body).toBe(200);
     }
+    // Results and exports exist only once the round is closed.
+    expect((await get('tsoLead', '/results.csv')).statusCode).toBe(409);
+    expect((await requestAs(test.app, await user('leadership'), 'POST', `${roundUrl()}/close`)).statusCode).toBe(200);
     const lead = await user('tsoLead');
     expect((await requestAs(test.app, lead, 'PUT', `${roundUrl()}/consensus/${MOTIVATION}`, { phase: 2, rationale: RATIONALE })).statusCode).toBe(200);
     expect((await requestAs(test.app, lead, 'PUT', `${roundUrl()}/goals`, { aspectIds: [MOTIVATION] })).statusCode).toBe(200);
@@ -105,7 +110,7 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
   afterAll(async () => test.close());
 
   it('refuses the PDF and the aggregate CSV to the team before the lead shares the results, and to the board admin', async () => {
-    for (const path of ['/report.pdf', '/results.csv']) {
+    for (const path of ['/report.pdf', '/results.csv', '/results.xlsx']) {
       for (const key of ['teacher', 'careTeam', 'schoolAdmin', 'boardAdmin'] as const) {
         const response = await get(key, path);
         expect(response.statusCode, `${key} ${path}`).toBe(403);
@@ -139,6 +144,9 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
     expect(text).toContain('Fase 4');
     // The motivation aspect: 2, 3, 2, 2, 1 → median 2, five ratings.
     expect(text).toContain('Mediaan 2 · gemiddelde 2 · aantal 5 · weet ik niet 0');
+    // Knowledge has two ratings with a phase: below k = 5, no figures, and the sheet says why.
+    expect(text).toContain('Geen cijfers: te weinig antwoorden (minder dan 5), zodat niemand herkenbaar is.');
+    expect(text.match(/Mediaan /g)).toHaveLength(1);
     expect(text).toContain(words(FIRST_ASPECT.descriptors['3'].nl).slice(0, 60));
     expect(text).not.toContain(NOTE);
     expect(text).toContain('Dit is de eerste ronde van de school op dit model');
@@ -170,20 +178,27 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="zelfscan-hyperlink-http-x-zelfscan-een-uitkomsten.csv"');
-    expect(response.body.startsWith('\uFEFFgroup,layer,aspect,')).toBe(true);
-    const [header, ...rows] = parse(response.body, { bom: true }) as string[][];
-    expect(header).toEqual([...RESULTS_CSV_HEADER]);
+    // Dutch Excel: `;` between quoted cells, decimal commas.
+    expect(response.body.startsWith('\uFEFF"group";"layer";"aspect";')).toBe(true);
+    const [header, ...rows] = parse(response.body, { bom: true, delimiter: ';' }) as string[][];
+    expect(header).toEqual(['group', 'layer', 'aspect', 'hidden', 'n', 'dontKnow', 'phase1', 'phase2', 'phase3', 'phase4', 'median', 'mean', 'sd', 'rwg', 'discuss', 'consensusPhase']);
     const expected = await results();
     expect(expected.aggregate.groups.map((group: { group: string }) => group.group)).toEqual(['other']);
     expect(rows).toHaveLength(ASPECTS.length * 2);
-    const cell = (value: number | null) => (value === null ? '' : String(value));
+    const cell = (value: number) => String(value).replace('.', ',');
     const teamRows = rows.filter((row) => row[0] === 'team');
     expect(teamRows.map((row) => row[2])).toEqual(ASPECTS);
     for (const [index, aspect] of expected.aggregate.aspects.entries()) {
+      const consensus = aspect.aspect === MOTIVATION ? '2' : '';
+      const head = ['team', aspect.aspect.split('.')[0], aspect.aspect];
+      if (aspect.hidden) {
+        // A hidden cell: only that it is hidden, no figure at all.
+        expect(teamRows[index]).toEqual([...head, 'true', ...Array(11).fill(''), consensus]);
+        continue;
+      }
       expect(teamRows[index]).toEqual([
-        'team',
-        aspect.aspect.split('.')[0],
-        aspect.aspect,
+        ...head,
+        'false',
         String(aspect.n),
         String(aspect.dontKnow),
         ...['1', '2', '3', '4'].map((phase) => String(aspect.counts[phase])),
@@ -192,13 +207,88 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
         cell(aspect.sd),
         cell(aspect.rwg),
         String(aspect.discuss),
-        aspect.aspect === MOTIVATION ? '2' : '',
+        consensus,
       ]);
     }
-    expect(rows.filter((row) => row[0] === 'other')).toHaveLength(ASPECTS.length);
+    expect(teamRows.filter((row) => row[3] === 'false').map((row) => row[2])).toEqual([MOTIVATION]);
+    // The "other" group (all five respondents) gives no "weet ik niet" count of its own.
+    const otherRows = rows.filter((row) => row[0] === 'other');
+    expect(otherRows).toHaveLength(ASPECTS.length);
+    expect(otherRows[0]!.slice(3, 6)).toEqual(['false', '5', '']);
     for (const row of [header!, ...rows]) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
     expect(response.body).not.toContain('HYPERLINK');
     expect(response.body).not.toContain('=1+1');
+  });
+
+  it('gives the aggregates as a Dutch workbook: names instead of codes, numbers as numbers rounded to two decimals', async () => {
+    const response = await get('tsoLead', '/results.xlsx');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="zelfscan-hyperlink-http-x-zelfscan-een-uitkomsten.xlsx"');
+    const [header, ...rows] = await readSheet(response.rawPayload);
+    expect(header).toEqual([
+      'Groep',
+      'Groeilaag',
+      'Accent',
+      'Te weinig antwoorden voor cijfers',
+      'Aantal antwoorden',
+      'Weet ik niet',
+      'Fase 1',
+      'Fase 2',
+      'Fase 3',
+      'Fase 4',
+      'Mediaan',
+      'Gemiddelde',
+      'Spreiding (standaardafwijking)',
+      'Overeenstemming (0-1)',
+      'Bespreekpunt',
+      'Samen vastgestelde groeifase',
+    ]);
+    expect(rows).toHaveLength(ASPECTS.length * 2);
+    const layer = model.layers[0]!.name.nl;
+    // The motivation aspect: 2, 3, 2, 2, 1 → mean 2, sd √0.5 ≈ 0.71, agreement 1 − 0.5/1.25 = 0.6 (below 0.7: discuss).
+    expect(rows[0]).toEqual(['Hele team', layer, FIRST_ASPECT.name.nl, 'nee', 5, 0, 1, 3, 1, 0, 2, 2, 0.71, 0.6, 'ja', 2]);
+    // Knowledge: too few ratings; the row says so and carries no figure.
+    expect(rows[1]).toEqual(['Hele team', layer, model.layers[0]!.aspects[1]!.name.nl, 'ja', ...Array(12).fill(null)]);
+    // The "other" group: all five respondents, no "weet ik niet" count of its own.
+    expect(rows[ASPECTS.length]!.slice(0, 6)).toEqual(['Overige', layer, FIRST_ASPECT.name.nl, 'nee', 5, null]);
+    const expected = (await results()).aggregate.aspects[0];
+    expect(rows[0]![11]).toBe(Math.round(expected.mean * 100) / 100);
+    expect(rows[0]![12]).toBe(Math.round(expected.sd * 100) / 100);
+    for (const row of rows) for (const cell of row) expect(String(cell)).not.toMatch(/^layer-|^team$|^other$/);
+
+    const english = await readSheet((await get('tsoLead', '/results.xlsx?lang=en')).rawPayload);
+    expect(english[0]!.slice(0, 4)).toEqual(['Group', 'Growth layer', 'Aspect', 'Too few answers for figures']);
+    expect(english[1]!.slice(0, 4)).toEqual(['Whole team', model.layers[0]!.name.en, FIRST_ASPECT.name.en, 'no']);
+    const byHeader = await readSheet((await get('tsoLead', '/results.xlsx', { 'accept-language': 'en-GB,en;q=0.8' })).rawPayload);
+    expect(byHeader[0]![0]).toBe('Group');
+
+    const audit = await test.deps.db.kysely.selectFrom('audit_events').select(['detail', 'actor_user_id']).where('action', '=', 'selfscan.exported').orderBy('seq').execute();
+    expect(audit.slice(-3).map((event) => JSON.parse(event.detail!))).toEqual([
+      { format: 'results_xlsx', language: 'nl' },
+      { format: 'results_xlsx', language: 'en' },
+      { format: 'results_xlsx', language: 'en' },
+    ]);
+  });
+
+  it('gives the school admin the pseudonymised answers as a workbook too: names, "weet ik niet" in words, phases as numbers', async () => {
+    for (const key of ['tsoLead', 'leadership', 'teacher', 'boardAdmin'] as const) expect((await get(key, '/ratings.xlsx')).statusCode, key).toBe(403);
+    const response = await get('schoolAdmin', '/ratings.xlsx');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="zelfscan-hyperlink-http-x-zelfscan-een-antwoorden.xlsx"');
+    const [header, ...rows] = await readSheet(response.rawPayload);
+    expect(header).toEqual(['Invuller', 'Rol', 'Groeilaag', 'Accent', 'Gekozen groeifase']);
+    expect(rows).toHaveLength(9);
+    expect(new Set(rows.map((row) => row[1]))).toEqual(new Set(['Overige']));
+    expect(rows.filter((row) => row[4] === 'weet ik niet')).toEqual([[expect.stringMatching(/^R\d$/), 'Overige', model.layers[0]!.name.nl, model.layers[0]!.aspects[1]!.name.nl, 'weet ik niet']]);
+    const phases = rows.map((row) => row[4]).filter((phase) => phase !== 'weet ik niet');
+    expect(phases.every((phase) => typeof phase === 'number')).toBe(true);
+    expect([...phases].sort()).toEqual([1, 1, 2, 2, 2, 3, 3, 4]);
+    const text = JSON.stringify(rows);
+    for (const secret of [NOTE, 'Weet ik echt niet', world.users.teacher.email]) expect(text).not.toContain(secret);
+    const audit = await test.deps.db.kysely.selectFrom('audit_events').select('detail').where('action', '=', 'selfscan.exported').orderBy('seq', 'desc').executeTakeFirst();
+    expect(JSON.parse(audit!.detail!)).toEqual({ format: 'ratings_xlsx', respondents: 5, language: 'nl' });
   });
 
   it('gives the raw ratings only to the school admin: pseudonymised, without notes or names, in the analyse format', async () => {
@@ -208,11 +298,13 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="zelfscan-hyperlink-http-x-zelfscan-een-antwoorden.csv"');
     const csv = response.body;
-    const [header, ...rows] = parse(csv, { bom: true }) as string[][];
+    const [header, ...rows] = parse(csv, { bom: true, delimiter: ';' }) as string[][];
     expect(header).toEqual(['respondent', 'role', 'aspect', 'phase']);
     expect(rows).toHaveLength(9);
     expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(['R1', 'R2', 'R3', 'R4', 'R5']));
-    expect(rows.filter((row) => row[3] === '')).toEqual([[expect.stringMatching(/^R\d$/), 'leadership', KNOWLEDGE, '']]);
+    expect(rows.filter((row) => row[3] === '')).toEqual([[expect.stringMatching(/^R\d$/), 'other', KNOWLEDGE, '']]);
+    // Five respondents of five different roles: no role has k = 5 people, so every row says "other".
+    expect(new Set(rows.map((row) => row[1]))).toEqual(new Set(['other']));
     for (const person of Object.entries(world.users)) {
       expect(csv).not.toContain(person[1].id);
       expect(csv).not.toContain(person[1].email);
@@ -244,7 +336,9 @@ describe.each(testDialects())('self-scan report and exports on %s', (dialect) =>
     expect(pdf.statusCode).toBe(200);
     expect(pdfText(pdf.rawPayload)).toContain(RATIONALE);
     expect((await get('teacher', '/results.csv')).statusCode).toBe(200);
+    expect((await get('teacher', '/results.xlsx')).statusCode).toBe(200);
     expect((await get('teacher', '/ratings.csv')).statusCode).toBe(403);
+    expect((await get('teacher', '/ratings.xlsx')).statusCode).toBe(403);
     expect((await get('boardAdmin', '/report.pdf')).statusCode).toBe(403);
   });
 });
@@ -306,7 +400,8 @@ describe.each(testDialects())('the shift since the previous round in the report 
       }
     }
     for (const [aspect, phase] of Object.entries(input.consensus ?? {})) {
-      await db.insertInto('selfscan_consensus').values({ round_id: id, aspect_id: aspect, phase, rationale: 'Besproken in het team', recorded_by: null, recorded_at: now }).execute();
+      const rationale = await test.deps.fieldCrypto.encrypt(encryptedFieldRef('selfscan_consensus', 'rationale', [id, aspect]), 'Besproken in het team');
+      await db.insertInto('selfscan_consensus').values({ round_id: id, aspect_id: aspect, phase, rationale, recorded_by: null, recorded_at: now }).execute();
     }
     return id;
   }
@@ -314,6 +409,8 @@ describe.each(testDialects())('the shift since the previous round in the report 
   beforeAll(async () => {
     test = await createTestApp(dialect);
     world = await createWorld(test);
+    // Three or four respondents per round: board A's k is 3 here, so their medians show.
+    await test.deps.db.kysely.updateTable('boards').set({ min_group_size: 3 }).where('id', '=', world.boardA).execute();
     await ensureShippedModels(test.deps.db.kysely, test.clock.now());
     const modelId = shippedModelId(model.id, model.version);
     const otherModelId = newId();
@@ -339,6 +436,8 @@ describe.each(testDialects())('the shift since the previous round in the report 
       answers: [
         { user: 'teacher', role: 'teacher', phases: { [MOTIVATION]: 2, [KNOWLEDGE]: 2, [MISSION]: 3 } },
         { user: 'careTeam', role: 'care_team', phases: { [MOTIVATION]: 2, [KNOWLEDGE]: 3, [MISSION]: 3 } },
+        { user: 'tsoLead', role: 'tso_lead', phases: { [MOTIVATION]: 2, [KNOWLEDGE]: 2, [MISSION]: 3 } },
+        { user: 'leadership', role: 'leadership', phases: { [MOTIVATION]: 2, [KNOWLEDGE]: 3, [MISSION]: 3 } },
       ],
       consensus: { [MOTIVATION]: 2 },
     });
@@ -347,10 +446,12 @@ describe.each(testDialects())('the shift since the previous round in the report 
       modelId,
       name: 'Najaar 2026',
       opensOn: '2026-11-02',
-      closesOn: '2026-11-30',
+      // Closed yesterday: only closed rounds have a report.
+      closesOn: '2026-11-20',
       answers: [
         { user: 'teacher', role: 'teacher', phases: { [MOTIVATION]: 3, [KNOWLEDGE]: 2, [LANGUAGE]: 2, [MISSION]: 3 } },
         { user: 'careTeam', role: 'care_team', phases: { [MOTIVATION]: 3, [KNOWLEDGE]: 2, [LANGUAGE]: 2, [MISSION]: 3 } },
+        { user: 'tsoLead', role: 'tso_lead', phases: { [MOTIVATION]: 3, [KNOWLEDGE]: 2, [LANGUAGE]: 2, [MISSION]: 3 } },
       ],
       consensus: { [MOTIVATION]: 3 },
     });
@@ -365,9 +466,9 @@ describe.each(testDialects())('the shift since the previous round in the report 
     expect(text).toContain('Verschuiving sinds de vorige ronde');
     expect(text).toContain('Vergeleken met de vorige ronde op hetzelfde model: Voorjaar 2026 (2 maart 2026 t/m 27 maart 2026).');
     expect(text).toContain('Vorige ronde: groeifase 2 (samen vastgesteld) · deze ronde: groeifase 3 (samen vastgesteld) · +1 groeifase');
-    // Knowledge: median 2.5 then 2, nothing agreed; language: not rated before.
+    // Knowledge: median 2.5 (2, 3, 2, 3) then 2, nothing agreed; language: not rated before, so below k.
     expect(text).toContain('Vorige ronde: mediaan 2,5 (niet samen vastgesteld) · deze ronde: mediaan 2 (niet samen vastgesteld) · \u20130,5 groeifase');
-    expect(text).toContain('Vorige ronde: geen plaatsing · deze ronde: mediaan 2 (niet samen vastgesteld) · niet te vergelijken');
+    expect(text).toContain('Vorige ronde: te weinig antwoorden · deze ronde: mediaan 2 (niet samen vastgesteld) · niet te vergelijken');
     expect(text).toContain('Vorige ronde: mediaan 3 (niet samen vastgesteld) · deze ronde: mediaan 3 (niet samen vastgesteld) · gelijk gebleven');
     // Aspects nobody placed in either round are left out of the comparison.
     expect(text.match(/Vorige ronde:/g)).toHaveLength(4);

@@ -118,7 +118,7 @@ describe.each(testDialects())('self-scan development models on %s', (dialect) =>
 
     const refused = await requestAs(test.app, admin, 'POST', url, { definition: wellbeingModel('2.0.0', 'Nog een andere tekst.') });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.code).toBe('conflict');
+    expect(refused.json().error.code).toBe('model_version_taken');
     const stored = (await requestAs(test.app, admin, 'GET', `${url}/${first.id}`)).json();
     expect(stored.isUsed).toBe(true);
     expect(stored.definition.layers[0].aspects[0].descriptors['1'].nl).toBe('Verbeterde tekst.');

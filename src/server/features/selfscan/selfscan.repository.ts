@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type {
   DevelopmentModelRow,
@@ -133,7 +133,7 @@ export async function filterLocationsOfSchool(db: Kysely<Database>, schoolId: st
 // ---- rounds ------------------------------------------------------------------------------------
 
 /** Creates a round with its invitations. */
-export async function insertRound(db: Kysely<Database>, round: SelfscanRoundsTable, invitedUserIds: readonly string[]): Promise<void> {
+export async function insertRound(db: Kysely<Database>, round: Insertable<SelfscanRoundsTable>, invitedUserIds: readonly string[]): Promise<void> {
   await db.insertInto('selfscan_rounds').values(round).execute();
   if (invitedUserIds.length > 0) {
     await db
@@ -196,6 +196,66 @@ export async function listRoundIdsInvitingUser(db: Kysely<Database>, schoolId: s
     .where('selfscan_invitations.user_id', '=', userId)
     .execute();
   return rows.map((row) => row.round_id);
+}
+
+/** Closes a round now unless it was closed already; true when this call closed it. */
+export async function markRoundClosed(db: Kysely<Database>, roundId: string, closedAt: string): Promise<boolean> {
+  const result = await db.updateTable('selfscan_rounds').set({ closed_at: closedAt }).where('id', '=', roundId).where('closed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Notes a reminder for a round unless one was sent after `earliestPrevious`; true when this call may send it.
+ * Conditional, so two people reminding at once send one reminder.
+ */
+export async function markRoundReminded(db: Kysely<Database>, roundId: string, remindedAt: string, earliestPrevious: string): Promise<boolean> {
+  const result = await db
+    .updateTable('selfscan_rounds')
+    .set({ reminded_at: remindedAt })
+    .where('id', '=', roundId)
+    .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<=', earliestPrevious)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * The invitees of a round who are still active staff of the school: the addressees of a reminder. With
+ * `unfinishedOf`, only those who have not answered every one of those aspects ("weet ik niet" counts as an
+ * answer). Only the mailer reads this list.
+ */
+export async function listInviteesToRemind(db: Kysely<Database>, schoolId: string, roundId: string, unfinishedOf: readonly string[] | null) {
+  const invitees = db
+    .selectFrom('selfscan_invitations')
+    .innerJoin('users', 'users.id', 'selfscan_invitations.user_id')
+    .select(['users.email', 'users.locale'])
+    .where('selfscan_invitations.round_id', '=', roundId)
+    .where('users.disabled_at', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('school_memberships')
+          .select('school_memberships.user_id')
+          .where('school_memberships.school_id', '=', schoolId)
+          .whereRef('school_memberships.user_id', '=', 'selfscan_invitations.user_id'),
+      ),
+    )
+    .orderBy('users.id');
+  if (unfinishedOf === null) return invitees.execute();
+  return invitees
+    .where(
+      (eb) =>
+        eb
+          .selectFrom('selfscan_ratings')
+          .innerJoin('selfscan_responses', 'selfscan_responses.id', 'selfscan_ratings.response_id')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('selfscan_responses.round_id', '=', 'selfscan_invitations.round_id')
+          .whereRef('selfscan_responses.user_id', '=', 'selfscan_invitations.user_id')
+          .where('selfscan_ratings.aspect_id', 'in', unfinishedOf.length > 0 ? [...unfinishedOf] : [''])
+          .$asScalar(),
+      '<',
+      unfinishedOf.length,
+    )
+    .execute();
 }
 
 /** Marks a round's results as shared with the team (keeps the first moment). */

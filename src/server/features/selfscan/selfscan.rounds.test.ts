@@ -79,9 +79,11 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
       status: 'open',
       audience: { roles: [], locationIds: [] },
       resultsSharedAt: null,
+      closedAt: null,
       progress: { invited: 8, responded: 0 },
       isInvited: true,
-      canSeeResults: true,
+      // Nobody sees results while the round runs.
+      canSeeResults: false,
       myAnswers: [],
     });
     const mails = await test.deps.db.kysely.selectFrom('outbox_messages').selectAll().where('school_id', '=', world.schoolA1).execute();
@@ -108,6 +110,19 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
     expect((await requestAs(test.app, lead, 'POST', roundsUrl(), { ...body, closesOn: '2026-12-01', modelId: newId() })).statusCode).toBe(400);
     const foreignLocation = { ...body, closesOn: '2026-12-01', audience: { roles: [], locationIds: [newId()] } };
     expect((await requestAs(test.app, lead, 'POST', roundsUrl(), foreignLocation)).statusCode).toBe(400);
+  });
+
+  it('refuses a round name with a line break or a bidi override, naming the field, and mails nobody', async () => {
+    const db = test.deps.db.kysely;
+    const [roundsBefore, mailsBefore] = [await db.selectFrom('selfscan_rounds').select('id').execute(), await db.selectFrom('outbox_messages').select('id').execute()];
+    const body = { modelId: MODEL_ID, opensOn: '2026-11-21', closesOn: '2026-11-30' };
+    for (const name of ['Najaar\r\n\r\nUw account verloopt: https://evil.example/', 'Najaar\nKlik hier', 'Najaar \u202Egnp.exe']) {
+      const response = await requestAs(test.app, await user('tsoLead'), 'POST', roundsUrl(), { ...body, name });
+      expect(response.statusCode, name).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'validation_failed', fields: { 'body.name': ['control_characters_not_allowed'] } });
+    }
+    expect(await db.selectFrom('selfscan_rounds').select('id').execute()).toHaveLength(roundsBefore.length);
+    expect(await db.selectFrom('outbox_messages').select('id').execute()).toHaveLength(mailsBefore.length);
   });
 
   it('saves answers as you go, including "weet ik niet" with a note, and shows each respondent only their own', async () => {
@@ -144,20 +159,21 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
     expect((await requestAs(test.app, teacher, 'PUT', `${roundsUrl()}/${roundId}/ratings/layer-9.unknown`, { phase: 1 })).statusCode).toBe(404);
     expect((await requestAs(test.app, teacher, 'PUT', `${roundsUrl()}/${roundId}/ratings/${MOTIVATION}`, { phase: 5 })).statusCode).toBe(400);
 
-    const teachersOnly = await requestAs(test.app, await user('tsoLead'), 'POST', roundsUrl(), {
-      name: 'Alleen leerkrachten van het hoofdgebouw',
+    const mainBuilding = await requestAs(test.app, await user('tsoLead'), 'POST', roundsUrl(), {
+      name: 'Hoofdgebouw, zorg en directie',
       modelId: MODEL_ID,
       opensOn: '2026-11-21',
       closesOn: '2026-11-28',
-      audience: { roles: ['teacher'], locationIds: [world.locationA1] },
+      audience: { roles: ['teacher', 'care_team', 'leadership'], locationIds: [world.locationA1] },
     });
-    expect(teachersOnly.statusCode, teachersOnly.body).toBe(201);
-    // Teachers with a class at the main building only: the teacher and Anouk, not Bram or Chris (their class has no location).
-    expect(teachersOnly.json().progress.invited).toBe(2);
-    const url = `${roundsUrl()}/${teachersOnly.json().id}/ratings/${MOTIVATION}`;
-    const careTeam = await requestAs(test.app, await user('careTeam'), 'PUT', url, { phase: 2 });
-    expect(careTeam.statusCode).toBe(403);
-    expect(careTeam.json().error.code).toBe('forbidden');
+    expect(mainBuilding.statusCode, mainBuilding.body).toBe(201);
+    // Teachers with a class at the main building only (the teacher and Anouk, not Bram; Chris's class has no
+    // location, but Chris is care team too), the care team and leadership school-wide: 5 people, k = 5.
+    expect(mainBuilding.json().progress.invited).toBe(5);
+    const url = `${roundsUrl()}/${mainBuilding.json().id}/ratings/${MOTIVATION}`;
+    const tsoLead = await requestAs(test.app, await user('tsoLead'), 'PUT', url, { phase: 2 });
+    expect(tsoLead.statusCode).toBe(403);
+    expect(tsoLead.json().error.code).toBe('forbidden');
     expect((await requestAs(test.app, await as(extra.bram.id), 'PUT', url, { phase: 2 })).statusCode).toBe(403);
     expect((await requestAs(test.app, await user('teacherOtherSchool'), 'PUT', url, { phase: 2 })).statusCode).toBe(403);
     expect((await requestAs(test.app, await as(extra.anouk.id), 'PUT', url, { phase: 2 })).statusCode).toBe(200);
@@ -167,6 +183,38 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
     await rate(extra.chris.id, 'care_team', LANGUAGE, 4);
     const response = await test.deps.db.kysely.selectFrom('selfscan_responses').selectAll().where('round_id', '=', roundId).where('user_id', '=', extra.chris.id).executeTakeFirstOrThrow();
     expect(response.role).toBe('care_team');
+  });
+
+  it('shows no results while the round runs, also not to the lead', async () => {
+    // Three teachers and three others rate: enough for results later, none of them readable now.
+    await rate(extra.anouk.id, 'teacher', MOTIVATION, 1);
+    await rate(extra.anouk.id, 'teacher', KNOWLEDGE, 4);
+    await rate(extra.bram.id, 'teacher', MOTIVATION, 2, 'Alleen de bovenbouw is echt bezig');
+    await rate(extra.bram.id, 'teacher', KNOWLEDGE, 3);
+    await rate(world.users.leadership.id, 'leadership', MOTIVATION, 3);
+    await rate(world.users.tsoLead.id, 'tso_lead', MOTIVATION, 4);
+    await rate(world.users.tsoLead.id, 'tso_lead', LANGUAGE, 2);
+    for (const key of ['tsoLead', 'leadership', 'teacher'] as const) {
+      const response = await requestAs(test.app, await user(key), 'GET', `${roundsUrl()}/${roundId}/results`);
+      expect(response.statusCode, key).toBe(key === 'teacher' ? 403 : 409);
+      expect(response.body).not.toContain('bovenbouw');
+    }
+    expect((await requestAs(test.app, await user('tsoLead'), 'POST', `${roundsUrl()}/${roundId}/share`)).statusCode).toBe(409);
+  });
+
+  it('takes answers until the last day by the school calendar (Amsterdam), not after', async () => {
+    // 30 November 22:30 UTC is 23:30 in Amsterdam: still the last day.
+    test.clock.advance(Date.parse('2026-11-30T22:30:00Z') - test.clock.now().getTime());
+    sessions.clear(); // the earlier sessions have expired in the meantime
+    await rate(world.users.teacher.id, 'teacher', KNOWLEDGE, 3);
+    // One hour later it is 1 December in Amsterdam, while UTC still says 30 November.
+    test.clock.advance(HOUR);
+    const late = await requestAs(test.app, await user('teacher'), 'PUT', `${roundsUrl()}/${roundId}/ratings/${KNOWLEDGE}`, { phase: 1 });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('round_not_open');
+    const round = (await requestAs(test.app, await user('teacher'), 'GET', `${roundsUrl()}/${roundId}`)).json();
+    expect(round.status).toBe('closed');
+    expect(round.myAnswers.find((answer: { aspectId: string }) => answer.aspectId === KNOWLEDGE).phase).toBe(3);
   });
 
   it('keeps results for the lead and leadership until shared, then shows them to the team (never to the board admin)', async () => {
@@ -189,14 +237,7 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
   });
 
   it('computes results exactly as aggregateSelfScan, in model order, with role groups following the board minimum', async () => {
-    // Three teachers and three others rate: with k = 5 the teachers hide in "other", with k = 3 they show.
-    await rate(extra.anouk.id, 'teacher', MOTIVATION, 1);
-    await rate(extra.anouk.id, 'teacher', KNOWLEDGE, 4);
-    await rate(extra.bram.id, 'teacher', MOTIVATION, 2, 'Alleen de bovenbouw is echt bezig');
-    await rate(extra.bram.id, 'teacher', KNOWLEDGE, 3);
-    await rate(world.users.leadership.id, 'leadership', MOTIVATION, 3);
-    await rate(world.users.tsoLead.id, 'tso_lead', MOTIVATION, 4);
-    await rate(world.users.tsoLead.id, 'tso_lead', LANGUAGE, 2);
+    // Three teachers and four others rated: with k = 5 the teachers hide in "other", with k = 3 they show.
     const url = `${roundsUrl()}/${roundId}/results`;
     const input = [...given.values()];
 
@@ -205,7 +246,12 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
     expect(withFive.aggregate.aspects.map((aspect: { aspect: string }) => aspect.aspect)).toEqual(ASPECTS);
     expect(withFive.aggregate.respondents).toBe(7);
     expect(withFive.aggregate.groups.map((group: { group: string; respondents: number }) => [group.group, group.respondents])).toEqual([['other', 7]]);
-    expect(withFive.aggregate.aspects[0]).toMatchObject({ aspect: MOTIVATION, n: 5, dontKnow: 1, counts: { '1': 1, '2': 1, '3': 2, '4': 1 }, median: 3 });
+    expect(withFive.aggregate.aspects[0]).toMatchObject({ aspect: MOTIVATION, hidden: false, n: 5, dontKnow: 1, counts: { '1': 1, '2': 1, '3': 2, '4': 1 }, median: 3 });
+    // Knowledge: four ratings (3, 2, 4, 3), one short of k; language: two.
+    expect(withFive.aggregate.aspects.slice(1, 3)).toEqual([
+      { aspect: KNOWLEDGE, hidden: true },
+      { aspect: LANGUAGE, hidden: true },
+    ]);
 
     await test.deps.db.kysely.updateTable('boards').set({ min_group_size: 3 }).where('id', '=', world.boardA).execute();
     const withThree = (await requestAs(test.app, await user('leadership'), 'GET', url)).json();
@@ -215,6 +261,9 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
       ['teacher', 3],
       ['other', 4],
     ]);
+    // Motivation: teachers 3 ratings, other 2 (leadership, TSO lead; the care team said "weet ik niet"): other
+    // hides, and the teachers with it, or team minus teachers would give other's two ratings.
+    expect(withThree.aggregate.groups.map((group: { aspects: { hidden: boolean }[] }) => group.aspects[0]!.hidden)).toEqual([true, true]);
     await test.deps.db.kysely.updateTable('boards').set({ min_group_size: 5 }).where('id', '=', world.boardA).execute();
   });
 
@@ -222,10 +271,14 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
     const response = await requestAs(test.app, await user('teacher'), 'GET', `${roundsUrl()}/${roundId}/results`);
     const results = response.json();
     expect(results.notes.map((entry: { aspectId: string }) => entry.aspectId)).toEqual(ASPECTS);
+    // Six people answered motivation ("weet ik niet" counts as an answer): at least k, so its notes show.
     expect(results.notes[0]).toEqual({
       aspectId: MOTIVATION,
+      hidden: false,
       notes: ['Alleen de bovenbouw is echt bezig', 'Op de andere locatie weet ik het niet', 'We praten er in elke teamvergadering over'],
     });
+    // Four answered knowledge: below k, so whatever notes it has stay hidden.
+    expect(results.notes[1]).toEqual({ aspectId: KNOWLEDGE, hidden: true });
     const people = [
       ...Object.values(world.users),
       ...Object.values(extra),
@@ -270,21 +323,6 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
     expect((await requestAs(test.app, lead, 'PUT', `${base}/goals`, { aspectIds: [] })).json()).toEqual([]);
   });
 
-  it('takes answers until the last day by the school calendar (Amsterdam), not after', async () => {
-    // 30 November 22:30 UTC is 23:30 in Amsterdam: still the last day.
-    test.clock.advance(Date.parse('2026-11-30T22:30:00Z') - test.clock.now().getTime());
-    sessions.clear(); // the earlier sessions have expired in the meantime
-    await rate(world.users.teacher.id, 'teacher', KNOWLEDGE, 3);
-    // One hour later it is 1 December in Amsterdam, while UTC still says 30 November.
-    test.clock.advance(HOUR);
-    const late = await requestAs(test.app, await user('teacher'), 'PUT', `${roundsUrl()}/${roundId}/ratings/${KNOWLEDGE}`, { phase: 1 });
-    expect(late.statusCode).toBe(409);
-    expect(late.json().error.code).toBe('conflict');
-    const round = (await requestAs(test.app, await user('teacher'), 'GET', `${roundsUrl()}/${roundId}`)).json();
-    expect(round.status).toBe('closed');
-    expect(round.myAnswers.find((answer: { aspectId: string }) => answer.aspectId === KNOWLEDGE).phase).toBe(3);
-  });
-
   it('does not take answers before a round opens', async () => {
     const upcoming = await requestAs(test.app, await user('leadership'), 'POST', roundsUrl(), {
       name: 'Voorjaar 2027',
@@ -296,5 +334,23 @@ describe.each(testDialects())('self-scan rounds on %s', (dialect) => {
     expect(upcoming.json().status).toBe('upcoming');
     const early = await requestAs(test.app, await user('teacher'), 'PUT', `${roundsUrl()}/${upcoming.json().id}/ratings/${MOTIVATION}`, { phase: 2 });
     expect(early.statusCode).toBe(409);
+  });
+
+  it('takes an agreed phase or goals only once a round is closed: the team agrees on results, and results wait for the close', async () => {
+    const lead = await user('tsoLead');
+    const opened = await requestAs(test.app, lead, 'POST', roundsUrl(), { name: 'Nog open', modelId: MODEL_ID, opensOn: '2026-12-01', closesOn: '2026-12-20' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json().status).toBe('open');
+    const base = `${roundsUrl()}/${opened.json().id}`;
+    const whileOpen = await requestAs(test.app, lead, 'PUT', `${base}/consensus/${MOTIVATION}`, { phase: 2, rationale: 'Te vroeg' });
+    expect(whileOpen.statusCode).toBe(409);
+    expect(whileOpen.json().error).toMatchObject({ code: 'round_still_open', message: expect.stringContaining('De ronde loopt nog') });
+    expect((await requestAs(test.app, lead, 'PUT', `${base}/goals`, { aspectIds: [] })).json().error.code).toBe('round_still_open');
+    const db = test.deps.db.kysely;
+    expect(await db.selectFrom('selfscan_consensus').select('aspect_id').where('round_id', '=', opened.json().id).execute()).toEqual([]);
+
+    expect((await requestAs(test.app, await user('leadership'), 'POST', `${base}/close`)).statusCode).toBe(200);
+    const afterClose = await requestAs(test.app, lead, 'PUT', `${base}/consensus/${MOTIVATION}`, { phase: 2, rationale: 'Na het sluiten besproken' });
+    expect(afterClose.statusCode, afterClose.body).toBe(200);
   });
 });

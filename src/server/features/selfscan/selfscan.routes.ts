@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import { baseUrlOf } from '../../auth/auth.routes';
+import { linkBaseOf } from '../../installation/link-base';
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
-import { schoolParamsSchema } from '../tenancy/tenancy.schemas';
+
 import {
+  audienceSchema,
+  audienceSizeSchema,
   consensusBodySchema,
   consensusSchema,
   goalSchema,
@@ -17,6 +19,7 @@ import {
   openRoundBodySchema,
   ownRatingSchema,
   rateBodySchema,
+  reminderSentSchema,
   roundAspectParamsSchema,
   roundDetailSchema,
   roundParamsSchema,
@@ -24,13 +27,9 @@ import {
   roundSummarySchema,
 } from './selfscan.schemas';
 import * as service from './selfscan.service';
+import { schoolParamsSchema } from '../../http/common.schemas';
 
-function callerOf(request: FastifyRequest): service.Caller {
-  const auth = requireAuth(request);
-  return { userId: auth.user.id, actor: auth.actor, schoolBoardId: request.schoolBoardId };
-}
-
-/** Self-scan: development models, rounds, rating, results, sharing, consensus and goals. */
+/** Self-scan: development models, rounds (open, close, remind), rating, results, sharing, consensus and goals. */
 export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
   const base = '/api/schools/:schoolId/selfscan';
 
@@ -50,7 +49,7 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['selfscan'], params: schoolParamsSchema, body: importModelBodySchema, response: { 200: modelDetailSchema, 201: modelDetailSchema } },
     },
     async (request, reply) => {
-      const { model, replaced } = await service.importModel(deps, callerOf(request), request.params.schoolId, request.body.definition);
+      const { model, replaced } = await service.importModel(deps, staffCallerOf(request), request.params.schoolId, request.body.definition);
       return reply.code(replaced ? 200 : 201).send(model);
     },
   );
@@ -70,7 +69,7 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.read' } },
       schema: { tags: ['selfscan'], params: schoolParamsSchema, response: { 200: z.array(roundSummarySchema) } },
     },
-    async (request) => service.listRounds(deps, callerOf(request), request.params.schoolId),
+    async (request) => service.listRounds(deps, staffCallerOf(request), request.params.schoolId),
   );
 
   app.post(
@@ -80,9 +79,19 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['selfscan'], params: schoolParamsSchema, body: openRoundBodySchema, response: { 201: roundDetailSchema } },
     },
     async (request, reply) => {
-      const round = await service.openRound(deps, callerOf(request), request.params.schoolId, request.body, baseUrlOf(deps, request));
+      const round = await service.openRound(deps, staffCallerOf(request), request.params.schoolId, request.body, await linkBaseOf(deps));
       return reply.code(201).send(round);
     },
+  );
+
+  app.post(
+    `${base}/audience`,
+    {
+      // Asked while filling in "Ronde openen": how many people the chosen audience holds, and the k to reach.
+      config: { policy: { access: 'permission', permission: 'school.selfscan.manage' } },
+      schema: { tags: ['selfscan'], params: schoolParamsSchema, body: audienceSchema, response: { 200: audienceSizeSchema } },
+    },
+    async (request) => service.audienceSize(deps, request.params.schoolId, request.body),
   );
 
   app.get(
@@ -91,7 +100,7 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.read' } },
       schema: { tags: ['selfscan'], params: roundParamsSchema, response: { 200: roundDetailSchema } },
     },
-    async (request) => service.getRound(deps, callerOf(request), request.params.schoolId, request.params.roundId),
+    async (request) => service.getRound(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId),
   );
 
   app.put(
@@ -102,7 +111,7 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['selfscan'], params: roundAspectParamsSchema, body: rateBodySchema, response: { 200: ownRatingSchema } },
     },
     async (request) =>
-      service.rateAspect(deps, callerOf(request), request.params.schoolId, request.params.roundId, request.params.aspectId, {
+      service.rateAspect(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId, request.params.aspectId, {
         phase: request.body.phase as 1 | 2 | 3 | 4 | null,
         note: request.body.note ?? null,
       }),
@@ -115,7 +124,26 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.read' } },
       schema: { tags: ['selfscan'], params: roundParamsSchema, response: { 200: roundResultsSchema } },
     },
-    async (request) => service.getResults(deps, callerOf(request), request.params.schoolId, request.params.roundId),
+    async (request) => service.getResults(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId),
+  );
+
+  app.post(
+    `${base}/rounds/:roundId/close`,
+    {
+      config: { policy: { access: 'permission', permission: 'school.selfscan.manage' } },
+      schema: { tags: ['selfscan'], params: roundParamsSchema, response: { 200: roundDetailSchema } },
+    },
+    async (request) => service.closeRound(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId),
+  );
+
+  app.post(
+    `${base}/rounds/:roundId/reminders`,
+    {
+      // The lead and leadership remind whoever has not finished; the answer names nobody and counts nobody.
+      config: { policy: { access: 'permission', permission: 'school.selfscan.manage' } },
+      schema: { tags: ['selfscan'], params: roundParamsSchema, response: { 200: reminderSentSchema } },
+    },
+    async (request) => service.sendReminders(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId, await linkBaseOf(deps)),
   );
 
   app.post(
@@ -124,7 +152,7 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.selfscan.manage' } },
       schema: { tags: ['selfscan'], params: roundParamsSchema, response: { 200: roundDetailSchema } },
     },
-    async (request) => service.shareResults(deps, callerOf(request), request.params.schoolId, request.params.roundId),
+    async (request) => service.shareResults(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId),
   );
 
   app.put(
@@ -134,7 +162,7 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['selfscan'], params: roundAspectParamsSchema, body: consensusBodySchema, response: { 200: consensusSchema } },
     },
     async (request) =>
-      service.recordConsensus(deps, callerOf(request), request.params.schoolId, request.params.roundId, request.params.aspectId, {
+      service.recordConsensus(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId, request.params.aspectId, {
         phase: request.body.phase as 1 | 2 | 3 | 4,
         rationale: request.body.rationale,
       }),
@@ -146,6 +174,6 @@ export async function selfscanRoutes(app: App, deps: Deps): Promise<void> {
       config: { policy: { access: 'permission', permission: 'school.selfscan.manage' } },
       schema: { tags: ['selfscan'], params: roundParamsSchema, body: goalsBodySchema, response: { 200: z.array(goalSchema) } },
     },
-    async (request) => service.replaceGoals(deps, callerOf(request), request.params.schoolId, request.params.roundId, request.body.aspectIds),
+    async (request) => service.replaceGoals(deps, staffCallerOf(request), request.params.schoolId, request.params.roundId, request.body.aspectIds),
   );
 }

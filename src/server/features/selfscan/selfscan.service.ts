@@ -1,95 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { aspectIdsOf, type DevelopmentModel, developmentModelSchema, type GrowthPhase, type LocalizedText } from '../../../shared/selfscan-model';
+import { aspectIdsOf, type DevelopmentModel, developmentModelSchema, type GrowthPhase } from '../../../shared/selfscan-model';
 import type { Locale, SchoolRole } from '../../../shared/roles';
-import { schoolYearOf } from '../../../shared/school-year';
 import { recordAudit } from '../../audit/audit.service';
-import { type Actor, isAllowed } from '../../auth/policy';
+import { isAllowed } from '../../../shared/permissions';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { selfscanInvitationMail } from '../../mail/templates';
+import { selfscanInvitationMail, selfscanReminderMail } from '../../mail/templates';
 import { findRolesInSchool } from '../staff/staff.repository';
 import { findBoard, findSchool } from '../tenancy/tenancy.repository';
-import { aggregateSelfScan, MIN_GROUP_SIZE_FLOOR, type SelfScanAggregate } from './aggregate';
+import { isLargeEnough, minimumGroupSizeOf } from '../../../shared/anonymity';
+import { SELFSCAN_REMINDER_INTERVAL_HOURS } from '../../../shared/limits';
+import { aggregateSelfScan, aspectsWithShownNotes, type RatingInput } from './aggregate';
 import { loadShippedModels, parseModelDefinition } from './model-catalogue';
 import * as repository from './selfscan.repository';
 import type { DevelopmentModelRow, SelfscanRoundRow } from './selfscan.tables';
-
-/** Rating windows follow the calendar of the schools, which are all in the Netherlands. */
-export const SCHOOL_TIME_ZONE = 'Europe/Amsterdam';
+import { schoolDateOf, schoolYearAt } from '../../../shared/school-time';
+import type { StaffCaller } from '../../access/caller';
+import type { ModelDetail, ModelSummary, OpenRoundBody, OwnRating, ReminderSent, RoundAudience, RoundDetail, RoundResults, RoundStatus, RoundSummary } from './selfscan.schemas';
 
 // When someone holds several roles, the answer counts for the role that carries the most
 // responsibility for the school's direction (the respondent's role is recorded only once).
 const ROLE_PRIORITY: readonly SchoolRole[] = ['leadership', 'tso_lead', 'care_team', 'school_admin', 'teacher'];
-
-/** A model version as listed for a school. */
-export interface ModelSummary {
-  id: string;
-  key: string;
-  version: string;
-  name: LocalizedText;
-  source: LocalizedText;
-  aspectCount: number;
-  isShipped: boolean;
-  /** A round of this school uses the version: it can no longer change. */
-  isUsed: boolean;
-}
-
-/** Who a round invites: staff with one of the roles (empty = all), teachers limited to classes at the locations (empty = all). */
-export interface RoundAudience {
-  roles: SchoolRole[];
-  locationIds: string[];
-}
-
-/** Where a round is in time, by the school's calendar. */
-export type RoundStatus = 'upcoming' | 'open' | 'closed';
-
-/** A round as any staff member of the school sees it: counts of progress only, never who answered. */
-export interface RoundSummary {
-  id: string;
-  name: string;
-  model: { id: string; key: string; version: string; name: LocalizedText };
-  opensOn: string;
-  closesOn: string;
-  status: RoundStatus;
-  audience: RoundAudience;
-  resultsSharedAt: string | null;
-  progress: { invited: number; responded: number };
-  isInvited: boolean;
-  canSeeResults: boolean;
-  createdAt: string;
-}
-
-/** One of the caller's own answers. */
-export interface OwnRating {
-  aspectId: string;
-  phase: GrowthPhase | null;
-  note: string | null;
-}
-
-/** A round with the caller's own answers. */
-export interface RoundDetail extends RoundSummary {
-  myAnswers: OwnRating[];
-}
-
-/** The results of a round: the aggregate, anonymous notes, consensus and goals. */
-export interface RoundResults {
-  round: RoundSummary;
-  aggregate: SelfScanAggregate;
-  notes: { aspectId: string; notes: string[] }[];
-  consensus: { aspectId: string; phase: GrowthPhase; rationale: string; recordedAt: string }[];
-  goals: { aspectId: string; targetPhase: GrowthPhase }[];
-}
-
-/** Who is calling, as the service needs it: the user and their roles. */
-export interface Caller {
-  userId: string;
-  actor: Actor;
-  /** The board of the route's school, resolved by the policy check. */
-  schoolBoardId: string | undefined;
-}
 
 // ---- models ----------------------------------------------------------------------------------
 
@@ -149,7 +83,7 @@ export async function listModels(deps: Deps, schoolId: string): Promise<ModelSum
 }
 
 /** One model version with its full definition. */
-export async function getModel(deps: Deps, schoolId: string, modelId: string): Promise<ModelSummary & { definition: DevelopmentModel }> {
+export async function getModel(deps: Deps, schoolId: string, modelId: string): Promise<ModelDetail> {
   await requireSchool(deps, schoolId);
   await ensureShippedModels(deps.db.kysely, deps.clock.now());
   const row = await repository.findModelOfSchool(deps.db.kysely, schoolId, modelId);
@@ -165,21 +99,21 @@ export async function getModel(deps: Deps, schoolId: string, modelId: string): P
  */
 export async function importModel(
   deps: Deps,
-  caller: Caller,
+  caller: StaffCaller,
   schoolId: string,
   json: unknown,
-): Promise<{ model: ModelSummary & { definition: DevelopmentModel }; replaced: boolean }> {
+): Promise<{ model: ModelDetail; replaced: boolean }> {
   const school = await requireSchool(deps, schoolId);
   const model = parseModelDefinition(json);
   await ensureShippedModels(deps.db.kysely, deps.clock.now());
   const { modelId, replaced } = await deps.db.kysely.transaction().execute(async (trx) => {
     if (await repository.findModelByKeyAndVersion(trx, null, model.id, model.version)) {
-      throw new AppError('conflict', { fields: { 'body.definition.version': ['this version is shipped with Groeiwijzer; choose another id or version'] } });
+      throw new AppError('model_version_taken', { fields: { 'body.definition.version': ['this version is shipped with Groeiwijzer; choose another id or version'] } });
     }
     const now = isoInstant(deps.clock.now());
     const existing = await repository.findModelByKeyAndVersion(trx, schoolId, model.id, model.version);
     if (existing && (await repository.isModelUsed(trx, existing.id))) {
-      throw new AppError('conflict', { fields: { 'body.definition.version': ['this version is used in a round; import it as a new version'] } });
+      throw new AppError('model_version_taken', { fields: { 'body.definition.version': ['this version is used in a round; import it as a new version'] } });
     }
     const id = existing?.id ?? newId();
     if (existing) await repository.replaceModelDefinition(trx, id, JSON.stringify(model), now);
@@ -200,14 +134,9 @@ export async function importModel(
 
 // ---- rounds ----------------------------------------------------------------------------------
 
-/** Today's date (YYYY-MM-DD) in the schools' time zone. */
-export function schoolDateOf(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: SCHOOL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-function statusOf(round: Pick<SelfscanRoundRow, 'opens_on' | 'closes_on'>, today: string): RoundStatus {
+/** Where a round is by the school's calendar `today`: closed after its last day or once closed early. */
+export function statusOf(round: Pick<SelfscanRoundRow, 'opens_on' | 'closes_on' | 'closed_at'>, today: string): RoundStatus {
+  if (round.closed_at !== null) return 'closed';
   if (today < round.opens_on) return 'upcoming';
   return today > round.closes_on ? 'closed' : 'open';
 }
@@ -217,21 +146,34 @@ function audienceOf(round: SelfscanRoundRow): RoundAudience {
   return { roles: parsed.roles ?? [], locationIds: parsed.locationIds ?? [] };
 }
 
-function canSeeResults(caller: Caller, schoolId: string, round: SelfscanRoundRow): boolean {
+// Who may read a round's results at all (whether they exist yet is the round's status).
+function mayReadResults(caller: StaffCaller, schoolId: string, round: SelfscanRoundRow): boolean {
   if (isAllowed(caller.actor, 'school.selfscan.results', { schoolId, schoolBoardId: caller.schoolBoardId })) return true;
   // The team sees results once shared; board roles are not part of the team.
   return round.results_shared_at !== null && (caller.actor.schoolRoles.get(schoolId) ?? []).length > 0;
 }
 
 /**
+ * How many people an audience holds today and the k it must reach, so the page can say so before a round
+ * is opened. The same count openRound checks; no names.
+ */
+export async function audienceSize(deps: Deps, schoolId: string, input: RoundAudience): Promise<{ people: number; minGroupSize: number }> {
+  await requireSchool(deps, schoolId);
+  const { people } = await resolveAudience(deps.db.kysely, schoolId, schoolYearAt(deps.clock.now()), input);
+  return { people: people.length, minGroupSize: await minGroupSizeOf(deps, schoolId) };
+}
+
+/**
  * Opens a round: stores it, invites the matching staff and mails each of them a link.
- * The round is committed before the mails go out, so a mail failure cannot lose it.
+ * The round is committed before the mails go out, so a mail failure cannot lose it. An audience smaller
+ * than the board's k is refused (`audience_too_small`): its results could never be shown, and a small
+ * audience is exactly where answers can be traced to a person.
  */
 export async function openRound(
   deps: Deps,
-  caller: Caller,
+  caller: StaffCaller,
   schoolId: string,
-  input: { name: string; modelId: string; opensOn: string; closesOn: string; audience: RoundAudience },
+  input: OpenRoundBody,
   baseUrl: string,
 ): Promise<RoundDetail> {
   const school = await requireSchool(deps, schoolId);
@@ -240,17 +182,16 @@ export async function openRound(
   await ensureShippedModels(deps.db.kysely, deps.clock.now());
   const db = deps.db.kysely;
   const roundId = newId();
+  const minGroupSize = await minGroupSizeOf(deps, schoolId);
   const invitees = await db.transaction().execute(async (trx) => {
     if (!(await repository.findModelOfSchool(trx, schoolId, input.modelId))) {
       throw new AppError('validation_failed', { fields: { 'body.modelId': ['unknown model'] } });
     }
-    const locationIds = [...new Set(input.audience.locationIds)];
-    if ((await repository.filterLocationsOfSchool(trx, schoolId, locationIds)).length !== locationIds.length) {
-      throw new AppError('validation_failed', { fields: { 'body.audience.locationIds': ['unknown location'] } });
-    }
-    const audience: RoundAudience = { roles: [...new Set(input.audience.roles)], locationIds };
-    const people = await selectAudience(trx, schoolId, schoolYearOf(deps.clock.now()), audience);
+    const { audience, people } = await resolveAudience(trx, schoolId, schoolYearAt(deps.clock.now()), input.audience);
     if (people.length === 0) throw new AppError('validation_failed', { fields: { 'body.audience': ['nobody on the staff matches'] } });
+    if (!isLargeEnough(people.length, minGroupSize)) {
+      throw new AppError('audience_too_small', { fields: { 'body.audience': [`${people.length} people; at least ${minGroupSize} needed`] } });
+    }
     const now = isoInstant(deps.clock.now());
     await repository.insertRound(
       trx,
@@ -263,6 +204,7 @@ export async function openRound(
         closes_on: input.closesOn,
         audience: JSON.stringify(audience),
         results_shared_at: null,
+        closed_at: null,
         created_by: caller.userId,
         created_at: now,
       },
@@ -292,6 +234,16 @@ export async function openRound(
   return getRound(deps, caller, schoolId, roundId);
 }
 
+// The audience as stored (roles and locations once each, locations of the school only) and the people in it.
+async function resolveAudience(db: Kysely<Database>, schoolId: string, schoolYear: string, input: RoundAudience) {
+  const locationIds = [...new Set(input.locationIds)];
+  if ((await repository.filterLocationsOfSchool(db, schoolId, locationIds)).length !== locationIds.length) {
+    throw new AppError('validation_failed', { fields: { 'body.audience.locationIds': ['unknown location'] } });
+  }
+  const audience: RoundAudience = { roles: [...new Set(input.roles)], locationIds };
+  return { audience, people: await selectAudience(db, schoolId, schoolYear, audience) };
+}
+
 async function selectAudience(db: Kysely<Database>, schoolId: string, schoolYear: string, audience: RoundAudience) {
   const rows = await repository.listActiveStaffRoles(db, schoolId);
   const teachersHere = new Set(await repository.listTeachersAtLocations(db, schoolId, schoolYear, audience.locationIds));
@@ -307,20 +259,21 @@ async function selectAudience(db: Kysely<Database>, schoolId: string, schoolYear
 }
 
 /** The rounds of a school with progress counts, newest first. */
-export async function listRounds(deps: Deps, caller: Caller, schoolId: string): Promise<RoundSummary[]> {
+export async function listRounds(deps: Deps, caller: StaffCaller, schoolId: string): Promise<RoundSummary[]> {
   await requireSchool(deps, schoolId);
   const db = deps.db.kysely;
   const rows = await repository.listRoundsOfSchool(db, schoolId);
   const invitedTo = new Set(await repository.listRoundIdsInvitingUser(db, schoolId, caller.userId));
   const models = await modelHeadsOf(deps, schoolId);
   const today = schoolDateOf(deps.clock.now());
+  const minGroupSize = await minGroupSizeOf(deps, schoolId);
   return rows.map((row) =>
-    summariseRound(row, models, today, { invited: Number(row.invited_count ?? 0), responded: Number(row.responded_count ?? 0) }, invitedTo.has(row.id), canSeeResults(caller, schoolId, row)),
+    summariseRound(row, models, today, minGroupSize, { invited: Number(row.invited_count ?? 0), responded: Number(row.responded_count ?? 0) }, invitedTo.has(row.id), mayReadResults(caller, schoolId, row)),
   );
 }
 
 /** One round with its progress and the caller's own answers. */
-export async function getRound(deps: Deps, caller: Caller, schoolId: string, roundId: string): Promise<RoundDetail> {
+export async function getRound(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string): Promise<RoundDetail> {
   const { summary } = await loadRound(deps, caller, schoolId, roundId);
   const response = await repository.findResponse(deps.db.kysely, roundId, caller.userId);
   const answers = response ? await repository.listRatingsOfResponse(deps.db.kysely, response.id) : [];
@@ -336,15 +289,16 @@ export async function getRound(deps: Deps, caller: Caller, schoolId: string, rou
   };
 }
 
-async function loadRound(deps: Deps, caller: Caller, schoolId: string, roundId: string) {
+async function loadRound(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string) {
   const db = deps.db.kysely;
   const round = await repository.findRound(db, schoolId, roundId);
   if (!round) throw new AppError('not_found');
   const invitedTo = new Set(await repository.listRoundIdsInvitingUser(db, schoolId, caller.userId));
   const models = await modelHeadsOf(deps, schoolId);
   const progress = await repository.countRoundProgress(db, roundId);
-  const summary = summariseRound(round, models, schoolDateOf(deps.clock.now()), progress, invitedTo.has(roundId), canSeeResults(caller, schoolId, round));
-  return { round, summary };
+  const isReader = mayReadResults(caller, schoolId, round);
+  const summary = summariseRound(round, models, schoolDateOf(deps.clock.now()), await minGroupSizeOf(deps, schoolId), progress, invitedTo.has(roundId), isReader);
+  return { round, summary, isReader };
 }
 
 async function modelHeadsOf(deps: Deps, schoolId: string) {
@@ -356,24 +310,30 @@ function summariseRound(
   round: SelfscanRoundRow,
   models: ReadonlyMap<string, { row: DevelopmentModelRow; definition: DevelopmentModel }>,
   today: string,
+  minGroupSize: number,
   progress: { invited: number; responded: number },
   isInvited: boolean,
-  mayReadResults: boolean,
+  isReader: boolean,
 ): RoundSummary {
   const model = models.get(round.model_id);
   if (!model) throw new Error(`round ${round.id} points at a model the school cannot use`);
+  const status = statusOf(round, today);
   return {
     id: round.id,
     name: round.name,
     model: { id: model.row.id, key: model.row.model_key, version: model.row.version, name: model.definition.name },
     opensOn: round.opens_on,
     closesOn: round.closes_on,
-    status: statusOf(round, today),
+    status,
     audience: audienceOf(round),
     resultsSharedAt: round.results_shared_at,
+    closedAt: round.closed_at,
+    remindedAt: round.reminded_at,
+    minGroupSize,
     progress,
     isInvited,
-    canSeeResults: mayReadResults,
+    // Results exist only once the round is closed: while it runs, each new answer would show by difference.
+    canSeeResults: status === 'closed' && isReader,
     createdAt: round.created_at,
   };
 }
@@ -398,7 +358,7 @@ async function requireAspect(deps: Deps, round: SelfscanRoundRow, aspectId: stri
  */
 export async function rateAspect(
   deps: Deps,
-  caller: Caller,
+  caller: StaffCaller,
   schoolId: string,
   roundId: string,
   aspectId: string,
@@ -410,7 +370,7 @@ export async function rateAspect(
   if (!(await repository.listRoundIdsInvitingUser(db, schoolId, caller.userId)).includes(roundId)) throw new AppError('forbidden');
   await requireAspect(deps, round, aspectId);
   if (statusOf(round, schoolDateOf(deps.clock.now())) !== 'open') {
-    throw new AppError('conflict', { fields: { roundId: ['the round is not open for answers today'] } });
+    throw new AppError('round_not_open', { fields: { roundId: ['the round is not open for answers today'] } });
   }
   const note = input.note?.trim() ? input.note.trim() : null;
   // The note is encrypted before the transaction, so a missing key stores nothing; the response id
@@ -438,25 +398,30 @@ export async function rateAspect(
 // ---- results, sharing, consensus, goals ------------------------------------------------------
 
 /**
- * The results of a round for the lead and leadership, and for the team once shared: the aggregate
- * with the board's minimum group size, the notes per aspect without who wrote them, consensus and goals.
+ * The results of a round for the lead and leadership, and for the team once shared, only once the round is
+ * closed: the aggregate under the board's k (aggregate.ts hides every cell below k and every cell that would
+ * follow by subtraction), the notes of each aspect that at least k people answered (without who wrote them),
+ * consensus and goals. Everything derived from results (shift, PDF, CSV) reads them through here.
  */
-export async function getResults(deps: Deps, caller: Caller, schoolId: string, roundId: string): Promise<RoundResults> {
-  const { round, summary } = await loadRound(deps, caller, schoolId, roundId);
-  if (!summary.canSeeResults) throw new AppError('forbidden');
+export async function getResults(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string): Promise<RoundResults> {
+  const { round, summary, isReader } = await loadRound(deps, caller, schoolId, roundId);
+  if (!isReader) throw new AppError('forbidden');
+  if (summary.status !== 'closed') throw new AppError('round_still_open');
   const db = deps.db.kysely;
   const model = await modelOfRound(deps, round);
   const aspectIds = aspectIdsOf(model);
   const known = new Set(aspectIds);
   const rows = (await repository.listRatingsOfRound(db, roundId)).filter((row) => known.has(row.aspect_id));
-  const aggregate = aggregateSelfScan(
-    rows.map((row) => ({ respondent: row.response_id, role: row.role, aspect: row.aspect_id, phase: row.phase as GrowthPhase | null })),
-    { minGroupSize: await minGroupSizeOf(deps, schoolId), aspectIds },
-  );
-  const notesByAspect = new Map<string, string[]>(aspectIds.map((id) => [id, []]));
+  const ratings = ratingInputsOf(rows);
+  const options = { minGroupSize: await minGroupSizeOf(deps, schoolId), aspectIds };
+  const aggregate = aggregateSelfScan(ratings, options);
+  const notesShown = aspectsWithShownNotes(ratings, options);
+  const notesByAspect = new Map<string, string[]>([...notesShown].map((id) => [id, []]));
   for (const row of rows) {
-    const note = await openNote(deps, row.response_id, row.aspect_id, row.note);
-    if (note) notesByAspect.get(row.aspect_id)?.push(note);
+    // Notes of hidden aspects are not even decrypted.
+    const notes = notesByAspect.get(row.aspect_id);
+    if (!notes || row.note === null) continue;
+    notes.push((await openNote(deps, row.response_id, row.aspect_id, row.note))!);
   }
   const order = new Map(aspectIds.map((id, index) => [id, index]));
   const byModelOrder = (a: { aspectId: string }, b: { aspectId: string }) => (order.get(a.aspectId) ?? 0) - (order.get(b.aspectId) ?? 0);
@@ -464,12 +429,36 @@ export async function getResults(deps: Deps, caller: Caller, schoolId: string, r
     round: summary,
     aggregate,
     // Sorted by text, not by time or respondent, so the order gives nothing away.
-    notes: aspectIds.map((aspectId) => ({ aspectId, notes: (notesByAspect.get(aspectId) ?? []).sort(compareText) })),
-    consensus: (await repository.listConsensus(db, roundId))
-      .map((row) => ({ aspectId: row.aspect_id, phase: row.phase as GrowthPhase, rationale: row.rationale, recordedAt: row.recorded_at }))
-      .sort(byModelOrder),
+    notes: aspectIds.map((aspectId): RoundResults['notes'][number] => {
+      const notes = notesByAspect.get(aspectId);
+      return notes ? { aspectId, hidden: false, notes: notes.sort(compareText) } : { aspectId, hidden: true };
+    }),
+    consensus: (await listOpenConsensus(deps, roundId)).sort(byModelOrder),
     goals: (await repository.listGoals(db, roundId)).map((row) => ({ aspectId: row.aspect_id, targetPhase: row.target_phase as GrowthPhase })).sort(byModelOrder),
   };
+}
+
+/** The rows of a round's ratings as the aggregation's input (the response id stands for the respondent). */
+export function ratingInputsOf(rows: readonly { response_id: string; role: string; aspect_id: string; phase: number | null }[]): RatingInput[] {
+  return rows.map((row) => ({ respondent: row.response_id, role: row.role, aspect: row.aspect_id, phase: row.phase as GrowthPhase | null }));
+}
+
+// The agreed phases of a round with their rationale decrypted.
+async function listOpenConsensus(deps: Deps, roundId: string): Promise<RoundResults['consensus']> {
+  const rows = await repository.listConsensus(deps.db.kysely, roundId);
+  return Promise.all(
+    rows.map(async (row) => ({
+      aspectId: row.aspect_id,
+      phase: row.phase as GrowthPhase,
+      rationale: await deps.fieldCrypto.decrypt(rationaleRef(roundId, row.aspect_id), row.rationale),
+      recordedAt: row.recorded_at,
+    })),
+  );
+}
+
+// The rationale is free text about the team (it may name colleagues or pupils): stored encrypted, bound to its row.
+function rationaleRef(roundId: string, aspectId: string) {
+  return encryptedFieldRef('selfscan_consensus', 'rationale', [roundId, aspectId]);
 }
 
 // Self-scan notes are free text that may describe a pupil: stored encrypted, bound to their rating row.
@@ -486,17 +475,92 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-async function minGroupSizeOf(deps: Deps, schoolId: string): Promise<number> {
+/** The k of the board the school belongs to (never below the floor): the one k for every self-scan figure. */
+export async function minGroupSizeOf(deps: Deps, schoolId: string): Promise<number> {
   const school = await requireSchool(deps, schoolId);
   const board = await findBoard(deps.db.kysely, school.board_id);
-  return Math.max(MIN_GROUP_SIZE_FLOOR, board?.min_group_size ?? MIN_GROUP_SIZE_FLOOR);
+  return minimumGroupSizeOf(board?.min_group_size);
 }
 
-/** Shares a round's results with the team (the first sharing moment is kept). */
-export async function shareResults(deps: Deps, caller: Caller, schoolId: string, roundId: string): Promise<RoundDetail> {
+/**
+ * Closes a round before its last day: from now on it takes no answers and its results can be read. Closing a
+ * closed round changes nothing (the first moment is kept); each real close is recorded in the audit log.
+ */
+export async function closeRound(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string): Promise<RoundDetail> {
   const school = await requireSchool(deps, schoolId);
   const round = await repository.findRound(deps.db.kysely, schoolId, roundId);
   if (!round) throw new AppError('not_found');
+  if (statusOf(round, schoolDateOf(deps.clock.now())) !== 'closed') {
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      // Conditional, so two people closing at once record one close.
+      if (!(await repository.markRoundClosed(trx, roundId, isoInstant(deps.clock.now())))) return;
+      await recordAudit(trx, deps.clock, {
+        actorUserId: caller.userId,
+        action: 'selfscan.round_closed',
+        targetType: 'selfscan_round',
+        targetId: roundId,
+        schoolId,
+        boardId: school.board_id,
+        detail: { closesOn: round.closes_on },
+      });
+    });
+  }
+  return getRound(deps, caller, schoolId, roundId);
+}
+
+/**
+ * Reminds the invitees of an open round who have not answered every aspect yet, by mail. The caller learns
+ * neither who got the reminder nor how many did (with few left, a count would point at people): the answer
+ * only says when the next reminder is possible. Without a mail server the mails stay in the outbox, whose
+ * readers see every addressee: there everyone invited gets the (neutrally worded) reminder, so the outbox
+ * shows nothing about who finished. At most one reminder per round per SELFSCAN_REMINDER_INTERVAL_HOURS
+ * (`reminder_too_soon`); each one is audited, without addressees or a count.
+ */
+export async function sendReminders(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string, baseUrl: string): Promise<ReminderSent> {
+  const school = await requireSchool(deps, schoolId);
+  const db = deps.db.kysely;
+  const round = await repository.findRound(db, schoolId, roundId);
+  if (!round) throw new AppError('not_found');
+  if (statusOf(round, schoolDateOf(deps.clock.now())) !== 'open') {
+    throw new AppError('conflict', { fields: { roundId: ['the round is not open for answers today'] } });
+  }
+  const aspectIds = aspectIdsOf(await modelOfRound(deps, round));
+  const now = deps.clock.now();
+  const intervalMs = SELFSCAN_REMINDER_INTERVAL_HOURS * 3_600_000;
+  const addressees = await db.transaction().execute(async (trx) => {
+    if (!(await repository.markRoundReminded(trx, roundId, isoInstant(now), isoInstant(new Date(now.getTime() - intervalMs))))) {
+      throw new AppError('reminder_too_soon');
+    }
+    await recordAudit(trx, deps.clock, {
+      actorUserId: caller.userId,
+      action: 'selfscan.reminders_sent',
+      targetType: 'selfscan_round',
+      targetId: roundId,
+      schoolId,
+      boardId: school.board_id,
+      detail: { closesOn: round.closes_on },
+    });
+    return repository.listInviteesToRemind(trx, schoolId, roundId, deps.mailer.deliversExternally ? aspectIds : null);
+  });
+  const link = `${baseUrl.replace(/\/+$/, '')}/zelfscan/${roundId}`;
+  for (const person of addressees) {
+    const mail = selfscanReminderMail(person.locale === 'en' ? 'en' : 'nl', school.name, round.name, round.closes_on, link);
+    try {
+      await deps.mailer.send({ to: person.email, ...mail, boardId: school.board_id, schoolId });
+    } catch (error) {
+      // One unreachable address must not keep the others from their reminder.
+      deps.logger?.warn({ err: error, roundId }, 'self-scan reminder mail failed');
+    }
+  }
+  return { remindedAt: isoInstant(now), nextReminderFrom: isoInstant(new Date(now.getTime() + intervalMs)) };
+}
+
+/** Shares a round's results with the team (the first sharing moment is kept); only once the round is closed. */
+export async function shareResults(deps: Deps, caller: StaffCaller, schoolId: string, roundId: string): Promise<RoundDetail> {
+  const school = await requireSchool(deps, schoolId);
+  const round = await repository.findRound(deps.db.kysely, schoolId, roundId);
+  if (!round) throw new AppError('not_found');
+  if (statusOf(round, schoolDateOf(deps.clock.now())) !== 'closed') throw new AppError('round_still_open');
   if (round.results_shared_at === null) {
     await deps.db.kysely.transaction().execute(async (trx) => {
       await repository.markResultsShared(trx, roundId, isoInstant(deps.clock.now()));
@@ -513,10 +577,10 @@ export async function shareResults(deps: Deps, caller: Caller, schoolId: string,
   return getRound(deps, caller, schoolId, roundId);
 }
 
-/** Records (or corrects) the phase the team agreed on for one aspect, with the reason. */
+/** Records (or corrects) the phase the team agreed on for one aspect, with the reason (stored encrypted). */
 export async function recordConsensus(
   deps: Deps,
-  caller: Caller,
+  caller: StaffCaller,
   schoolId: string,
   roundId: string,
   aspectId: string,
@@ -526,13 +590,17 @@ export async function recordConsensus(
   const round = await repository.findRound(deps.db.kysely, schoolId, roundId);
   if (!round) throw new AppError('not_found');
   await requireAspect(deps, round, aspectId);
+  // The team agrees on the results, and results exist only once the round is closed.
+  if (statusOf(round, schoolDateOf(deps.clock.now())) !== 'closed') throw new AppError('round_still_open');
   const recordedAt = isoInstant(deps.clock.now());
+  // Encrypted before the transaction, so a missing key stores nothing.
+  const rationale = await deps.fieldCrypto.encrypt(rationaleRef(roundId, aspectId), input.rationale);
   await deps.db.kysely.transaction().execute(async (trx) => {
     await repository.upsertConsensus(trx, {
       round_id: roundId,
       aspect_id: aspectId,
       phase: input.phase,
-      rationale: input.rationale,
+      rationale,
       recorded_by: caller.userId,
       recorded_at: recordedAt,
     });
@@ -555,7 +623,7 @@ export async function recordConsensus(
  */
 export async function replaceGoals(
   deps: Deps,
-  caller: Caller,
+  caller: StaffCaller,
   schoolId: string,
   roundId: string,
   aspectIds: readonly string[],
@@ -564,6 +632,7 @@ export async function replaceGoals(
   const db = deps.db.kysely;
   const round = await repository.findRound(db, schoolId, roundId);
   if (!round) throw new AppError('not_found');
+  if (statusOf(round, schoolDateOf(deps.clock.now())) !== 'closed') throw new AppError('round_still_open');
   const model = await modelOfRound(deps, round);
   const unique = [...new Set(aspectIds)];
   const modelAspects = aspectIdsOf(model);

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** A stored development model version: shipped with Groeiwijzer (no school) or imported by one school. */
 export interface DevelopmentModelsTable {
@@ -23,6 +23,10 @@ export interface SelfscanRoundsTable {
   /** JSON `{ roles, locationIds }`: who was invited (empty lists = everyone). */
   audience: string;
   results_shared_at: string | null;
+  /** When the lead or leadership closed the round before its last day; null: it closes after `closes_on`. Optional on insert. */
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the invitees who had not finished were last reminded (at most once a day); null: never. Optional on insert. */
+  reminded_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: string;
 }

@@ -1,9 +1,12 @@
-import { okSchema, sessionResponseSchema } from '../../auth/auth.schemas';
+import { isIPv4 } from 'node:net';
+import type { FastifyRequest } from 'fastify';
+import { sessionResponseSchema } from '../../auth/auth.schemas';
 import { signIn } from '../../auth/auth.routes';
 import type { Deps } from '../../deps';
 import type { App } from '../../http/fastify-types';
-import { setupBodySchema, setupStatusSchema } from './setup.schemas';
-import { completeSetup, loadDemo, needsSetup } from './setup.service';
+import { setupBodySchema, setupDemoBodySchema, setupStatusSchema } from './setup.schemas';
+import { completeSetup, loadDemo, mayLoadDemo, needsSetup } from './setup.service';
+import { okSchema } from '../../http/common.schemas';
 
 /** First run: status, create the board, or load the demo. */
 export async function setupRoutes(app: App, deps: Deps): Promise<void> {
@@ -11,7 +14,14 @@ export async function setupRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/setup',
     { config: { policy: { access: 'public' } }, schema: { tags: ['setup'], response: { 200: setupStatusSchema } } },
-    async () => ({ needsSetup: await needsSetup(deps) }),
+    async (request) => {
+      const isEmpty = await needsSetup(deps);
+      return {
+        needsSetup: isEmpty,
+        canLoadDemo: isEmpty && mayLoadDemo(deps, { isFromThisMachine: isFromThisMachine(request) }),
+        publicUrl: deps.config.publicUrl ?? null,
+      };
+    },
   );
 
   app.post(
@@ -29,10 +39,32 @@ export async function setupRoutes(app: App, deps: Deps): Promise<void> {
 
   app.post(
     '/api/setup/demo',
-    { config: { policy: { access: 'public' }, ...throttle }, schema: { tags: ['setup'], response: { 201: okSchema } } },
-    async (_request, reply) => {
-      await loadDemo(deps);
+    { config: { policy: { access: 'public' }, ...throttle }, schema: { tags: ['setup'], body: setupDemoBodySchema, response: { 201: okSchema } } },
+    async (request, reply) => {
+      await loadDemo(deps, { isFromThisMachine: isFromThisMachine(request), linkOrigin: request.body?.linkOrigin });
       return reply.code(201).send({ ok: true as const });
     },
   );
+}
+
+// Headers a reverse proxy adds: a request that carries one came from elsewhere, whatever the socket says.
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
+/**
+ * Whether the request was made on the server itself: the TCP peer is a loopback address and no proxy
+ * forwarded it. The socket's address, never request.ip: with TRUST_PROXY that is X-Forwarded-For,
+ * which any client can write. A proxy on the same machine connects from loopback too, hence the
+ * header check (a client adding such a header only refuses itself).
+ */
+function isFromThisMachine(request: FastifyRequest): boolean {
+  if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  return isLoopbackAddress(request.socket.remoteAddress);
+}
+
+function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  if (address === '::1') return true;
+  // An IPv4 client of a dual-stack socket shows as ::ffff:127.0.0.1.
+  const ipv4 = address.toLowerCase().startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return isIPv4(ipv4) && ipv4.startsWith('127.');
 }

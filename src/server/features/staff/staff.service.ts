@@ -1,29 +1,26 @@
-import type { SchoolRole } from '../../../shared/roles';
+import type { Kysely } from 'kysely';
+import { SENSITIVE_SCHOOL_ROLES, type SchoolRole } from '../../../shared/roles';
+import type { StaffCaller } from '../../access/caller';
+import { isAdminOfBoard } from '../../access/record-scope';
 import { recordAudit } from '../../audit/audit.service';
-import { issueUserToken, tokenLink, INVITATION_TOKEN_DAYS } from '../../auth/auth.service';
-import { deleteSessionsOfUser } from '../../auth/sessions.repository';
-import type { Actor } from '../../auth/policy';
+import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { invitationMail } from '../../mail/templates';
-import { findSchool } from '../tenancy/tenancy.repository';
+import { schoolDateOf } from '../../../shared/school-time';
+import { findClass, findSchool } from '../tenancy/tenancy.repository';
 import * as repository from './staff.repository';
-import { findUserByEmail, findUserById, insertUser, updateUser } from './users.repository';
+import type { ClassTeachers, StaffMember } from './staff.schemas';
 
-/** One staff member of a school. */
-export interface StaffMember {
-  userId: string;
-  name: string;
-  email: string;
-  roles: SchoolRole[];
-  classIds: string[];
-  disabled: boolean;
-  invitationPending: boolean;
-}
+// A school's staff: members with their roles and classes. A school acts on its own MEMBERSHIP of a person —
+// roles, classes, blocking them in this school, signing them out of this school — never on the account
+// itself: only the admins of the account's home board switch an account off (board-accounts.service.ts).
+// Nobody gives themselves a role, and a role that reads special-category data waits for a second person
+// (role-grants.service.ts).
 
-/** The staff of a school with their roles and classes. */
+/** The staff of a school with their roles, classes and the roles that wait for approval. */
 export async function listStaff(deps: Deps, schoolId: string): Promise<StaffMember[]> {
-  const { memberships, classLinks } = await repository.listStaffOfSchool(deps.db.kysely, schoolId);
+  const db = deps.db.kysely;
+  const { memberships, classLinks } = await repository.listStaffOfSchool(db, schoolId);
   const byUser = new Map<string, StaffMember>();
   for (const row of memberships) {
     const member = byUser.get(row.id) ?? {
@@ -31,14 +28,25 @@ export async function listStaff(deps: Deps, schoolId: string): Promise<StaffMemb
       name: row.name,
       email: row.email,
       roles: [],
+      pendingRoles: [],
       classIds: [],
-      disabled: row.disabled_at !== null,
+      blocked: row.blocked_at !== null,
+      accountDisabled: row.disabled_at !== null,
       invitationPending: row.password_hash === null,
+      fromOtherBoard: row.home_board_id !== null && row.home_board_id !== row.board_id,
+      startedOn: row.started_on,
+      joinedOn: schoolDateOf(new Date(row.created_at)),
     };
     member.roles.push(row.role as SchoolRole);
+    // The earliest role is when they joined in Groeiwijzer (a role's instant becomes the school day it fell on).
+    const roleDay = schoolDateOf(new Date(row.created_at));
+    if (roleDay < member.joinedOn) member.joinedOn = roleDay;
     byUser.set(row.id, member);
   }
   for (const link of classLinks) byUser.get(link.user_id)?.classIds.push(link.class_id);
+  for (const pending of await repository.listPendingRolesOf(db, schoolId, [...byUser.keys()])) {
+    byUser.get(pending.user_id)?.pendingRoles.push(pending.role as SchoolRole);
+  }
   return [...byUser.values()];
 }
 
@@ -48,115 +56,173 @@ async function getStaffMember(deps: Deps, schoolId: string, userId: string): Pro
   return member;
 }
 
+/** Splits roles asked for into those that count at once and the sensitive ones that wait for a second person. */
+export function splitSensitiveRoles(asked: readonly SchoolRole[], alreadyHeld: readonly SchoolRole[] = []) {
+  const waiting = asked.filter((role) => SENSITIVE_SCHOOL_ROLES.includes(role) && !alreadyHeld.includes(role));
+  return { immediate: asked.filter((role) => !waiting.includes(role)), waiting };
+}
+
+/** Stores one undecided grant per role that waits (skipping roles that already wait). */
+export async function requestRoleGrants(
+  db: Kysely<Database>,
+  input: { schoolId: string; userId: string; roles: readonly SchoolRole[]; requestedBy: string; at: string },
+): Promise<void> {
+  const already = new Set((await repository.listPendingRolesOf(db, input.schoolId, [input.userId])).map((row) => row.role));
+  await repository.insertRoleGrants(
+    db,
+    input.roles
+      .filter((role) => !already.has(role))
+      .map((role) => ({
+        id: newId(),
+        school_id: input.schoolId,
+        user_id: input.userId,
+        role,
+        requested_by: input.requestedBy,
+        requested_at: input.at,
+        decided_by: null,
+        decided_at: null,
+        decision: null,
+        applied_at: null,
+      })),
+  );
+}
+
 /**
- * Invites a person to a school: creates the account when the address is new (and mails an
- * invitation link), or adds the roles to the existing account.
+ * Replaces a staff member's roles and classes in a school; an empty role list removes them from it. Nobody
+ * adds a role to themselves; a care-team role is asked for and counts once a second person approved it.
  */
-export async function inviteStaff(
-  deps: Deps,
-  actor: { id: string; name: string },
-  schoolId: string,
-  input: { email: string; name: string; roles: SchoolRole[]; classIds: string[] },
-  baseUrl: string,
-): Promise<StaffMember> {
-  const school = await findSchool(deps.db.kysely, schoolId);
-  if (!school) throw new AppError('not_found');
-  const { userId, token, locale } = await deps.db.kysely.transaction().execute(async (trx) => {
-    const now = isoInstant(deps.clock.now());
-    const existing = await findUserByEmail(trx, input.email);
-    const id = existing?.id ?? newId();
-    if (!existing) {
-      await insertUser(trx, { id, email: input.email, name: input.name, password_hash: null, locale: 'nl', disabled_at: null, created_at: now });
-    }
-    const roles = [...new Set([...(await repository.findRolesInSchool(trx, schoolId, id)), ...input.roles])];
-    await repository.replaceRolesInSchool(trx, schoolId, id, roles, now);
-    const classIds = await validClassIds(trx, schoolId, roles, input.classIds);
-    await repository.replaceClassesInSchool(trx, schoolId, id, classIds, now);
-    const needsLink = !existing || existing.password_hash === null;
-    const newToken = needsLink ? await issueUserToken(trx, deps, id, 'invite') : null;
-    await recordAudit(trx, deps.clock, {
-      actorUserId: actor.id,
-      action: 'staff.invited',
-      targetType: 'user',
-      targetId: id,
-      schoolId,
-      boardId: school.board_id,
-      detail: { roles },
-    });
-    return { userId: id, token: newToken, locale: existing?.locale === 'en' ? ('en' as const) : ('nl' as const) };
-  });
-  // The invitation is committed first; a mail failure must not lose it (it can be resent).
-  if (token) {
-    const mail = invitationMail(locale, school.name, actor.name, tokenLink(baseUrl, 'invite', token), INVITATION_TOKEN_DAYS);
-    await deps.mailer.send({ to: input.email.trim().toLowerCase(), ...mail, boardId: school.board_id, schoolId });
-  }
-  return getStaffMember(deps, schoolId, userId);
-}
-
-/** Sends a fresh invitation link to a staff member who has not set a password yet. */
-export async function resendInvitation(deps: Deps, actor: { id: string; name: string }, schoolId: string, userId: string, baseUrl: string) {
-  const member = await getStaffMember(deps, schoolId, userId);
-  const school = await findSchool(deps.db.kysely, schoolId);
-  if (!school || !member.invitationPending) throw new AppError('conflict');
-  const token = await issueUserToken(deps.db.kysely, deps, userId, 'invite');
-  const mail = invitationMail('nl', school.name, actor.name, tokenLink(baseUrl, 'invite', token), INVITATION_TOKEN_DAYS);
-  await deps.mailer.send({ to: member.email, ...mail, boardId: school.board_id, schoolId });
-  return member;
-}
-
-/** Replaces a staff member's roles and classes in a school; an empty role list removes them from it. */
 export async function changeRoles(
   deps: Deps,
-  actorUserId: string,
+  caller: StaffCaller,
   schoolId: string,
   userId: string,
   input: { roles: SchoolRole[]; classIds: string[] },
 ): Promise<StaffMember | null> {
-  const school = await findSchool(deps.db.kysely, schoolId);
-  if (!school) throw new AppError('not_found');
-  await deps.db.kysely.transaction().execute(async (trx) => {
+  const school = await requireSchool(deps, schoolId);
+  const now = isoInstant(deps.clock.now());
+  const result = await deps.db.kysely.transaction().execute(async (trx) => {
     const before = await repository.findRolesInSchool(trx, schoolId, userId);
     if (before.length === 0) throw new AppError('not_found');
-    const now = isoInstant(deps.clock.now());
-    await repository.replaceRolesInSchool(trx, schoolId, userId, input.roles, now);
-    await repository.replaceClassesInSchool(trx, schoolId, userId, await validClassIds(trx, schoolId, input.roles, input.classIds), now);
+    if (userId === caller.userId && input.roles.some((role) => !before.includes(role))) throw new AppError('self_grant');
+    const { immediate, waiting } = splitSensitiveRoles(input.roles, before);
+    await repository.replaceRolesInSchool(trx, schoolId, userId, immediate, now);
+    await repository.replaceClassesInSchool(trx, schoolId, userId, await validClassIds(trx, schoolId, immediate, input.classIds), now);
+    // A role taken away before anyone approved it stops waiting; one asked for again waits once.
+    await repository.withdrawPendingGrants(trx, schoolId, userId, now, waiting);
+    await requestRoleGrants(trx, { schoolId, userId, roles: waiting, requestedBy: caller.userId, at: now });
     // A school must keep someone who can manage it.
     if (before.includes('school_admin') && (await repository.countActiveWithRole(trx, schoolId, 'school_admin')) === 0) {
-      throw new AppError('conflict', { fields: { 'body.roles': ['the school needs at least one school admin'] } });
+      throw new AppError('last_school_admin', { fields: { 'body.roles': ['the school needs at least one school admin'] } });
     }
     await recordAudit(trx, deps.clock, {
-      actorUserId,
+      actorUserId: caller.userId,
       action: 'staff.roles_changed',
       targetType: 'user',
       targetId: userId,
       schoolId,
       boardId: school.board_id,
-      detail: { before, after: input.roles },
+      detail: { before, after: immediate, ...(waiting.length > 0 ? { waitingForApproval: waiting } : {}) },
     });
+    if (waiting.length > 0) {
+      await recordAudit(trx, deps.clock, {
+        actorUserId: caller.userId,
+        action: 'staff.role_grant_requested',
+        targetType: 'user',
+        targetId: userId,
+        schoolId,
+        boardId: school.board_id,
+        detail: { roles: waiting },
+      });
+    }
+    const removed = immediate.length === 0 && waiting.length === 0;
+    // Someone who leaves and comes back later starts anew.
+    if (removed) await repository.deleteStartDate(trx, schoolId, userId);
+    return { removed };
   });
-  return input.roles.length === 0 ? null : getStaffMember(deps, schoolId, userId);
+  return result.removed ? null : getStaffMember(deps, schoolId, userId);
 }
 
 /**
- * Disables or re-enables a staff member's account; disabling ends all their sessions at once.
- * An account that also administers a board can only be switched by an admin of that board.
+ * Sets (or, with null, clears) the day a person started at this school: the training register counts "new staff"
+ * from it instead of from the day their role was given. Audited with the dates before and after.
  */
-export async function setDisabled(deps: Deps, actor: Actor, schoolId: string, userId: string, disabled: boolean) {
-  const actorUserId = actor.userId;
-  if (disabled && actorUserId === userId) throw new AppError('conflict', { fields: { userId: ['you cannot disable your own account'] } });
-  const school = await findSchool(deps.db.kysely, schoolId);
-  if (!school) throw new AppError('not_found');
+export async function setStartDate(deps: Deps, caller: StaffCaller, schoolId: string, userId: string, startedOn: string | null): Promise<StaffMember> {
+  const school = await requireSchool(deps, schoolId);
   await deps.db.kysely.transaction().execute(async (trx) => {
-    if ((await repository.findRolesInSchool(trx, schoolId, userId)).length === 0) throw new AppError('not_found');
-    const user = await findUserById(trx, userId);
-    if (!user) throw new AppError('not_found');
-    const targetBoards = await repository.findBoardsAdministeredBy(trx, userId);
-    if (targetBoards.some((boardId) => !actor.boardRoles.get(boardId)?.includes('board_admin'))) throw new AppError('forbidden');
-    await updateUser(trx, userId, { disabled_at: disabled ? isoInstant(deps.clock.now()) : null });
-    if (disabled) await deleteSessionsOfUser(trx, userId);
+    await requireMemberWithinReach(trx, caller, school, userId);
+    const before = await repository.findStartDate(trx, schoolId, userId);
+    if (before === startedOn) return;
+    if (startedOn === null) await repository.deleteStartDate(trx, schoolId, userId);
+    else await repository.upsertStartDate(trx, { school_id: schoolId, user_id: userId, started_on: startedOn, updated_at: isoInstant(deps.clock.now()) });
     await recordAudit(trx, deps.clock, {
-      actorUserId,
-      action: disabled ? 'staff.disabled' : 'staff.enabled',
+      actorUserId: caller.userId,
+      action: 'staff.start_date_changed',
+      targetType: 'user',
+      targetId: userId,
+      schoolId,
+      boardId: school.board_id,
+      detail: { before, after: startedOn },
+    });
+  });
+  return getStaffMember(deps, schoolId, userId);
+}
+
+/**
+ * Links a teacher of the school to a class, or unlinks them: the class page's way to what "Rollen wijzigen" does
+ * per person. Only someone with the teacher role is linked; unlinking someone who is not linked changes nothing.
+ */
+export async function setClassTeacher(
+  deps: Deps,
+  caller: StaffCaller,
+  target: { schoolId: string; classId: string; userId: string },
+  isLinked: boolean,
+): Promise<ClassTeachers> {
+  const school = await requireSchool(deps, target.schoolId);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const schoolClass = await findClass(trx, school.id, target.classId);
+    if (!schoolClass) throw new AppError('not_found');
+    const before = await repository.listTeachersOfClass(trx, schoolClass.id);
+    if (before.includes(target.userId) !== isLinked) {
+      if (isLinked) {
+        await requireMemberWithinReach(trx, caller, school, target.userId);
+        if (!(await repository.findRolesInSchool(trx, school.id, target.userId)).includes('teacher')) {
+          throw new AppError('validation_failed', { fields: { 'body.userId': ['not a teacher of this school'] } });
+        }
+        await repository.insertClassTeacher(trx, schoolClass.id, target.userId, isoInstant(deps.clock.now()));
+      } else {
+        await repository.deleteClassTeacher(trx, schoolClass.id, target.userId);
+      }
+      await recordAudit(trx, deps.clock, {
+        actorUserId: caller.userId,
+        action: 'class.teachers_changed',
+        targetType: 'class',
+        targetId: schoolClass.id,
+        schoolId: school.id,
+        boardId: school.board_id,
+        detail: { userId: target.userId, change: isLinked ? 'added' : 'removed' },
+      });
+    }
+    return { classId: schoolClass.id, teacherUserIds: await repository.listTeachersOfClass(trx, schoolClass.id) };
+  });
+}
+
+/**
+ * Blocks or unblocks a person in this school: while blocked their roles here count for nothing (on their very
+ * next request), whatever else their account may do. The account itself is the home board's (board-accounts).
+ */
+export async function setBlockedInSchool(deps: Deps, caller: StaffCaller, schoolId: string, userId: string, blocked: boolean): Promise<StaffMember> {
+  if (blocked && userId === caller.userId) throw new AppError('self_lockout', { fields: { userId: ['you cannot block yourself'] } });
+  const school = await requireSchool(deps, schoolId);
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    await requireMemberWithinReach(trx, caller, school, userId);
+    const now = isoInstant(deps.clock.now());
+    await repository.upsertStaffStatus(trx, { school_id: schoolId, user_id: userId, blocked_at: blocked ? now : null, updated_at: now });
+    if (blocked && (await repository.countActiveWithRole(trx, schoolId, 'school_admin')) === 0) {
+      throw new AppError('last_school_admin', { fields: { userId: ['the school needs at least one school admin'] } });
+    }
+    await recordAudit(trx, deps.clock, {
+      actorUserId: caller.userId,
+      action: blocked ? 'staff.blocked' : 'staff.unblocked',
       targetType: 'user',
       targetId: userId,
       schoolId,
@@ -167,40 +233,49 @@ export async function setDisabled(deps: Deps, actor: Actor, schoolId: string, us
 }
 
 /**
- * Signs a staff member out everywhere (a lost laptop, a shared computer left signed in) without
- * disabling the account. The same guard as disabling: a board admin's account only by that board's admin.
+ * Signs a person out of this school (a lost laptop, a shared computer left signed in): sessions started before
+ * now carry no roles here any more; with a new sign-in they work again. Returns how many sessions that touched.
  */
-export async function endSessionsOfStaff(deps: Deps, actor: Actor, schoolId: string, userId: string): Promise<number> {
-  const school = await findSchool(deps.db.kysely, schoolId);
-  if (!school) throw new AppError('not_found');
+export async function endSessionsInSchool(deps: Deps, caller: StaffCaller, schoolId: string, userId: string): Promise<number> {
+  const school = await requireSchool(deps, schoolId);
   return deps.db.kysely.transaction().execute(async (trx) => {
-    if ((await repository.findRolesInSchool(trx, schoolId, userId)).length === 0) throw new AppError('not_found');
-    const targetBoards = await repository.findBoardsAdministeredBy(trx, userId);
-    if (targetBoards.some((boardId) => !actor.boardRoles.get(boardId)?.includes('board_admin'))) throw new AppError('forbidden');
-    const ended = await deleteSessionsOfUser(trx, userId);
+    await requireMemberWithinReach(trx, caller, school, userId);
+    const now = isoInstant(deps.clock.now());
+    await repository.upsertStaffStatus(trx, { school_id: schoolId, user_id: userId, sessions_ended_at: now, updated_at: now });
+    const ended = await repository.countSessionsStartedBefore(trx, userId, now, now);
     await recordAudit(trx, deps.clock, {
-      actorUserId: actor.userId,
+      actorUserId: caller.userId,
       action: 'staff.sessions_ended',
       targetType: 'user',
       targetId: userId,
       schoolId,
       boardId: school.board_id,
-      detail: { ended },
+      detail: { ended, scope: 'school' },
     });
     return ended;
   });
 }
 
-// Classes only make sense for teachers, and only classes of this school.
-async function validClassIds(
-  db: Parameters<typeof repository.filterClassesOfSchool>[0],
-  schoolId: string,
-  roles: readonly SchoolRole[],
-  classIds: readonly string[],
-): Promise<string[]> {
+// The person must be on this school's staff (else not found), and a school admin cannot act on someone who
+// administers the school's board (the board's admins would overrule it anyway).
+async function requireMemberWithinReach(db: Kysely<Database>, caller: StaffCaller, school: { id: string; board_id: string }, userId: string) {
+  if ((await repository.findRolesInSchool(db, school.id, userId)).length === 0) throw new AppError('not_found');
+  const targetBoards = await repository.findBoardsAdministeredBy(db, userId);
+  if (targetBoards.includes(school.board_id) && !isAdminOfBoard(caller.actor, school.board_id)) throw new AppError('forbidden');
+}
+
+/** Of the classes asked for, those of this school (only teachers have classes); an unknown class is a field error. */
+export async function validClassIds(db: Kysely<Database>, schoolId: string, roles: readonly SchoolRole[], classIds: readonly string[]): Promise<string[]> {
   if (!roles.includes('teacher')) return [];
   const unique = [...new Set(classIds)];
   const valid = await repository.filterClassesOfSchool(db, schoolId, unique);
   if (valid.length !== unique.length) throw new AppError('validation_failed', { fields: { 'body.classIds': ['unknown class'] } });
   return valid;
+}
+
+/** The school, or not_found. */
+export async function requireSchool(deps: Pick<Deps, 'db'>, schoolId: string) {
+  const school = await findSchool(deps.db.kysely, schoolId);
+  if (!school) throw new AppError('not_found');
+  return school;
 }

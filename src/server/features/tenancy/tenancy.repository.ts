@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { classIdsTaughtBy } from '../../access/record-scope';
 import type { Database } from '../../db/database';
 import type { BoardRow, BoardsTable, ClassesTable, ClassRow, LocationRow, LocationsTable, SchoolRow, SchoolsTable } from './tenancy.tables';
 
@@ -74,18 +75,24 @@ export async function deleteLocation(db: Kysely<Database>, schoolId: string, loc
   await db.deleteFrom('locations').where('school_id', '=', schoolId).where('id', '=', locationId).execute();
 }
 
-/** The classes of a school in one school year, with their pupil count. */
+/** The classes of a school in one school year, with their pupil count (pupils who left the school not counted). */
 export async function listClasses(db: Kysely<Database>, schoolId: string, schoolYear: string, teacherUserId?: string) {
   let query = db
     .selectFrom('classes')
     .selectAll('classes')
     .select((eb) => [
-      eb.selectFrom('class_pupils').whereRef('class_pupils.class_id', '=', 'classes.id').select((e) => e.fn.countAll<number>().as('n')).as('pupil_count'),
+      eb
+        .selectFrom('class_pupils')
+        .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
+        .whereRef('class_pupils.class_id', '=', 'classes.id')
+        .where('pupils.left_on', 'is', null)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('pupil_count'),
     ])
     .where('classes.school_id', '=', schoolId)
     .where('classes.school_year', '=', schoolYear);
   if (teacherUserId !== undefined) {
-    query = query.where('classes.id', 'in', db.selectFrom('class_teachers').select('class_id').where('user_id', '=', teacherUserId));
+    query = query.where('classes.id', 'in', classIdsTaughtBy(db, teacherUserId));
   }
   return query.orderBy('classes.name').execute();
 }

@@ -1,24 +1,11 @@
 import { z } from 'zod';
-import { okSchema } from '../../auth/auth.schemas';
+
 import type { Deps } from '../../deps';
-import { requireAuth } from '../../http/auth-hooks';
+import { staffCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
-import {
-  boardParamsSchema,
-  boardResponseSchema,
-  classListQuerySchema,
-  classParamsSchema,
-  classSchema,
-  createClassSchema,
-  createSchoolSchema,
-  locationBodySchema,
-  locationParamsSchema,
-  locationSchema,
-  schoolParamsSchema,
-  schoolResponseSchema,
-  updateClassSchema,
-} from './tenancy.schemas';
+import { boardResponseSchema, classListQuerySchema, classSchema, createClassSchema, createSchoolSchema, locationBodySchema, locationParamsSchema, locationSchema, schoolResponseSchema, updateClassSchema } from './tenancy.schemas';
 import * as service from './tenancy.service';
+import { boardParamsSchema, classParamsSchema, okSchema, schoolParamsSchema } from '../../http/common.schemas';
 
 /** Boards, schools, locations and classes. */
 export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
@@ -38,7 +25,7 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['tenancy'], params: boardParamsSchema, body: createSchoolSchema, response: { 201: schoolResponseSchema } },
     },
     async (request, reply) => {
-      const auth = requireAuth(request);
+      const auth = staffCallerOf(request);
       const schoolId = await deps.db.kysely
         .transaction()
         .execute((trx) => service.createSchool(trx, deps, auth.user.id, request.params.boardId, request.body));
@@ -71,7 +58,7 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['tenancy'], params: schoolParamsSchema, body: locationBodySchema, response: { 201: locationSchema } },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createLocation(deps, requireAuth(request).user.id, request.params.schoolId, request.body.name)),
+      reply.code(201).send(await service.createLocation(deps, staffCallerOf(request).userId, request.params.schoolId, request.body.name)),
   );
 
   app.patch(
@@ -81,7 +68,7 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['tenancy'], params: locationParamsSchema, body: locationBodySchema, response: { 200: locationSchema } },
     },
     async (request) =>
-      service.renameLocation(deps, requireAuth(request).user.id, request.params.schoolId, request.params.locationId, request.body.name),
+      service.renameLocation(deps, staffCallerOf(request).userId, request.params.schoolId, request.params.locationId, request.body.name),
   );
 
   app.delete(
@@ -91,7 +78,7 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['tenancy'], params: locationParamsSchema, response: { 200: okSchema } },
     },
     async (request) => {
-      await service.removeLocation(deps, requireAuth(request).user.id, request.params.schoolId, request.params.locationId);
+      await service.removeLocation(deps, staffCallerOf(request).userId, request.params.schoolId, request.params.locationId);
       return { ok: true as const };
     },
   );
@@ -103,7 +90,7 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['tenancy'], params: schoolParamsSchema, querystring: classListQuerySchema, response: { 200: z.array(classSchema) } },
     },
     async (request) =>
-      service.listClasses(deps, request.params.schoolId, request.query.schoolYear, request.query.taughtByMe === 'true' ? requireAuth(request).user.id : undefined),
+      service.listClasses(deps, request.params.schoolId, request.query.schoolYear, request.query.taughtByMe === 'true' ? staffCallerOf(request).userId : undefined),
   );
 
   app.post(
@@ -113,7 +100,7 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['tenancy'], params: schoolParamsSchema, body: createClassSchema, response: { 201: classSchema } },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createClass(deps, requireAuth(request).user.id, request.params.schoolId, request.body)),
+      reply.code(201).send(await service.createClass(deps, staffCallerOf(request).userId, request.params.schoolId, request.body)),
   );
 
   app.patch(
@@ -123,7 +110,7 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['tenancy'], params: classParamsSchema, body: updateClassSchema, response: { 200: classSchema } },
     },
     async (request) =>
-      service.updateClass(deps, requireAuth(request).user.id, request.params.schoolId, request.params.classId, request.body),
+      service.updateClass(deps, staffCallerOf(request).userId, request.params.schoolId, request.params.classId, request.body),
   );
 
   app.delete(
@@ -133,7 +120,7 @@ export async function tenancyRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['tenancy'], params: classParamsSchema, response: { 200: okSchema } },
     },
     async (request) => {
-      await service.removeClass(deps, requireAuth(request).user.id, request.params.schoolId, request.params.classId);
+      await service.removeClass(deps, staffCallerOf(request).userId, request.params.schoolId, request.params.classId);
       return { ok: true as const };
     },
   );

@@ -1,21 +1,9 @@
 import { z } from 'zod';
 import { SCHOOL_KINDS } from '../../../shared/roles';
-import { isValidSchoolYear } from '../../../shared/school-year';
+import { nameSchema, schoolYearSchema } from '../../http/common.schemas';
 
-/** Route params naming a board. */
-export const boardParamsSchema = z.strictObject({ boardId: z.uuid() });
-/** Route params naming a school. */
-export const schoolParamsSchema = z.strictObject({ schoolId: z.uuid() });
 /** Route params naming a location of a school. */
 export const locationParamsSchema = z.strictObject({ schoolId: z.uuid(), locationId: z.uuid() });
-/** Route params naming a class of a school. */
-export const classParamsSchema = z.strictObject({ schoolId: z.uuid(), classId: z.uuid() });
-
-/** A school year such as 2026-2027. */
-export const schoolYearSchema = z.string().refine(isValidSchoolYear, { message: 'expected a school year like 2026-2027' });
-
-/** A short display name. */
-export const nameSchema = z.string().trim().min(1).max(120);
 
 /** A school as listed for its board. */
 export const schoolSummarySchema = z.object({
@@ -26,6 +14,8 @@ export const schoolSummarySchema = z.object({
   staffCount: z.number(),
   pupilCount: z.number(),
 });
+/** One school as listed on its board's page. */
+export type SchoolSummary = z.infer<typeof schoolSummarySchema>;
 
 /** A board with its schools. */
 export const boardResponseSchema = z.object({
@@ -34,6 +24,8 @@ export const boardResponseSchema = z.object({
   minGroupSize: z.number(),
   schools: z.array(schoolSummarySchema),
 });
+/** A board with its schools and their counts. */
+export type Board = z.infer<typeof boardResponseSchema>;
 
 /** Creating a school. */
 export const createSchoolSchema = z.strictObject({ name: nameSchema, kind: z.enum(SCHOOL_KINDS) });
@@ -47,9 +39,13 @@ export const schoolResponseSchema = z.object({
   currentSchoolYear: z.string(),
   schoolYears: z.array(z.string()),
 });
+/** A school with its school years. */
+export type School = z.infer<typeof schoolResponseSchema>;
 
 /** A location. */
 export const locationSchema = z.object({ id: z.string(), name: z.string() });
+/** A location (vestiging) of a school. */
+export type Location = z.infer<typeof locationSchema>;
 /** Creating or renaming a location. */
 export const locationBodySchema = z.strictObject({ name: nameSchema });
 
@@ -61,6 +57,8 @@ export const classSchema = z.object({
   locationId: z.string().nullable(),
   pupilCount: z.number(),
 });
+/** A class (groep/klas) in one school year. */
+export type SchoolClass = z.infer<typeof classSchema>;
 /** Listing classes of one school year (default: the current one), optionally only one's own. */
 export const classListQuerySchema = z.strictObject({
   schoolYear: schoolYearSchema.optional(),

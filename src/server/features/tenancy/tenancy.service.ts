@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { SchoolKind } from '../../../shared/roles';
-import { schoolYearOf } from '../../../shared/school-year';
 import { recordAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/database';
 import { withConflictCheck } from '../../db/db-errors';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import * as repository from './tenancy.repository';
+import { schoolYearAt } from '../../../shared/school-time';
+
+const DUPLICATE_LOCATION = { code: 'duplicate_location', field: 'body.name' } as const;
+const DUPLICATE_CLASS = { code: 'duplicate_class', field: 'body.name' } as const;
 
 /** A board with its schools, for the board admin. */
 export async function getBoardOverview(deps: Deps, boardId: string) {
@@ -48,7 +51,7 @@ export async function getSchool(deps: Deps, schoolId: string) {
   const db = deps.db.kysely;
   const school = await repository.findSchool(db, schoolId);
   if (!school) throw new AppError('not_found');
-  const current = schoolYearOf(deps.clock.now());
+  const current = schoolYearAt(deps.clock.now());
   const years = await repository.listSchoolYears(db, schoolId);
   return {
     id: school.id,
@@ -74,6 +77,7 @@ export async function createLocation(deps: Deps, actorUserId: string, schoolId: 
       await repository.insertLocation(trx, { id, school_id: schoolId, name, created_at: isoInstant(deps.clock.now()) });
       await recordAudit(trx, deps.clock, { actorUserId, action: 'location.created', targetType: 'location', targetId: id, schoolId });
     }),
+    DUPLICATE_LOCATION,
   );
   return { id, name };
 }
@@ -86,6 +90,7 @@ export async function renameLocation(deps: Deps, actorUserId: string, schoolId: 
       await repository.updateLocation(trx, schoolId, locationId, name);
       await recordAudit(trx, deps.clock, { actorUserId, action: 'location.updated', targetType: 'location', targetId: locationId, schoolId });
     }),
+    DUPLICATE_LOCATION,
   );
   return { id: locationId, name };
 }
@@ -102,7 +107,7 @@ export async function removeLocation(deps: Deps, actorUserId: string, schoolId: 
 
 /** The classes of a school in one school year. */
 export async function listClasses(deps: Deps, schoolId: string, schoolYear: string | undefined, teacherUserId?: string) {
-  const year = schoolYear ?? schoolYearOf(deps.clock.now());
+  const year = schoolYear ?? schoolYearAt(deps.clock.now());
   const rows = await repository.listClasses(deps.db.kysely, schoolId, year, teacherUserId);
   return rows.map((row) => ({
     id: row.id,
@@ -136,6 +141,7 @@ export async function createClass(
       });
       await recordAudit(trx, deps.clock, { actorUserId, action: 'class.created', targetType: 'class', targetId: id, schoolId });
     }),
+    DUPLICATE_CLASS,
   );
   return { id, name: input.name, schoolYear: input.schoolYear, locationId: input.locationId ?? null, pupilCount: 0 };
 }
@@ -160,6 +166,7 @@ export async function updateClass(
       });
       await recordAudit(trx, deps.clock, { actorUserId, action: 'class.updated', targetType: 'class', targetId: classId, schoolId });
     }),
+    DUPLICATE_CLASS,
   );
   const classes = await listClasses(deps, schoolId, (await repository.findClass(deps.db.kysely, schoolId, classId))?.school_year);
   const updated = classes.find((entry) => entry.id === classId);

@@ -15,12 +15,20 @@ describe.each(testDialects())('locations and classes on %s', (dialect) => {
   });
   afterAll(async () => test.close());
 
-  it('adds, renames and removes a location; a duplicate name is a conflict', async () => {
+  it('adds, renames and removes a location; a duplicate name is refused as a duplicate location', async () => {
     const base = `/api/schools/${world.schoolA1}/locations`;
     const created = await requestAs(test.app, admin, 'POST', base, { name: 'Dependance Zuid' });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect((await requestAs(test.app, admin, 'POST', base, { name: 'Dependance Zuid' })).statusCode).toBe(409);
+    const duplicate = await requestAs(test.app, admin, 'POST', base, { name: 'Dependance Zuid' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error).toEqual({
+      code: 'duplicate_location',
+      message: 'Deze school heeft al een locatie met deze naam. Kies een andere naam.',
+      fields: { 'body.name': ['duplicate'] },
+    });
+    const renamedOnto = await requestAs(test.app, admin, 'PATCH', `${base}/${id}`, { name: 'Hoofdgebouw' });
+    expect(renamedOnto.json().error.code).toBe('duplicate_location');
     expect((await requestAs(test.app, admin, 'PATCH', `${base}/${id}`, { name: 'Zuid' })).json()).toEqual({ id, name: 'Zuid' });
     expect((await requestAs(test.app, admin, 'DELETE', `${base}/${id}`)).statusCode).toBe(200);
     const names = (await requestAs(test.app, admin, 'GET', base)).json().map((location: { name: string }) => location.name);
@@ -39,6 +47,16 @@ describe.each(testDialects())('locations and classes on %s', (dialect) => {
     const school = (await requestAs(test.app, admin, 'GET', `/api/schools/${world.schoolA1}`)).json();
     expect(school.schoolYears).toEqual(['2027-2028', '2026-2027']);
     expect(school.currentSchoolYear).toBe('2026-2027');
+    // The same name twice in one school year is refused as a duplicate class, in the caller's language.
+    const twice = await test.app.inject({
+      method: 'POST',
+      url: base,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'accept-language': 'en' },
+      payload: { name: 'Groep 5', schoolYear: '2027-2028' },
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('duplicate_class');
+    expect(twice.json().error.message).toBe('There already is a class with this name in this school year. Choose another name.');
   });
 
   it('refuses a location of another school for a class', async () => {

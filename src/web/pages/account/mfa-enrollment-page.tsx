@@ -6,7 +6,8 @@ import { ErrorSummary, FormActions, TextField } from '../../components/form-fiel
 import { useFormErrors } from '../../components/form-errors';
 import { Page } from '../../components/page';
 import { useSession } from '../../session/session-context';
-import { MFA_SETTINGS_PATH, type MfaEnrollment, type RecoveryCodes as RecoveryCodesAnswer } from './mfa-paths';
+import type { MfaEnrollment, RecoveryCodes as RecoveryCodesAnswer } from '../../api/account-types';
+import { MFA_SETTINGS_PATH } from './mfa-paths';
 import { RecoveryCodes } from './recovery-codes';
 
 /** Setting up an authenticator app: scan or type the key, confirm with a code, save the recovery codes. */
@@ -106,7 +107,7 @@ function EnrollmentSteps({ enrollment, onConfirmed }: { enrollment: MfaEnrollmen
       const answer = await api.post<RecoveryCodesAnswer>('/api/me/mfa/enrollment/confirm', { code, password });
       await onConfirmed(answer.recoveryCodes);
     } catch (error) {
-      fromError(error, { password: t('Dit is niet je wachtwoord.') });
+      fromError(error, { password: t('Vul je wachtwoord in.') });
       setCode('');
       setIsBusy(false);
     }
@@ -116,7 +117,12 @@ function EnrollmentSteps({ enrollment, onConfirmed }: { enrollment: MfaEnrollmen
     <>
       <section aria-labelledby="stap-app" className="step">
         <h2 id="stap-app">{t('1. Kies een authenticator-app')}</h2>
-        <p>{t('Gebruik een app die codes maakt volgens de standaard TOTP, bijvoorbeeld de app van je wachtwoordmanager, FreeOTP of een andere authenticator-app.')}</p>
+        <p>{t('Op je telefoon heb je een app nodig die inlogcodes maakt. Heb je er nog geen, kies dan een van deze gratis apps:')}</p>
+        <ul>
+          <li>{t('Microsoft Authenticator of Google Authenticator (iPhone en Android), die veel scholen al gebruiken;')}</li>
+          <li>{t('2FAS (iPhone en Android) of Aegis (Android): open source en zonder account, dus privacyvriendelijk.')}</li>
+        </ul>
+        <p className="muted">{t('Een wachtwoordmanager die codes maakt (TOTP) werkt ook.')}</p>
       </section>
       <section aria-labelledby="stap-scan" className="step">
         <h2 id="stap-scan">{t('2. Scan de QR-code')}</h2>

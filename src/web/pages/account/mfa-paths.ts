@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { mfaEnrollmentSchema, mfaOverviewSchema, recoveryCodesSchema } from '../../../server/auth/mfa.schemas';
 import type { Session } from '../../api/api-types';
 
 /** The second sign-in step. */
@@ -8,13 +6,6 @@ export const MFA_CODE_PATH = '/inloggen/code';
 export const MFA_ENROLLMENT_PATH = '/account/tweestapsverificatie/instellen';
 /** The account's two-step verification: status, new recovery codes, turning it off. */
 export const MFA_SETTINGS_PATH = '/account/tweestapsverificatie';
-
-/** The start of enrollment as the server answers it. */
-export type MfaEnrollment = z.infer<typeof mfaEnrollmentSchema>;
-/** The account's MFA overview. */
-export type MfaOverview = z.infer<typeof mfaOverviewSchema>;
-/** Fresh recovery codes. */
-export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 
 /**
  * Where a signed-in session has to go before anything else: the code page while the second step

@@ -9,7 +9,8 @@ import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
 import { useSession } from '../../session/session-context';
-import { MFA_ENROLLMENT_PATH, type MfaOverview, type RecoveryCodes as RecoveryCodesAnswer } from './mfa-paths';
+import type { MfaOverview, RecoveryCodes as RecoveryCodesAnswer } from '../../api/account-types';
+import { MFA_ENROLLMENT_PATH } from './mfa-paths';
 import { RecoveryCodes } from './recovery-codes';
 
 /** The account's two-step verification: whether it is on, new recovery codes, and turning it off where allowed. */

@@ -17,15 +17,15 @@ export function PasswordChangeSection({ onOtherSessionsEnded }: { onOtherSession
   const [isBusy, setIsBusy] = useState(false);
   const [success, setSuccess] = useState<string | null>(null);
   const { errors, check, fromError } = useFormErrors('password-change-');
-  const labels = { 'password-change-current': t('Huidig wachtwoord'), 'password-change-new': t('Nieuw wachtwoord') };
+  const labels = { 'password-change-currentPassword': t('Huidig wachtwoord'), 'password-change-newPassword': t('Nieuw wachtwoord') };
   const newPasswordMessage = t('Kies een wachtwoord van {{min}} tot {{max}} tekens.', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSuccess(null);
     const problems = {
-      'password-change-current': currentPassword === '' && t('Vul je huidige wachtwoord in.'),
-      'password-change-new': passwordProblem(newPassword) && newPasswordMessage,
+      'password-change-currentPassword': currentPassword === '' && t('Vul je huidige wachtwoord in.'),
+      'password-change-newPassword': passwordProblem(newPassword) && newPasswordMessage,
     };
     if (!check(problems, t('Niet alle velden zijn goed ingevuld.'))) return;
     setIsBusy(true);
@@ -40,7 +40,7 @@ export function PasswordChangeSection({ onOtherSessionsEnded }: { onOtherSession
       );
       onOtherSessionsEnded?.();
     } catch (error) {
-      fromError(error, { currentPassword: t('Dit is niet je huidige wachtwoord.'), newPassword: newPasswordMessage });
+      fromError(error, { currentPassword: t('Vul je huidige wachtwoord in.'), newPassword: newPasswordMessage });
     } finally {
       setIsBusy(false);
     }
@@ -54,16 +54,16 @@ export function PasswordChangeSection({ onOtherSessionsEnded }: { onOtherSession
       <ErrorSummary errors={errors} labels={labels} />
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField
-          id="password-change-current"
+          id="password-change-currentPassword"
           type="password"
-          label={labels['password-change-current']}
+          label={labels['password-change-currentPassword']}
           value={currentPassword}
           onChange={setCurrentPassword}
-          error={errors.fields['password-change-current']}
+          error={errors.fields['password-change-currentPassword']}
           autoComplete="current-password"
           required
         />
-        <PasswordField id="password-change-new" label={labels['password-change-new']} value={newPassword} onChange={setNewPassword} error={errors.fields['password-change-new']} />
+        <PasswordField id="password-change-newPassword" label={labels['password-change-newPassword']} value={newPassword} onChange={setNewPassword} error={errors.fields['password-change-newPassword']} />
         <FormActions>
           <button type="submit" className="button" disabled={isBusy}>
             {t('Wachtwoord wijzigen')}

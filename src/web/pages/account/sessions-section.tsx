@@ -32,7 +32,7 @@ export function SessionsSection() {
       setSuccess(t('Je bent op {{number}} andere plek(ken) uitgelogd.', { number: result.ended }));
       reload();
     } catch (failure) {
-      fromError(failure, { password: t('Dit is niet je wachtwoord.') });
+      fromError(failure, { password: t('Vul je wachtwoord in.') });
     } finally {
       setIsBusy(false);
     }
@@ -45,6 +45,7 @@ export function SessionsSection() {
       {sessions ? (
         <TableWrap label={t('Je sessies')}>
           <table>
+            <caption className="visually-hidden">{t('Je sessies')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('Ingelogd op')}</th>

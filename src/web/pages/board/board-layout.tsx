@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch, useParams } from 'react-router';
 import { Page } from '../../components/page';
-import { boardPlanPath } from '../plan/plan-paths';
-import { canInBoard } from '../../session/permissions';
 import { useSession } from '../../session/session-context';
+import { boardMenuLinks } from './board-menu';
 
 /** Frame of the board pages: the board's name and its menu. Only board admins reach it. */
 export function BoardLayout() {
@@ -25,30 +24,14 @@ export function BoardLayout() {
         {!isIndex ? <p className="context-name">{board.name}</p> : null}
         <nav aria-label={t('Bestuursmenu')} className="sub-nav">
           <ul>
-            <li>
-              <NavLink to={`/besturen/${board.id}`} end>
-                {t('Scholen')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={`/besturen/${board.id}/zelfscan`}>{t('Zelfscan per school')}</NavLink>
-            </li>
-            {canInBoard(session, 'board.checkin.aggregates', board.id) ? (
-              <li>
-                <NavLink to={`/besturen/${board.id}/check-in`}>{t('Check-in per school')}</NavLink>
+            {boardMenuLinks(t, session, board.id).map((link, index) => (
+              <li key={link.to}>
+                {/* Only the first link, the board's own page, is active on that page alone. */}
+                <NavLink to={link.to} end={index === 0}>
+                  {link.label}
+                </NavLink>
               </li>
-            ) : null}
-            {canInBoard(session, 'board.plan.rollup', board.id) ? (
-              <li>
-                <NavLink to={boardPlanPath(board.id)}>{t('Implementatieplannen')}</NavLink>
-              </li>
-            ) : null}
-            <li>
-              <NavLink to={`/besturen/${board.id}/postvak`}>{t('Postvak')}</NavLink>
-            </li>
-            <li>
-              <NavLink to={`/besturen/${board.id}/logboek`}>{t('Logboek')}</NavLink>
-            </li>
+            ))}
           </ul>
         </nav>
       </div>

@@ -14,7 +14,7 @@ export function BoardOutboxPage() {
   const { boardId = '' } = useParams();
   const { data, error, isLoading } = useApiData<OutboxMessage[]>(apiPath('/api/boards/:boardId/outbox', { boardId }));
   return (
-    <Page title={t('Postvak')} intro={<p>{t('Zolang er geen mailserver is ingesteld, komen e-mails van Groeiwijzer hier terecht. Je kunt een link dan zelf doorgeven.')}</p>}>
+    <Page title={t('Postvak')} intro={<p>{t('Zolang er geen mailserver is ingesteld, komen e-mails van Groeiwijzer hier terecht. Je kunt een link dan zelf doorgeven. Een uitnodiging of herstellink staat hier alleen zolang hij werkt.')}</p>}>
       <LoadState error={error} isLoading={isLoading} />
       {data ? <OutboxList messages={data} /> : null}
     </Page>

@@ -38,7 +38,7 @@ export function BoardSelfscanPage() {
       title={title}
       intro={
         <p>
-          {t('Hier staan de groeifasen die een schoolteam samen heeft vastgesteld in zijn laatste zelfscanronde. Een school bepaalt zelf of het bestuur dit ziet; van scholen die niet delen zie je niets.')}
+          {t('Hier staan de groeifasen die een schoolteam samen heeft vastgesteld in zijn laatste gesloten zelfscanronde waaraan genoeg mensen meededen (minstens de minimale groepsgrootte van het bestuur). Een school bepaalt zelf of het bestuur dit ziet; van scholen die niet delen zie je niets.')}
         </p>
       }
     >

@@ -74,7 +74,15 @@ export function CheckinCardsPage() {
           <ul className="login-cards" aria-label={t('Inlogkaarten')}>
             {cards.cards.map((card) => (
               <li key={card.pupilId} className="login-card">
-                <p className="login-card-name">{card.displayName}</p>
+                <p className="login-card-name">
+                  {card.symbol ? (
+                    <span className="login-card-symbol" aria-hidden="true">
+                      {card.symbol.emoji}
+                    </span>
+                  ) : null}
+                  {card.displayName}
+                </p>
+                {card.symbol ? <p className="login-card-symbol-name">{t('Jouw plaatje: {{name}}', { name: card.symbol.name })}</p> : null}
                 <img
                   className="login-card-qr"
                   src={`data:image/svg+xml;utf8,${encodeURIComponent(card.qrSvg)}`}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PUPIL_PAGE_PATHS } from '../../../shared/checkin';
@@ -15,6 +15,13 @@ export function ClassCheckinActions({ schoolId, classId, className }: { schoolId
   const [code, setCode] = useState<ClassCode | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const showCodeButton = useRef<HTMLButtonElement>(null);
+
+  // Back to the button that opened the code (it may have lost focus while it was disabled during the request).
+  const hideCode = () => {
+    setCode(null);
+    window.requestAnimationFrame(() => showCodeButton.current?.focus());
+  };
 
   const showCode = async () => {
     setIsBusy(true);
@@ -35,55 +42,88 @@ export function ClassCheckinActions({ schoolId, classId, className }: { schoolId
         <button type="button" className="button" onClick={() => setIsKioskOpen(true)}>
           {t('Check-in openen op dit apparaat')}
         </button>
-        <button type="button" className="button button-secondary" onClick={() => void showCode()} disabled={isBusy}>
-          {code ? t('Nieuwe klascode') : t('Klascode tonen')}
+        <button ref={showCodeButton} type="button" className="button button-secondary" onClick={() => void showCode()} disabled={isBusy}>
+          {t('Klascode tonen')}
         </button>
         <Link to={checkinCardsPath(schoolId, classId)} className="button button-secondary">
           {t('Inlogkaarten afdrukken')}
         </Link>
       </div>
       <p className="hint">
-        {t('Op het klasapparaat tikken leerlingen hun naam aan. Op een eigen apparaat vullen ze de klascode van het bord in en de code van hun inlogkaart.')}
+        {t('Op het klasapparaat tikken leerlingen hun naam aan. Op een eigen apparaat vullen ze de klascode van het bord in en de code van hun inlogkaart.')}{' '}
+        {t('De klascode vult het hele scherm, zodat de klas op het bord niets anders van deze pagina ziet.')}
       </p>
       {failure ? (
         <p className="notice notice-error" role="alert">
           {failure}
         </p>
       ) : null}
-      {code ? <ClassCodePanel code={code} onHide={() => setCode(null)} /> : null}
+      <ClassCodeScreen code={code} className={className} onClose={hideCode} onRenew={() => void showCode()} isBusy={isBusy} failure={failure} />
       <KioskDialog isOpen={isKioskOpen} onClose={() => setIsKioskOpen(false)} schoolId={schoolId} classId={classId} className={className} />
     </section>
   );
 }
 
-/** The class code large enough to read from the back of the room, with the time it stays valid. */
-function ClassCodePanel({ code, onHide }: { code: ClassCode; onHide: () => void }) {
+/**
+ * The class code on the whole screen, for the smartboard: the code, one line on what to do with it and how long it
+ * stays valid, nothing else. A modal <dialog>: the class page behind it (names, states, who wants to talk) is
+ * covered and inert, so neither the projector nor a screen reader shows any of it; Escape or "close" ends it and
+ * focus returns to the button that opened it.
+ */
+interface ClassCodeScreenProps {
+  code: ClassCode | null;
+  className: string;
+  onClose: () => void;
+  onRenew: () => void;
+  isBusy: boolean;
+  failure: string | null;
+}
+
+function ClassCodeScreen({ code, className, ...rest }: ClassCodeScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog isOpen={code !== null} title={t('Klascode voor {{name}}', { name: className })} onClose={rest.onClose} className="dialog-full-screen class-code-screen">
+      {code ? <ClassCodeContent code={code} {...rest} /> : null}
+    </Dialog>
+  );
+}
+
+function ClassCodeContent({ code, onClose, onRenew, isBusy, failure }: Omit<ClassCodeScreenProps, 'className' | 'code'> & { code: ClassCode }) {
   const { t } = useTranslation();
   const secondsLeft = useSecondsUntil(code.expiresAt);
   const minutes = Math.floor(secondsLeft / 60);
   const seconds = String(secondsLeft % 60).padStart(2, '0');
+  const address = `${window.location.host}${PUPIL_PAGE_PATHS.ownDevice}`;
   return (
-    <div className="class-code-panel">
-      <p className="class-code-label" id="klascode-label">
-        {t('Klascode')}
-      </p>
-      <p className="class-code" aria-labelledby="klascode-label">
+    <>
+      <p className="class-code">
         {/* One letter per span so the code reads letter by letter, also aloud. */}
         {[...code.code].map((letter, index) => (
           <span key={index}>{letter}</span>
         ))}
       </p>
+      <p className="class-code-how">{t('Ga naar {{address}} en vul deze code in, met de code van je eigen inlogkaart.', { address })}</p>
       {secondsLeft > 0 ? (
         <p className="class-code-expiry">{t('Nog {{minutes}}:{{seconds}} geldig', { minutes, seconds })}</p>
       ) : (
-        <p className="notice notice-warning" role="status">
-          {t('Deze klascode is verlopen. Maak een nieuwe als er nog leerlingen moeten inchecken.')}
-        </p>
+        <p className="notice notice-warning class-code-expired">{t('Deze klascode is verlopen. Maak een nieuwe als er nog leerlingen moeten inchecken.')}</p>
       )}
-      <button type="button" className="button button-secondary button-small" onClick={onHide}>
-        {t('Code verbergen')}
-      </button>
-    </div>
+      {failure ? (
+        <p className="notice notice-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <div className="class-code-actions">
+        {secondsLeft > 0 ? null : (
+          <button type="button" className="button button-secondary" onClick={onRenew} disabled={isBusy}>
+            {t('Nieuwe klascode')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          {t('Klascode sluiten')}
+        </button>
+      </div>
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { CHECKIN_STATES_TOP_DOWN } from '../../../shared/checkin';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { apiPath } from '../../api/api-client';
@@ -9,8 +10,11 @@ import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
 import { useSchool } from '../school/school-layout';
 import { ClassCheckinActions } from './checkin-class-actions';
+import { ClassKioskList } from './checkin-class-kiosks';
+import { ClassSymbolsSection } from './checkin-class-symbols';
 import { AgeGroupForm } from './checkin-age-group-form';
-import { signalLabel, StateBadge, stateLabel, STATES_TOP_DOWN } from './checkin-labels';
+import { HandledSection, splitHandled } from './checkin-handled';
+import { signalLabel, StateBadge, stateLabel } from './checkin-labels';
 import { checkinHomePath, checkinPupilPath } from './checkin-paths';
 
 /** One class's check-in: today's overview for its teachers and the care team, and the class device, codes and cards. */
@@ -53,8 +57,10 @@ export function CheckinClassPage() {
         <Link to={checkinHomePath(school.id)}>{t('Andere klas kiezen')}</Link>
       </p>
       {canManage ? <ClassCheckinActions schoolId={school.id} classId={classId} className={className} /> : null}
+      {canManage ? <ClassKioskList schoolId={school.id} classId={classId} className={className} /> : null}
       {overview.data ? <TodayOverview overview={overview.data} schoolId={school.id} onReload={overview.reload} isLoading={overview.isLoading} /> : null}
       {canManage ? <AgeGroupForm schoolId={school.id} classId={classId} current={overview.data?.ageGroup ?? null} onSaved={overview.reload} /> : null}
+      {canManage ? <ClassSymbolsSection schoolId={school.id} classId={classId} className={className} /> : null}
     </Page>
   );
 }
@@ -62,9 +68,12 @@ export function CheckinClassPage() {
 function TodayOverview({ overview, schoolId, onReload, isLoading }: { overview: ClassOverview; schoolId: string; onReload: () => void; isLoading: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const talkers = overview.pupils.filter((pupil) => pupil.today?.wantsTalk);
   const notYet = overview.pupils.filter((pupil) => pupil.today === null);
-  const withSignals = overview.pupils.filter((pupil) => pupil.signals.length > 0);
+  // A signal that was talked about leaves the lists that ask for attention and shows under "talked about today".
+  const split = overview.pupils.map((pupil) => ({ pupil, ...splitHandled(pupil.signals) }));
+  const talkers = split.filter((entry) => entry.open.some((signal) => signal.kind === 'asked_to_talk')).map((entry) => entry.pupil);
+  const withSignals = split.filter((entry) => entry.open.length > 0);
+  const withHandled = split.filter((entry) => entry.handled.length > 0);
   const pupilLink = (pupil: OverviewPupil) => checkinPupilPath(schoolId, pupil.pupilId, overview.classId);
 
   return (
@@ -111,13 +120,13 @@ function TodayOverview({ overview, schoolId, onReload, isLoading }: { overview: 
         <section aria-labelledby="signalen-kop" className="card">
           <h2 id="signalen-kop">{t('Signalen')}</h2>
           <ul className="checkin-signal-list">
-            {withSignals.map((pupil) => (
+            {withSignals.map(({ pupil, open }) => (
               <li key={pupil.pupilId}>
                 <Link to={pupilLink(pupil)} className="checkin-signal-name">
                   {pupil.displayName}
                 </Link>
                 <ul>
-                  {pupil.signals.map((signal) => (
+                  {open.map((signal) => (
                     <li key={signal.kind}>
                       <strong>{signalLabel(t, signal.kind)}:</strong> {signal.explanation}
                     </li>
@@ -128,8 +137,13 @@ function TodayOverview({ overview, schoolId, onReload, isLoading }: { overview: 
           </ul>
         </section>
       ) : (
-        <p className="notice">{t('Vandaag geen signalen in deze klas.')}</p>
+        <p className="notice">{withHandled.length > 0 ? t('Geen signalen meer die op een gesprek wachten.') : t('Vandaag geen signalen in deze klas.')}</p>
       )}
+
+      <HandledSection
+        headingId="besproken-kop"
+        entries={withHandled.map(({ pupil, handled }) => ({ pupilId: pupil.pupilId, displayName: pupil.displayName, link: pupilLink(pupil), signals: handled }))}
+      />
 
       <section aria-labelledby="klas-kop">
         <h2 id="klas-kop">{t('De klas vandaag')}</h2>
@@ -142,13 +156,15 @@ function TodayOverview({ overview, schoolId, onReload, isLoading }: { overview: 
               <StateBadge state={pupil.today?.state ?? null} />
               {pupil.today?.wantsTalk ? (
                 <span className="checkin-tile-talk">
-                  <TalkIcon /> {t('Wil praten')}
+                  <TalkIcon /> {pupil.signals.some((signal) => signal.kind === 'asked_to_talk' && signal.handled) ? t('Wilde praten, besproken') : t('Wil praten')}
                 </span>
               ) : null}
               {pupil.today?.word ? <span className="checkin-tile-word">“{pupil.today.word}”</span> : null}
               {pupil.today ? <span className="muted checkin-tile-time">{t('om {{time}}', { time: timeOf(pupil.today.at) })}</span> : null}
               {pupil.signals.length > 0 ? (
-                <span className="checkin-tile-signals">{pupil.signals.map((signal) => signalLabel(t, signal.kind)).join(' · ')}</span>
+                <span className="checkin-tile-signals">
+                  {pupil.signals.map((signal) => (signal.handled ? t('{{signal}} (besproken)', { signal: signalLabel(t, signal.kind) }) : signalLabel(t, signal.kind))).join(' · ')}
+                </span>
               ) : null}
             </li>
           ))}
@@ -166,7 +182,7 @@ function TodayOverview({ overview, schoolId, onReload, isLoading }: { overview: 
         <h2 id="legenda-kop">{t('Wat de leerlingen zien')}</h2>
         <p className="muted">{t('Zo heten de keuzes voor de leerlingen van deze klas. Jij ziet overal dezelfde woorden, met kleur en teken erbij.')}</p>
         <dl className="checkin-legend">
-          {STATES_TOP_DOWN.map((state) => {
+          {CHECKIN_STATES_TOP_DOWN.map((state) => {
             const choice = overview.choices.find((item) => item.state === state);
             return (
               <div key={state}>

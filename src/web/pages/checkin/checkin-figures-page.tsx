@@ -21,7 +21,7 @@ export function CheckinFiguresPage() {
       title={t('Check-in in cijfers')}
       intro={
         <p>
-          {t('Per klas hoeveel leerlingen incheckten en welk deel van hen in het raampje zat. Zonder namen: alleen klassen waar genoeg leerlingen incheckten staan hier. Zonder datums zie je de laatste vier weken.')}
+          {t('Per klas hoeveel leerlingen incheckten en welk deel van hen in het raampje zat. Zonder namen: alleen dagen waarop genoeg leerlingen van een klas incheckten tellen mee. Zonder datums zie je de laatste vier weken.')}
         </p>
       }
     >

@@ -5,6 +5,8 @@ import type { ClassAggregate, SchoolAggregates } from '../../api/checkin-types';
 import { FormActions, SelectField, TextField } from '../../components/form-fields';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
+import { MAX_FIGURES_DAYS_BY_DAY } from '../../../shared/limits';
+import { addDays, schoolDateOf } from '../../../shared/school-time';
 
 /** The period and grouping of anonymous figures, as query parameters (empty: the server's default, the last 4 weeks). */
 export interface FiguresQuery {
@@ -17,9 +19,14 @@ export interface FiguresQuery {
 export function FiguresPeriodForm({ query, onApply }: { query: FiguresQuery; onApply: (query: FiguresQuery) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(query);
+  const [isTooLongByDay, setIsTooLongByDay] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(draft);
+    // The server refuses longer periods per day; an empty "from" is its default of four weeks.
+    const to = draft.to || schoolDateOf(new Date());
+    const isTooLong = draft.groupBy === 'day' && draft.from !== '' && addDays(draft.from, MAX_FIGURES_DAYS_BY_DAY - 1) < to;
+    setIsTooLongByDay(isTooLong);
+    if (!isTooLong) onApply(draft);
   };
   return (
     <form onSubmit={submit} className="toolbar" noValidate>
@@ -30,6 +37,8 @@ export function FiguresPeriodForm({ query, onApply }: { query: FiguresQuery; onA
         label={t('Per')}
         value={draft.groupBy}
         onChange={(groupBy) => setDraft({ ...draft, groupBy: groupBy === 'day' ? 'day' : 'week' })}
+        hint={t('Per dag kan voor hoogstens {{n}} dagen.', { n: MAX_FIGURES_DAYS_BY_DAY })}
+        error={isTooLongByDay ? t('Kies per week, of een periode van hoogstens {{n}} dagen.', { n: MAX_FIGURES_DAYS_BY_DAY }) : undefined}
         options={[
           { value: 'week', label: t('week') },
           { value: 'day', label: t('dag') },
@@ -49,11 +58,15 @@ export function SchoolFigures({ figures, headingLevel = 2 }: { figures: SchoolAg
   const { t } = useTranslation();
   return (
     <>
+      <p>{t('Een dag telt alleen mee als er minstens {{k}} leerlingen van de klas incheckten. Vandaag telt nog niet mee.', { k: figures.minGroupSize })}</p>
       {figures.hiddenClasses > 0 ? (
         <p className="notice">
           {figures.hiddenClasses === 1
-            ? t('1 klas niet getoond: daar checkten minder dan {{k}} leerlingen in. Zo blijft niemand herkenbaar.', { k: figures.minGroupSize })
-            : t('{{n}} klassen niet getoond: daar checkten minder dan {{k}} leerlingen in. Zo blijft niemand herkenbaar.', { n: figures.hiddenClasses, k: figures.minGroupSize })}
+            ? t('1 klas niet getoond: daar was in deze periode geen dag met minstens {{k}} leerlingen die incheckten. Zo blijft niemand herkenbaar.', { k: figures.minGroupSize })
+            : t('{{n}} klassen niet getoond: daar was in deze periode geen dag met minstens {{k}} leerlingen die incheckten. Zo blijft niemand herkenbaar.', {
+                n: figures.hiddenClasses,
+                k: figures.minGroupSize,
+              })}
         </p>
       ) : null}
       {figures.classes.length === 0 ? (
@@ -74,6 +87,8 @@ function ClassFigures({ entry, headingLevel }: { entry: ClassAggregate; headingL
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `cijfers-${entry.classId}`;
   const caption = t('Aandeel in het raampje, {{name}}', { name: entry.className });
+  // Per week the pupils are an average of the days counted; per day there is one day to count.
+  const isByWeek = entry.periods.some((period) => WEEK_PATTERN.test(period.period));
   return (
     <section aria-labelledby={headingId} className="checkin-figures">
       <Heading id={headingId}>{entry.className}</Heading>
@@ -83,8 +98,13 @@ function ClassFigures({ entry, headingLevel }: { entry: ClassAggregate; headingL
           <thead>
             <tr>
               <th scope="col">{t('Periode')}</th>
+              {isByWeek ? (
+                <th scope="col" className="number">
+                  {t('Dagen geteld')}
+                </th>
+              ) : null}
               <th scope="col" className="number">
-                {t('Leerlingen ingecheckt')}
+                {isByWeek ? t('Leerlingen ingecheckt (gemiddeld per dag)') : t('Leerlingen ingecheckt')}
               </th>
               <th scope="col" className="number">
                 {t('In het raampje')}
@@ -100,6 +120,7 @@ function ClassFigures({ entry, headingLevel }: { entry: ClassAggregate; headingL
               return (
                 <tr key={period.period}>
                   <th scope="row">{periodLabel(t, format.date, period.period)}</th>
+                  {isByWeek ? <td className="number">{format.number(period.days)}</td> : null}
                   <td className="number">{format.number(period.pupilsCheckedIn)}</td>
                   <td className="number">{t('{{percent}}%', { percent: format.number(percent) })}</td>
                   <td>
@@ -118,9 +139,11 @@ function ClassFigures({ entry, headingLevel }: { entry: ClassAggregate; headingL
   );
 }
 
+const WEEK_PATTERN = /^(\d{4})-W(\d{1,2})$/;
+
 /** "2026-W47" as "week 47 (2026)", a date as a date. */
 function periodLabel(t: TFunction, formatDate: (value: string) => string, period: string): string {
-  const week = /^(\d{4})-W(\d{1,2})$/.exec(period);
+  const week = WEEK_PATTERN.exec(period);
   if (week) return t('week {{week}} ({{year}})', { week: Number(week[2]), year: week[1] });
   return formatDate(period);
 }

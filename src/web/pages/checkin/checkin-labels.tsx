@@ -91,6 +91,3 @@ export function StateBadge({ state }: { state: CheckinState | null }) {
     </span>
   );
 }
-
-/** The choices in the order staff read them: from far too high down to too low. */
-export const STATES_TOP_DOWN: readonly CheckinState[] = ['far_high', 'bit_high', 'in_window', 'low'];

@@ -1,4 +1,4 @@
-import type { Permission } from '../../../server/auth/policy';
+import type { Permission } from '../../../shared/permissions';
 
 // The staff pages of the daily check-in, in one place so links and routes agree.
 

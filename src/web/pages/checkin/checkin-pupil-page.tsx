@@ -2,14 +2,16 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { SIGNAL_KINDS, type SignalKind } from '../../../shared/checkin';
-import { api, ApiError, apiPath } from '../../api/api-client';
+import { api, apiPath } from '../../api/api-client';
 import type { CheckinNote, CreateNoteRequest, PupilCheckinHistory } from '../../api/checkin-types';
 import { useApiData } from '../../api/use-api-data';
+import { useRefusalWords } from '../../components/form-errors';
 import { FormActions, SelectField } from '../../components/form-fields';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
 import { useSchool } from '../school/school-layout';
+import { HandledLine } from './checkin-handled';
 import { signalLabel } from './checkin-labels';
 import { checkinClassPath, checkinHomePath, checkinSignalsPath } from './checkin-paths';
 import { TrendChart } from './checkin-trend-chart';
@@ -47,7 +49,12 @@ export function CheckinPupilPage() {
     );
   }
   const data = history.data;
-  const addNote = (note: CheckinNote) => history.setData({ ...data, notes: [note, ...data.notes] });
+  // A note may mark today's signals as talked about: read the pupil again after it is stored.
+  const addNote = (note: CheckinNote) => {
+    history.setData({ ...data, notes: [note, ...data.notes] });
+    history.reload();
+  };
+  const signals = [...data.signals].sort((left, right) => Number(left.handled !== null) - Number(right.handled !== null));
   return (
     <Page title={t('Check-in van {{name}}', { name: data.displayName })}>
       <p>
@@ -59,11 +66,15 @@ export function CheckinPupilPage() {
           <p className="notice">{t('Vandaag geen signalen.')}</p>
         ) : (
           <ul className="checkin-signal-cards">
-            {data.signals.map((signal) => (
-              <li key={signal.kind} className="card">
+            {signals.map((signal) => (
+              <li key={signal.kind} className={signal.handled ? 'card card-quiet' : 'card'}>
                 <h3>{signalLabel(t, signal.kind)}</h3>
                 <p>{signal.explanation}</p>
-                {(data.starters[signal.kind] ?? []).length > 0 ? (
+                {signal.handled ? (
+                  <p>
+                    <HandledLine handled={signal.handled} />
+                  </p>
+                ) : (data.starters[signal.kind] ?? []).length > 0 ? (
                   <>
                     <p className="checkin-starters-title">{t('Zo kun je het gesprek beginnen')}</p>
                     <ul className="checkin-starters">
@@ -85,7 +96,7 @@ export function CheckinPupilPage() {
       <section aria-labelledby="notities-kop">
         <h2 id="notities-kop">{t('We hebben gepraat')}</h2>
         <p className="muted">{t('Alleen de leerkrachten van deze leerling en het zorgteam lezen deze notities.')}</p>
-        {can('school.checkin.notes.write') ? <NoteForm schoolId={school.id} pupilId={data.pupilId} signalKinds={data.signals.map((signal) => signal.kind)} onAdded={addNote} /> : null}
+        {can('school.checkin.notes.write') ? <NoteForm schoolId={school.id} pupilId={data.pupilId} signalKinds={signals.filter((signal) => signal.handled === null).map((signal) => signal.kind)} onAdded={addNote} /> : null}
         <NoteList notes={data.notes} />
       </section>
     </Page>
@@ -102,6 +113,7 @@ interface NoteFormProps {
 
 function NoteForm({ schoolId, pupilId, signalKinds, onAdded }: NoteFormProps) {
   const { t } = useTranslation();
+  const refusal = useRefusalWords();
   const [text, setText] = useState('');
   const [signalKind, setSignalKind] = useState<string>(signalKinds[0] ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -124,7 +136,7 @@ function NoteForm({ schoolId, pupilId, signalKinds, onAdded }: NoteFormProps) {
       setText('');
       setSaved(t('De notitie is opgeslagen.'));
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(refusal.failure(failure));
     } finally {
       setIsBusy(false);
     }
@@ -136,6 +148,7 @@ function NoteForm({ schoolId, pupilId, signalKinds, onAdded }: NoteFormProps) {
       <SelectField
         id="notitie-signaal"
         label={t('Over welk signaal?')}
+        hint={t('Na het opslaan staat dit signaal van vandaag overal als besproken. Een notitie zonder bepaald signaal geldt voor alle signalen van vandaag.')}
         value={signalKind}
         onChange={setSignalKind}
         options={[...kinds.map((kind) => ({ value: kind, label: signalLabel(t, kind) })), { value: '', label: t('Geen bepaald signaal') }]}

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGE_GROUPS, type AgeGroup, type CheckinState } from '../../../shared/checkin';
+import { AGE_GROUPS, type AgeGroup, CHECKIN_STATES_TOP_DOWN, type CheckinState } from '../../../shared/checkin';
 import { DEFAULT_STATE_WORDS } from '../../../shared/checkin-wording';
 import { LOCALES, type Locale } from '../../../shared/roles';
 import { api, ApiError, apiPath } from '../../api/api-client';
@@ -14,7 +14,7 @@ import { Page } from '../../components/page';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
 import { useSchool } from '../school/school-layout';
-import { ageGroupLabel, StateBadge, STATES_TOP_DOWN, stateLabel } from './checkin-labels';
+import { ageGroupLabel, StateBadge, stateLabel } from './checkin-labels';
 
 const WORD_MAX_LENGTH = 40;
 
@@ -56,7 +56,7 @@ function WordingSection({ schoolId }: { schoolId: string }) {
     setIsBusy(true);
     // Every combination is sent: an empty label puts that word back to the default.
     const entries: WordingEntry[] = AGE_GROUPS.flatMap((ageGroup) =>
-      STATES_TOP_DOWN.flatMap((state) => LOCALES.map((locale) => ({ ageGroup, state, locale, label: (words[wordKey(ageGroup, state, locale)] ?? '').trim() }))),
+      CHECKIN_STATES_TOP_DOWN.flatMap((state) => LOCALES.map((locale) => ({ ageGroup, state, locale, label: (words[wordKey(ageGroup, state, locale)] ?? '').trim() }))),
     );
     try {
       wording.setData(await api.put<Wording>(path, { entries }));
@@ -90,7 +90,7 @@ function WordingSection({ schoolId }: { schoolId: string }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {STATES_TOP_DOWN.map((state) => (
+                    {CHECKIN_STATES_TOP_DOWN.map((state) => (
                       <tr key={state}>
                         <th scope="row">
                           <StateBadge state={state} />

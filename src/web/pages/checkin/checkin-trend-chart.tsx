@@ -1,9 +1,10 @@
+import { CHECKIN_STATES_TOP_DOWN } from '../../../shared/checkin';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrendDay } from '../../api/checkin-types';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
-import { stateClass, StateBadge, stateLabel, STATES_TOP_DOWN } from './checkin-labels';
+import { stateClass, StateBadge, stateLabel } from './checkin-labels';
 
 // A fixed coordinate space; the SVG scales to its box (text keeps its proportions: no stretching).
 const LEFT = 150;
@@ -25,9 +26,9 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
   const days = [...unsorted].sort((a, b) => a.date.localeCompare(b.date));
   const descriptionId = useId();
   const width = LEFT + Math.max(1, days.length) * STEP + RIGHT;
-  const height = TOP + STATES_TOP_DOWN.length * ROW + AXIS;
+  const height = TOP + CHECKIN_STATES_TOP_DOWN.length * ROW + AXIS;
   const xOf = (index: number) => LEFT + index * STEP + STEP / 2;
-  const yOf = (state: TrendDay['state']) => TOP + STATES_TOP_DOWN.indexOf(state ?? 'in_window') * ROW + ROW / 2;
+  const yOf = (state: TrendDay['state']) => TOP + CHECKIN_STATES_TOP_DOWN.indexOf(state ?? 'in_window') * ROW + ROW / 2;
   const shortDate = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const labelDate = (date: string) => shortDate.format(new Date(`${date}T00:00:00Z`));
   const checkedIn = days.filter((day) => day.state !== null);
@@ -46,7 +47,7 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
             inWindow,
           })}
         </desc>
-        {STATES_TOP_DOWN.map((state, row) => (
+        {CHECKIN_STATES_TOP_DOWN.map((state, row) => (
           <g key={state}>
             <rect className={state === 'in_window' ? 'trend-row trend-row--window' : 'trend-row'} x={LEFT} y={TOP + row * ROW} width={width - LEFT - RIGHT} height={ROW} />
             <text className="trend-axis-label" x={LEFT - 8} y={TOP + row * ROW + ROW / 2} textAnchor="end" dominantBaseline="middle">
@@ -70,7 +71,7 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
         )}
         {days.map((day, index) =>
           index % 5 === 0 ? (
-            <text key={`label-${day.date}`} className="trend-date-label" x={xOf(index)} y={TOP + STATES_TOP_DOWN.length * ROW + 20} textAnchor="middle">
+            <text key={`label-${day.date}`} className="trend-date-label" x={xOf(index)} y={TOP + CHECKIN_STATES_TOP_DOWN.length * ROW + 20} textAnchor="middle">
               {labelDate(day.date)}
             </text>
           ) : null,

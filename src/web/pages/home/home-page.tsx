@@ -4,6 +4,8 @@ import { Page } from '../../components/page';
 import { roleLabel } from '../../i18n/labels';
 import { useSession } from '../../session/session-context';
 import { MfaHomeNotice } from '../account/mfa-notices';
+import { HomeGettingStarted } from './home-getting-started';
+import { HomeInvitations } from './home-invitations';
 import { HomeOpenTasks } from './home-open-tasks';
 
 /** The start page: the boards and schools the signed-in person works for. */
@@ -18,7 +20,9 @@ export function HomePage() {
   return (
     <Page title={t('Welkom, {{name}}', { name: user.name })}>
       <MfaHomeNotice session={session} />
+      <HomeInvitations />
       {!hasPlaces ? <p className="notice">{t('Je hebt nog geen toegang tot een bestuur of school. Vraag je schoolbeheerder om je rollen te geven.')}</p> : null}
+      <HomeGettingStarted schools={session.schools} />
       <HomeOpenTasks schools={session.schools} />
       {session.boards.length > 0 ? (
         <section aria-labelledby="besturen-kop">

@@ -34,7 +34,7 @@ export function AddToPlan({ schoolId, roundId, aspectId, aspectName, isPlanned }
       await api.post<PlanGoal>(apiPath('/api/schools/:schoolId/plan/goals', { schoolId }), body);
       setState('added');
     } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'conflict') {
+      if (failure instanceof ApiError && failure.code === 'duplicate_aspect_goal') {
         setState('already');
         return;
       }
@@ -46,8 +46,8 @@ export function AddToPlan({ schoolId, roundId, aspectId, aspectName, isPlanned }
   if (isPlanned || state === 'added' || state === 'already') {
     return (
       <p className="add-to-plan-done" role={state === 'idle' ? undefined : 'status'}>
-        {state === 'already' ? t('Dit accent stond al in het jaarplan.') : t('{{aspect}} staat in het jaarplan.', { aspect: aspectName })}{' '}
-        <Link to={planPath(schoolId)}>{t('Bekijk het jaarplan')}</Link>
+        {state === 'already' ? t('Dit accent stond al in het implementatieplan.') : t('{{aspect}} staat in het implementatieplan.', { aspect: aspectName })}{' '}
+        <Link to={planPath(schoolId)}>{t('Bekijk het implementatieplan')}</Link>
       </p>
     );
   }
@@ -58,8 +58,8 @@ export function AddToPlan({ schoolId, roundId, aspectId, aspectName, isPlanned }
           {error}
         </p>
       ) : null}
-      <button type="button" className="button button-small button-secondary" disabled={state === 'busy'} aria-label={t('{{aspect}}: zet in het jaarplan', { aspect: aspectName })} onClick={() => void add()}>
-        {t('Zet in het jaarplan')}
+      <button type="button" className="button button-small button-secondary" disabled={state === 'busy'} aria-label={t('{{aspect}}: zet in het implementatieplan', { aspect: aspectName })} onClick={() => void add()}>
+        {t('Zet in het implementatieplan')}
       </button>
     </div>
   );

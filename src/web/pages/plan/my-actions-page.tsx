@@ -90,7 +90,7 @@ function SchoolActions({ schoolId, name, actions }: { schoolId: string; name: st
         </table>
       </TableWrap>
       <p>
-        <Link to={planPath(schoolId)}>{t('Naar het jaarplan van {{school}}', { school: name })}</Link>
+        <Link to={planPath(schoolId)}>{t('Naar het implementatieplan van {{school}}', { school: name })}</Link>
       </p>
     </section>
   );

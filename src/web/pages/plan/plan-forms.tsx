@@ -106,7 +106,7 @@ export function GoalDialog({ schoolId, schoolYears, defaultSchoolYear, people, g
     <Dialog isOpen={goal !== null} title={dialogTitle} onClose={onClose}>
       <ErrorSummary errors={errors} labels={labels} />
       <form onSubmit={(event) => void save(event)} noValidate>
-        {!existing ? <p className="hint">{t('Een doel bij een accent van het ontwikkelmodel zet je in het jaarplan vanuit de volgende stappen van een zelfscanronde.')}</p> : null}
+        {!existing ? <p className="hint">{t('Een doel bij een accent van het ontwikkelmodel zet je in het implementatieplan vanuit de volgende stappen van een zelfscanronde.')}</p> : null}
         <TextField id="doel-title" label={labels['doel-title']} value={title} onChange={setTitle} error={errors.fields['doel-title']} required={!isAspect} maxLength={PLAN_LIMITS.titleMax} />
         {isAspect ? (
           <SelectField

@@ -170,7 +170,7 @@ export function OverdueMark() {
 export function PlanNav({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();
   const items = [
-    { to: planPath(schoolId), label: t('Jaarplan') },
+    { to: planPath(schoolId), label: t('Doelen en acties') },
     { to: planTimelinePath(schoolId), label: t('Tijdlijn') },
     { to: planTeamPath(schoolId), label: t('Fasen en werkgroep') },
     { to: planPrintPath(schoolId), label: t('Afdrukken en downloaden') },

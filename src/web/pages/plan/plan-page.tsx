@@ -30,7 +30,7 @@ export function PlanPage() {
 
   if (!plan) {
     return (
-      <Page title={t('Jaarplan')}>
+      <Page title={t('Implementatieplan')}>
         <PlanNav schoolId={school.id} />
         {error ? <PlanLoadError code={error.code} message={error.message} /> : <LoadState error={null} isLoading={isLoading} />}
       </Page>
@@ -56,7 +56,7 @@ export function PlanPage() {
 
   return (
     <Page
-      title={t('Jaarplan {{year}}', { year: plan.schoolYear })}
+      title={t('Implementatieplan {{year}}', { year: plan.schoolYear })}
       intro={<p>{t('De doelen waar de school dit schooljaar aan werkt, met per doel de acties die ervoor nodig zijn: wie doet wat, en wanneer.')}</p>}
     >
       <PlanNav schoolId={school.id} />
@@ -247,13 +247,13 @@ export function GoalFacts({ goal }: { goal: PlanGoal }) {
         <>
           <div>
             <dt>{t('Doel')}</dt>
-            <dd>{t('doel: groeifase {{phase}}', { phase: goal.aspect.targetPhase })}</dd>
+            <dd>{t('Groeifase {{phase}}', { phase: goal.aspect.targetPhase })}</dd>
           </div>
           <div>
             <dt>{t('Nu')}</dt>
             <dd>
               {goal.aspect.latestConsensus
-                ? t('nu: groeifase {{phase}} ({{round}})', { phase: goal.aspect.latestConsensus.phase, round: goal.aspect.latestConsensus.roundName })
+                ? t('Groeifase {{phase}}, vastgesteld in {{round}}', { phase: goal.aspect.latestConsensus.phase, round: goal.aspect.latestConsensus.roundName })
                 : t('nog niet vastgesteld')}
             </dd>
           </div>

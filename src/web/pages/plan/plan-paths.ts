@@ -15,7 +15,7 @@ export function planTeamPath(schoolId: string): string {
   return `/scholen/${schoolId}/plan/fasen-en-werkgroep`;
 }
 
-/** The printable plan (print CSS), with the PDF and CSV downloads. */
+/** The printable plan (print CSS), with the PDF, Excel and CSV downloads. */
 export function planPrintPath(schoolId: string): string {
   return `/scholen/${schoolId}/plan/afdrukken`;
 }

@@ -7,7 +7,7 @@ import { useSchool } from '../school/school-layout';
 import { ActionsTable, GoalFacts, SchoolYearPicker } from './plan-page';
 import { goalStatusLabel, phaseLabel, PlanLoadError, PlanNav, usePlanOverview, useGoalName } from './plan-labels';
 
-/** The year's plan on one clean page for printing (print CSS hides the menus), with the PDF and CSV downloads. */
+/** The year's plan on one clean page for printing (print CSS hides the menus), with the PDF, Excel and CSV downloads. */
 export function PlanPrintPage() {
   const { t, i18n } = useTranslation();
   const { school } = useSchool();
@@ -17,7 +17,7 @@ export function PlanPrintPage() {
 
   if (!plan) {
     return (
-      <Page title={t('Jaarplan afdrukken')}>
+      <Page title={t('Implementatieplan afdrukken')}>
         <PlanNav schoolId={school.id} />
         {error ? <PlanLoadError code={error.code} message={error.message} /> : <LoadState error={null} isLoading={isLoading} />}
       </Page>
@@ -25,12 +25,13 @@ export function PlanPrintPage() {
   }
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const pdfPath = apiPath('/api/schools/:schoolId/plan/export.pdf', { schoolId: school.id }, { schoolYear: plan.schoolYear, lang });
+  const xlsxPath = apiPath('/api/schools/:schoolId/plan/actions.xlsx', { schoolId: school.id }, { schoolYear: plan.schoolYear, lang });
   const csvPath = apiPath('/api/schools/:schoolId/plan/actions.csv', { schoolId: school.id }, { schoolYear: plan.schoolYear });
   const achieved = plan.goals.filter((goal) => goal.status === 'achieved').length;
   const leads = plan.workingGroup.filter((member) => member.role === 'lead').map((member) => member.name);
 
   return (
-    <Page title={t('Jaarplan {{year}} van {{school}}', { year: plan.schoolYear, school: school.name })}>
+    <Page title={t('Implementatieplan {{year}} van {{school}}', { year: plan.schoolYear, school: school.name })}>
       <div className="plan-print-tools">
         <PlanNav schoolId={school.id} />
         <SchoolYearPicker years={[...new Set([...plan.schoolYears, plan.schoolYear])]} current={plan.schoolYear} onChoose={chooseSchoolYear} />
@@ -41,11 +42,16 @@ export function PlanPrintPage() {
           <a className="button button-secondary" href={pdfPath} download>
             {t('Download als pdf')}
           </a>
+          <a className="button button-secondary" href={xlsxPath} download>
+            {t('Acties als Excel (.xlsx)')}
+          </a>
           <a className="button button-secondary" href={csvPath} download>
-            {t('Acties downloaden (csv)')}
+            {t('Acties als CSV')}
           </a>
         </div>
-        <p className="muted">{t('Het csv-bestand opent in een rekenprogramma. Elke download wordt in het logboek van de school bijgehouden.')}</p>
+        <p className="muted">
+          {t('Het Excel-bestand opent in Excel, LibreOffice of Numbers; het csv-bestand is voor andere programma’s. Elke download wordt in het logboek van de school bijgehouden.')}
+        </p>
       </div>
       <dl className="facts">
         <div>

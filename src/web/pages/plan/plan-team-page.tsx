@@ -115,7 +115,7 @@ function PhaseDatesForm({ plan, onSaved }: { plan: PlanOverview; onSaved: (overv
     for (const phase of IMPLEMENTATION_PHASES) {
       const { startsOn, endsOn } = values[phase];
       problems[`fase-${phase}-start`] = startsOn === '' && endsOn !== '' && t('Vul ook een begindatum in.');
-      problems[`fase-${phase}-eind`] = startsOn !== '' && endsOn !== '' && endsOn < startsOn && t('Het einde ligt na het begin.');
+      problems[`fase-${phase}-eind`] = startsOn !== '' && endsOn !== '' && endsOn < startsOn && t('Het einde ligt vóór het begin. Kies een einddatum op of na de begindatum.');
     }
     if (!check(problems, t('Niet alle velden zijn goed ingevuld.'))) return;
     setIsBusy(true);

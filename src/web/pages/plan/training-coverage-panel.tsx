@@ -105,7 +105,7 @@ export function TrainingCoveragePanel({ coverage, title, headingLevel = 2, idPre
               <tr>
                 <th scope="col">{t('Naam')}</th>
                 <th scope="col">{t('In het team sinds')}</th>
-                <th scope="col">{t('Training uiterlijk')}</th>
+                <th scope="col">{t('Scholing uiterlijk')}</th>
               </tr>
             </thead>
             <tbody>
@@ -133,7 +133,7 @@ export function TrainingCoveragePanel({ coverage, title, headingLevel = 2, idPre
                 <th scope="col">{t('Organisatie')}</th>
                 <th scope="col">{t('Laatst getraind')}</th>
                 <th scope="col" className="number">
-                  {t('Trainingen')}
+                  {t('Scholingen')}
                 </th>
               </tr>
             </thead>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, apiPath } from '../../api/api-client';
-import type { Location, SchoolClass } from '../../api/api-types';
+import type { ClassTeachers, Location, SchoolClass, StaffMember } from '../../api/api-types';
 import { useApiData } from '../../api/use-api-data';
 import { ConfirmDialog, Dialog } from '../../components/confirm-dialog';
 import { ErrorSummary, FormActions, SelectField, TextField } from '../../components/form-fields';
@@ -13,11 +13,19 @@ import { useFormat } from '../../i18n/format';
 import { useSchool } from './school-layout';
 import { schoolYearChoices } from './school-years';
 
-/** Classes (groepen/klassen) per school year: add, rename or move, delete. */
+/** Classes (groepen/klassen) per school year: add, rename or move, delete, and link their teachers. */
 export function ClassesPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { school } = useSchool();
+  const { school, can } = useSchool();
+  const canLinkTeachers = can('school.staff.manage');
+  const { data: staff, reload: reloadStaff } = useApiData<StaffMember[]>(canLinkTeachers ? apiPath('/api/schools/:schoolId/staff', { schoolId: school.id }) : null);
+  const [teachersOf, setTeachersOf] = useState<SchoolClass | null>(null);
+  const teacherNames = (classId: string) =>
+    (staff ?? [])
+      .filter((member) => member.classIds.includes(classId))
+      .map((member) => member.name)
+      .join(', ');
   const [schoolYear, setSchoolYear] = useState(school.currentSchoolYear);
   const classesPath = apiPath('/api/schools/:schoolId/classes', { schoolId: school.id }, { schoolYear });
   const { data: classes, error, isLoading, reload } = useApiData<SchoolClass[]>(classesPath);
@@ -95,6 +103,7 @@ export function ClassesPage() {
                   <th scope="col" className="number">
                     {t('Leerlingen')}
                   </th>
+                  {canLinkTeachers ? <th scope="col">{t('Leerkrachten')}</th> : null}
                   <th scope="col">
                     <span className="visually-hidden">{t('Acties')}</span>
                   </th>
@@ -106,8 +115,14 @@ export function ClassesPage() {
                     <th scope="row">{schoolClass.name}</th>
                     <td>{locationName(schoolClass.locationId)}</td>
                     <td className="number">{format.number(schoolClass.pupilCount)}</td>
+                    {canLinkTeachers ? <td>{teacherNames(schoolClass.id) || <span className="muted">{t('Nog geen leerkracht')}</span>}</td> : null}
                     <td className="actions">
                       <div className="action-buttons">
+                        {canLinkTeachers ? (
+                          <button type="button" className="button button-small button-secondary" aria-label={t('Leerkrachten van {{name}}', { name: schoolClass.name })} onClick={() => setTeachersOf(schoolClass)}>
+                            {t('Leerkrachten')}
+                          </button>
+                        ) : null}
                         <button type="button" className="button button-small button-secondary" aria-label={t('{{name}} wijzigen', { name: schoolClass.name })} onClick={() => setEditing(schoolClass)}>
                           {t('Wijzigen')}
                         </button>
@@ -157,6 +172,7 @@ export function ClassesPage() {
             reload();
           }}
         />
+        <ClassTeachersDialog schoolId={school.id} schoolClass={teachersOf} staff={staff ?? []} onClose={() => setTeachersOf(null)} onChanged={reloadStaff} />
         <ConfirmDialog
           isOpen={deleting !== null}
           title={t('Klas verwijderen?')}
@@ -229,3 +245,108 @@ export function ClassesPage() {
       </Dialog>
     );
   }
+
+interface ClassTeachersDialogProps {
+  schoolId: string;
+  schoolClass: SchoolClass | null;
+  staff: StaffMember[];
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+// The teachers of one class: the same links as "Rollen wijzigen" on the staff page, seen from the class.
+function ClassTeachersDialog({ schoolId, schoolClass, staff, onClose, onChanged }: ClassTeachersDialogProps) {
+  const { t } = useTranslation();
+  const [userId, setUserId] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  const { errors, check, fromError, clear } = useFormErrors('klas-leerkracht-');
+  if (schoolClass && shownFor !== schoolClass.id) {
+    setShownFor(schoolClass.id);
+    setUserId('');
+    setMessage(null);
+    clear();
+  }
+  if (!schoolClass && shownFor !== null) setShownFor(null);
+  const linked = schoolClass ? staff.filter((member) => member.classIds.includes(schoolClass.id)) : [];
+  const available = staff.filter((member) => member.roles.includes('teacher') && !linked.includes(member));
+  const chooseMessage = t('Kies een leerkracht.');
+  const labels = { 'klas-leerkracht-userId': t('Leerkracht toevoegen') };
+  const teachersPath = apiPath('/api/schools/:schoolId/classes/:classId/teachers', { schoolId, classId: schoolClass?.id ?? '' });
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!schoolClass) return;
+    if (!check({ 'klas-leerkracht-userId': userId === '' && chooseMessage }, t('Niet alle velden zijn goed ingevuld.'))) return;
+    try {
+      await api.post<ClassTeachers>(teachersPath, { userId });
+      setMessage(t('{{teacher}} is gekoppeld aan {{name}}.', { teacher: staff.find((member) => member.userId === userId)?.name ?? '', name: schoolClass.name }));
+      setUserId('');
+      onChanged();
+    } catch (failure) {
+      fromError(failure, { userId: chooseMessage });
+    }
+  };
+
+  const remove = async (member: StaffMember) => {
+    if (!schoolClass) return;
+    clear();
+    try {
+      await api.delete<ClassTeachers>(apiPath('/api/schools/:schoolId/classes/:classId/teachers/:userId', { schoolId, classId: schoolClass.id, userId: member.userId }));
+      setMessage(t('{{teacher}} is ontkoppeld van {{name}}.', { teacher: member.name, name: schoolClass.name }));
+      onChanged();
+    } catch (failure) {
+      fromError(failure);
+    }
+  };
+
+  return (
+    <Dialog isOpen={schoolClass !== null} title={t('Leerkrachten van {{name}}', { name: schoolClass?.name ?? '' })} onClose={onClose}>
+      <SuccessMessage message={message} />
+      <ErrorSummary errors={errors} labels={labels} />
+      {linked.length === 0 ? (
+        <p>{t('Deze klas heeft nog geen leerkracht.')}</p>
+      ) : (
+        <ul>
+          {linked.map((member) => (
+            <li key={member.userId}>
+              {member.name}{' '}
+              <button
+                type="button"
+                className="button button-small button-danger-quiet"
+                aria-label={t('{{teacher}} ontkoppelen van {{name}}', { teacher: member.name, name: schoolClass?.name ?? '' })}
+                onClick={() => void remove(member)}
+              >
+                {t('Ontkoppelen')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {available.length === 0 ? (
+        <p className="hint">{t('Er is geen andere leerkracht om te koppelen. Geef iemand eerst de rol leerkracht op de personeelspagina.')}</p>
+      ) : (
+        <form onSubmit={(event) => void add(event)} noValidate className="inline-form">
+          <SelectField
+            id="klas-leerkracht-userId"
+            label={labels['klas-leerkracht-userId']}
+            value={userId}
+            onChange={setUserId}
+            options={[{ value: '', label: t('Kies een leerkracht') }, ...available.map((member) => ({ value: member.userId, label: member.name }))]}
+            error={errors.fields['klas-leerkracht-userId']}
+          />
+          <FormActions>
+            <button type="submit" className="button">
+              {t('Koppelen')}
+            </button>
+          </FormActions>
+        </form>
+      )}
+      <FormActions>
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          {t('Sluiten')}
+        </button>
+      </FormActions>
+    </Dialog>
+  );
+}

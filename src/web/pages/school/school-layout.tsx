@@ -1,16 +1,15 @@
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch, useParams } from 'react-router';
-import type { Permission } from '../../../server/auth/policy';
+import type { Permission } from '../../../shared/permissions';
 import { apiPath } from '../../api/api-client';
 import type { School } from '../../api/api-types';
 import { useApiData } from '../../api/use-api-data';
 import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { canInSchool } from '../../session/permissions';
-import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
-import { planPath, trainingPath } from '../plan/plan-paths';
 import { useSession } from '../../session/session-context';
+import { schoolMenuLinks } from './school-menu';
 
 interface SchoolState {
   school: School;
@@ -47,25 +46,7 @@ export function SchoolLayout() {
   // No h1 while loading: the page's own h1 appears with the data and takes the focus then.
   if (!school || school.id !== schoolId) return <LoadState error={null} isLoading={isLoading || !school} />;
   const can = (permission: Permission) => canInSchool(session, permission, school.id, school.boardId);
-  const base = `/scholen/${school.id}`;
-  const place = session.schools.find((entry) => entry.id === school.id);
-  const isMember = (place?.roles.length ?? 0) > 0;
-  const planShared = place?.planSharedWithTeam === true;
-  const items: { to: string; label: string; isShown: boolean }[] = [
-    { to: base, label: t('Overzicht'), isShown: true },
-    // The self-scan is for the school's own team; a board role alone does not make someone part of it.
-    { to: `${base}/zelfscan`, label: t('Zelfscan'), isShown: isMember },
-    { to: `${base}/leerlingen`, label: t('Leerlingen'), isShown: can('school.pupils.read') },
-    { to: `${base}/klassen`, label: t('Klassen'), isShown: can('school.structure.manage') },
-    { to: `${base}/locaties`, label: t('Locaties'), isShown: can('school.structure.manage') },
-    { to: `${base}/check-in`, label: t('Check-in'), isShown: CHECKIN_PERMISSIONS.some(can) },
-    // The working group and leadership always; the rest of the team once the school shares its plan.
-    { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
-    { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
-    { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
-    { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
-    { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
-  ];
+  const menu = schoolMenuLinks(t, session, school);
   const boardName = session.boards.find((board) => board.id === school.boardId)?.name;
 
   return (
@@ -82,15 +63,13 @@ export function SchoolLayout() {
         </p>
         <nav aria-label={t('Schoolmenu')} className="sub-nav">
           <ul>
-            {items
-              .filter((item) => item.isShown)
-              .map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
+            {menu.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
       </div>

@@ -14,7 +14,7 @@ export function SchoolOutboxPage() {
   const { school } = useSchool();
   const { data, error, isLoading } = useApiData<OutboxMessage[]>(apiPath('/api/schools/:schoolId/outbox', { schoolId: school.id }));
   return (
-    <Page title={t('Postvak')} intro={<p>{t('Zolang er geen mailserver is ingesteld, komen e-mails van Groeiwijzer hier terecht. Je kunt een link dan zelf doorgeven.')}</p>}>
+    <Page title={t('Postvak')} intro={<p>{t('Zolang er geen mailserver is ingesteld, komen e-mails van Groeiwijzer hier terecht. Je kunt een link dan zelf doorgeven. Een uitnodiging of herstellink staat hier alleen zolang hij werkt.')}</p>}>
       <LoadState error={error} isLoading={isLoading} />
       {data ? <OutboxList messages={data} /> : null}
     </Page>

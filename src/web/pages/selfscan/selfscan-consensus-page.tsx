@@ -2,17 +2,22 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, apiPath } from '../../api/api-client';
-import type { AspectAggregate, Consensus, DevelopmentModel, SelfscanGoal } from '../../api/api-types';
-import { FormActions, SelectField } from '../../components/form-fields';
+import type { Consensus, DevelopmentModel, SelfscanGoal, TeamAspectCell } from '../../api/api-types';
+import { useRefusalWords } from '../../components/form-errors';
+import { FormActions } from '../../components/form-fields';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
 import { AddToPlan, usePlannedAspects } from '../plan/add-to-plan';
 import { useSchool } from '../school/school-layout';
-import { nextPhaseOf, PHASE_KEYS, phaseKey, type PlacedAspect, placedAspectsOf, useModelText } from './selfscan-model';
+import { nextPhaseOf, PHASE_KEYS, phaseKey, type PlacedAspect, placedAspectsOf, tooFewAnswersText, useModelText } from './selfscan-model';
 import { useRoundResults } from './selfscan-results-page';
 
-/** "Samen vaststellen": the team records the agreed phase per aspect and chooses the next goals. */
+/**
+ * "Samen vaststellen", only once a round is closed (the results it reads exist only then): per aspect the four
+ * phase descriptors with how many colleagues chose each (hidden below k), where the team records the agreed phase
+ * and a short rationale; then the next goals.
+ */
 export function SelfscanConsensusPage() {
   const { t } = useTranslation();
   const modelText = useModelText();
@@ -33,13 +38,21 @@ export function SelfscanConsensusPage() {
   const aspects = placedAspectsOf(definition);
   const stats = new Map(data.aggregate.aspects.map((entry) => [entry.aspect, entry]));
   // Discussion points first, the rest in model order.
-  const ordered = [...aspects].sort((a, b) => Number(stats.get(b.aspect.id)?.discuss ?? false) - Number(stats.get(a.aspect.id)?.discuss ?? false) || a.index - b.index);
+  const isDiscussed = (aspectId: string) => {
+    const cell = stats.get(aspectId);
+    return cell !== undefined && !cell.hidden && cell.discuss;
+  };
+  const ordered = [...aspects].sort((a, b) => Number(isDiscussed(b.aspect.id)) - Number(isDiscussed(a.aspect.id)) || a.index - b.index);
   const consensus = new Map(data.consensus.map((entry) => [entry.aspectId, entry]));
 
   return (
     <Page
       title={t('Samen vaststellen: {{name}}', { name: data.round.name })}
-      intro={<p>{t('Bespreek per accent in het team welke groeifase nu bij de school past en leg die vast met een korte onderbouwing. De bespreekpunten staan bovenaan.')}</p>}
+      intro={
+        <p>
+          {t('Bespreek per accent in het team welke groeifase nu bij de school past en leg die vast met een korte onderbouwing. Bij elke groeifase staat de beschrijving en hoeveel collega’s die kozen. De bespreekpunten staan bovenaan.')}
+        </p>
+      }
     >
       <SuccessMessage message={saved} />
       <h2>{t('Groeifase per accent')}</h2>
@@ -52,6 +65,7 @@ export function SelfscanConsensusPage() {
             entry={entry}
             definition={definition}
             stats={stats.get(entry.aspect.id)}
+            minGroupSize={data.aggregate.minGroupSize}
             recorded={consensus.get(entry.aspect.id)}
             onSaved={(recorded) => {
               setSaved(t('Groeifase voor {{aspect}} vastgelegd.', { aspect: modelText(entry.aspect.name) }));
@@ -84,13 +98,15 @@ interface ConsensusItemProps {
   roundId: string;
   entry: PlacedAspect;
   definition: DevelopmentModel;
-  stats: AspectAggregate | undefined;
+  stats: TeamAspectCell | undefined;
+  minGroupSize: number;
   recorded: Consensus | undefined;
   onSaved: (consensus: Consensus) => void;
 }
 
-function ConsensusItem({ schoolId, roundId, entry, definition, stats, recorded, onSaved }: ConsensusItemProps) {
+function ConsensusItem({ schoolId, roundId, entry, definition, stats, minGroupSize, recorded, onSaved }: ConsensusItemProps) {
   const { t } = useTranslation();
+  const refusal = useRefusalWords();
   const format = useFormat();
   const modelText = useModelText();
   const [phase, setPhase] = useState(recorded ? String(recorded.phase) : '');
@@ -100,6 +116,7 @@ function ConsensusItem({ schoolId, roundId, entry, definition, stats, recorded, 
   const prefix = `consensus-${entry.index}`;
   const headingId = `${prefix}-kop`;
   const aspectName = modelText(entry.aspect.name);
+  const shown = stats && !stats.hidden ? stats : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -109,7 +126,7 @@ function ConsensusItem({ schoolId, roundId, entry, definition, stats, recorded, 
     };
     setFieldErrors(found);
     if (Object.keys(found).length > 0) {
-      document.getElementById(found.phase ? `${prefix}-fase` : `${prefix}-onderbouwing`)?.focus();
+      document.getElementById(found.phase ? `${prefix}-fase-1` : `${prefix}-onderbouwing`)?.focus();
       return;
     }
     setIsBusy(true);
@@ -120,7 +137,7 @@ function ConsensusItem({ schoolId, roundId, entry, definition, stats, recorded, 
       });
       onSaved(saved);
     } catch (failure) {
-      setFieldErrors({ form: failure instanceof ApiError ? failure.message : String(failure) });
+      setFieldErrors({ form: refusal.failure(failure) });
     } finally {
       setIsBusy(false);
     }
@@ -131,18 +148,20 @@ function ConsensusItem({ schoolId, roundId, entry, definition, stats, recorded, 
       <section aria-labelledby={headingId}>
         <p className="aspect-layer">{modelText(entry.layer.name)}</p>
         <h3 id={headingId}>
-          {aspectName} {stats?.discuss ? <span className="discuss-mark">{t('Bespreekpunt')}</span> : null}
+          {aspectName} {shown?.discuss ? <span className="discuss-mark">{t('⚠ Bespreekpunt')}</span> : null}
         </h3>
-        {stats ? (
+        {shown ? (
           <p className="muted">
             {t('Mediaan {{median}} · overeenstemming {{rwg}} · {{n}} antwoorden, {{unknown}} keer “weet ik niet”', {
-              median: stats.median === null ? '–' : format.decimal(stats.median, 1),
-              rwg: stats.rwg === null ? '–' : format.decimal(stats.rwg),
-              n: format.number(stats.n),
-              unknown: format.number(stats.dontKnow),
+              median: format.decimal(shown.median, 1),
+              rwg: format.decimal(shown.rwg),
+              n: format.number(shown.n),
+              unknown: format.number(shown.dontKnow),
             })}
           </p>
-        ) : null}
+        ) : (
+          <p className="muted">{tooFewAnswersText(t, minGroupSize)}</p>
+        )}
         {recorded ? (
           <p className="notice notice-success consensus-recorded">
             {t('Vastgesteld: {{phase}}. {{rationale}}', { phase: modelText(definition.phases[phaseKey(recorded.phase)]), rationale: recorded.rationale })}
@@ -156,14 +175,37 @@ function ConsensusItem({ schoolId, roundId, entry, definition, stats, recorded, 
           </p>
         ) : null}
         <form onSubmit={(event) => void submit(event)} noValidate className="consensus-form">
-          <SelectField
-            id={`${prefix}-fase`}
-            label={t('Gezamenlijke groeifase voor {{aspect}}', { aspect: aspectName })}
-            value={phase}
-            onChange={setPhase}
-            options={[{ value: '', label: t('Kies een groeifase') }, ...PHASE_KEYS.map((key) => ({ value: key, label: modelText(definition.phases[key]) }))]}
-            error={fieldErrors.phase}
-          />
+          <fieldset className={fieldErrors.phase ? 'field field-invalid' : 'field'} aria-describedby={fieldErrors.phase ? `${prefix}-fase-error` : undefined}>
+            <legend>{t('Gezamenlijke groeifase voor {{aspect}}', { aspect: aspectName })}</legend>
+            {fieldErrors.phase ? (
+              <p className="field-error" id={`${prefix}-fase-error`}>
+                {fieldErrors.phase}
+              </p>
+            ) : null}
+            <div className="phase-options">
+              {PHASE_KEYS.map((key) => {
+                const id = `${prefix}-fase-${key}`;
+                const count = shown ? shown.counts[key] : null;
+                return (
+                  <div key={key} className="phase-option">
+                    <input type="radio" id={id} name={`${prefix}-fase`} value={key} checked={phase === key} onChange={() => setPhase(key)} />
+                    <label htmlFor={id}>
+                      <span className="phase-title">{modelText(definition.phases[key])}</span>
+                      <span className="phase-text">{modelText(entry.aspect.descriptors[key])}</span>
+                      {count === null || !shown ? null : (
+                        <span className="phase-team">
+                          <span className="phase-team-count">{t('{{chosen}} van {{n}} gekozen', { chosen: format.number(count), n: format.number(shown.n) })}</span>
+                          <span className="bar-track" aria-hidden="true">
+                            <span className="bar" style={{ width: `${shown.n === 0 ? 0 : (count / shown.n) * 100}%` }} />
+                          </span>
+                        </span>
+                      )}
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
           <div className={fieldErrors.rationale ? 'field field-invalid' : 'field'}>
             <label htmlFor={`${prefix}-onderbouwing`}>{t('Onderbouwing')}</label>
             {fieldErrors.rationale ? (

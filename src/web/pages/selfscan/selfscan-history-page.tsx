@@ -9,7 +9,7 @@ import { Page } from '../../components/page';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
 import { useSchool } from '../school/school-layout';
-import { phaseKey, useModelText } from './selfscan-model';
+import { phaseKey, tooFewAnswersText, useModelText } from './selfscan-model';
 
 /** The timeline per aspect: for each layer a table of aspects × rounds, each cell the agreed phase or the median as text. */
 export function SelfscanHistoryPage() {
@@ -42,14 +42,18 @@ export function SelfscanHistoryPage() {
       </Page>
     );
   }
-  const { rounds, aspects } = history.data;
+  const { rounds, aspects, minGroupSize } = history.data;
   const definition = model.data.definition;
   const pointsOf = new Map(aspects.map((entry) => [entry.aspectId, new Map(entry.points.map((point) => [point.roundId, point]))]));
 
   return (
     <Page
       title={title}
-      intro={<p>{t('Per accent zie je hoe de school zich over de rondes heen heeft geplaatst. Waar het team samen een groeifase heeft vastgesteld staat die; anders de mediaan van de antwoorden.')}</p>}
+      intro={
+        <p>
+          {t('Per accent zie je hoe de school zich over de rondes heen heeft geplaatst. Waar het team samen een groeifase heeft vastgesteld staat die; anders de mediaan van de antwoorden, zodra de ronde gesloten is en als genoeg mensen het accent beantwoordden.')}
+        </p>
+      }
     >
       <p className="muted">{t('Model: {{name}} (versie {{version}})', { name: modelText(definition.name), version: model.data.version })}</p>
       {definition.layers.map((layer) => {
@@ -80,9 +84,10 @@ export function SelfscanHistoryPage() {
                       <th scope="row">{modelText(aspect.name)}</th>
                       {rounds.map((round) => {
                         const point = pointsOf.get(aspect.id)?.get(round.id);
-                        let text = t('geen gegevens');
+                        // A round that is still open has no median yet; a closed one hides a median of fewer than k ratings.
+                        let text = round.status === 'open' ? t('ronde loopt nog') : tooFewAnswersText(t, minGroupSize);
                         if (point?.consensusPhase) text = t('{{phase}} (vastgesteld)', { phase: modelText(definition.phases[phaseKey(point.consensusPhase)]) });
-                        else if (point?.median !== null && point?.median !== undefined) text = t('mediaan {{value}}', { value: format.decimal(point.median, 1) });
+                        else if (point && !point.median.hidden) text = t('mediaan {{value}}', { value: format.decimal(point.median.value, 1) });
                         return <td key={round.id}>{text}</td>;
                       })}
                     </tr>

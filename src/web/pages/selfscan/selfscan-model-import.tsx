@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, apiPath } from '../../api/api-client';
 import type { ModelDetail, ModelSummary } from '../../api/api-types';
 import { useApiData } from '../../api/use-api-data';
+import { useRefusalWords } from '../../components/form-errors';
 import { FormActions } from '../../components/form-fields';
 import { SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
@@ -25,6 +26,7 @@ function pathInFile(path: string): string {
  */
 export function SelfscanModelImport({ schoolId, onImported }: { schoolId: string; onImported: (model: ModelDetail) => void }) {
   const { t } = useTranslation();
+  const refusal = useRefusalWords();
   const format = useFormat();
   const modelText = useModelText();
   const { data: models, reload } = useApiData<ModelSummary[]>(apiPath('/api/schools/:schoolId/selfscan/models', { schoolId }));
@@ -63,7 +65,7 @@ export function SelfscanModelImport({ schoolId, onImported }: { schoolId: string
       onImported(model);
     } catch (failure) {
       if (failure instanceof ApiError) {
-        setProblem({ message: failure.message, fields: Object.entries(failure.fields).map(([path, messages]) => ({ path: pathInFile(path), messages })) });
+        setProblem({ message: failure.message, fields: Object.entries(failure.fields).map(([path, messages]) => ({ path: pathInFile(path), messages: messages.map(refusal.reason) })) });
       } else {
         setProblem({ message: String(failure), fields: [] });
       }

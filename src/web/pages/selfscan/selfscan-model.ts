@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DevelopmentModel } from '../../api/api-types';
 import type { LocalizedText } from '../../../shared/selfscan-model';
@@ -23,16 +24,6 @@ export function useModelText(): (text: LocalizedText) => string {
   return (text) => (i18n.language === 'en' ? text.en : text.nl);
 }
 
-/**
- * The colour class of a heatmap cell for a median (1 to 4 in steps of 0.5). The median is always
- * printed in the cell as well: the colour only supports the text.
- */
-export function heatClass(median: number | null): string {
-  if (median === null) return 'heat heat-none';
-  const step = Math.round(median * 2) / 2;
-  return `heat heat-${String(step).replace('.', '-')}`;
-}
-
 /** The phase an aspect aims at next: one up from the agreed phase, phase 4 stays the aim once reached. */
 export function nextPhaseOf(phase: number): '1' | '2' | '3' | '4' {
   return PHASE_KEYS[Math.min(4, phase + 1) - 1] ?? '4';
@@ -41,4 +32,9 @@ export function nextPhaseOf(phase: number): '1' | '2' | '3' | '4' {
 /** The descriptor key of a phase number from the API. */
 export function phaseKey(phase: number): '1' | '2' | '3' | '4' {
   return PHASE_KEYS[phase - 1] ?? '1';
+}
+
+/** What a hidden cell reads instead of figures: too few answers, with the board's k named. */
+export function tooFewAnswersText(t: TFunction, k: number): string {
+  return t('te weinig antwoorden (minder dan {{k}})', { k });
 }

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { apiPath } from '../../api/api-client';
 
 /**
- * Print, PDF and CSV for a round's results. Everyone who sees the results may print them and download the
- * PDF (in the current interface language) and the aggregates; the pseudonymised raw answers only the school admin.
+ * Print, PDF, Excel and CSV for a round's results. Everyone who sees the results may print them and download the
+ * PDF and the aggregates (the PDF and workbooks in the current interface language; Excel first, CSV for other
+ * programs); the pseudonymised raw answers only the school admin.
  */
 export function SelfscanReportActions({ schoolId, roundId, canExportRatings }: { schoolId: string; roundId: string; canExportRatings: boolean }) {
   const { t, i18n } = useTranslation();
@@ -17,13 +18,21 @@ export function SelfscanReportActions({ schoolId, roundId, canExportRatings }: {
       <a className="button button-secondary" href={apiPath('/api/schools/:schoolId/selfscan/rounds/:roundId/report.pdf', params, { lang: language })} download>
         {t('PDF downloaden')}
       </a>
+      <a className="button button-secondary" href={apiPath('/api/schools/:schoolId/selfscan/rounds/:roundId/results.xlsx', params, { lang: language })} download>
+        {t('Uitkomsten als Excel (.xlsx)')}
+      </a>
       <a className="button button-secondary" href={apiPath('/api/schools/:schoolId/selfscan/rounds/:roundId/results.csv', params)} download>
         {t('Uitkomsten als CSV')}
       </a>
       {canExportRatings ? (
-        <a className="button button-secondary" href={apiPath('/api/schools/:schoolId/selfscan/rounds/:roundId/ratings.csv', params)} download>
-          {t('Antwoorden als CSV (zonder namen)')}
-        </a>
+        <>
+          <a className="button button-secondary" href={apiPath('/api/schools/:schoolId/selfscan/rounds/:roundId/ratings.xlsx', params, { lang: language })} download>
+            {t('Antwoorden als Excel (.xlsx, zonder namen)')}
+          </a>
+          <a className="button button-secondary" href={apiPath('/api/schools/:schoolId/selfscan/rounds/:roundId/ratings.csv', params)} download>
+            {t('Antwoorden als CSV (zonder namen)')}
+          </a>
+        </>
       ) : null}
     </div>
   );

@@ -9,7 +9,7 @@ import { SelectField } from '../../components/form-fields';
 import { LoadState } from '../../components/load-state';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
-import { phaseKey, placedAspectsOf, useModelText } from './selfscan-model';
+import { phaseKey, placedAspectsOf, tooFewAnswersText, useModelText } from './selfscan-model';
 
 /** A round counts as earlier when it opened before this one (on the same day: when it was created before it). */
 function isEarlier(candidate: RoundSummary, round: RoundSummary): boolean {
@@ -33,15 +33,16 @@ export function SelfscanShiftSection({ schoolId, round, model }: { schoolId: str
   const modelText = useModelText();
   const { data: rounds } = useApiData<RoundSummary[]>(apiPath('/api/schools/:schoolId/selfscan/rounds', { schoolId }));
   const [chosen, setChosen] = useState('');
+  // canSeeResults: the round is closed and the reader may see its results.
   const earlier = (rounds ?? []).filter(
-    (candidate) => candidate.id !== round.id && candidate.model.key === round.model.key && candidate.canSeeResults && candidate.status !== 'upcoming' && isEarlier(candidate, round),
+    (candidate) => candidate.id !== round.id && candidate.model.key === round.model.key && candidate.canSeeResults && isEarlier(candidate, round),
   );
   // The most recent earlier round is the usual comparison, so it is chosen until the reader picks another.
   const againstId = chosen || earlier[0]?.id || '';
   const shift = useApiData<SelfscanShift>(againstId ? apiPath('/api/schools/:schoolId/selfscan/rounds/:roundId/shift', { schoolId, roundId: round.id }, { against: againstId }) : null);
 
-  const placementText = (placement: Placement | null) => {
-    if (!placement) return t('geen gegevens');
+  const placementText = (placement: Placement) => {
+    if (placement.basis === 'hidden') return tooFewAnswersText(t, shift.data?.minGroupSize ?? 0);
     if (placement.basis === 'consensus') return t('{{phase}} (vastgesteld)', { phase: modelText(model.phases[phaseKey(placement.value)]) });
     return t('mediaan {{value}}', { value: format.decimal(placement.value, 1) });
   };

@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/limits';
 import { SCHOOL_KINDS, type SchoolKind } from '../../../shared/roles';
-import { api } from '../../api/api-client';
-import type { Session, SetupRequest } from '../../api/api-types';
+import { api, ApiError } from '../../api/api-client';
+import type { Session, SetupRequest, SetupStatus } from '../../api/api-types';
 import { ErrorSummary, FormActions, SelectField, TextField } from '../../components/form-fields';
 import { useFormErrors } from '../../components/form-errors';
 import { DEMO_EMAILS, DEMO_PASSWORD } from '../../../shared/demo-accounts';
@@ -13,7 +13,7 @@ import { schoolKindLabel } from '../../i18n/labels';
 import { useSession } from '../../session/session-context';
 import { PasswordField } from '../../components/password-field';
 import { TableWrap } from '../../components/table-wrap';
-import { isEmail, passwordProblem } from '../../components/validation';
+import { isEmail, isWebOrigin, passwordProblem } from '../../components/validation';
 
 
 /** First run: create the board, the first school and its administrator, or load the demo. */
@@ -28,10 +28,16 @@ export function WelcomePage() {
     adminName: '',
     adminEmail: '',
     adminPassword: '',
+    // Where colleagues open Groeiwijzer; usually the address this page was opened at.
+    linkOrigin: window.location.origin,
   });
   const [isBusy, setIsBusy] = useState(false);
   const [isDemoLoaded, setIsDemoLoaded] = useState(false);
   const [demoError, setDemoError] = useState<string | null>(null);
+  // Unknown (null) until the server answers whether this visitor may load the demo.
+  const [canLoadDemo, setCanLoadDemo] = useState<boolean | null>(null);
+  // PUBLIC_URL when the server has one: then links use it and the form does not ask.
+  const [publicUrl, setPublicUrl] = useState<string | null>(null);
   const { errors, check, fromError } = useFormErrors();
 
   const labels = {
@@ -41,6 +47,7 @@ export function WelcomePage() {
     adminName: t('Je naam'),
     adminEmail: t('E-mailadres'),
     adminPassword: t('Wachtwoord'),
+    linkOrigin: t('Adres van Groeiwijzer'),
   };
   const fieldMessages = {
     boardName: t('Vul de naam van het bestuur in.'),
@@ -49,7 +56,25 @@ export function WelcomePage() {
     adminName: t('Vul je naam in.'),
     adminEmail: t('Vul een geldig e-mailadres in.'),
     adminPassword: t('Kies een wachtwoord van {{min}} tot {{max}} tekens.', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
+    linkOrigin: t('Vul een adres in zoals https://groeiwijzer.school.nl, zonder iets erachter.'),
   };
+  useEffect(() => {
+    if (!needsSetup) return;
+    let isCurrent = true;
+    api
+      .get<SetupStatus>('/api/setup')
+      .then((status) => {
+        if (!isCurrent) return;
+        setCanLoadDemo(status.canLoadDemo);
+        setPublicUrl(status.publicUrl);
+      })
+      // Unknown: offer the button; the server's answer to it explains a refusal.
+      .catch(() => isCurrent && setCanLoadDemo(true));
+    return () => {
+      isCurrent = false;
+    };
+  }, [needsSetup]);
+
   const set = (field: keyof SetupRequest) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -61,13 +86,15 @@ export function WelcomePage() {
         adminName: form.adminName.trim() === '' && fieldMessages.adminName,
         adminEmail: !isEmail(form.adminEmail) && fieldMessages.adminEmail,
         adminPassword: passwordProblem(form.adminPassword) && fieldMessages.adminPassword,
+        linkOrigin: publicUrl === null && !isWebOrigin(form.linkOrigin ?? '') && fieldMessages.linkOrigin,
       },
       t('Niet alle velden zijn goed ingevuld.'),
     );
     if (!isValid) return;
     setIsBusy(true);
     try {
-      const session = await api.post<Session>('/api/setup', form);
+      const { linkOrigin, ...rest } = form;
+      const session = await api.post<Session>('/api/setup', publicUrl === null ? { ...rest, linkOrigin: linkOrigin?.trim() } : rest);
       await signedIn(session, { keepLanguage: true });
       await navigate('/');
     } catch (error) {
@@ -81,12 +108,13 @@ export function WelcomePage() {
     setIsBusy(true);
     setDemoError(null);
     try {
-      await api.post('/api/setup/demo');
+      await api.post('/api/setup/demo', publicUrl === null ? { linkOrigin: window.location.origin } : {});
       setIsDemoLoaded(true);
       // The installation is set up now: the other pages open up.
       await refresh();
     } catch (error) {
-      setDemoError(error instanceof Error ? error.message : String(error));
+      if (error instanceof ApiError && error.code === 'demo_not_allowed') setCanLoadDemo(false);
+      else setDemoError(error instanceof Error ? error.message : String(error));
     } finally {
       setIsBusy(false);
     }
@@ -149,6 +177,25 @@ export function WelcomePage() {
               <TextField id="adminEmail" type="email" label={labels.adminEmail} value={form.adminEmail} onChange={set('adminEmail')} error={errors.fields.adminEmail} required autoComplete="email" />
               <PasswordField id="adminPassword" label={labels.adminPassword} value={form.adminPassword} onChange={set('adminPassword')} error={errors.fields.adminPassword} />
             </fieldset>
+            <fieldset>
+              <legend>{t('Links in e-mails')}</legend>
+              {publicUrl === null ? (
+                <TextField
+                  id="linkOrigin"
+                  type="url"
+                  label={labels.linkOrigin}
+                  hint={t('Uitnodigingen en links om een wachtwoord te herstellen wijzen naar dit adres. Vul het adres in waarop je collega’s Groeiwijzer openen. Later wijzigen kan met de instelling PUBLIC_URL.')}
+                  value={form.linkOrigin ?? ''}
+                  onChange={set('linkOrigin')}
+                  error={errors.fields.linkOrigin}
+                  required
+                  maxLength={200}
+                  autoComplete="url"
+                />
+              ) : (
+                <p>{t('Links in e-mails wijzen naar {{address}} (de instelling PUBLIC_URL van de server).', { address: publicUrl })}</p>
+              )}
+            </fieldset>
             <FormActions>
               <button type="submit" className="button" disabled={isBusy}>
                 {t('Groeiwijzer inrichten')}
@@ -164,9 +211,15 @@ export function WelcomePage() {
               {demoError}
             </p>
           ) : null}
-          <button type="button" className="button button-secondary" disabled={isBusy} onClick={() => void loadDemo()}>
-            {t('Demo laden')}
-          </button>
+          {canLoadDemo === false ? (
+            <p className="notice">
+              {t('De demo laden kan alleen op de server zelf (open Groeiwijzer daar via http://localhost) of als Groeiwijzer met npm run demo is gestart. Zo kan niemand via internet demo-accounts met een openbaar wachtwoord aan deze installatie toevoegen.')}
+            </p>
+          ) : canLoadDemo ? (
+            <button type="button" className="button button-secondary" disabled={isBusy} onClick={() => void loadDemo()}>
+              {t('Demo laden')}
+            </button>
+          ) : null}
         </section>
       </div>
     </Page>

@@ -1,6 +1,9 @@
-import type { WorkingGroupRole } from '../../shared/plan';
-import type { BoardRole, SchoolRole } from '../../shared/roles';
-import { SCHOOL_ROLES } from '../../shared/roles';
+import type { WorkingGroupRole } from './plan';
+import type { BoardRole, SchoolRole } from './roles';
+import { SCHOOL_ROLES } from './roles';
+
+// THE permission table and the one function that reads it. Shared: the server's auth hook decides with it, and
+// the web app asks the same table which menu entries to show (it never decides anything on its own).
 
 /**
  * The authorization table: for each permission, which board roles and which school roles grant it.
@@ -15,14 +18,22 @@ export const PERMISSIONS = {
   'board.schools.manage': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
   'board.outbox.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
   'board.audit.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
+  // Accounts whose home is this board: switching an account off for every school, signing it out everywhere.
+  'board.accounts.manage': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
   'school.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: [...SCHOOL_ROLES] },
   'school.structure.manage': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
   // No board role: what the school shares with its board is the school's own choice.
   'school.settings.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
   'school.staff.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin', 'leadership'] },
   'school.staff.manage': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
+  // The second person for a role that reads special-category data (the care team): never the one who asked, never the one who gets it.
+  'school.roles.approve': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin', 'leadership'] },
+  // The getting-started checklist of a new school: the people who set the school up and start the TSO work.
+  'school.getting_started': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'tso_lead'] },
   'school.pupils.read': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team', 'teacher'] },
   'school.pupils.import': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  // A pupil's details, class and leaving (and undoing it): the same people who import pupils.
+  'school.pupils.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
   'school.outbox.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
   'school.audit.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
   'school.selfscan.manage': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
@@ -32,8 +43,10 @@ export const PERMISSIONS = {
   // Raw answers, even pseudonymised, stay with the school's data steward.
   'school.selfscan.raw.export': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
   // Daily check-in. Teachers only for their own classes and pupils: the check-in service answers 404
-  // for any other class or pupil (need-to-know; it does not confirm the record exists).
-  'school.checkin.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'teacher'] },
+  // for any other class or pupil (need-to-know; it does not confirm the record exists). Opening a kiosk,
+  // making a class code and printing login cards let the holder act as a pupil of the class, so only the
+  // class's own teachers may: an administrator who may not read check-ins cannot get at them this way.
+  'school.checkin.manage': { scope: 'school', boardRoles: [], schoolRoles: ['teacher'] },
   'school.checkin.class.read': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
   'school.checkin.notes.write': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
   'school.checkin.signals.school': { scope: 'school', boardRoles: [], schoolRoles: ['care_team'] },
@@ -64,16 +77,6 @@ export const PERMISSIONS = {
 /** One permission name from the table. */
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Who may call a route: anyone, any signed-in user, holders of a permission in the route's scope, a pupil device or a kiosk. */
-export type RoutePolicy =
-  | { access: 'public' }
-  | { access: 'authenticated' }
-  | { access: 'permission'; permission: Permission }
-  // A pupil's own-device session (class code + personal code): it can only submit the pupil's own check-in.
-  | { access: 'pupil' }
-  // A class device in kiosk mode, opened by a teacher of the class: it lists the class and takes check-ins.
-  | { access: 'kiosk' };
-
 /** What the policy needs to know about the signed-in user, loaded fresh on every request. */
 export interface Actor {
   userId: string;
@@ -84,9 +87,6 @@ export interface Actor {
   /** The actor's place in each school's TSO working group (only schools where they also hold a role). */
   workingGroup?: ReadonlyMap<string, WorkingGroupRole>;
 }
-
-/** Schools roles that see all pupils of a school; teachers see only their own classes. */
-export const SCHOOL_WIDE_PUPIL_ROLES: readonly SchoolRole[] = ['school_admin', 'leadership', 'care_team'];
 
 /**
  * Decides whether an actor holds a permission for a board or school.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database';
-import type { UserRow, UsersTable } from './staff.tables';
+import type { Database } from '../db/database';
+import type { UserRow, UsersTable } from './accounts.tables';
 
 /** Normalises an e-mail address for storage and lookup. */
 export function normaliseEmail(email: string): string {
@@ -33,17 +33,10 @@ export async function updateUser(
   await db.updateTable('users').set(changes).where('id', '=', userId).execute();
 }
 
-/** The first board the user belongs to (directly or through a school): where their mail is filed. */
+/** The home board of an account: where mail about it is filed and whose admins alone may switch it off. */
 export async function findHomeBoardOfUser(db: Kysely<Database>, userId: string): Promise<string | null> {
-  const viaBoard = await db.selectFrom('board_memberships').select('board_id').where('user_id', '=', userId).executeTakeFirst();
-  if (viaBoard) return viaBoard.board_id;
-  const viaSchool = await db
-    .selectFrom('school_memberships')
-    .innerJoin('schools', 'schools.id', 'school_memberships.school_id')
-    .select('schools.board_id')
-    .where('school_memberships.user_id', '=', userId)
-    .executeTakeFirst();
-  return viaSchool?.board_id ?? null;
+  const row = await db.selectFrom('users').select('home_board_id').where('id', '=', userId).executeTakeFirst();
+  return row?.home_board_id ?? null;
 }
 
 /** The boards and schools a user can open, with names, for the navigation. */

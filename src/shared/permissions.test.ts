@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkingGroupRole } from '../../shared/plan';
-import type { SchoolRole } from '../../shared/roles';
-import { type Actor, isAllowed, PERMISSIONS, type Permission } from './policy';
+import { type Actor, isAllowed, PERMISSIONS, type Permission } from './permissions';
+import type { WorkingGroupRole } from './plan';
+import type { SchoolRole } from './roles';
 
 // The working-group grant is the one rule of the policy table that is not a role: these checks pin it down.
 const SCHOOL = 'school-1';

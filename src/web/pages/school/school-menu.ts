@@ -1,0 +1,39 @@
+import type { TFunction } from 'i18next';
+import type { School, Session } from '../../api/api-types';
+import { canInSchool } from '../../session/permissions';
+import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
+import { planPath, trainingPath } from '../plan/plan-paths';
+
+/** One link of a page menu: where it goes and its text. */
+export interface MenuLink {
+  to: string;
+  label: string;
+}
+
+// A plain function of the session (no React), so test/demo-roles.test.ts checks every demo role's menu
+// without a browser; the browser test only checks that it renders.
+
+/** The school menu this person sees, in its fixed order: only the pages their roles in the school let them use. */
+export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<School, 'id' | 'boardId'>): MenuLink[] {
+  const can = (permission: Parameters<typeof canInSchool>[1]) => canInSchool(session, permission, school.id, school.boardId);
+  const base = `/scholen/${school.id}`;
+  const place = session.schools.find((entry) => entry.id === school.id);
+  const isMember = (place?.roles.length ?? 0) > 0;
+  const planShared = place?.planSharedWithTeam === true;
+  const items: (MenuLink & { isShown: boolean })[] = [
+    { to: base, label: t('Overzicht'), isShown: true },
+    // The self-scan is for the school's own team; a board role alone does not make someone part of it.
+    { to: `${base}/zelfscan`, label: t('Zelfscan'), isShown: isMember },
+    { to: `${base}/leerlingen`, label: t('Leerlingen'), isShown: can('school.pupils.read') },
+    { to: `${base}/klassen`, label: t('Klassen'), isShown: can('school.structure.manage') },
+    { to: `${base}/locaties`, label: t('Locaties'), isShown: can('school.structure.manage') },
+    { to: `${base}/check-in`, label: t('Check-in'), isShown: CHECKIN_PERMISSIONS.some(can) },
+    // The working group and leadership always; the rest of the team once the school shares its plan.
+    { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
+    { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
+    { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
+    { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
+    { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
+  ];
+  return items.filter((item) => item.isShown).map(({ to, label }) => ({ to, label }));
+}
