@@ -41,7 +41,66 @@ export async function listStaffOfSchool(db: Kysely<Database>, schoolId: string) 
     .select(['class_teachers.user_id', 'class_teachers.class_id'])
     .where('classes.school_id', '=', schoolId)
     .execute();
-  return { memberships, classLinks };
+  return { memberships, classLinks, waitingOnly: await listWaitingForFirstRole(db, schoolId) };
+}
+
+/**
+ * People of a school whose only tie to it is a role waiting for a second person (a care-team role asked for on its
+ * own): no role there yet and no open invitation (someone still invited is listed with the invitations).
+ */
+async function listWaitingForFirstRole(db: Kysely<Database>, schoolId: string) {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .innerJoin('schools', 'schools.id', 'role_grants.school_id')
+    .leftJoin('school_staff_status', (join) =>
+      join.onRef('school_staff_status.school_id', '=', 'role_grants.school_id').onRef('school_staff_status.user_id', '=', 'role_grants.user_id'),
+    )
+    .leftJoin('staff_start_dates', (join) =>
+      join.onRef('staff_start_dates.school_id', '=', 'role_grants.school_id').onRef('staff_start_dates.user_id', '=', 'role_grants.user_id'),
+    )
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.disabled_at',
+      'users.password_hash',
+      'users.home_board_id',
+      'schools.board_id',
+      'role_grants.requested_at',
+      'school_staff_status.blocked_at',
+      'staff_start_dates.started_on',
+    ])
+    .where('role_grants.school_id', '=', schoolId)
+    .where('role_grants.decision', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('school_memberships')
+            .select('school_memberships.user_id')
+            .whereRef('school_memberships.school_id', '=', 'role_grants.school_id')
+            .whereRef('school_memberships.user_id', '=', 'role_grants.user_id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('staff_invitations')
+            .select('staff_invitations.user_id')
+            .whereRef('staff_invitations.school_id', '=', 'role_grants.school_id')
+            .whereRef('staff_invitations.user_id', '=', 'role_grants.user_id')
+            .where('staff_invitations.answered_at', 'is', null),
+        ),
+      ),
+    )
+    .orderBy('users.name')
+    .execute();
+}
+
+/** Whether a person has a role in a school waiting for a second person. */
+export async function hasPendingRoleIn(db: Kysely<Database>, schoolId: string, userId: string): Promise<boolean> {
+  return (await listPendingRolesOf(db, schoolId, [userId])).length > 0;
 }
 
 /** The roles a user holds in a school. */

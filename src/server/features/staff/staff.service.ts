@@ -20,9 +20,9 @@ import type { ClassTeachers, StaffMember } from './staff.schemas';
 /** The staff of a school with their roles, classes and the roles that wait for approval. */
 export async function listStaff(deps: Deps, schoolId: string): Promise<StaffMember[]> {
   const db = deps.db.kysely;
-  const { memberships, classLinks } = await repository.listStaffOfSchool(db, schoolId);
+  const { memberships, classLinks, waitingOnly } = await repository.listStaffOfSchool(db, schoolId);
   const byUser = new Map<string, StaffMember>();
-  for (const row of memberships) {
+  const memberOf = (row: StaffRow, since: string): StaffMember => {
     const member = byUser.get(row.id) ?? {
       userId: row.id,
       name: row.name,
@@ -35,20 +35,26 @@ export async function listStaff(deps: Deps, schoolId: string): Promise<StaffMemb
       invitationPending: row.password_hash === null,
       fromOtherBoard: row.home_board_id !== null && row.home_board_id !== row.board_id,
       startedOn: row.started_on,
-      joinedOn: schoolDateOf(new Date(row.created_at)),
+      joinedOn: schoolDateOf(new Date(since)),
     };
-    member.roles.push(row.role as SchoolRole);
     // The earliest role is when they joined in Groeiwijzer (a role's instant becomes the school day it fell on).
-    const roleDay = schoolDateOf(new Date(row.created_at));
-    if (roleDay < member.joinedOn) member.joinedOn = roleDay;
+    const day = schoolDateOf(new Date(since));
+    if (day < member.joinedOn) member.joinedOn = day;
     byUser.set(row.id, member);
-  }
+    return member;
+  };
+  for (const row of memberships) memberOf(row, row.created_at).roles.push(row.role as SchoolRole);
+  // Someone asked for a care-team role alone has no role yet but belongs on the list (after the members): the
+  // role only waits.
+  for (const row of waitingOnly) memberOf(row, row.requested_at);
   for (const link of classLinks) byUser.get(link.user_id)?.classIds.push(link.class_id);
   for (const pending of await repository.listPendingRolesOf(db, schoolId, [...byUser.keys()])) {
     byUser.get(pending.user_id)?.pendingRoles.push(pending.role as SchoolRole);
   }
   return [...byUser.values()];
 }
+
+type StaffRow = Omit<Awaited<ReturnType<typeof repository.listStaffOfSchool>>['memberships'][number], 'role' | 'created_at'>;
 
 async function getStaffMember(deps: Deps, schoolId: string, userId: string): Promise<StaffMember> {
   const member = (await listStaff(deps, schoolId)).find((entry) => entry.userId === userId);
@@ -102,7 +108,7 @@ export async function changeRoles(
   const now = isoInstant(deps.clock.now());
   const result = await deps.db.kysely.transaction().execute(async (trx) => {
     const before = await repository.findRolesInSchool(trx, schoolId, userId);
-    if (before.length === 0) throw new AppError('not_found');
+    if (before.length === 0 && !(await repository.hasPendingRoleIn(trx, schoolId, userId))) throw new AppError('not_found');
     if (userId === caller.userId && input.roles.some((role) => !before.includes(role))) throw new AppError('self_grant');
     const { immediate, waiting } = splitSensitiveRoles(input.roles, before);
     await repository.replaceRolesInSchool(trx, schoolId, userId, immediate, now);

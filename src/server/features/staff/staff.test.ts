@@ -181,6 +181,31 @@ describe.each(testDialects())('staff and accounts on %s', (dialect) => {
     await requestAs(test.app, admin, 'PUT', `/api/schools/${world.schoolA1}/staff/${tsoLead.id}/roles`, { roles: ['tso_lead'], classIds: [] });
   });
 
+  it('keeps someone asked for a care-team role alone on the staff list, with that role waiting, until it is withdrawn', async () => {
+    const email = 'alleen.zorg@world.test';
+    await invite(admin, world.schoolA1, { email, name: 'Alleen Zorg', roles: ['teacher'] });
+    const password = 'een lang eigen wachtwoord';
+    const accepted = await test.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: await invitationTokenTo(email), name: 'Alleen Zorg', password } });
+    const teacher = { id: accepted.json().user.id as string, email };
+    const url = `/api/schools/${world.schoolA1}/staff/${teacher.id}/roles`;
+    // Found by the OpenAPI fuzzer: this saved and then answered 404, as if nothing had happened.
+    const asked = await requestAs(test.app, admin, 'PUT', url, { roles: ['care_team'], classIds: [] });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json().member).toMatchObject({ userId: teacher.id, roles: [], pendingRoles: ['care_team'], classIds: [] });
+    const listed = (await requestAs(test.app, admin, 'GET', `/api/schools/${world.schoolA1}/staff`)).json();
+    expect(listed.find((member: { userId: string }) => member.userId === teacher.id)).toMatchObject({ roles: [], pendingRoles: ['care_team'] });
+    // Waiting is no role: the teacher reads nothing of the school meanwhile.
+    const asTeacher = await login(test.app, teacher.email, password);
+    expect((await requestAs(test.app, asTeacher, 'GET', `/api/schools/${world.schoolA1}/checkin/signals`)).statusCode).toBe(403);
+
+    const withdrawn = await requestAs(test.app, admin, 'PUT', url, { roles: [], classIds: [] });
+    expect(withdrawn.json()).toEqual({ member: null });
+    expect((await requestAs(test.app, admin, 'GET', `/api/schools/${world.schoolA1}/role-grants`)).json()).toEqual([]);
+    const after = (await requestAs(test.app, admin, 'GET', `/api/schools/${world.schoolA1}/staff`)).json();
+    expect(after.some((member: { userId: string }) => member.userId === teacher.id)).toBe(false);
+    expect((await requestAs(test.app, admin, 'PUT', url, { roles: ['teacher'], classIds: [] })).statusCode).toBe(404);
+  });
+
   it('holds back the care-team role of an invitation until a second person approved it', async () => {
     const email = 'ib.nieuw@world.test';
     const invited = await invite(admin, world.schoolA1, { email, name: 'Nieuwe IB', roles: ['care_team', 'teacher'] });
