@@ -45,6 +45,7 @@ export type AuditAction =
   | 'staff.start_date_changed'
   | 'staff.imported'
   | 'getting_started.hidden'
+  | 'privacy_statement.updated'
   | 'pupils.imported'
   | 'pupils.updated'
   | 'pupils.moved'

@@ -228,4 +228,6 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
   // A start date the school entered, and a getting-started checklist it hid.
   await db.insertInto('staff_start_dates').values({ school_id: school.id, user_id: userId, started_on: '2015-08-17', updated_at: now }).execute();
   await db.insertInto('getting_started_hidden').values({ school_id: school.id, hidden_by: userId, hidden_at: now }).execute();
+  // A privacy statement the school adapted.
+  await db.insertInto('privacy_statements').values({ school_id: school.id, text: 'Onze eigen privacyverklaring.', updated_by: userId, updated_at: now }).execute();
 }

@@ -39,6 +39,7 @@ import type {
   TrainingsTable,
 } from '../features/plan/plan.tables';
 import type { SchoolSettingsTable } from '../features/school-settings/school-settings.tables';
+import type { PrivacyStatementsTable } from '../features/privacy-statement/privacy-statement.tables';
 import type {
   DevelopmentModelsTable,
   SelfscanConsensusTable,
@@ -112,6 +113,7 @@ export interface Database {
   pupil_import_errors: PupilImportErrorsTable;
   staff_start_dates: StaffStartDatesTable;
   getting_started_hidden: GettingStartedHiddenTable;
+  privacy_statements: PrivacyStatementsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -172,6 +174,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'pupil_import_errors',
   'staff_start_dates',
   'getting_started_hidden',
+  'privacy_statements',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -128,6 +128,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'staff.start_date_changed': t('Startdatum gewijzigd'),
     'staff.imported': t('Personeel geïmporteerd'),
     'getting_started.hidden': t('Eerste stappen verborgen'),
+    'privacy_statement.updated': t('Privacyverklaring aangepast'),
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
     'pupils.updated': t('Gegevens van een leerling gewijzigd'),
