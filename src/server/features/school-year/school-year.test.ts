@@ -127,7 +127,7 @@ describe.each(testDialects())('preparing the next school year on %s', (dialect) 
     expect(preview.ready).toBe(false);
     expect(names(preview.moves)).toEqual(['1001 Groep 5 → Groep 7']);
     expect(preview.newPupils.map((line) => [line.pupilNumber, line.toClassName])).toEqual([['2001', null]]);
-    expect(names(preview.leaving)).toEqual(['1002 Groep 6 → -', '1008 Groep 8 → -']);
+    expect(names(preview.leaving)).toEqual(['1008 Groep 8 → -', '1002 Groep 6 → -']);
 
     const unresolved = await requestAs(test.app, admin, 'POST', `${url()}/preparation`, { importId });
     expect(unresolved.statusCode).toBe(422);
