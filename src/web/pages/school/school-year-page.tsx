@@ -33,6 +33,8 @@ export function SchoolYearPage() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [choices, setChoices] = useState<Record<string, string>>({});
+  // Every unknown class the previews of this file asked about: the question stays once answered.
+  const [questions, setQuestions] = useState<PreparationPreview['unknownClasses']>([]);
   const [preview, setPreview] = useState<PreparationPreview | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -51,7 +53,7 @@ export function SchoolYearPage() {
   const plan = () => ({
     classes: state.currentClasses.map((schoolClass) => ({ classId: schoolClass.id, name: (names[schoolClass.id] ?? '').trim() || null })),
     ...(importId ? { importId } : {}),
-    classChoices: (preview?.unknownClasses ?? [])
+    classChoices: questions
       .filter((entry) => (choices[entry.name] ?? '') !== '')
       .map((entry): YearClassChoice => (choices[entry.name] === CREATE_CLASS ? { name: entry.name, action: 'create' } : { name: entry.name, action: 'map', className: choices[entry.name] ?? '' })),
   });
@@ -62,6 +64,7 @@ export function SchoolYearPage() {
     setImportId(null);
     setPreview(null);
     setChoices({});
+    setQuestions([]);
     setFileError(null);
     setFileName(file?.name ?? null);
     if (!file) return;
@@ -80,7 +83,9 @@ export function SchoolYearPage() {
     setIsBusy(true);
     setActionError(null);
     try {
-      setPreview(await api.post<PreparationPreview>(apiPath('/api/schools/:schoolId/next-school-year/preview', { schoolId: school.id }), plan()));
+      const result = await api.post<PreparationPreview>(apiPath('/api/schools/:schoolId/next-school-year/preview', { schoolId: school.id }), plan());
+      setPreview(result);
+      setQuestions((asked) => [...asked, ...result.unknownClasses.filter((entry) => !asked.some((other) => other.name === entry.name))]);
     } catch (failure) {
       setActionError(failureText(failure));
     } finally {
@@ -263,20 +268,23 @@ export function SchoolYearPage() {
           <section aria-labelledby="stap-voorbeeld" className="card step">
             <h2 id="stap-voorbeeld">{t('Stap 3: controleren en bevestigen')}</h2>
             <form onSubmit={(event) => void showPreview(event)} noValidate>
-              {preview && preview.unknownClasses.length > 0 ? (
+              {questions.length > 0 ? (
                 <fieldset>
                   <legend>{t('Klassen uit het bestand die {{year}} nog niet heeft', { year: state.schoolYear })}</legend>
-                  {preview.unknownClasses.map((entry, index) => (
+                  {questions.map((entry, index) => (
                     <SelectField
                       key={entry.name}
                       id={`schooljaar-klaskeuze-${index}`}
                       label={entry.rows === 1 ? t('Klas „{{name}}” (1 leerling in het bestand)', { name: entry.name }) : t('Klas „{{name}}” ({{n}} leerlingen in het bestand)', { name: entry.name, n: format.number(entry.rows) })}
                       value={choices[entry.name] ?? ''}
-                      onChange={(value) => setChoices((current) => ({ ...current, [entry.name]: value }))}
+                      onChange={(value) => {
+                        setChoices((current) => ({ ...current, [entry.name]: value }));
+                        setPreview((current) => (current ? { ...current, ready: false } : current));
+                      }}
                       options={[
                         { value: '', label: t('Maak een keuze') },
                         { value: CREATE_CLASS, label: t('Nieuwe klas „{{name}}” aanmaken', { name: entry.name }) },
-                        ...nextNames.map((name) => ({ value: name, label: t('Hoort bij de klas {{name}}', { name }) })),
+                        ...nextNames.filter((name) => name !== entry.name).map((name) => ({ value: name, label: t('Hoort bij de klas {{name}}', { name }) })),
                       ]}
                       required
                     />
@@ -324,7 +332,7 @@ export function SchoolYearPage() {
         title={t('{{year}} voorbereiden?', { year: state.schoolYear })}
         message={
           <p>
-            {t('Groeiwijzer maakt de klassen aan, plaatst {{moves}} leerlingen, voegt {{new}} nieuwe leerlingen toe en zet {{leaving}} leerlingen op vertrokken per {{date}}. Tot {{start}} kun je dit ongedaan maken.', {
+            {t('Groeiwijzer maakt de klassen aan. Doorschuiven: {{moves}}. Nieuwe leerlingen: {{new}}. Vertrekken op {{date}}: {{leaving}}. Tot {{start}} kun je dit ongedaan maken.', {
               moves: format.number(preview?.moves.length ?? 0),
               new: format.number(preview?.newPupils.length ?? 0),
               leaving: format.number(preview?.leaving.length ?? 0),
