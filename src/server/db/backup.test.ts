@@ -244,6 +244,7 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
       added_teacher_links: '[]',
       created_pupil_ids: '[]',
       left_pupil_ids: '[]',
+      departures_applied_at: now,
     })
     .execute();
 }

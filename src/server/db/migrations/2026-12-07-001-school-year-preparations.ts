@@ -23,6 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('added_teacher_links', 'text', (c) => c.notNull())
     .addColumn('created_pupil_ids', 'text', (c) => c.notNull())
     .addColumn('left_pupil_ids', 'text', (c) => c.notNull())
+    // When the leavers were marked as left: after the last day of the old year (null until then, so they take
+    // part in the rest of the old year as usual).
+    .addColumn('departures_applied_at', 'text')
     .addUniqueConstraint('school_year_preparations_school_year_unique', ['school_id', 'school_year'])
     .execute();
 }

@@ -63,6 +63,16 @@ export async function findUserName(db: Kysely<Database>, userId: string): Promis
   return (await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst())?.name;
 }
 
+/** Preparations whose leavers are not yet marked as left although their leaving date lies before `today`. */
+export async function listPreparationsWithDueDepartures(db: Kysely<Database>, today: string): Promise<SchoolYearPreparationRow[]> {
+  return db.selectFrom('school_year_preparations').selectAll().where('departures_applied_at', 'is', null).where('left_on', '<', today).execute();
+}
+
+/** Records that a preparation's leavers have been marked as left. */
+export async function markDeparturesApplied(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('school_year_preparations').set({ departures_applied_at: at }).where('id', '=', id).where('departures_applied_at', 'is', null).execute();
+}
+
 /** Records a preparation. */
 export async function insertPreparation(db: Kysely<Database>, row: SchoolYearPreparationsTable): Promise<void> {
   await db.insertInto('school_year_preparations').values(row).execute();

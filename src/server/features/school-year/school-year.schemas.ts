@@ -92,7 +92,9 @@ export const nextSchoolYearStateSchema = z.object({
       classesCreated: z.number().int(),
       pupilsPlaced: z.number().int(),
       pupilsCreated: z.number().int(),
+      /** Those who leave are marked as left on this date once it has passed. */
       pupilsLeft: z.number().int(),
+      leftOn: z.string(),
       /** Undo is possible until the school year starts. */
       canUndo: z.boolean(),
     })

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StaffCaller } from '../../access/caller';
 import { recordAudit } from '../../audit/audit.service';
+import { type BackgroundJob, startBackgroundJob } from '../../background-job';
 import type { Database } from '../../db/database';
 import { withConflictCheck } from '../../db/db-errors';
 import { type Deps, isoInstant, newId } from '../../deps';
@@ -17,7 +18,8 @@ import type { NextSchoolYearState, PreparationPlan, PreparationPreview } from '.
 // over under which name with which teachers, and optionally a re-import from the pupil administration —
 // is previewed (nothing changes), then confirmed as one recorded unit (audited `school_year.prepared`) that can
 // be undone until the new school year starts. Pupils who leave get the last day of this school year (31 July)
-// as their leaving date, so retention periods start from it.
+// as their leaving date, so retention periods start from it; they are marked so once that day has passed
+// (`applyDueDepartures`), so until then they check in and appear in lists as usual.
 
 /** The school year after "YYYY-YYYY". */
 export function followingSchoolYear(schoolYear: string): string {
@@ -56,6 +58,7 @@ export async function getNextSchoolYear(deps: Deps, schoolId: string): Promise<N
           pupilsPlaced: parsePairs(preparation.added_placements).length,
           pupilsCreated: parseIds(preparation.created_pupil_ids).length,
           pupilsLeft: parseIds(preparation.left_pupil_ids).length,
+          leftOn: preparation.left_on,
           canUndo: true,
         }
       : null,
@@ -125,8 +128,8 @@ export async function confirmPreparation(deps: Deps, caller: StaffCaller, school
         for (const pupil of newPupils) if (pupil.className !== null) placements.push([classIdOf.get(pupil.className.toLowerCase()) ?? '', pupil.id]);
         await insertPlacements(trx, placements.map(([classId, pupilId]) => ({ class_id: classId, pupil_id: pupilId, created_at: now })));
 
+        // Marked as left only after 31 July (applyDueDepartures): until then they are at school as usual.
         const leftPupilIds = work.leaving.map((pupil) => pupil.id);
-        await repository.setPupilsLeftOn(trx, schoolId, leftPupilIds, preview.leftOn, now);
 
         await repository.insertPreparation(trx, {
           id: newId(),
@@ -141,6 +144,7 @@ export async function confirmPreparation(deps: Deps, caller: StaffCaller, school
           added_teacher_links: JSON.stringify(teacherLinks),
           created_pupil_ids: JSON.stringify(newPupils.map((pupil) => pupil.id)),
           left_pupil_ids: JSON.stringify(leftPupilIds),
+          departures_applied_at: null,
         });
         await recordAudit(trx, deps.clock, {
           actorUserId: caller.userId,
@@ -195,6 +199,36 @@ export async function undoPreparation(deps: Deps, caller: StaffCaller, schoolId:
       boardId: caller.schoolBoardId ?? null,
       detail: { schoolYear, preparedAt: preparation.prepared_at },
     });
+  });
+}
+
+/**
+ * Marks the leavers of every preparation whose old school year has ended as left on its last day (31 July), once;
+ * a pupil marked as left by hand meanwhile keeps their own date. Returns how many preparations it applied.
+ */
+export async function applyDueDepartures(deps: Pick<Deps, 'db' | 'clock'>): Promise<number> {
+  const db = deps.db.kysely;
+  const now = isoInstant(deps.clock.now());
+  const due = await repository.listPreparationsWithDueDepartures(db, schoolDateOf(deps.clock.now()));
+  for (const preparation of due) {
+    await db.transaction().execute(async (trx) => {
+      await repository.setPupilsLeftOn(trx, preparation.school_id, parseIds(preparation.left_pupil_ids), preparation.left_on, now);
+      await repository.markDeparturesApplied(trx, preparation.id, now);
+    });
+  }
+  return due.length;
+}
+
+/** Marks the leavers of prepared school years as left once the old year has ended: hourly (tests call applyDueDepartures). */
+export function startDepartureJob(deps: Deps): BackgroundJob {
+  return startBackgroundJob({
+    firstDelayMs: 30_000,
+    intervalMs: 3_600_000,
+    run: async () => {
+      const applied = await applyDueDepartures(deps);
+      if (applied > 0) deps.logger?.info({ applied }, 'leavers of prepared school years marked as left');
+    },
+    onError: (error) => deps.logger?.error({ err: error }, 'marking the leavers of prepared school years failed; it runs again in an hour'),
   });
 }
 

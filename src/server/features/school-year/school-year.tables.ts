@@ -17,6 +17,7 @@ export interface SchoolYearPreparationsTable {
   added_teacher_links: string;
   created_pupil_ids: string;
   left_pupil_ids: string;
+  departures_applied_at: string | null;
 }
 
 /** A school year preparation as stored. */

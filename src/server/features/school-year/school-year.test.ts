@@ -6,6 +6,7 @@ import { kioskDeviceFor, pupilDeviceFor } from '../../../../test/support/pupil-a
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
 import type { NextSchoolYearState, PreparationPreview } from './school-year.schemas';
+import { applyDueDepartures } from './school-year.service';
 
 // The test clock stands in November 2026: this school year is 2026-2027, the next one 2027-2028. The world's
 // school A1 has "Groep 5" (Sanne, 1001; the teacher) and "Groep 6" (Milan, 1002); each test adds "Groep 8" (Noor, 1008).
@@ -101,7 +102,8 @@ describe.each(testDialects())('preparing the next school year on %s', (dialect) 
     expect(await db.selectFrom('class_pupils').select('pupil_id').where('class_id', '=', seven.id).execute()).toEqual([{ pupil_id: world.pupilInClassA1Other }]);
     // Last year's placements stay, so last year's data stays readable.
     expect(await db.selectFrom('class_pupils').select('class_id').where('pupil_id', '=', world.pupilInClassA1).orderBy('class_id').execute()).toHaveLength(2);
-    expect((await db.selectFrom('pupils').select('left_on').where('id', '=', leaver).executeTakeFirstOrThrow()).left_on).toBe('2027-07-31');
+    // Group 8 stays at school for the rest of this year: marked as left only once 31 July has passed.
+    expect((await db.selectFrom('pupils').select('left_on').where('id', '=', leaver).executeTakeFirstOrThrow()).left_on).toBeNull();
 
     const events = await db.selectFrom('audit_events').selectAll().where('action', '=', 'school_year.prepared').execute();
     expect(events).toHaveLength(1);
@@ -116,6 +118,14 @@ describe.each(testDialects())('preparing the next school year on %s', (dialect) 
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('school_year_already_prepared');
     expect(await snapshot()).toEqual(before);
+
+    // 31 July 2027 is still a day at school; from 1 August the leavers are former pupils, left on 31 July.
+    test.clock.advance(Date.parse('2027-07-31T10:00:00.000Z') - test.clock.now().getTime());
+    expect(await applyDueDepartures(test.deps)).toBe(0);
+    test.clock.advance(Date.parse('2027-07-31T22:30:00.000Z') - test.clock.now().getTime());
+    expect(await applyDueDepartures(test.deps)).toBe(1);
+    expect((await db.selectFrom('pupils').select('left_on').where('id', '=', leaver).executeTakeFirstOrThrow()).left_on).toBe('2027-07-31');
+    expect(await applyDueDepartures(test.deps)).toBe(0);
   });
 
   it('with a re-import: moves pupils to the class the file names, adds new pupils, lets those not in the file leave, and asks about unknown classes', async () => {
@@ -151,6 +161,8 @@ describe.each(testDialects())('preparing the next school year on %s', (dialect) 
       { pupil_id: lotte.id, name: 'Groep 1' },
       { pupil_id: world.pupilInClassA1, name: 'Groep 7' },
     ]);
+    test.clock.advance(Date.parse('2027-08-02T07:00:00.000Z') - test.clock.now().getTime());
+    expect(await applyDueDepartures(test.deps)).toBe(1);
     const left = await db.selectFrom('pupils').select(['pupil_number', 'left_on']).where('left_on', 'is not', null).orderBy('pupil_number').execute();
     expect(left).toEqual([
       { pupil_number: '1002', left_on: '2027-07-31' },
