@@ -221,6 +221,26 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'plan.exported', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { format: 'xlsx', schoolYear: '2026-2027', language: 'en' } }),
     },
     {
+      name: 'downloading the staff list as an .xlsx workbook',
+      perform: async () => requestAs(test.app, await as('leadership'), 'GET', `/api/schools/${world.schoolA1}/staff.xlsx`),
+      expected: () => ({ action: 'staff.exported', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { format: 'xlsx', language: 'nl' } }),
+    },
+    {
+      name: 'downloading the pupil list as CSV',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'GET', `/api/schools/${world.schoolA1}/pupils.csv`),
+      expected: () => ({ action: 'pupils.exported', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { format: 'csv', schoolYear: '2026-2027' } }),
+    },
+    {
+      name: 'downloading the training register as CSV',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `/api/schools/${world.schoolA1}/trainings.csv`),
+      expected: () => ({ action: 'training.exported', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { table: 'register', format: 'csv' } }),
+    },
+    {
+      name: "downloading the team's training state as an .xlsx workbook",
+      perform: async () => requestAs(test.app, await as('leadership'), 'GET', `/api/schools/${world.schoolA1}/trainings/coverage.xlsx?lang=en`),
+      expected: () => ({ action: 'training.exported', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { table: 'coverage', format: 'xlsx', language: 'en' } }),
+    },
+    {
       name: 'starting a calendar feed of my actions',
       perform: async () => requestAs(test.app, await as('teacher'), 'POST', '/api/me/calendar-feed'),
       status: 201,

@@ -1,4 +1,4 @@
-import type { Locale, SchoolRole } from '../../../shared/roles';
+import { type Locale, SCHOOL_ROLES, type SchoolRole } from '../../../shared/roles';
 import { schoolYearAt } from '../../../shared/school-time';
 import type { StaffCaller } from '../../access/caller';
 import { recordAudit } from '../../audit/audit.service';
@@ -84,16 +84,20 @@ export interface StaffRow {
 
 const LIST_SEPARATOR = ', ';
 
+const nameOf = (member: StaffMember) => member.name || member.email;
+
 /** The staff list: name (the e-mail address when there is none), e-mail, roles, classes, dates and status. */
 export function staffTableOf(rows: readonly StaffRow[], locale: Locale): ExportTable<StaffRow> {
   const text = TEXTS[locale];
-  const codes = (roles: readonly SchoolRole[]) => roles.join(',');
-  const labels = (roles: readonly SchoolRole[]) => roles.map((role) => roleLabelOf(locale, role)).join(LIST_SEPARATOR);
+  // Roles in one fixed order (the order of SCHOOL_ROLES), whatever order the database gave them in.
+  const ordered = (roles: readonly SchoolRole[]) => SCHOOL_ROLES.filter((role) => roles.includes(role));
+  const codes = (roles: readonly SchoolRole[]) => ordered(roles).join(',');
+  const labels = (roles: readonly SchoolRole[]) => ordered(roles).map((role) => roleLabelOf(locale, role)).join(LIST_SEPARATOR);
   return {
     sheet: text.sheet,
     rows,
     columns: [
-      { key: 'name', header: text.name, kind: 'text', value: ({ member }) => member.name || member.email },
+      { key: 'name', header: text.name, kind: 'text', value: ({ member }) => nameOf(member) },
       { key: 'email', header: text.email, kind: 'text', value: ({ member }) => member.email },
       { key: 'roles', header: text.roles, kind: 'text', value: ({ member }) => codes(member.roles), shown: ({ member }) => labels(member.roles) },
       { key: 'pendingRoles', header: text.pendingRoles, kind: 'text', value: ({ member }) => codes(member.pendingRoles), shown: ({ member }) => labels(member.pendingRoles) },
@@ -114,7 +118,9 @@ export async function exportStaff(deps: Deps, caller: StaffCaller, schoolId: str
   const staff = await listStaff(deps, schoolId);
   // The classes of this school year, as the staff page shows them.
   const classNames = new Map((await listClasses(deps.db.kysely, schoolId, schoolYearAt(deps.clock.now()))).map((row) => [row.id, row.name]));
-  const rows = staff.map((member) => ({
+  // Sorted here by name, not by the database: SQLite and PostgreSQL collate differently.
+  const sorted = [...staff].sort((left, right) => collator.compare(nameOf(left), nameOf(right)) || collator.compare(left.email, right.email));
+  const rows = sorted.map((member) => ({
     member,
     classNames: member.classIds
       .map((id) => classNames.get(id))
