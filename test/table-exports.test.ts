@@ -215,4 +215,41 @@ describe.each(testDialects())('table exports (staff, pupils, trainings) on %s', 
       expect(await auditSeq()).toBe(refusedFrom);
     });
   });
+
+  describe("the board's plan roll-up", () => {
+    it('lists only the schools that share their plan: phase in words, counts as numbers, the trained share as a percentage', async () => {
+      const before = await auditSeq();
+      const notYet = await get('boardAdmin', `/api/boards/${world.boardA}/plan-rollup.csv`);
+      expect(notYet.statusCode, notYet.body).toBe(200);
+      expect(csvRows(notYet.body)).toEqual([['school', 'phase', 'schoolYear', 'goalsAchieved', 'goalsTotal', 'overdueActions', 'currentStaff', 'fullyTrained', 'trainedShare']]);
+      const shared = await requestAs(test.app, await as('leadership'), 'PUT', school('settings'), { sharesPlanWithBoard: true });
+      expect(shared.statusCode, shared.body).toBe(200);
+      const now = isoInstant(test.clock.now());
+      await test.deps.db.kysely.insertInto('plan_phases').values({ school_id: world.schoolA1, phase: 'prepare', starts_on: '2026-08-01', ends_on: '2027-01-31', updated_by: null, updated_at: now }).execute();
+
+      const csv = await get('boardAdmin', `/api/boards/${world.boardA}/plan-rollup.csv`);
+      expect(csv.headers['content-disposition']).toBe('attachment; filename="implementatieplannen-bestuur-a.csv"');
+      // Six current staff in School A1 (the world's five and the colleague added here), two of them fully trained.
+      expect(csvRows(csv.body)[1]).toEqual(['School A1', 'prepare', YEAR, '0', '0', '0', '6', '2', '0,3333333333333333']);
+      const workbook = await get('boardAdmin', `/api/boards/${world.boardA}/plan-rollup.xlsx`);
+      expect(await readSheet(workbook.rawPayload)).toEqual([
+        ['School', 'Fase', 'Schooljaar', 'Doelen behaald', 'Doelen dit schooljaar', 'Acties over de datum', 'Medewerkers', 'Volledig getraind', 'Aandeel volledig getraind'],
+        ['School A1', 'Voorbereiden', YEAR, 0, 0, 0, 6, 2, 0.33],
+      ]);
+      const events = await eventsSince(before);
+      expect(events.filter((event) => event.action === 'plan.board_rollup_read').map((event) => JSON.parse(event.detail!))).toEqual([
+        { schoolsShown: [], notSharing: 2, format: 'csv' },
+        { schoolsShown: [world.schoolA1], notSharing: 1, format: 'csv' },
+        { schoolsShown: [world.schoolA1], notSharing: 1, format: 'xlsx', language: 'nl' },
+      ]);
+    });
+
+    it("is refused to schools' staff and to another board, without an audit event", async () => {
+      const before = await auditSeq();
+      for (const key of ['schoolAdmin', 'leadership', 'tsoLead', 'boardAdminOtherBoard'] as const) {
+        expect((await get(key, `/api/boards/${world.boardA}/plan-rollup.xlsx`)).statusCode, key).toBe(403);
+      }
+      expect(await auditSeq()).toBe(before);
+    });
+  });
 });

@@ -38,7 +38,7 @@ export function SpreadsheetDownloadBar(props: SpreadsheetDownloadsProps) {
       <div className="form-actions report-actions">
         <SpreadsheetDownloads {...props} />
       </div>
-      <p className="muted">{t('Het Excel-bestand opent in Excel, LibreOffice of Numbers; het csv-bestand is voor andere programma’s. Elke download wordt in het logboek van de school bijgehouden.')}</p>
+      <p className="muted">{t('Het Excel-bestand opent in Excel, LibreOffice of Numbers; het csv-bestand is voor andere programma’s. Elke download wordt in het logboek bijgehouden.')}</p>
     </div>
   );
 }
