@@ -375,6 +375,11 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'plan.board_rollup_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA }),
     },
     {
+      name: "the board downloading its schools' plan roll-up as an .xlsx workbook",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/plan-rollup.xlsx`),
+      expected: () => ({ action: 'plan.board_rollup_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA, detail: { format: 'xlsx', language: 'nl' } }),
+    },
+    {
       name: 'signing in',
       perform: signIn(() => world.users.teacher.email, WORLD_PASSWORD),
       expected: () => ({ action: 'auth.login_succeeded', actor: 'teacher', targetType: 'user', targetId: userId('teacher'), schoolId: null, boardId: null }),
