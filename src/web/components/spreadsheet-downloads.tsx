@@ -30,15 +30,22 @@ export function SpreadsheetDownloads({ path, params = {}, query = {}, what }: Sp
   );
 }
 
-/** The downloads in their own row, with a line on which file suits what and that downloads are logged. */
-export function SpreadsheetDownloadBar(props: SpreadsheetDownloadsProps) {
+/**
+ * The downloads in their own row, with a line on which file suits what and, for tables with personal data (whose
+ * downloads the server records), that each download is logged.
+ */
+export function SpreadsheetDownloadBar({ logged = true, ...props }: SpreadsheetDownloadsProps & { logged?: boolean }) {
   const { t } = useTranslation();
   return (
     <div>
       <div className="form-actions report-actions">
         <SpreadsheetDownloads {...props} />
       </div>
-      <p className="muted">{t('Het Excel-bestand opent in Excel, LibreOffice of Numbers; het csv-bestand is voor andere programma’s. Elke download wordt in het logboek bijgehouden.')}</p>
+      <p className="muted">
+        {logged
+          ? t('Het Excel-bestand opent in Excel, LibreOffice of Numbers; het csv-bestand is voor andere programma’s. Elke download wordt in het logboek bijgehouden.')
+          : t('Het Excel-bestand opent in Excel, LibreOffice of Numbers; het csv-bestand is voor andere programma’s.')}
+      </p>
     </div>
   );
 }
