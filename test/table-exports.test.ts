@@ -252,4 +252,74 @@ describe.each(testDialects())('table exports (staff, pupils, trainings) on %s', 
       expect(await auditSeq()).toBe(before);
     });
   });
+
+  describe('the anonymous check-in figures', () => {
+    // Groep 5: Monday 16 and Tuesday 17 November six pupils each, three of them in the window. Groep 6: Monday two
+    // pupils, fewer than the board's k of 5, so the page leaves that class out — and so must every file.
+    beforeAll(async () => {
+      const stored = (classId: string, date: string, pupilsCheckedIn: number, inWindow: number) => ({
+        class_id: classId,
+        school_date: date,
+        pupils_checked_in: pupilsCheckedIn,
+        in_window: inWindow,
+        bit_high: pupilsCheckedIn - inWindow,
+        far_high: 0,
+        low: 0,
+        wants_talk: 0,
+      });
+      await test.deps.db.kysely
+        .insertInto('checkin_class_days')
+        .values([stored(world.classA1, '2026-11-16', 6, 3), stored(world.classA1, '2026-11-17', 6, 3), stored(world.classA1Other, '2026-11-16', 2, 2)])
+        .execute();
+    });
+
+    it("writes a school's figures per week as CSV and per day as a workbook, exactly the classes and periods of the page", async () => {
+      const page = (await requestAs(test.app, await as('leadership'), 'GET', school('checkin/aggregates'))).json();
+      expect(page.classes.map((entry: { className: string }) => entry.className)).toEqual(['Groep 5']);
+      const csv = await get('leadership', school('checkin/aggregates.csv'));
+      expect(csv.statusCode, csv.body).toBe(200);
+      expect(csv.headers['content-disposition']).toBe('attachment; filename="checkin-cijfers-school-a1.csv"');
+      expect(csv.body.startsWith('\uFEFF"class";"week";')).toBe(true);
+      expect(csvRows(csv.body)).toEqual([
+        ['class', 'week', 'days', 'pupilsCheckedIn', 'shareInWindow'],
+        ['Groep 5', '2026-W47', '2', '6', '0,5'],
+      ]);
+      const workbook = await get('tsoLead', `${school('checkin/aggregates.xlsx')}?groupBy=day&from=2026-11-09&to=2026-11-21`);
+      expect(workbook.statusCode, workbook.body).toBe(200);
+      expect(await readSheet(workbook.rawPayload)).toEqual([
+        ['Klas', 'Dag', 'Dagen geteld', 'Leerlingen ingecheckt', 'In het raampje'],
+        ['Groep 5', day(2026, 11, 16), 1, 6, 0.5],
+        ['Groep 5', day(2026, 11, 17), 1, 6, 0.5],
+      ]);
+      const weeks = await readSheet((await get('leadership', `${school('checkin/aggregates.xlsx')}?lang=en`)).rawPayload);
+      expect(weeks).toEqual([
+        ['Class', 'Week', 'Days counted', 'Pupils checked in (average per day)', 'In the window'],
+        ['Groep 5', 'week 47 (2026)', 2, 6, 0.5],
+      ]);
+      // The class below k is in no file (the workbooks' rows are compared whole above), nor is any pupil.
+      expect(csv.body).not.toContain('Groep 6');
+      expect(csv.body).not.toContain('Sanne');
+    });
+
+    it("writes the board's figures with the school's name, only once the school shares them, and refuses the rest", async () => {
+      const url = `/api/boards/${world.boardA}/checkin/aggregates`;
+      expect(csvRows((await get('boardAdmin', `${url}.csv`)).body)).toEqual([['school', 'class', 'week', 'days', 'pupilsCheckedIn', 'shareInWindow']]);
+      const shared = await requestAs(test.app, await as('leadership'), 'PUT', school('settings'), { sharesCheckinWithBoard: true });
+      expect(shared.statusCode, shared.body).toBe(200);
+      const workbook = await get('boardAdmin', `${url}.xlsx`);
+      expect(workbook.headers['content-disposition']).toBe('attachment; filename="checkin-cijfers-bestuur-a.xlsx"');
+      expect(await readSheet(workbook.rawPayload)).toEqual([
+        ['School', 'Klas', 'Week', 'Dagen geteld', 'Leerlingen ingecheckt (gemiddeld per dag)', 'In het raampje'],
+        ['School A1', 'Groep 5', 'week 47 (2026)', 2, 6, 0.5],
+      ]);
+      for (const key of ['teacher', 'careTeam', 'schoolAdmin'] as const) {
+        expect((await get(key, school('checkin/aggregates.csv'))).statusCode, key).toBe(403);
+      }
+      for (const key of ['leadership', 'boardAdminOtherBoard'] as const) {
+        expect((await get(key, `${url}.xlsx`)).statusCode, key).toBe(403);
+      }
+      // The page's own checks on the period hold for the files too.
+      expect((await get('leadership', `${school('checkin/aggregates.csv')}?from=2026-11-27&to=2026-11-01`)).statusCode).toBe(400);
+    });
+  });
 });
