@@ -196,6 +196,11 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'selfscan.board_view_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA }),
     },
     {
+      name: "downloading the board's self-scan view as CSV",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/selfscan.csv`),
+      expected: () => ({ action: 'selfscan.board_view_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA, detail: { format: 'csv' } }),
+    },
+    {
       name: "reading the board's outbox",
       perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/outbox`),
       expected: () => ({ action: 'outbox.read', actor: 'boardAdmin', targetType: null, targetId: null, schoolId: null, boardId: world.boardA }),

@@ -3,6 +3,8 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../src/server/auth/sessions.service';
 import { isoInstant, newId } from '../src/server/deps';
+import { loadShippedModels } from '../src/server/features/selfscan/model-catalogue';
+import { ensureShippedModels, shippedModelId } from '../src/server/features/selfscan/selfscan.service';
 import { createTestApp, type Login, requestAs, type TestApp } from './support/test-app';
 import { testDialects } from './support/test-db';
 import { createWorld, type World, type WorldUserKey } from './support/world';
@@ -320,6 +322,77 @@ describe.each(testDialects())('table exports (staff, pupils, trainings) on %s', 
       }
       // The page's own checks on the period hold for the files too.
       expect((await get('leadership', `${school('checkin/aggregates.csv')}?from=2026-11-27&to=2026-11-01`)).statusCode).toBe(400);
+    });
+  });
+
+  describe("the board's self-scan view", () => {
+    const model = loadShippedModels()[0]!;
+    const [layer] = model.layers;
+    const [first, second] = layer!.aspects;
+    const aspectCount = model.layers.reduce((sum, each) => sum + each.aspects.length, 0);
+
+    // School A1's closed spring round: the five of its team answered (the board's k is 5) and agreed on two aspects.
+    beforeAll(async () => {
+      const db = test.deps.db.kysely;
+      const now = isoInstant(test.clock.now());
+      await ensureShippedModels(db, test.clock.now());
+      const roundId = newId();
+      await db
+        .insertInto('selfscan_rounds')
+        .values({ id: roundId, school_id: world.schoolA1, model_id: shippedModelId(model.id, model.version), name: 'Voorjaar 2026', opens_on: '2026-03-02', closes_on: '2026-03-27', audience: JSON.stringify({ roles: [], locationIds: [] }), results_shared_at: null, created_by: null, created_at: now })
+        .execute();
+      for (const [key, role] of [['schoolAdmin', 'school_admin'], ['leadership', 'leadership'], ['tsoLead', 'tso_lead'], ['teacher', 'teacher'], ['careTeam', 'care_team']] as const) {
+        const responseId = newId();
+        await db.insertInto('selfscan_invitations').values({ round_id: roundId, user_id: world.users[key].id }).execute();
+        await db.insertInto('selfscan_responses').values({ id: responseId, round_id: roundId, user_id: world.users[key].id, role, created_at: now, updated_at: now }).execute();
+        await db.insertInto('selfscan_ratings').values({ response_id: responseId, aspect_id: first!.id, phase: 2, note: null, updated_at: now }).execute();
+      }
+      for (const [aspectId, phase] of [[first!.id, 2], [second!.id, 3]] as const) {
+        await db.insertInto('selfscan_consensus').values({ round_id: roundId, aspect_id: aspectId, phase, rationale: 'Samen besproken', recorded_by: null, recorded_at: now }).execute();
+      }
+    });
+
+    it('writes nothing of a school until it shares, then one row per aspect: ids in the CSV, names and dates in the workbook', async () => {
+      const url = `/api/boards/${world.boardA}/selfscan`;
+      const before = await auditSeq();
+      const notShared = await get('boardAdmin', `${url}.csv`);
+      expect(notShared.statusCode, notShared.body).toBe(200);
+      expect(csvRows(notShared.body)).toEqual([
+        ['school', 'state', 'round', 'opensOn', 'closesOn', 'layer', 'aspect', 'phase'],
+        ['School A1', 'not_shared', '', '', '', '', '', ''],
+        ['School A2', 'not_shared', '', '', '', '', '', ''],
+      ]);
+      const shared = await requestAs(test.app, await as('leadership'), 'PUT', school('settings'), { sharesSelfscanWithBoard: true });
+      expect(shared.statusCode, shared.body).toBe(200);
+
+      const csv = csvRows((await get('boardAdmin', `${url}.csv`)).body);
+      const ours = csv.filter((row) => row[0] === 'School A1');
+      expect(ours).toHaveLength(aspectCount);
+      expect(ours[0]).toEqual(['School A1', 'shown', 'Voorjaar 2026', '2026-03-02', '2026-03-27', layer!.id, first!.id, '2']);
+      expect(ours[1]).toEqual(['School A1', 'shown', 'Voorjaar 2026', '2026-03-02', '2026-03-27', layer!.id, second!.id, '3']);
+      expect(ours[2]?.[7]).toBe('');
+
+      const workbook = await get('boardAdmin', `${url}.xlsx`);
+      expect(workbook.headers['content-disposition']).toBe('attachment; filename="zelfscan-per-school-bestuur-a.xlsx"');
+      const [header, ...rows] = await readSheet(workbook.rawPayload);
+      expect(header).toEqual(['School', 'Stand', 'Ronde', 'Ronde geopend op', 'Ronde gesloten op', 'Groeilaag', 'Accent', 'Vastgestelde groeifase', 'Naam van de groeifase']);
+      expect(rows[0]).toEqual(['School A1', 'Gedeeld', 'Voorjaar 2026', day(2026, 3, 2), day(2026, 3, 27), layer!.name.nl, first!.name.nl, 2, model.phases['2'].nl]);
+      expect(rows.at(-1)).toEqual(['School A2', 'Niet gedeeld met het bestuur', null, null, null, null, null, null, null]);
+      const english = await readSheet((await get('boardAdmin', `${url}.xlsx?lang=en`)).rawPayload);
+      expect(english[2]).toEqual(['School A1', 'Shared', 'Voorjaar 2026', day(2026, 3, 2), day(2026, 3, 27), layer!.name.en, second!.name.en, 3, model.phases['3'].en]);
+
+      const events = (await eventsSince(before)).filter((event) => event.action === 'selfscan.board_view_read');
+      expect(events.map((event) => JSON.parse(event.detail!))).toEqual([
+        { schoolsShown: [], format: 'csv' },
+        { schoolsShown: [world.schoolA1], format: 'csv' },
+        { schoolsShown: [world.schoolA1], format: 'xlsx', language: 'nl' },
+        { schoolsShown: [world.schoolA1], format: 'xlsx', language: 'en' },
+      ]);
+      const refusedFrom = await auditSeq();
+      for (const key of ['schoolAdmin', 'leadership', 'boardAdminOtherBoard'] as const) {
+        expect((await get(key, `${url}.xlsx`)).statusCode, key).toBe(403);
+      }
+      expect(await auditSeq()).toBe(refusedFrom);
     });
   });
 });
