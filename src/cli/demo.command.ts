@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../server/config';
 import { createDb, sqlitePathOf } from '../server/db/create-db';
 import type { Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
+import { openFieldCrypto } from '../server/crypto/field-encryption';
 import { systemClock } from '../server/deps';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/features/demo/demo.data';
 import { seedDemo } from '../server/features/demo/demo.seed';
@@ -32,6 +33,8 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DAT
   const db = await createDb(config.databaseUrl);
   try {
     await migrateToLatest(db.kysely);
+    // The demo's consensus reasons are stored encrypted, as a school's are: the key is opened (or made) first.
+    const fieldCrypto = await openFieldCrypto({ db, config, clock: systemClock });
     await db.kysely.transaction().execute(async (trx) => {
       if (!(await isEmptyInstallation(trx))) {
         throw new CliError(
@@ -39,7 +42,7 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DAT
             'unset DATABASE_URL to use a throwaway demo file, or point it at a new, empty database.',
         );
       }
-      await seedDemo(trx, { clock: systemClock });
+      await seedDemo(trx, { config, db, clock: systemClock, fieldCrypto });
       // The demo is served on this machine's port; links (invitations, resets) point there, never to
       // whatever Host a visitor sends. PUBLIC_URL, when set, wins anyway.
       if (!config.publicUrl) await pinLinkOrigin(trx, systemClock, `http://localhost:${config.port}`);
