@@ -6,6 +6,7 @@ import type { Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { openFieldCrypto } from '../server/crypto/field-encryption';
 import { systemClock } from '../server/deps';
+import { DEMO_EMAILS } from '../shared/demo-accounts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/features/demo/demo.data';
 import { seedDemo } from '../server/features/demo/demo.seed';
 import { isEmptyInstallation } from '../server/features/tenancy/tenancy.repository';
@@ -58,7 +59,8 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DAT
 export function formatDemoLogins(): string {
   const width = Math.max(...DEMO_LOGINS.map((login) => login.email.length));
   const lines = DEMO_LOGINS.map((login) => `  ${login.email.padEnd(width)}  ${login.role.en}`);
-  return `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
+  const ready = `De demo staat klaar: log in met een van deze accounts en het wachtwoord ${DEMO_PASSWORD}, bijvoorbeeld als ${DEMO_EMAILS.tsoLead} voor de zelfscan, het plan en de scholing.`;
+  return `${ready}\nDemo accounts (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
 }
 
 /** `groeiwijzer demo`: loads the demo and serves it. */
