@@ -128,16 +128,7 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
     await shareResults(on(-(round.closedEarlyDaysAgo ?? round.closesDaysAgo) + 2), lead, schoolId, opened.id);
   }
 
-  // The autumn round's consensus meeting and the next goals chosen there.
-  const autumnRoundId = roundIds[1];
-  if (!autumnRoundId) throw new Error('the demo has no autumn round');
-  const meeting = on(-(DEMO_ROUNDS[1].closedEarlyDaysAgo ?? DEMO_ROUNDS[1].closesDaysAgo) + 3);
-  for (const agreed of DEMO_CONSENSUS) {
-    await recordConsensus(meeting, lead, schoolId, autumnRoundId, agreed.aspectId, { phase: agreed.phase, rationale: agreed.rationale });
-  }
-  await replaceGoals(meeting, lead, schoolId, autumnRoundId, DEMO_NEXT_GOALS);
-
-  // The plan: phases, a goal per next goal, actions with owners (some done, some overdue).
+  // The plan: phases, a goal per next goal of the autumn round, actions with owners (some done, some overdue).
   await replacePhases(on(0), lead, schoolId, {
     phases: DEMO_PHASES.map((phase) => ({
       phase: phase.phase,
@@ -146,7 +137,19 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
     })),
   });
   let actions = 0;
-  for (const goal of DEMO_PLAN_GOALS) {
+  // The reasons for a consensus are stored encrypted: without the key (PostgreSQL without GROEIWIJZER_KEY_FILE
+  // or GROEIWIJZER_KEY) the consensus meeting, and so the goals that follow from it, are left out.
+  const autumnRoundId = roundIds[1];
+  if (!autumnRoundId) throw new Error('the demo has no autumn round');
+  const meeting = on(-(DEMO_ROUNDS[1].closedEarlyDaysAgo ?? DEMO_ROUNDS[1].closesDaysAgo) + 3);
+  const planGoals = deps.fieldCrypto.available ? DEMO_PLAN_GOALS : [];
+  if (deps.fieldCrypto.available) {
+    for (const agreed of DEMO_CONSENSUS) {
+      await recordConsensus(meeting, lead, schoolId, autumnRoundId, agreed.aspectId, { phase: agreed.phase, rationale: agreed.rationale });
+    }
+    await replaceGoals(meeting, lead, schoolId, autumnRoundId, DEMO_NEXT_GOALS);
+  }
+  for (const goal of planGoals) {
     const created = await createGoal(meeting, lead, schoolId, { kind: 'aspect', roundId: autumnRoundId, aspectId: goal.aspectId, ownerUserId: idOf(goal.owner) });
     if (goal.status !== 'planned') await updateGoal(meeting, schoolId, created.id, { status: goal.status });
     for (const action of goal.actions) {
@@ -171,7 +174,7 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
   // Leadership shares the plan with the team, and the plan and self-scan placements with the board.
   await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true });
 
-  return { rounds: roundIds.length, goals: DEMO_PLAN_GOALS.length, actions, trainings: DEMO_TRAININGS.length };
+  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length };
 }
 
 // The colleagues' accounts (no password: they cannot sign in), roles and classes.
