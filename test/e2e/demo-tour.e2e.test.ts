@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
 import { DEMO_ASPECT_LEVELS, DEMO_COLLEAGUES, DEMO_ROUNDS, DEMO_TRAININGS } from '../../src/server/features/demo/demo-school-year.data';
@@ -15,6 +16,8 @@ describe('the demo tour, in the browser', () => {
   let boardId = '';
   const audit = createPageAudit();
   const sessions: BrowserSession[] = [];
+  // Pages that scroll sideways on a 390 px phone with the demo's full data.
+  const sideways: string[] = [];
 
   beforeAll(async () => {
     server = await startDemoServer({}, { withSchoolYear: true });
@@ -49,11 +52,13 @@ describe('the demo tour, in the browser', () => {
     expect(await main.locator('table.heatmap td.heat-median').count()).toBe(Object.keys(DEMO_ASPECT_LEVELS).length);
     expect(await main.locator('table.heatmap tr:not(.heat-detail) > td.heat-hidden').count()).toBe(0);
     await audit.check(lead);
+    await checkPhoneWidth(lead.page, sideways);
 
     await main.getByRole('link', { name: 'Samen vaststellen' }).click();
     await waitForPage(page, `Samen vaststellen: ${AUTUMN}`);
     await main.getByText('Ouders weten nog weinig van onze aanpak', { exact: false }).first().waitFor();
     await audit.check(lead);
+    await checkPhoneWidth(lead.page, sideways);
 
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/plan`);
     await waitForPage(page, /^Implementatieplan \d{4}-\d{4}$/);
@@ -64,6 +69,7 @@ describe('the demo tour, in the browser', () => {
     expect(await main.locator('tr.plan-row-overdue').filter({ hasText: 'Een rustplek inrichten in groep 5' }).count()).toBe(0);
     expect(await main.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(3);
     await audit.check(lead);
+    await checkPhoneWidth(lead.page, sideways);
 
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/scholing`);
     await waitForPage(page, 'Scholing');
@@ -72,6 +78,7 @@ describe('the demo tour, in the browser', () => {
     await main.getByText('Rik van Rooij').first().waitFor();
     await main.getByText('Naima Ouali').first().waitFor();
     await audit.check(lead);
+    await checkPhoneWidth(lead.page, sideways);
   });
 
   it('the teacher sees the shared results and the plan the school shares with its team', async () => {
@@ -84,11 +91,13 @@ describe('the demo tour, in the browser', () => {
     await waitForPage(page, `Uitkomsten: ${AUTUMN}`);
     await main.getByRole('table').first().waitFor();
     await audit.check(teacher);
+    await checkPhoneWidth(teacher.page, sideways);
 
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/plan`);
     await waitForPage(page, /^Implementatieplan \d{4}-\d{4}$/);
     await main.getByText('Woordenlijst in elke groep ophangen').waitFor();
     await audit.check(teacher);
+    await checkPhoneWidth(teacher.page, sideways);
   });
 
   it('the board admin sees De Vlinderboom in the self-scan and plan overviews', async () => {
@@ -104,6 +113,7 @@ describe('the demo tour, in the browser', () => {
     expect(await row.textContent()).toContain(AUTUMN);
     expect(await row.getByText(/^Groeifase \d$/).count()).toBeGreaterThanOrEqual(3);
     await audit.check(board);
+    await checkPhoneWidth(board.page, sideways);
 
     await page.goto(`${server.baseUrl}/besturen/${boardId}/plan`);
     await waitForPage(page, 'Implementatieplannen');
@@ -111,6 +121,16 @@ describe('the demo tour, in the browser', () => {
     await rollup.getByRole('rowheader', { name: SCHOOL, exact: true }).waitFor();
     expect(await main.getByText('Nog geen enkele school deelt haar implementatieplan met het bestuur.').count()).toBe(0);
     await audit.check(board);
+    await checkPhoneWidth(board.page, sideways);
     expect(audit.problems, audit.problems.join('\n')).toEqual([]);
+    expect(sideways).toEqual([]);
   });
 });
+
+// Looks at the page as on a 390 px wide phone: it must not scroll sideways (then back to the desktop width).
+async function checkPhoneWidth(page: Page, sideways: string[]): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widths = await page.evaluate(() => ({ scroll: document.scrollingElement?.scrollWidth ?? 0, client: document.scrollingElement?.clientWidth ?? 0 }));
+  if (widths.scroll > widths.client) sideways.push(`${page.url()}: ${widths.scroll} px wide in ${widths.client} px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
