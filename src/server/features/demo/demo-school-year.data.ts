@@ -54,10 +54,13 @@ export interface DemoRound {
   notAnswering: readonly string[];
 }
 
-/** The baseline round and the autumn round, oldest first. */
+/**
+ * The baseline round and the second round (in a demo loaded in December: the autumn round), oldest first. The
+ * second is called "Tussenmeting", a name that fits whatever month the demo is loaded in.
+ */
 export const DEMO_ROUNDS: readonly [DemoRound, DemoRound] = [
   { name: 'Nulmeting', opensDaysAgo: 91, closesDaysAgo: 77, closedEarlyDaysAgo: null, levelShift: -0.7, notAnswering: ['tom', 'naima'] },
-  { name: 'Herfstmeting', opensDaysAgo: 28, closesDaysAgo: 7, closedEarlyDaysAgo: 14, levelShift: 0, notAnswering: ['naima'] },
+  { name: 'Tussenmeting', opensDaysAgo: 28, closesDaysAgo: 7, closedEarlyDaysAgo: 14, levelShift: 0, notAnswering: ['naima'] },
 ];
 
 /** The team's level per aspect in the autumn round (fractions: the answers spread around it). */

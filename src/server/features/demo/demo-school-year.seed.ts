@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DEMO_EMAILS } from '../../../shared/demo-accounts';
 import { seededRandom } from '../../../shared/seeded-random';
-import { addDays, schoolDateOf } from '../../../shared/school-time';
+import { addDays, schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 import type { GrowthPhase } from '../../../shared/selfscan-model';
 import type { StaffCaller } from '../../access/caller';
 import { loadActor } from '../../auth/sessions.service';
@@ -150,7 +150,8 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
     await replaceGoals(meeting, lead, schoolId, autumnRoundId, DEMO_NEXT_GOALS);
   }
   for (const goal of planGoals) {
-    const created = await createGoal(meeting, lead, schoolId, { kind: 'aspect', roundId: autumnRoundId, aspectId: goal.aspectId, ownerUserId: idOf(goal.owner) });
+    // For this school year, also when the meeting fell in the last one (a demo loaded in early August).
+    const created = await createGoal(meeting, lead, schoolId, { kind: 'aspect', roundId: autumnRoundId, aspectId: goal.aspectId, ownerUserId: idOf(goal.owner), schoolYear: schoolYearAt(now) });
     if (goal.status !== 'planned') await updateGoal(meeting, schoolId, created.id, { status: goal.status });
     for (const action of goal.actions) {
       const dueOn = addDays(today, action.dueInDays);

@@ -297,3 +297,23 @@ describe.each(testDialects())('the bare demo on %s', (dialect) => {
     expect(await db.selectFrom('users').select('id').execute()).toHaveLength(DEMO_LOGINS.length);
   });
 });
+
+describe.each(testDialects())('the demo school year loaded on any day on %s', (dialect) => {
+  // The first day of a school year (the rounds then lie in the year before) and a day in spring.
+  it.each(['2027-08-01T08:00:00Z', '2027-04-15T08:00:00Z'])('is whole when loaded at %s', async (moment) => {
+    const test = await createTestApp(dialect);
+    try {
+      test.clock.advance(new Date(moment).getTime() - test.clock.now().getTime());
+      await test.deps.db.kysely.transaction().execute((trx) => seedDemo(trx, test.deps));
+      const db = test.deps.db.kysely;
+      const rounds = await db.selectFrom('selfscan_rounds').select(['closes_on', 'closed_at']).execute();
+      expect(rounds).toHaveLength(DEMO_ROUNDS.length);
+      expect(rounds.every((round) => round.closes_on < schoolDateOf(test.clock.now()))).toBe(true);
+      expect(await db.selectFrom('selfscan_consensus').select('aspect_id').execute()).toHaveLength(DEMO_CONSENSUS.length);
+      const goals = await db.selectFrom('plan_goals').select('school_year').execute();
+      expect(goals.map((goal) => goal.school_year)).toEqual(DEMO_NEXT_GOALS.map(() => schoolYearAt(test.clock.now())));
+    } finally {
+      await test.close();
+    }
+  });
+});
