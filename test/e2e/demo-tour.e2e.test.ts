@@ -5,7 +5,7 @@ import { DEMO_ASPECT_LEVELS, DEMO_COLLEAGUES, DEMO_ROUNDS, DEMO_TRAININGS } from
 import { type BrowserSession, createPageAudit, openBrowser, type RunningServer, signIn, startDemoServer, waitForPage } from './support/browser-harness';
 
 const SCHOOL = 'Basisschool De Vlinderboom';
-const AUTUMN = DEMO_ROUNDS[1].name;
+const SECOND_ROUND = DEMO_ROUNDS[1].name;
 const TEAM_SIZE = 5 + DEMO_COLLEAGUES.length;
 
 // A new evaluator's walk through the full demo ("Demo laden" / `npm run demo`): every page they open shows
@@ -37,15 +37,15 @@ describe('the demo tour, in the browser', () => {
     return session;
   }
 
-  it('the TSO lead finds the closed autumn round with results, the agreed phases, the plan and the training register', async () => {
+  it('the TSO lead finds the closed second round with results, the agreed phases, the plan and the training register', async () => {
     const lead = await browserFor('kartrekker@voorbeeld.test');
     const { page } = lead;
     const main = page.getByRole('main');
 
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/zelfscan`);
     await waitForPage(page, 'Zelfscan');
-    await page.getByRole('link', { name: `Uitkomsten van ${AUTUMN}` }).click();
-    await waitForPage(page, `Uitkomsten: ${AUTUMN}`);
+    await page.getByRole('link', { name: `Uitkomsten van ${SECOND_ROUND}` }).click();
+    await waitForPage(page, `Uitkomsten: ${SECOND_ROUND}`);
     await main.getByText(`11 van ${TEAM_SIZE}`).waitFor();
     await main.getByRole('table').first().waitFor();
     // The heatmap gives every aspect its figures: enough people answered each one.
@@ -55,7 +55,7 @@ describe('the demo tour, in the browser', () => {
     await checkPhoneWidth(lead.page, sideways);
 
     await main.getByRole('link', { name: 'Samen vaststellen' }).click();
-    await waitForPage(page, `Samen vaststellen: ${AUTUMN}`);
+    await waitForPage(page, `Samen vaststellen: ${SECOND_ROUND}`);
     await main.getByText('Ouders weten nog weinig van onze aanpak', { exact: false }).first().waitFor();
     await audit.check(lead);
     await checkPhoneWidth(lead.page, sideways);
@@ -87,8 +87,8 @@ describe('the demo tour, in the browser', () => {
     const main = page.getByRole('main');
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/zelfscan`);
     await waitForPage(page, 'Zelfscan');
-    await page.getByRole('link', { name: `Uitkomsten van ${AUTUMN}` }).click();
-    await waitForPage(page, `Uitkomsten: ${AUTUMN}`);
+    await page.getByRole('link', { name: `Uitkomsten van ${SECOND_ROUND}` }).click();
+    await waitForPage(page, `Uitkomsten: ${SECOND_ROUND}`);
     await main.getByRole('table').first().waitFor();
     await audit.check(teacher);
     await checkPhoneWidth(teacher.page, sideways);
@@ -110,7 +110,7 @@ describe('the demo tour, in the browser', () => {
     const placements = main.getByRole('table', { name: 'Vastgestelde groeifase per school en accent' });
     const row = placements.getByRole('row').filter({ has: page.getByRole('rowheader', { name: SCHOOL, exact: true }) });
     await row.waitFor();
-    expect(await row.textContent()).toContain(AUTUMN);
+    expect(await row.textContent()).toContain(SECOND_ROUND);
     expect(await row.getByText(/^Groeifase \d$/).count()).toBeGreaterThanOrEqual(3);
     await audit.check(board);
     await checkPhoneWidth(board.page, sideways);
