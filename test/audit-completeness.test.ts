@@ -196,6 +196,11 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'selfscan.board_view_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA }),
     },
     {
+      name: "downloading the board's self-scan view as CSV",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/selfscan.csv`),
+      expected: () => ({ action: 'selfscan.board_view_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA, detail: { format: 'csv' } }),
+    },
+    {
       name: "reading the board's outbox",
       perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/outbox`),
       expected: () => ({ action: 'outbox.read', actor: 'boardAdmin', targetType: null, targetId: null, schoolId: null, boardId: world.boardA }),
@@ -219,6 +224,26 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       name: "exporting the plan's actions as an .xlsx workbook",
       perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `/api/schools/${world.schoolA1}/plan/actions.xlsx?lang=en`),
       expected: () => ({ action: 'plan.exported', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { format: 'xlsx', schoolYear: '2026-2027', language: 'en' } }),
+    },
+    {
+      name: 'downloading the staff list as an .xlsx workbook',
+      perform: async () => requestAs(test.app, await as('leadership'), 'GET', `/api/schools/${world.schoolA1}/staff.xlsx`),
+      expected: () => ({ action: 'staff.exported', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { format: 'xlsx', language: 'nl' } }),
+    },
+    {
+      name: 'downloading the pupil list as CSV',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'GET', `/api/schools/${world.schoolA1}/pupils.csv`),
+      expected: () => ({ action: 'pupils.exported', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { format: 'csv', schoolYear: '2026-2027' } }),
+    },
+    {
+      name: 'downloading the training register as CSV',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `/api/schools/${world.schoolA1}/trainings.csv`),
+      expected: () => ({ action: 'training.exported', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { table: 'register', format: 'csv' } }),
+    },
+    {
+      name: "downloading the team's training state as an .xlsx workbook",
+      perform: async () => requestAs(test.app, await as('leadership'), 'GET', `/api/schools/${world.schoolA1}/trainings/coverage.xlsx?lang=en`),
+      expected: () => ({ action: 'training.exported', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { table: 'coverage', format: 'xlsx', language: 'en' } }),
     },
     {
       name: 'starting a calendar feed of my actions',
@@ -370,6 +395,11 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       name: "the board reading its schools' plan roll-up",
       perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/plan-rollup`),
       expected: () => ({ action: 'plan.board_rollup_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA }),
+    },
+    {
+      name: "the board downloading its schools' plan roll-up as an .xlsx workbook",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/plan-rollup.xlsx`),
+      expected: () => ({ action: 'plan.board_rollup_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA, detail: { format: 'xlsx', language: 'nl' } }),
     },
     {
       name: 'signing in',

@@ -44,6 +44,7 @@ export type AuditAction =
   | 'staff.role_grant_rejected'
   | 'staff.start_date_changed'
   | 'staff.imported'
+  | 'staff.exported'
   | 'getting_started.hidden'
   | 'pupils.imported'
   | 'pupils.updated'
@@ -55,6 +56,7 @@ export type AuditAction =
   | 'class.teachers_changed'
   | 'outbox.read'
   | 'pupils.read'
+  | 'pupils.exported'
   | 'selfscan.model_imported'
   | 'selfscan.round_opened'
   | 'selfscan.round_closed'
@@ -79,7 +81,8 @@ export type AuditAction =
   | 'plan.exported'
   | 'plan.board_rollup_read'
   | 'plan.calendar_feed_changed'
-  | 'training.changed';
+  | 'training.changed'
+  | 'training.exported';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {
