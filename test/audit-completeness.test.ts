@@ -333,6 +333,23 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'class.teachers_changed', actor: 'schoolAdmin', ...school('class', () => world.classA1Other)(), detail: { userId: userId('teacher'), change: 'removed' } }),
     },
     {
+      name: 'previewing the preparation of the next school year (it lists pupils by name)',
+      perform: async () => requestAs(test.app, await as('leadership'), 'POST', `/api/schools/${world.schoolA1}/next-school-year/preview`, {}),
+      expected: () => ({ action: 'pupils.read', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { purpose: 'school_year_preview' } }),
+    },
+    {
+      name: 'preparing the next school year',
+      perform: async () => requestAs(test.app, await as('leadership'), 'POST', `/api/schools/${world.schoolA1}/next-school-year/preparation`, {}),
+      status: 201,
+      expected: () => ({ action: 'school_year.prepared', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { schoolYear: '2027-2028', leftOn: '2027-07-31' } }),
+    },
+    {
+      name: 'undoing the preparation of the next school year',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'DELETE', `/api/schools/${world.schoolA1}/school-years/2027-2028/preparation`),
+      status: 204,
+      expected: () => ({ action: 'school_year.preparation_undone', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { schoolYear: '2027-2028' } }),
+    },
+    {
       name: 'giving a colleague a place in the working group of the implementation plan',
       perform: async () => requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/plan/working-group/${userId('teacher')}`, { role: 'member' }),
       expected: () => ({

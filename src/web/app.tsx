@@ -42,6 +42,7 @@ import { SelfscanRoundsPage } from './pages/selfscan/selfscan-rounds-page';
 import { ClassesPage } from './pages/school/classes-page';
 import { LocationsPage } from './pages/school/locations-page';
 import { PupilImportPage } from './pages/school/pupil-import-page';
+import { SchoolYearPage } from './pages/school/school-year-page';
 import { PupilsPage } from './pages/school/pupils-page';
 import { SchoolAuditPage, SchoolOutboxPage } from './pages/school/school-mail-audit-pages';
 import { RequireSchoolPermission, SchoolLayout } from './pages/school/school-layout';
@@ -105,6 +106,7 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.pupils.import" />}>
                 <Route path="leerlingen/importeren" element={<PupilImportPage />} />
+                <Route path="nieuw-schooljaar" element={<SchoolYearPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission={CHECKIN_PERMISSIONS} />}>
                 <Route path="check-in" element={<CheckinHomePage />} />

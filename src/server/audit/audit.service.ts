@@ -51,6 +51,8 @@ export type AuditAction =
   | 'pupils.moved'
   | 'pupils.left'
   | 'pupils.returned'
+  | 'school_year.prepared'
+  | 'school_year.preparation_undone'
   | 'class.teachers_changed'
   | 'outbox.read'
   | 'pupils.read'

@@ -228,4 +228,23 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
   // A start date the school entered, and a getting-started checklist it hid.
   await db.insertInto('staff_start_dates').values({ school_id: school.id, user_id: userId, started_on: '2015-08-17', updated_at: now }).onConflict((c) => c.doNothing()).execute();
   await db.insertInto('getting_started_hidden').values({ school_id: school.id, hidden_by: userId, hidden_at: now }).execute();
+  // A prepared next school year (nothing in it: only the record of the preparation).
+  await db
+    .insertInto('school_year_preparations')
+    .values({
+      id: newId(),
+      school_id: school.id,
+      school_year: '2099-2100',
+      from_school_year: '2098-2099',
+      prepared_by: userId,
+      prepared_at: now,
+      left_on: '2099-07-31',
+      created_class_ids: '[]',
+      added_placements: '[]',
+      added_teacher_links: '[]',
+      created_pupil_ids: '[]',
+      left_pupil_ids: '[]',
+      departures_applied_at: now,
+    })
+    .execute();
 }

@@ -50,6 +50,7 @@ import type {
 } from '../features/selfscan/selfscan.tables';
 import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
 import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
+import type { SchoolYearPreparationsTable } from '../features/school-year/school-year.tables';
 import type { BoardsTable, ClassesTable, LocationsTable, SchoolsTable } from '../features/tenancy/tenancy.tables';
 import type { InstallationSettingsTable } from '../installation/installation.tables';
 import type { OutboxMessagesTable } from '../mail/mail.tables';
@@ -112,6 +113,7 @@ export interface Database {
   pupil_import_errors: PupilImportErrorsTable;
   staff_start_dates: StaffStartDatesTable;
   getting_started_hidden: GettingStartedHiddenTable;
+  school_year_preparations: SchoolYearPreparationsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -172,6 +174,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'pupil_import_errors',
   'staff_start_dates',
   'getting_started_hidden',
+  'school_year_preparations',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

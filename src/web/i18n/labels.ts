@@ -136,6 +136,8 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'pupils.moved': t('Leerling naar een andere klas verplaatst'),
     'pupils.left': t('Leerling als vertrokken gemarkeerd'),
     'pupils.returned': t('Vertrokken leerling teruggezet'),
+    'school_year.prepared': t('Nieuw schooljaar voorbereid'),
+    'school_year.preparation_undone': t('Voorbereiding nieuw schooljaar ongedaan gemaakt'),
     'outbox.read': t('Postvak bekeken'),
     'selfscan.model_imported': t('Ontwikkelmodel geïmporteerd'),
     'selfscan.round_opened': t('Zelfscanronde geopend'),

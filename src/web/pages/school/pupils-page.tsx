@@ -75,11 +75,18 @@ export function PupilsPage() {
 
   return (
     <Page title={t('Leerlingen')}>
-      {can('school.pupils.import') ? (
+      {can('school.pupils.import') || can('school.year.prepare') ? (
         <p>
-          <Link to={`/scholen/${school.id}/leerlingen/importeren`} className="button button-secondary">
-            {t('Leerlingen importeren')}
-          </Link>
+          {can('school.pupils.import') ? (
+            <Link to={`/scholen/${school.id}/leerlingen/importeren`} className="button button-secondary">
+              {t('Leerlingen importeren')}
+            </Link>
+          ) : null}{' '}
+          {can('school.year.prepare') ? (
+            <Link to={`/scholen/${school.id}/nieuw-schooljaar`} className="button button-secondary">
+              {t('Nieuw schooljaar voorbereiden')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <div className="toolbar">
