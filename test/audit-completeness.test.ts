@@ -196,6 +196,11 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'selfscan.board_view_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA }),
     },
     {
+      name: "downloading the board's self-scan view as CSV",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/selfscan.csv`),
+      expected: () => ({ action: 'selfscan.board_view_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA, detail: { format: 'csv' } }),
+    },
+    {
       name: "reading the board's outbox",
       perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/outbox`),
       expected: () => ({ action: 'outbox.read', actor: 'boardAdmin', targetType: null, targetId: null, schoolId: null, boardId: world.boardA }),
@@ -219,6 +224,26 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       name: "exporting the plan's actions as an .xlsx workbook",
       perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `/api/schools/${world.schoolA1}/plan/actions.xlsx?lang=en`),
       expected: () => ({ action: 'plan.exported', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { format: 'xlsx', schoolYear: '2026-2027', language: 'en' } }),
+    },
+    {
+      name: 'downloading the staff list as an .xlsx workbook',
+      perform: async () => requestAs(test.app, await as('leadership'), 'GET', `/api/schools/${world.schoolA1}/staff.xlsx`),
+      expected: () => ({ action: 'staff.exported', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { format: 'xlsx', language: 'nl' } }),
+    },
+    {
+      name: 'downloading the pupil list as CSV',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'GET', `/api/schools/${world.schoolA1}/pupils.csv`),
+      expected: () => ({ action: 'pupils.exported', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { format: 'csv', schoolYear: '2026-2027' } }),
+    },
+    {
+      name: 'downloading the training register as CSV',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'GET', `/api/schools/${world.schoolA1}/trainings.csv`),
+      expected: () => ({ action: 'training.exported', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { table: 'register', format: 'csv' } }),
+    },
+    {
+      name: "downloading the team's training state as an .xlsx workbook",
+      perform: async () => requestAs(test.app, await as('leadership'), 'GET', `/api/schools/${world.schoolA1}/trainings/coverage.xlsx?lang=en`),
+      expected: () => ({ action: 'training.exported', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { table: 'coverage', format: 'xlsx', language: 'en' } }),
     },
     {
       name: 'starting a calendar feed of my actions',
@@ -308,6 +333,23 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'class.teachers_changed', actor: 'schoolAdmin', ...school('class', () => world.classA1Other)(), detail: { userId: userId('teacher'), change: 'removed' } }),
     },
     {
+      name: 'previewing the preparation of the next school year (it lists pupils by name)',
+      perform: async () => requestAs(test.app, await as('leadership'), 'POST', `/api/schools/${world.schoolA1}/next-school-year/preview`, {}),
+      expected: () => ({ action: 'pupils.read', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { purpose: 'school_year_preview' } }),
+    },
+    {
+      name: 'preparing the next school year',
+      perform: async () => requestAs(test.app, await as('leadership'), 'POST', `/api/schools/${world.schoolA1}/next-school-year/preparation`, {}),
+      status: 201,
+      expected: () => ({ action: 'school_year.prepared', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { schoolYear: '2027-2028', leftOn: '2027-07-31' } }),
+    },
+    {
+      name: 'undoing the preparation of the next school year',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'DELETE', `/api/schools/${world.schoolA1}/school-years/2027-2028/preparation`),
+      status: 204,
+      expected: () => ({ action: 'school_year.preparation_undone', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { schoolYear: '2027-2028' } }),
+    },
+    {
       name: 'giving a colleague a place in the working group of the implementation plan',
       perform: async () => requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/plan/working-group/${userId('teacher')}`, { role: 'member' }),
       expected: () => ({
@@ -353,6 +395,11 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       name: "the board reading its schools' plan roll-up",
       perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/plan-rollup`),
       expected: () => ({ action: 'plan.board_rollup_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA }),
+    },
+    {
+      name: "the board downloading its schools' plan roll-up as an .xlsx workbook",
+      perform: async () => requestAs(test.app, await as('boardAdmin'), 'GET', `/api/boards/${world.boardA}/plan-rollup.xlsx`),
+      expected: () => ({ action: 'plan.board_rollup_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA, detail: { format: 'xlsx', language: 'nl' } }),
     },
     {
       name: "adapting the school's privacy statement",

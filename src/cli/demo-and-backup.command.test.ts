@@ -6,6 +6,7 @@ import { createEmptyTestDatabaseUrl, testDialects } from '../../test/support/tes
 import { createDb } from '../server/db/create-db';
 import type { Db } from '../server/db/database';
 import { DEMO_LOGINS } from '../server/features/demo/demo.data';
+import { DEMO_COLLEAGUES } from '../server/features/demo/demo-school-year.data';
 import { linkBaseOf } from '../server/installation/link-base';
 import { runBackup, runRestore } from './backup.command';
 import { CliError } from './cli-arguments';
@@ -36,7 +37,9 @@ describe('the demo command', () => {
         expect(config.isDemo).toBe(true);
         expect(await boardNames(db)).toEqual(['Stichting Voorbeeld']);
         const users = await db.kysely.selectFrom('users').select('email').execute();
-        expect(users).toHaveLength(DEMO_LOGINS.length);
+        // The demo accounts and De Vlinderboom's colleagues of the demo school year (who cannot sign in).
+        expect(users).toHaveLength(DEMO_LOGINS.length + DEMO_COLLEAGUES.length);
+        expect(await db.kysely.selectFrom('plan_actions').select('id').execute()).not.toHaveLength(0);
         // Links in the demo's mails point to the demo's own port on this machine.
         expect(await linkBaseOf({ config, db })).toBe('http://localhost:3000');
       } finally {

@@ -4,7 +4,9 @@ import { type Config, loadConfig } from '../server/config';
 import { createDb, sqlitePathOf } from '../server/db/create-db';
 import type { Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
+import { openFieldCrypto } from '../server/crypto/field-encryption';
 import { systemClock } from '../server/deps';
+import { DEMO_EMAILS } from '../shared/demo-accounts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/features/demo/demo.data';
 import { seedDemo } from '../server/features/demo/demo.seed';
 import { isEmptyInstallation } from '../server/features/tenancy/tenancy.repository';
@@ -32,6 +34,8 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DAT
   const db = await createDb(config.databaseUrl);
   try {
     await migrateToLatest(db.kysely);
+    // The demo's consensus reasons are stored encrypted, as a school's are: the key is opened (or made) first.
+    const fieldCrypto = await openFieldCrypto({ db, config, clock: systemClock });
     await db.kysely.transaction().execute(async (trx) => {
       if (!(await isEmptyInstallation(trx))) {
         throw new CliError(
@@ -39,7 +43,7 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DAT
             'unset DATABASE_URL to use a throwaway demo file, or point it at a new, empty database.',
         );
       }
-      await seedDemo(trx, { clock: systemClock });
+      await seedDemo(trx, { config, db, clock: systemClock, fieldCrypto });
       // The demo is served on this machine's port; links (invitations, resets) point there, never to
       // whatever Host a visitor sends. PUBLIC_URL, when set, wins anyway.
       if (!config.publicUrl) await pinLinkOrigin(trx, systemClock, `http://localhost:${config.port}`);
@@ -55,7 +59,8 @@ export async function prepareDemo(env: NodeJS.ProcessEnv, fallbackUrl = DEMO_DAT
 export function formatDemoLogins(): string {
   const width = Math.max(...DEMO_LOGINS.map((login) => login.email.length));
   const lines = DEMO_LOGINS.map((login) => `  ${login.email.padEnd(width)}  ${login.role.en}`);
-  return `Demo accounts (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
+  const ready = `De demo staat klaar: log in met een van deze accounts en het wachtwoord ${DEMO_PASSWORD}, bijvoorbeeld als ${DEMO_EMAILS.tsoLead} voor de zelfscan, het plan en de scholing.`;
+  return `${ready}\nDemo accounts (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
 }
 
 /** `groeiwijzer demo`: loads the demo and serves it. */

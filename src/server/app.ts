@@ -23,6 +23,7 @@ import { planPreferencesRoutes } from './features/plan/plan-preferences.routes';
 import { trainingRoutes } from './features/plan/training.routes';
 import { planRoutes } from './features/plan/plan.routes';
 import { pupilsRoutes } from './features/pupils/pupils.routes';
+import { schoolYearRoutes } from './features/school-year/school-year.routes';
 import { selfscanReportRoutes } from './features/selfscan/selfscan-report.routes';
 import { schoolSettingsRoutes } from './features/school-settings/school-settings.routes';
 import { selfscanHistoryRoutes } from './features/selfscan/selfscan-history.routes';
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await tenancyRoutes(api, deps);
     await staffRoutes(api, deps);
     await pupilsRoutes(api, deps);
+    await schoolYearRoutes(api, deps);
     await selfscanRoutes(api, deps);
     await selfscanHistoryRoutes(api, deps);
     await schoolSettingsRoutes(api, deps);

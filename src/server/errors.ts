@@ -45,6 +45,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   pupil_number_taken: 409,
   pupil_has_left: 409,
   import_classes_unresolved: 422,
+  school_year_already_prepared: 409,
+  school_year_started: 409,
+  school_year_ended: 409,
   internal_error: 500,
 };
 

@@ -9,6 +9,7 @@ import { type Deps, systemClock } from './deps';
 import { startCheckinRetentionTimer } from './features/checkin/checkin-retention';
 import { startWeeklyDigestJob } from './features/plan/plan-digest';
 import { startStagedImportPurgeJob } from './features/pupils/pupil-import.service';
+import { startDepartureJob } from './features/school-year/school-year.service';
 import type { App } from './http/fastify-types';
 import { createLogger, logDestinationFor } from './http/logging';
 import { createOutboxMailer, createSmtpMailer } from './mail/mailer';
@@ -40,6 +41,9 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   // Staged pupil imports are deleted once expired, hourly (not in tests: they call deleteExpiredImports).
   const stagedImportPurge = startStagedImportPurgeJob(deps);
   app.addHook('onClose', async () => stagedImportPurge.stop());
+  // The leavers of a prepared school year are marked as left once 31 July has passed, hourly.
+  const departures = startDepartureJob(deps);
+  app.addHook('onClose', async () => departures.stop());
   stopGracefullyOnSignals(app, db);
   await app.listen({ host: config.host, port: config.port });
   const address = listeningAddress(app, config);

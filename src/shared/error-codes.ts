@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'pupil_number_taken',
   'pupil_has_left',
   'import_classes_unresolved',
+  'school_year_already_prepared',
+  'school_year_started',
+  'school_year_ended',
   'internal_error',
 ] as const;
 

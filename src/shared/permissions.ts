@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'school.pupils.import': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
   // A pupil's details, class and leaving (and undoing it): the same people who import pupils.
   'school.pupils.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  // Preparing the next school year (the August rollover) and undoing that: the school's administrator and its leadership.
+  'school.year.prepare': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
   'school.outbox.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
   'school.audit.read': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin'] },
   'school.selfscan.manage': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },

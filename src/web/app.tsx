@@ -44,6 +44,7 @@ import { ClassesPage } from './pages/school/classes-page';
 import { LocationsPage } from './pages/school/locations-page';
 import { PrivacyStatementPage } from './pages/privacy/privacy-statement-page';
 import { PupilImportPage } from './pages/school/pupil-import-page';
+import { SchoolYearPage } from './pages/school/school-year-page';
 import { PupilsPage } from './pages/school/pupils-page';
 import { SchoolAuditPage, SchoolOutboxPage } from './pages/school/school-mail-audit-pages';
 import { RequireSchoolPermission, SchoolLayout } from './pages/school/school-layout';
@@ -110,6 +111,7 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.pupils.import" />}>
                 <Route path="leerlingen/importeren" element={<PupilImportPage />} />
+                <Route path="nieuw-schooljaar" element={<SchoolYearPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission={CHECKIN_PERMISSIONS} />}>
                 <Route path="check-in" element={<CheckinHomePage />} />

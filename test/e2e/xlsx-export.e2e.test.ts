@@ -15,6 +15,7 @@ const [FIRST, SECOND] = LAYER.aspects as [(typeof LAYER.aspects)[number], (typeo
 const GOAL = 'Rust in de klas na de pauze';
 const ACTION = 'Een rustplek in elke klas inrichten';
 const OVERDUE_ACTION = 'Teamscholing over de stressrespons inplannen';
+const PARTNER = 'Jeugdzorg Noord';
 
 // The whole team of De Vlinderboom (five people; the demo board's k is 5), each with one answer on the first two
 // aspects. First aspect: 2, 3, 2, 2, 3 → mean 2.4, sd √0.3 ≈ 0.55, agreement 1 − 0.3/1.25 = 0.76.
@@ -51,6 +52,7 @@ describe('.xlsx downloads in the browser', () => {
   let roundId = '';
   const dueOn = dayFromToday(20);
   const overdueOn = dayFromToday(-10);
+  const trainedOn = dayFromToday(-40);
   const audit = createPageAudit();
 
   beforeAll(async () => {
@@ -105,6 +107,14 @@ describe('.xlsx downloads in the browser', () => {
         .values({ id: newId(), goal_id: goalId, school_id: schoolId, title, owner_user_id: leadId, due_on: due, status, kotter_step: kotterStep, created_by: null, created_at: now, updated_at: now, completed_at: null })
         .execute();
     }
+
+    // A training in the register: the team training for two colleagues and a partner organisation.
+    const trainingId = newId();
+    await db.insertInto('trainings').values({ id: trainingId, school_id: schoolId, kind: 'full_team', title: null, held_on: trainedOn, created_by: null, created_at: now, updated_at: now }).execute();
+    for (const email of [DEMO_EMAILS.teacher, DEMO_EMAILS.careTeam]) {
+      await db.insertInto('training_participants').values({ training_id: trainingId, user_id: await userIdOf(email) }).execute();
+    }
+    await db.insertInto('training_partners').values({ id: newId(), training_id: trainingId, organisation: PARTNER }).execute();
     await signIn(lead.page, server.baseUrl, DEMO_EMAILS.tsoLead, DEMO_PASSWORD);
   });
   afterAll(async () => {
@@ -160,6 +170,25 @@ describe('.xlsx downloads in the browser', () => {
     const csvHref = await page.getByRole('link', { name: 'Acties als CSV' }).getAttribute('href');
     const csv = await (await page.request.get(`${server.baseUrl}${csvHref}`)).text();
     expect(csv).toContain(`"${GOAL}";"${ACTION}";"Fatima El Idrissi";"${dueOn}";"in_progress";"enable";"false"`);
+    expect(audit.problems, audit.problems.join('\n')).toEqual([]);
+  });
+
+  it('the TSO lead downloads the training register as Excel: the kind in words, the date as a date, the count as a number', async () => {
+    const { page } = lead;
+    await page.goto(`${server.baseUrl}/scholen/${schoolId}/scholing`);
+    await waitForPage(page, 'Scholing');
+    await audit.check(lead);
+    const links = (await page.getByRole('link', { name: /^Trainingen als / }).allTextContents()).map((text) => text.trim());
+    expect(links).toEqual(['Trainingen als Excel (.xlsx)', 'Trainingen als CSV']);
+
+    const file = await download(page, 'Trainingen als Excel (.xlsx)');
+    expect(file.suggestedFilename()).toBe('scholingen-basisschool-de-vlinderboom.xlsx');
+    const [header, ...rows] = await readSheet(await file.path());
+    expect(header).toEqual(['Datum', 'Soort scholing', 'Eigen titel', 'Aantal deelnemers', 'Deelnemers', 'Ketenpartners']);
+    const ours = rows.find((row) => row[5] === PARTNER);
+    expect(ours?.slice(0, 4)).toEqual([workbookDate(trainedOn), 'Teamtraining met voor- en natraject', null, 2]);
+    expect(ours?.[0]).toBeInstanceOf(Date);
+    expect(typeof ours?.[3]).toBe('number');
     expect(audit.problems, audit.problems.join('\n')).toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ export type AuditAction =
   | 'staff.role_grant_rejected'
   | 'staff.start_date_changed'
   | 'staff.imported'
+  | 'staff.exported'
   | 'getting_started.hidden'
   | 'privacy_statement.updated'
   | 'pupils.imported'
@@ -51,9 +52,12 @@ export type AuditAction =
   | 'pupils.moved'
   | 'pupils.left'
   | 'pupils.returned'
+  | 'school_year.prepared'
+  | 'school_year.preparation_undone'
   | 'class.teachers_changed'
   | 'outbox.read'
   | 'pupils.read'
+  | 'pupils.exported'
   | 'selfscan.model_imported'
   | 'selfscan.round_opened'
   | 'selfscan.round_closed'
@@ -78,7 +82,8 @@ export type AuditAction =
   | 'plan.exported'
   | 'plan.board_rollup_read'
   | 'plan.calendar_feed_changed'
-  | 'training.changed';
+  | 'training.changed'
+  | 'training.exported';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

@@ -32,7 +32,7 @@ async function readAllTables(db: Db): Promise<Record<string, unknown[]>> {
   return result;
 }
 
-/** One row in every self-scan table (the demo has no self-scan yet). */
+/** One row in every self-scan table, on a round of its own (the demo's school year may fill them too). */
 async function fillSelfscanTables(db: Db['kysely'], userId: string, now: string): Promise<void> {
   await ensureShippedModels(db);
   const model = await db.selectFrom('development_models').select('id').executeTakeFirstOrThrow();
@@ -49,7 +49,7 @@ async function fillSelfscanTables(db: Db['kysely'], userId: string, now: string)
   await db.insertInto('selfscan_ratings').values({ response_id: responseId, aspect_id: 'layer-1.motivation', phase: null, note: 'Weet ik niet', updated_at: now }).execute();
   await db.insertInto('selfscan_consensus').values({ round_id: roundId, aspect_id: 'layer-1.motivation', phase: 2, rationale: 'Samen besproken', recorded_by: userId, recorded_at: now }).execute();
   await db.insertInto('selfscan_goals').values({ round_id: roundId, aspect_id: 'layer-1.motivation', target_phase: 3, created_by: userId, created_at: now }).execute();
-  await db.insertInto('school_settings').values({ school_id: school.id, shares_selfscan_with_board: 1, shares_checkin_with_board: 1, shares_plan_with_team: 1, shares_plan_with_board: 1, untrained_after_months: 12, updated_by: userId, updated_at: now }).execute();
+  await db.insertInto('school_settings').values({ school_id: school.id, shares_selfscan_with_board: 1, shares_checkin_with_board: 1, shares_plan_with_team: 1, shares_plan_with_board: 1, untrained_after_months: 12, updated_by: userId, updated_at: now }).onConflict((c) => c.doNothing()).execute();
 }
 
 /** One row in every check-in table, on a class and pupil of their own (the demo may hold check-ins of its own). */
@@ -226,8 +226,27 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
     .values({ id: newId(), school_id: school.id, user_id: userId, role: 'care_team', requested_by: null, requested_at: now, decided_by: null, decided_at: null, decision: null, applied_at: null })
     .execute();
   // A start date the school entered, and a getting-started checklist it hid.
-  await db.insertInto('staff_start_dates').values({ school_id: school.id, user_id: userId, started_on: '2015-08-17', updated_at: now }).execute();
+  await db.insertInto('staff_start_dates').values({ school_id: school.id, user_id: userId, started_on: '2015-08-17', updated_at: now }).onConflict((c) => c.doNothing()).execute();
   await db.insertInto('getting_started_hidden').values({ school_id: school.id, hidden_by: userId, hidden_at: now }).execute();
+  // A prepared next school year (nothing in it: only the record of the preparation).
+  await db
+    .insertInto('school_year_preparations')
+    .values({
+      id: newId(),
+      school_id: school.id,
+      school_year: '2099-2100',
+      from_school_year: '2098-2099',
+      prepared_by: userId,
+      prepared_at: now,
+      left_on: '2099-07-31',
+      created_class_ids: '[]',
+      added_placements: '[]',
+      added_teacher_links: '[]',
+      created_pupil_ids: '[]',
+      left_pupil_ids: '[]',
+      departures_applied_at: now,
+    })
+    .execute();
   // A privacy statement the school adapted.
-  await db.insertInto('privacy_statements').values({ school_id: school.id, text: 'Onze eigen privacyverklaring.', updated_by: userId, updated_at: now }).execute();
+  await db.insertInto('privacy_statements').values({ school_id: school.id, text: 'Onze eigen privacyverklaring.', updated_by: userId, updated_at: now }).onConflict((c) => c.doNothing()).execute();
 }

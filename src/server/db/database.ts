@@ -51,6 +51,7 @@ import type {
 } from '../features/selfscan/selfscan.tables';
 import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
 import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
+import type { SchoolYearPreparationsTable } from '../features/school-year/school-year.tables';
 import type { BoardsTable, ClassesTable, LocationsTable, SchoolsTable } from '../features/tenancy/tenancy.tables';
 import type { InstallationSettingsTable } from '../installation/installation.tables';
 import type { OutboxMessagesTable } from '../mail/mail.tables';
@@ -113,6 +114,7 @@ export interface Database {
   pupil_import_errors: PupilImportErrorsTable;
   staff_start_dates: StaffStartDatesTable;
   getting_started_hidden: GettingStartedHiddenTable;
+  school_year_preparations: SchoolYearPreparationsTable;
   privacy_statements: PrivacyStatementsTable;
 }
 
@@ -174,6 +176,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'pupil_import_errors',
   'staff_start_dates',
   'getting_started_hidden',
+  'school_year_preparations',
   'privacy_statements',
 ] as const satisfies readonly (keyof Database)[];
 

@@ -81,6 +81,18 @@ describe('tableToXlsx', () => {
     expect(parts['xl/workbook.xml']).toContain('name="Acties"');
   });
 
+  it('writes a share as a number with a whole-percent format, and keeps the fraction in the CSV', async () => {
+    const shares: ExportTable<{ share: number | null }> = {
+      sheet: 'Aandeel',
+      rows: [{ share: 2 / 3 }, { share: null }, { share: 1 }],
+      columns: [{ key: 'share', header: 'Aandeel', kind: 'percent', value: (row) => row.share }],
+    };
+    const workbook = await tableToXlsx(shares, 'nl');
+    expect(await readSheet(workbook)).toEqual([['Aandeel'], [0.67], [null], [1]]);
+    expect(partsOf(workbook)['xl/styles.xml']).toContain('formatCode="0%"');
+    expect(parse(tableToCsv(shares).slice(1), { delimiter: ';' })).toEqual([['share'], ['0,6666666666666666'], [''], ['1']]);
+  });
+
   it('never writes a formula: text that looks like one is a text cell', async () => {
     const sheet = partsOf(await tableToXlsx(TABLE, 'nl'))['xl/worksheets/sheet1.xml']!;
     expect(sheet).not.toContain('<f>');

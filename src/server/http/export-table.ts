@@ -20,10 +20,11 @@ export const SPREADSHEET_CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
 
 /**
  * What a column holds: text; a whole number; a decimal (rounded to two decimals in the workbook, full precision
- * in the CSV); a calendar date (`YYYY-MM-DD` in the CSV, a date in the workbook); or yes/no (true/false in the
- * CSV, a word in the workbook).
+ * in the CSV); a share from 0 to 1 (a whole percentage in the workbook, the full-precision fraction in the CSV); a
+ * calendar date (`YYYY-MM-DD` in the CSV, a date in the workbook); or yes/no (true/false in the CSV, a word in
+ * the workbook).
  */
-export type ColumnKind = 'text' | 'integer' | 'decimal' | 'date' | 'yesNo';
+export type ColumnKind = 'text' | 'integer' | 'decimal' | 'percent' | 'date' | 'yesNo';
 
 /** One column of an export. */
 export interface ExportColumn<Row> {
@@ -49,6 +50,7 @@ export interface ExportTable<Row> {
 const DECIMALS = 2;
 const DECIMAL_FORMAT = '0.00';
 const INTEGER_FORMAT = '0';
+const PERCENT_FORMAT = '0%';
 const DATE_FORMAT: Record<Locale, string> = { nl: 'dd-mm-yyyy', en: 'dd/mm/yyyy' };
 const YES_NO: Record<Locale, { yes: string; no: string }> = { nl: { yes: 'ja', no: 'nee' }, en: { yes: 'yes', no: 'no' } };
 const HEADER_BACKGROUND = '#E8E8E8';
@@ -96,6 +98,9 @@ function workbookCellOf<Row>(column: ExportColumn<Row>, row: Row, locale: Locale
       return { value: Number(value), type: Number, format: INTEGER_FORMAT };
     case 'decimal':
       return { value: roundedOf(Number(value)), type: Number, format: DECIMAL_FORMAT };
+    case 'percent':
+      // Rounded to whole percents: 0.6667 is stored as 0.67 and shown as 67%.
+      return { value: roundedOf(Number(value)), type: Number, format: PERCENT_FORMAT };
     case 'date':
       return { value: dateOf(String(value)), type: Date, format: DATE_FORMAT[locale] };
     case 'yesNo':

@@ -58,6 +58,12 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'Deze leerling is vertrokken en kan daarom niet naar een andere klas. Zet de leerling eerst terug als hij of zij weer op school is.',
     import_classes_unresolved:
       'Het bestand noemt klassen die in dit schooljaar nog niet bestaan. Kies bij elke onbekende klas of Groeiwijzer hem aanmaakt of dat hij hoort bij een klas die er al is. Er is niets geïmporteerd.',
+    school_year_already_prepared:
+      'Het volgende schooljaar is al voorbereid. Bekijk de voorbereiding of maak haar ongedaan om opnieuw te beginnen.',
+    school_year_started:
+      'Dit schooljaar is al begonnen, dus de voorbereiding kan niet meer ongedaan worden gemaakt. Pas klassen en leerlingen nu los aan.',
+    school_year_ended:
+      'Deze klas hoort bij een schooljaar dat voorbij is. Klascodes, inlogkaarten en de klassencomputer werken alleen voor klassen van dit schooljaar.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -112,6 +118,10 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     pupil_has_left: 'This pupil has left, so they cannot move to another class. Put them back first if they are at the school again.',
     import_classes_unresolved:
       'The file names classes that do not exist in this school year yet. For each unknown class, choose whether Groeiwijzer creates it or whether it belongs to a class that already exists. Nothing was imported.',
+    school_year_already_prepared: 'The next school year has already been prepared. Look at that preparation, or undo it to start again.',
+    school_year_started: 'This school year has already started, so its preparation can no longer be undone. Change classes and pupils one by one instead.',
+    school_year_ended:
+      'This class belongs to a school year that has ended. Class codes, login cards and the class computer only work for classes of this school year.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

@@ -5,6 +5,7 @@ import type { ModelDetail, RoundResults } from '../../server/features/selfscan/s
 
 export type { SessionResponse as Session } from '../../server/auth/auth.schemas';
 export type { AuditEvent } from '../../server/audit/audit.schemas';
+export type { NextSchoolYearState, PreparationPreview, YearClassChoice } from '../../server/features/school-year/school-year.schemas';
 export type { ClassChoice, ImportBatchResult, ImportComparison, ImportMapping, Pupil, PupilDetails, PupilStatus, StagedImport } from '../../server/features/pupils/pupils.schemas';
 export type { SetupRequest, SetupStatus } from '../../server/features/setup/setup.schemas';
 export type {

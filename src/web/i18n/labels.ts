@@ -127,14 +127,18 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'staff.role_grant_rejected': t('Zorgrol afgewezen'),
     'staff.start_date_changed': t('Startdatum gewijzigd'),
     'staff.imported': t('Personeel geïmporteerd'),
+    'staff.exported': t('Personeelslijst gedownload'),
     'getting_started.hidden': t('Eerste stappen verborgen'),
     'privacy_statement.updated': t('Privacyverklaring aangepast'),
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
+    'pupils.exported': t('Leerlingenlijst gedownload'),
     'pupils.updated': t('Gegevens van een leerling gewijzigd'),
     'pupils.moved': t('Leerling naar een andere klas verplaatst'),
     'pupils.left': t('Leerling als vertrokken gemarkeerd'),
     'pupils.returned': t('Vertrokken leerling teruggezet'),
+    'school_year.prepared': t('Nieuw schooljaar voorbereid'),
+    'school_year.preparation_undone': t('Voorbereiding nieuw schooljaar ongedaan gemaakt'),
     'outbox.read': t('Postvak bekeken'),
     'selfscan.model_imported': t('Ontwikkelmodel geïmporteerd'),
     'selfscan.round_opened': t('Zelfscanronde geopend'),
@@ -161,6 +165,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'plan.board_rollup_read': t('Overzicht implementatieplannen van het bestuur bekeken'),
     'plan.calendar_feed_changed': t('Agendakoppeling voor acties aangemaakt of gestopt'),
     'training.changed': t('Scholingsregister gewijzigd'),
+    'training.exported': t('Scholingsregister of trainingsstand gedownload'),
   };
 }
 

@@ -11,7 +11,7 @@ import { createDb } from '../../../src/server/db/create-db';
 import type { Db } from '../../../src/server/db/database';
 import { migrateToLatest } from '../../../src/server/db/migrate';
 import { type Deps, systemClock } from '../../../src/server/deps';
-import { seedDemo } from '../../../src/server/features/demo/demo.seed';
+import { type DemoOptions, seedDemo } from '../../../src/server/features/demo/demo.seed';
 import type { App } from '../../../src/server/http/fastify-types';
 import { pinLinkOrigin } from '../../../src/server/installation/link-base';
 import { createOutboxMailer } from '../../../src/server/mail/mailer';
@@ -137,10 +137,14 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Starts a server whose database holds the demo board, exactly as "Demo laden" fills it. */
-export function startDemoServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
+/**
+ * Starts a server whose database holds the demo board. By default the bare demo (schools, classes, pupils,
+ * accounts, check-ins), which the browser tests count on; `withSchoolYear` adds De Vlinderboom's school year
+ * (self-scan rounds, plan, trainings, board sharing), exactly as "Demo laden" and `npm run demo` fill it.
+ */
+export function startDemoServer(overrides: Partial<Config> = {}, options: DemoOptions = { withSchoolYear: false }): Promise<RunningServer> {
   return startServer(async (deps) => {
-    await deps.db.kysely.transaction().execute((trx) => seedDemo(trx, deps));
+    await deps.db.kysely.transaction().execute((trx) => seedDemo(trx, deps, options));
   }, overrides);
 }
 

@@ -34,9 +34,10 @@ export async function findWordingOverrides(db: Kysely<Database>, schoolId: strin
 
 /**
  * A pupil's own-device session with the school of its class, only while the pupil is still placed
- * in that class and at the school (a removed placement, or leaving the school, ends the session).
+ * in that class and at the school (a removed placement, or leaving the school, ends the session) and the
+ * class's school year has not ended (the new school year ends last year's sessions).
  */
-export async function findLivePupilSession(db: Kysely<Database>, idHash: string) {
+export async function findLivePupilSession(db: Kysely<Database>, idHash: string, schoolYear: string) {
   return db
     .selectFrom('pupil_sessions')
     .innerJoin('class_pupils', (join) =>
@@ -54,6 +55,7 @@ export async function findLivePupilSession(db: Kysely<Database>, idHash: string)
     ])
     .where('pupil_sessions.id_hash', '=', idHash)
     .where('pupils.left_on', 'is', null)
+    .where('classes.school_year', '>=', schoolYear)
     .executeTakeFirst();
 }
 
@@ -75,14 +77,15 @@ export async function deleteExpiredPupilSessions(db: Kysely<Database>, now: stri
 /**
  * A class device in kiosk mode with the school of its class, only while the person who opened it may still open
  * it (`classDeviceRight`, joined in): a disabled account, a lost role or class, or a deleted class ends the kiosk
- * on its next request.
+ * on its next request. A kiosk of a class whose school year has ended (`schoolYear` is the current one) stops too.
  */
-export async function findLiveKioskDevice(db: Kysely<Database>, idHash: string) {
+export async function findLiveKioskDevice(db: Kysely<Database>, idHash: string, schoolYear: string) {
   return db
     .selectFrom('kiosk_devices')
     .innerJoin('classes', 'classes.id', 'kiosk_devices.class_id')
     .select(['kiosk_devices.id_hash', 'kiosk_devices.class_id', 'kiosk_devices.csrf_token', 'kiosk_devices.expires_at', 'classes.school_id'])
     .where('kiosk_devices.id_hash', '=', idHash)
+    .where('classes.school_year', '>=', schoolYear)
     .where((eb) => eb.exists(classDeviceRight(db, eb.ref('kiosk_devices.opened_by').$notNull(), eb.ref('kiosk_devices.class_id'))))
     .executeTakeFirst();
 }
@@ -150,9 +153,9 @@ export async function deleteExpiredClassCodes(db: Kysely<Database>, now: string)
   await db.deleteFrom('class_codes').where('expires_at', '<=', now).execute();
 }
 
-/** The pupil a personal code belongs to. */
+/** The pupil a personal code belongs to, with when the code was issued. */
 export async function findPupilByCode(db: Kysely<Database>, codeHash: string) {
-  return db.selectFrom('pupil_codes').select(['pupil_id']).where('code_hash', '=', codeHash).executeTakeFirst();
+  return db.selectFrom('pupil_codes').select(['pupil_id', 'issued_at']).where('code_hash', '=', codeHash).executeTakeFirst();
 }
 
 /** True when a personal code with this hash is in use. */

@@ -45,7 +45,7 @@ const MAX_CODE_ATTEMPTS = 10;
  */
 export async function resumePupilDevice(db: Kysely<Database>, clock: Clock, cookie: string): Promise<ResolvedDevice<'pupil'> | null> {
   const idHash = hashSecret(cookie);
-  const row = await repository.findLivePupilSession(db, idHash);
+  const row = await repository.findLivePupilSession(db, idHash, schoolYearAt(clock.now()));
   if (!row || clock.now().getTime() >= Date.parse(row.expires_at)) {
     await repository.deletePupilSession(db, idHash);
     return null;
@@ -59,7 +59,7 @@ export async function resumePupilDevice(db: Kysely<Database>, clock: Clock, cook
  */
 export async function resumeKioskDevice(db: Kysely<Database>, clock: Clock, cookie: string): Promise<ResolvedDevice<'kiosk'> | null> {
   const idHash = hashSecret(cookie);
-  const row = await repository.findLiveKioskDevice(db, idHash);
+  const row = await repository.findLiveKioskDevice(db, idHash, schoolYearAt(clock.now()));
   if (!row || clock.now().getTime() >= Date.parse(row.expires_at)) {
     await repository.deleteKioskDevice(db, idHash);
     return null;
@@ -84,7 +84,8 @@ export async function signInPupil(
   const now = deps.clock.now();
   const [classCode, pupilCode] = [
     await repository.findValidClassCode(db, hashSecret(codes.classCode), isoInstant(now)),
-    await repository.findPupilByCode(db, hashSecret(codes.personalCode)),
+    // A login card printed in an earlier school year stops working when the new school year starts.
+    await repository.findPupilByCode(db, hashSecret(codes.personalCode)).then((row) => (row && schoolYearAt(new Date(row.issued_at)) >= schoolYearAt(now) ? row : undefined)),
   ];
   const placement =
     classCode && pupilCode ? await repository.findPlacementInYear(db, classCode.class_id, pupilCode.pupil_id, schoolYearAt(now)) : undefined;
@@ -157,7 +158,7 @@ export async function signOutPupil(db: Kysely<Database>, pupil: ResolvedDevice<'
  */
 export async function openKiosk(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<NewDevice & { session: KioskSession }> {
   const db = deps.db.kysely;
-  await requireManagedClass(db, caller, schoolId, classId);
+  requireRunningSchoolYear(await requireManagedClass(db, caller, schoolId, classId), deps.clock);
   const now = deps.clock.now();
   await repository.deleteExpiredKioskDevices(db, isoInstant(now));
   const token = newSecretToken();
@@ -295,7 +296,7 @@ export async function closeClassKiosks(deps: Deps, caller: StaffCaller, schoolId
 /** Makes a class code for a class: random, shown once, valid CLASS_CODE_MINUTES, stored as a hash. */
 export async function createClassCode(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<ClassCode> {
   const db = deps.db.kysely;
-  await requireManagedClass(db, caller, schoolId, classId);
+  requireRunningSchoolYear(await requireManagedClass(db, caller, schoolId, classId), deps.clock);
   const now = deps.clock.now();
   await repository.deleteExpiredClassCodes(db, isoInstant(now));
   const code = await unusedCode(CLASS_CODE_LENGTH, (hash) => repository.classCodeExists(db, hash));
@@ -319,7 +320,7 @@ export async function issueLoginCards(
   baseUrl: string,
 ): Promise<LoginCards> {
   const db = deps.db.kysely;
-  const schoolClass = await requireManagedClass(db, caller, schoolId, classId);
+  const schoolClass = requireRunningSchoolYear(await requireManagedClass(db, caller, schoolId, classId), deps.clock);
   const placed = shortNamesOf(await repository.listPupilsOfClass(db, classId));
   const wanted = pupilIds === undefined ? placed : pupilsNamed(placed, pupilIds);
   const now = isoInstant(deps.clock.now());
@@ -449,6 +450,13 @@ async function unusedCode(length: number, isTaken: (hash: string) => Promise<boo
 async function requireManagedClass(db: Kysely<Database>, caller: StaffCaller, schoolId: string, classId: string) {
   const schoolClass = await findClass(db, schoolId, classId);
   if (!schoolClass || !(await mayRunClassDevices(db, caller.userId, classId))) throw new AppError('not_found');
+  return schoolClass;
+}
+
+// Class codes, login cards and kiosks are for the classes of this school year (or a prepared next one): those of
+// an ended school year refuse, while what happened in them stays readable.
+function requireRunningSchoolYear<T extends { school_year: string }>(schoolClass: T, clock: Clock): T {
+  if (schoolClass.school_year < schoolYearAt(clock.now())) throw new AppError('school_year_ended');
   return schoolClass;
 }
 

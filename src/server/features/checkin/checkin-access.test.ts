@@ -511,8 +511,19 @@ describe.each(testDialects())('pupil access on %s', (dialect) => {
       await test.deps.db.kysely.insertInto('classes').values({ id: oldClassId, school_id: world.schoolA1, location_id: null, school_year: '2020-2021', name: 'Groep 1', created_at: now }).execute();
       await test.deps.db.kysely.insertInto('class_pupils').values({ class_id: oldClassId, pupil_id: world.pupilInClassA1, created_at: now }).execute();
       await teachesToo(oldClassId);
-      const code = await classCode(oldClassId, coTeacher);
-      const response = await signIn({ classCode: code, personalCode: await cardCode(world.pupilInClassA1, oldClassId, coTeacher) });
+      // A class of an ended school year gives out no class code and no login cards any more.
+      for (const path of ['class-code', 'cards']) {
+        const refused = await requestAs(test.app, coTeacher, 'POST', classUrl(oldClassId, path), path === 'cards' ? { pupilIds: [world.pupilInClassA1] } : undefined);
+        expect(refused.statusCode, path).toBe(409);
+        expect(refused.json().error.code).toBe('school_year_ended');
+      }
+      // And a class code it still had does not sign in a pupil who is in that class only in that year.
+      const code = randomCode(6);
+      await test.deps.db.kysely
+        .insertInto('class_codes')
+        .values({ code_hash: hashSecret(code), class_id: oldClassId, created_by: coTeacherId, created_at: now, expires_at: isoInstant(new Date(test.clock.now().getTime() + 600_000)) })
+        .execute();
+      const response = await signIn({ classCode: code, personalCode: await cardCode() });
       expect(response.statusCode).toBe(401);
     });
 

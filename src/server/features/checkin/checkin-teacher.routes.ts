@@ -22,6 +22,9 @@ import {
 } from './checkin.schemas';
 import * as service from './checkin-teacher.service';
 import { boardParamsSchema, classParamsSchema, okSchema, schoolParamsSchema } from '../../http/common.schemas';
+import { SPREADSHEET_FORMATS } from '../../http/export-table';
+import { sendExportFile } from '../../http/export-reply';
+import { exportBoardFigures, exportSchoolFigures, figuresExportQuerySchema } from './checkin-figures-export';
 
 const closedDaysParamsSchema = z.strictObject({ schoolId: z.uuid(), closedDaysId: z.uuid() });
 
@@ -86,6 +89,33 @@ export async function checkinTeacherRoutes(app: App, deps: Deps): Promise<void> 
     },
     async (request) => service.getBoardAggregates(deps, request.params.boardId, request.query),
   );
+
+  // The same anonymous figures as an .xlsx workbook for people and CSV for machines: built from the very answer
+  // above, so the files never show a smaller group than the page.
+  for (const format of SPREADSHEET_FORMATS) {
+    app.get(
+      `${school}/checkin/aggregates.${format}`,
+      {
+        config: { policy: { access: 'permission', permission: 'school.checkin.aggregates' } },
+        schema: { tags: ['checkin'], params: schoolParamsSchema, querystring: figuresExportQuerySchema },
+      },
+      async (request, reply) => {
+        const { lang, ...query } = request.query;
+        return sendExportFile(reply, await exportSchoolFigures(deps, request.params.schoolId, query, format, lang ?? request.locale));
+      },
+    );
+    app.get(
+      `/api/boards/:boardId/checkin/aggregates.${format}`,
+      {
+        config: { policy: { access: 'permission', permission: 'board.checkin.aggregates' } },
+        schema: { tags: ['checkin'], params: boardParamsSchema, querystring: figuresExportQuerySchema },
+      },
+      async (request, reply) => {
+        const { lang, ...query } = request.query;
+        return sendExportFile(reply, await exportBoardFigures(deps, request.params.boardId, query, format, lang ?? request.locale));
+      },
+    );
+  }
 
   app.get(
     `${school}/checkin/wording`,

@@ -6,6 +6,11 @@ import { loadDemo } from '../setup/setup.service';
 import { DEMO_CHECKIN_DAYS, DEMO_CHECKIN_STORIES, schoolDaysBefore } from './demo-checkins.data';
 import { buildDemoRows, DEMO_BOARD_NAME, DEMO_LOGINS, DEMO_PASSWORD } from './demo.data';
 import { schoolDateOf, schoolYearAt } from '../../../shared/school-time';
+import type { BoardPlanRollup, PlanOverview, TrainingCoverage } from '../plan/plan.schemas';
+import type { BoardSelfscan } from '../selfscan/selfscan-history.schemas';
+import type { RoundResults } from '../selfscan/selfscan.schemas';
+import { seedDemo } from './demo.seed';
+import { DEMO_ASPECT_LEVELS, DEMO_COLLEAGUES, DEMO_CONSENSUS, DEMO_NEXT_GOALS, DEMO_ROUNDS } from './demo-school-year.data';
 
 describe('the demo rows', () => {
   const build = () => buildDemoRows({ now: new Date('2026-11-21T09:00:00Z'), passwordHash: 'hash', newId });
@@ -178,6 +183,91 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
     expect(figures.json().classes.map((entry: { className: string }) => entry.className)).toEqual(['Groep 5']);
   });
 
+  describe("De Vlinderboom's school year", () => {
+    const asTso = async () => login(test.app, 'kartrekker@voorbeeld.test', DEMO_PASSWORD);
+    const vlinderboomId = async () =>
+      (await test.deps.db.kysely.selectFrom('schools').select('id').where('name', '=', 'Basisschool De Vlinderboom').executeTakeFirstOrThrow()).id;
+
+    it('has a baseline and an autumn self-scan round, both closed, the autumn one early and with enough answers to show figures', async () => {
+      const schoolId = await vlinderboomId();
+      const session = await asTso();
+      const list = await requestAs(test.app, session, 'GET', `/api/schools/${schoolId}/selfscan/rounds`);
+      expect(list.statusCode, list.body).toBe(200);
+      const rounds = list.json() as { id: string; name: string; status: string; closedAt: string | null; progress: { invited: number; responded: number } }[];
+      expect(rounds.map((round) => [round.name, round.status])).toEqual(
+        DEMO_ROUNDS.map((round) => [round.name, 'closed']).reverse(),
+      );
+      const autumn = rounds.find((round) => round.name === DEMO_ROUNDS[1].name);
+      expect(autumn?.closedAt).not.toBeNull();
+      const results = await requestAs(test.app, session, 'GET', `/api/schools/${schoolId}/selfscan/rounds/${autumn?.id}/results`);
+      expect(results.statusCode, results.body).toBe(200);
+      const body = results.json() as RoundResults;
+      expect(body.aggregate.respondents).toBeGreaterThanOrEqual(body.aggregate.minGroupSize);
+      expect(body.aggregate.aspects.filter((cell) => !cell.hidden)).toHaveLength(Object.keys(DEMO_ASPECT_LEVELS).length);
+      expect(body.consensus.map((item) => item.aspectId).sort()).toEqual(DEMO_CONSENSUS.map((item) => item.aspectId).sort());
+      // The reasons were stored encrypted and read back.
+      expect(body.consensus.find((item) => item.aspectId === 'layer-3a.parents')?.rationale).toMatch(/Ouders/);
+      expect(body.goals.map((goal) => goal.aspectId).sort()).toEqual([...DEMO_NEXT_GOALS].sort());
+    });
+
+    it('has a plan with phases, goals from the next goals, and actions that are done, in progress and overdue', async () => {
+      const schoolId = await vlinderboomId();
+      const plan = await requestAs(test.app, await asTso(), 'GET', `/api/schools/${schoolId}/plan`);
+      expect(plan.statusCode, plan.body).toBe(200);
+      const body = plan.json() as PlanOverview;
+      expect(body.currentPhase).toBe('prepare');
+      expect(body.goals.map((goal) => goal.aspect?.aspectId).sort()).toEqual([...DEMO_NEXT_GOALS].sort());
+      expect(body.goals.every((goal) => goal.owner !== null && goal.sourceRoundId !== null)).toBe(true);
+      const actions = body.goals.flatMap((goal) => goal.actions);
+      expect(actions.every((action) => action.owner !== null)).toBe(true);
+      expect(actions.filter((action) => action.status === 'done').length).toBeGreaterThanOrEqual(2);
+      expect(actions.filter((action) => action.overdue).length).toBeGreaterThanOrEqual(2);
+      expect(actions.filter((action) => action.status === 'in_progress' && !action.overdue).length).toBeGreaterThanOrEqual(1);
+      expect(actions.filter((action) => action.completedAt !== null).every((action) => action.completedAt! < test.clock.now().toISOString())).toBe(true);
+    });
+
+    it('has a training register whose coverage shows trained, overdue and new staff', async () => {
+      const schoolId = await vlinderboomId();
+      const session = await asTso();
+      const register = await requestAs(test.app, session, 'GET', `/api/schools/${schoolId}/trainings`);
+      expect(register.statusCode, register.body).toBe(200);
+      const kinds = JSON.stringify(register.json());
+      for (const kind of ['full_team', 'new_staff', 'partner_day']) expect(kinds).toContain(`"${kind}"`);
+      const coverage = await requestAs(test.app, session, 'GET', `/api/schools/${schoolId}/trainings/coverage`);
+      expect(coverage.statusCode, coverage.body).toBe(200);
+      const figures = coverage.json() as TrainingCoverage;
+      expect(figures.currentStaff).toBe(5 + DEMO_COLLEAGUES.length);
+      expect(figures.fullyTrained).toBe(10);
+      expect(figures.untrainedOverdue.map((person) => person.name)).toEqual(['Rik van Rooij']);
+      expect(figures.newStaffWithinGrace.map((person) => person.name)).toEqual(['Naima Ouali']);
+      expect(figures.partnersTrained.map((partner) => partner.organisation).sort()).toEqual(['Jeugdteam Voorbeeldstad', 'Kinderopvang De Speeltuin']);
+    });
+
+    it("shows the board De Vlinderboom's agreed phases and plan roll-up, and nothing of VSO De Horizon", async () => {
+      const boardId = (await test.deps.db.kysely.selectFrom('boards').select('id').executeTakeFirstOrThrow()).id;
+      const session = await login(test.app, 'bestuur@voorbeeld.test', DEMO_PASSWORD);
+      const selfscan = await requestAs(test.app, session, 'GET', `/api/boards/${boardId}/selfscan`);
+      expect(selfscan.statusCode, selfscan.body).toBe(200);
+      const schools = (selfscan.json() as BoardSelfscan).schools;
+      const vlinderboom = schools.find((school) => school.schoolName === 'Basisschool De Vlinderboom');
+      expect(vlinderboom?.latest?.round.name).toBe(DEMO_ROUNDS[1].name);
+      expect(vlinderboom?.latest?.aspects.filter((aspect) => aspect.phase !== null)).toHaveLength(DEMO_CONSENSUS.length);
+      expect(schools.find((school) => school.schoolName === 'VSO De Horizon')).toMatchObject({ isShared: false, latest: null });
+      const rollup = await requestAs(test.app, session, 'GET', `/api/boards/${boardId}/plan-rollup`);
+      expect(rollup.statusCode, rollup.body).toBe(200);
+      const planned = (rollup.json() as BoardPlanRollup).schools.find((school) => school.name === 'Basisschool De Vlinderboom');
+      expect(planned).toMatchObject({ currentPhase: 'prepare', goalsTotal: DEMO_NEXT_GOALS.length });
+      expect(planned?.overdueActions).toBeGreaterThanOrEqual(2);
+    });
+
+    it('lets none of the colleagues without a demo login sign in', async () => {
+      for (const colleague of DEMO_COLLEAGUES) {
+        const response = await test.app.inject({ method: 'POST', url: '/api/session', payload: { email: colleague.email, password: DEMO_PASSWORD } });
+        expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      }
+    });
+  });
+
   it('records that the demo was loaded', async () => {
     const events = await test.deps.db.kysely.selectFrom('audit_events').select(['action', 'board_id']).where('action', '=', 'demo.loaded').execute();
     const board = await test.deps.db.kysely.selectFrom('boards').select('id').executeTakeFirstOrThrow();
@@ -187,5 +277,43 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
   it('is refused once the installation has a board', async () => {
     await expect(loadDemo(test.deps, { isFromThisMachine: true })).rejects.toMatchObject({ code: 'already_set_up' });
     expect(await test.deps.db.kysely.selectFrom('boards').select('id').execute()).toHaveLength(1);
+  });
+});
+
+describe.each(testDialects())('the bare demo on %s', (dialect) => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await createTestApp(dialect);
+    await test.deps.db.kysely.transaction().execute((trx) => seedDemo(trx, test.deps, { withSchoolYear: false }));
+  });
+  afterAll(async () => test.close());
+
+  it('leaves the school year out when asked: no rounds, plan, trainings or colleagues', async () => {
+    const db = test.deps.db.kysely;
+    expect(await db.selectFrom('selfscan_rounds').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('plan_goals').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('trainings').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('users').select('id').execute()).toHaveLength(DEMO_LOGINS.length);
+  });
+});
+
+describe.each(testDialects())('the demo school year loaded on any day on %s', (dialect) => {
+  // The first day of a school year (the rounds then lie in the year before) and a day in spring.
+  it.each(['2027-08-01T08:00:00Z', '2027-04-15T08:00:00Z'])('is whole when loaded at %s', async (moment) => {
+    const test = await createTestApp(dialect);
+    try {
+      test.clock.advance(new Date(moment).getTime() - test.clock.now().getTime());
+      await test.deps.db.kysely.transaction().execute((trx) => seedDemo(trx, test.deps));
+      const db = test.deps.db.kysely;
+      const rounds = await db.selectFrom('selfscan_rounds').select(['closes_on', 'closed_at']).execute();
+      expect(rounds).toHaveLength(DEMO_ROUNDS.length);
+      expect(rounds.every((round) => round.closes_on < schoolDateOf(test.clock.now()))).toBe(true);
+      expect(await db.selectFrom('selfscan_consensus').select('aspect_id').execute()).toHaveLength(DEMO_CONSENSUS.length);
+      const goals = await db.selectFrom('plan_goals').select('school_year').execute();
+      expect(goals.map((goal) => goal.school_year)).toEqual(DEMO_NEXT_GOALS.map(() => schoolYearAt(test.clock.now())));
+    } finally {
+      await test.close();
+    }
   });
 });

@@ -31,6 +31,25 @@ function currentPhaseOf(phases: readonly { phase: string; starts_on: string }[])
  * theirs is read. Every look is recorded in the audit log, with the schools it showed.
  */
 export async function getBoardPlanRollup(deps: Deps, actorUserId: string, boardId: string): Promise<BoardPlanRollup> {
+  const result = await computeBoardPlanRollup(deps, boardId);
+  await auditRollupRead(deps, actorUserId, boardId, result, {});
+  return result;
+}
+
+/** The roll-up's one audit event: who looked, at which schools, and in which file when downloaded. */
+export async function auditRollupRead(deps: Deps, actorUserId: string, boardId: string, rollup: BoardPlanRollup, extra: Record<string, unknown>): Promise<void> {
+  await recordAudit(deps.db.kysely, deps.clock, {
+    actorUserId,
+    action: 'plan.board_rollup_read',
+    targetType: 'board',
+    targetId: boardId,
+    boardId,
+    detail: { schoolsShown: rollup.schools.map((school) => school.schoolId), notSharing: rollup.notSharing, ...extra },
+  });
+}
+
+/** The roll-up without recording the read (the caller records it: the page or the download). */
+export async function computeBoardPlanRollup(deps: Deps, boardId: string): Promise<BoardPlanRollup> {
   const db = deps.db.kysely;
   if (!(await findBoard(db, boardId))) throw new AppError('not_found');
   const schools = await repository.listSchoolsOfBoard(db, boardId);
@@ -64,13 +83,5 @@ export async function getBoardPlanRollup(deps: Deps, actorUserId: string, boardI
     }),
     notSharing: schools.length - shown.length,
   };
-  await recordAudit(db, deps.clock, {
-    actorUserId,
-    action: 'plan.board_rollup_read',
-    targetType: 'board',
-    targetId: boardId,
-    boardId,
-    detail: { schoolsShown: ids, notSharing: result.notSharing },
-  });
   return result;
 }

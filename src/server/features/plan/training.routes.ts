@@ -6,6 +6,9 @@ import type { App } from '../../http/fastify-types';
 import { trainingBodySchema, trainingCoverageSchema, trainingParamsSchema, trainingRegisterSchema, trainingSchema } from './plan.schemas';
 import * as service from './training.service';
 import { noContentSchema, schoolParamsSchema } from '../../http/common.schemas';
+import { SPREADSHEET_FORMATS } from '../../http/export-table';
+import { sendExportFile, spreadsheetQuerySchema } from '../../http/export-reply';
+import { exportTrainingTable, type TrainingTable } from './training-export';
 
 /** The school's training register (who had which training) and its coverage figures. */
 export async function trainingRoutes(app: App, deps: Deps): Promise<void> {
@@ -28,6 +31,25 @@ export async function trainingRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => service.getTrainingCoverage(deps, request.params.schoolId),
   );
+
+  // The register's two tables as downloads: an .xlsx workbook for people (in the language asked for) and CSV for
+  // machines. They name staff, so each download is audited (training.exported).
+  const downloads: Record<TrainingTable, string> = { register: trainings, coverage: `${trainings}/coverage` };
+  for (const [table, path] of Object.entries(downloads) as [TrainingTable, string][]) {
+    for (const format of SPREADSHEET_FORMATS) {
+      app.get(
+        `${path}.${format}`,
+        {
+          config: { policy: { access: 'permission', permission: 'school.training.read' } },
+          schema: { tags: ['plan'], params: schoolParamsSchema, querystring: spreadsheetQuerySchema },
+        },
+        async (request, reply) => {
+          const locale = request.query.lang ?? request.locale;
+          return sendExportFile(reply, await exportTrainingTable(deps, staffCallerOf(request), request.params.schoolId, table, format, locale));
+        },
+      );
+    }
+  }
 
   app.post(
     trainings,

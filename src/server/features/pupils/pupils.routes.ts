@@ -14,6 +14,9 @@ import {
   pupilSchema,
 } from './pupils.schemas';
 import { listPupils } from './pupils.service';
+import { exportPupils, pupilExportQuerySchema } from './pupils-export';
+import { SPREADSHEET_FORMATS } from '../../http/export-table';
+import { sendExportFile } from '../../http/export-reply';
 
 const managePolicy = { policy: { access: 'permission', permission: 'school.pupils.manage' } } as const;
 
@@ -28,6 +31,18 @@ export async function pupilsRoutes(app: App, deps: Deps): Promise<void> {
     async (request) =>
       listPupils(deps, staffCallerOf(request), request.params.schoolId, request.query),
   );
+
+  // The list as an .xlsx workbook for people and CSV for machines: the school admin only, audited (pupils.exported).
+  for (const format of SPREADSHEET_FORMATS) {
+    app.get(
+      `/api/schools/:schoolId/pupils.${format}`,
+      { config: managePolicy, schema: { tags: ['pupils'], params: schoolParamsSchema, querystring: pupilExportQuerySchema } },
+      async (request, reply) => {
+        const { lang, ...query } = request.query;
+        return sendExportFile(reply, await exportPupils(deps, staffCallerOf(request), request.params.schoolId, query, format, lang ?? request.locale));
+      },
+    );
+  }
 
   app.put(
     '/api/schools/:schoolId/pupils/:pupilId',

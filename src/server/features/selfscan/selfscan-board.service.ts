@@ -24,6 +24,25 @@ type SharedPlacements = NonNullable<BoardSchoolPlacements['latest']>;
  * that does not share is read. Every look is recorded in the audit log, with the schools whose placements it showed.
  */
 export async function getBoardSelfscan(deps: Deps, actorUserId: string, boardId: string): Promise<BoardSelfscan> {
+  const view = await computeBoardSelfscan(deps, boardId);
+  await auditBoardSelfscanRead(deps, actorUserId, boardId, view, {});
+  return view;
+}
+
+/** The view's one audit event: who looked, the schools whose placements it showed, and the file when downloaded. */
+export async function auditBoardSelfscanRead(deps: Deps, actorUserId: string, boardId: string, view: BoardSelfscan, extra: Record<string, unknown>): Promise<void> {
+  await recordAudit(deps.db.kysely, deps.clock, {
+    actorUserId,
+    action: 'selfscan.board_view_read',
+    targetType: 'board',
+    targetId: boardId,
+    boardId,
+    detail: { schoolsShown: view.schools.filter((school) => school.latest !== null).map((school) => school.schoolId), ...extra },
+  });
+}
+
+/** The view without recording the look (the caller records it: the page or the download). */
+export async function computeBoardSelfscan(deps: Deps, boardId: string): Promise<BoardSelfscan> {
   const db = deps.db.kysely;
   const board = await findBoard(db, boardId);
   if (!board) throw new AppError('not_found');
@@ -42,14 +61,6 @@ export async function getBoardSelfscan(deps: Deps, actorUserId: string, boardId:
     const round = sharing.has(school.id) ? rounds.get(school.id) : undefined;
     result.push({ schoolId: school.id, schoolName: school.name, isShared: sharing.has(school.id), latest: round ? await placementsOf(deps, round) : null });
   }
-  await recordAudit(db, deps.clock, {
-    actorUserId,
-    action: 'selfscan.board_view_read',
-    targetType: 'board',
-    targetId: boardId,
-    boardId,
-    detail: { schoolsShown: result.filter((school) => school.latest !== null).map((school) => school.schoolId) },
-  });
   return { schools: result };
 }
 

@@ -8,6 +8,9 @@ import { boardSelfscanSchema, historySchema, shiftQuerySchema, shiftSchema } fro
 import { getHistory, getShift } from './selfscan-history.service';
 import { roundParamsSchema } from './selfscan.schemas';
 import { boardParamsSchema, schoolParamsSchema } from '../../http/common.schemas';
+import { SPREADSHEET_FORMATS } from '../../http/export-table';
+import { sendExportFile, spreadsheetQuerySchema } from '../../http/export-reply';
+import { exportBoardSelfscan } from './selfscan-board-export';
 
 /** Self-scan over time: the shift against an earlier round, the timeline per aspect, and the board's view of sharing schools. */
 export async function selfscanHistoryRoutes(app: App, deps: Deps): Promise<void> {
@@ -38,4 +41,17 @@ export async function selfscanHistoryRoutes(app: App, deps: Deps): Promise<void>
     },
     async (request) => getBoardSelfscan(deps, staffCallerOf(request).userId, request.params.boardId),
   );
+
+  // The same view as an .xlsx workbook for people and CSV for machines (recorded like a look at the page).
+  for (const format of SPREADSHEET_FORMATS) {
+    app.get(
+      `/api/boards/:boardId/selfscan.${format}`,
+      {
+        config: { policy: { access: 'permission', permission: 'board.read' } },
+        schema: { tags: ['selfscan'], params: boardParamsSchema, querystring: spreadsheetQuerySchema },
+      },
+      async (request, reply) =>
+        sendExportFile(reply, await exportBoardSelfscan(deps, staffCallerOf(request).userId, request.params.boardId, format, request.query.lang ?? request.locale)),
+    );
+  }
 }

@@ -36,6 +36,9 @@ import {
 } from './staff.schemas';
 import * as staffImport from './staff-import.service';
 import * as service from './staff.service';
+import { exportStaff } from './staff-export';
+import { SPREADSHEET_FORMATS } from '../../http/export-table';
+import { sendExportFile, spreadsheetQuerySchema } from '../../http/export-reply';
 
 /**
  * Staff: a school's members (roles, blocking, signing out of the school), invitations and their answers, roles
@@ -56,6 +59,15 @@ export async function staffRoutes(app: App, deps: Deps): Promise<void> {
     { config: read, schema: { tags: ['staff'], params: schoolParamsSchema, response: { 200: z.array(staffMemberSchema) } } },
     async (request) => service.listStaff(deps, request.params.schoolId),
   );
+
+  // The same list as an .xlsx workbook for people (in the language asked for) and CSV for machines (audited).
+  for (const format of SPREADSHEET_FORMATS) {
+    app.get(
+      `/api/schools/:schoolId/staff.${format}`,
+      { config: read, schema: { tags: ['staff'], params: schoolParamsSchema, querystring: spreadsheetQuerySchema } },
+      async (request, reply) => sendExportFile(reply, await exportStaff(deps, staffCallerOf(request), request.params.schoolId, format, request.query.lang ?? request.locale)),
+    );
+  }
 
   app.put(
     '/api/schools/:schoolId/staff/:userId/roles',

@@ -5,6 +5,7 @@ import type { BoardSelfscan } from '../../api/selfscan-history-types';
 import { useApiData } from '../../api/use-api-data';
 import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
+import { SpreadsheetDownloadBar } from '../../components/spreadsheet-downloads';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
 import { phaseKey, useModelText } from '../selfscan/selfscan-model';
@@ -89,6 +90,7 @@ export function BoardSelfscanPage() {
           </table>
         </TableWrap>
       )}
+      {data.schools.length > 0 ? <SpreadsheetDownloadBar path="/api/boards/:boardId/selfscan" params={{ boardId }} what={title} /> : null}
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import type { BoardAggregates } from '../../api/checkin-types';
 import { useApiData } from '../../api/use-api-data';
 import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
+import { SpreadsheetDownloadBar } from '../../components/spreadsheet-downloads';
 import { type FiguresQuery, figuresQueryParams, FiguresPeriodForm, SchoolFigures } from './checkin-figures';
 
 /** The board's anonymous check-in figures per class, for the schools that share them. */
@@ -37,6 +38,7 @@ export function BoardCheckinPage() {
           ))
         )
       ) : null}
+      {data && data.schools.length > 0 ? <SpreadsheetDownloadBar path="/api/boards/:boardId/checkin/aggregates" params={{ boardId }} query={figuresQueryParams(query)} what={t('Cijfers')} logged={false} /> : null}
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import type { SchoolAggregates } from '../../api/checkin-types';
 import { useApiData } from '../../api/use-api-data';
 import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
+import { SpreadsheetDownloadBar } from '../../components/spreadsheet-downloads';
 import { useSchool } from '../school/school-layout';
 import { type FiguresQuery, figuresQueryParams, FiguresPeriodForm, SchoolFigures } from './checkin-figures';
 
@@ -28,6 +29,7 @@ export function CheckinFiguresPage() {
       <FiguresPeriodForm query={query} onApply={setQuery} />
       <LoadState error={error} isLoading={isLoading && !data} />
       {data ? <SchoolFigures figures={data} /> : null}
+      {data && data.classes.length > 0 ? <SpreadsheetDownloadBar path="/api/schools/:schoolId/checkin/aggregates" params={{ schoolId: school.id }} query={figuresQueryParams(query)} what={t('Cijfers')} logged={false} /> : null}
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import type { BoardPlanRollup } from '../../api/plan-types';
 import { useApiData } from '../../api/use-api-data';
 import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
+import { SpreadsheetDownloadBar } from '../../components/spreadsheet-downloads';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
 import { implementationPhaseLabel } from '../../i18n/labels';
@@ -77,6 +78,7 @@ export function BoardPlanPage() {
           </table>
         </TableWrap>
       )}
+      {data.schools.length > 0 ? <SpreadsheetDownloadBar path="/api/boards/:boardId/plan-rollup" params={{ boardId }} what={title} /> : null}
       {data.notSharing > 0 ? (
         <p className="notice">
           {data.notSharing === 1

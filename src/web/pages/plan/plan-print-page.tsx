@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { apiPath } from '../../api/api-client';
 import { LoadState } from '../../components/load-state';
 import { Page } from '../../components/page';
+import { SpreadsheetDownloads } from '../../components/spreadsheet-downloads';
 import { useFormat } from '../../i18n/format';
 import { useSchool } from '../school/school-layout';
 import { ActionsTable, GoalFacts, SchoolYearPicker } from './plan-page';
@@ -25,8 +26,6 @@ export function PlanPrintPage() {
   }
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const pdfPath = apiPath('/api/schools/:schoolId/plan/export.pdf', { schoolId: school.id }, { schoolYear: plan.schoolYear, lang });
-  const xlsxPath = apiPath('/api/schools/:schoolId/plan/actions.xlsx', { schoolId: school.id }, { schoolYear: plan.schoolYear, lang });
-  const csvPath = apiPath('/api/schools/:schoolId/plan/actions.csv', { schoolId: school.id }, { schoolYear: plan.schoolYear });
   const achieved = plan.goals.filter((goal) => goal.status === 'achieved').length;
   const leads = plan.workingGroup.filter((member) => member.role === 'lead').map((member) => member.name);
 
@@ -42,12 +41,7 @@ export function PlanPrintPage() {
           <a className="button button-secondary" href={pdfPath} download>
             {t('Download als pdf')}
           </a>
-          <a className="button button-secondary" href={xlsxPath} download>
-            {t('Acties als Excel (.xlsx)')}
-          </a>
-          <a className="button button-secondary" href={csvPath} download>
-            {t('Acties als CSV')}
-          </a>
+          <SpreadsheetDownloads path="/api/schools/:schoolId/plan/actions" params={{ schoolId: school.id }} query={{ schoolYear: plan.schoolYear }} what={t('Acties')} />
         </div>
         <p className="muted">
           {t('Het Excel-bestand opent in Excel, LibreOffice of Numbers; het csv-bestand is voor andere programma’s. Elke download wordt in het logboek van de school bijgehouden.')}

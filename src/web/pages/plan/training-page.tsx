@@ -6,6 +6,7 @@ import { useApiData } from '../../api/use-api-data';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
+import { SpreadsheetDownloadBar } from '../../components/spreadsheet-downloads';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
 import { trainingKindLabel } from '../../i18n/labels';
@@ -59,6 +60,9 @@ export function TrainingPage() {
     >
       <SuccessMessage message={saved} />
       <TrainingCoveragePanel coverage={data.coverage} title={t('Hoe ver is het team?')} />
+      {data.coverage.untrainedOverdue.length + data.coverage.newStaffWithinGrace.length > 0 ? (
+        <SpreadsheetDownloadBar path="/api/schools/:schoolId/trainings/coverage" params={{ schoolId: school.id }} what={t('Nog te trainen')} />
+      ) : null}
 
       <section aria-labelledby="trainingen-kop" className="training-register">
         <h2 id="trainingen-kop">{t('Gevolgde trainingen')}</h2>
@@ -149,6 +153,7 @@ export function TrainingPage() {
             </table>
           </TableWrap>
         )}
+        {trainings.length > 0 ? <SpreadsheetDownloadBar path="/api/schools/:schoolId/trainings" params={{ schoolId: school.id }} what={t('Trainingen')} /> : null}
       </section>
 
       {canManage ? (

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, ApiError, apiPath } from '../../api/api-client';
 import type { ClassTeachers, Location, SchoolClass, StaffMember } from '../../api/api-types';
 import { useApiData } from '../../api/use-api-data';
@@ -78,6 +79,13 @@ export function ClassesPage() {
 
   return (
     <Page title={t('Klassen')} intro={<p>{t('Klassen horen bij één schooljaar. Maak voor een nieuw schooljaar nieuwe klassen aan; de oude blijven bewaard.')}</p>}>
+      {can('school.year.prepare') ? (
+        <p>
+          <Link to={`/scholen/${school.id}/nieuw-schooljaar`} className="button button-secondary">
+            {t('Nieuw schooljaar voorbereiden')}
+          </Link>
+        </p>
+      ) : null}
       <div className="toolbar">
         <SelectField
           id="schooljaar"

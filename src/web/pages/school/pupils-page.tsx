@@ -10,6 +10,7 @@ import { ErrorSummary, FormActions, SelectField, TextField } from '../../compone
 import { type FormErrors, useFormErrors } from '../../components/form-errors';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
+import { SpreadsheetDownloadBar } from '../../components/spreadsheet-downloads';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
 import { checkinPupilPath } from '../checkin/checkin-paths';
@@ -74,11 +75,18 @@ export function PupilsPage() {
 
   return (
     <Page title={t('Leerlingen')}>
-      {can('school.pupils.import') ? (
+      {can('school.pupils.import') || can('school.year.prepare') ? (
         <p>
-          <Link to={`/scholen/${school.id}/leerlingen/importeren`} className="button button-secondary">
-            {t('Leerlingen importeren')}
-          </Link>
+          {can('school.pupils.import') ? (
+            <Link to={`/scholen/${school.id}/leerlingen/importeren`} className="button button-secondary">
+              {t('Leerlingen importeren')}
+            </Link>
+          ) : null}{' '}
+          {can('school.year.prepare') ? (
+            <Link to={`/scholen/${school.id}/nieuw-schooljaar`} className="button button-secondary">
+              {t('Nieuw schooljaar voorbereiden')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <div className="toolbar">
@@ -195,6 +203,14 @@ export function PupilsPage() {
             </table>
           </TableWrap>
         )
+      ) : null}
+      {canManage && pupils && !error && pupils.length > 0 ? (
+        <SpreadsheetDownloadBar
+          path="/api/schools/:schoolId/pupils"
+          params={{ schoolId: school.id }}
+          query={{ schoolYear, classId: classId || undefined, status: isFormer ? status : undefined }}
+          what={isFormer ? t('Oud-leerlingen') : t('Leerlingen')}
+        />
       ) : null}
 
       <EditPupilDialog

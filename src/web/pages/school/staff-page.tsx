@@ -9,6 +9,7 @@ import { CheckboxGroup, ErrorSummary, FormActions, TextField } from '../../compo
 import { useFormErrors } from '../../components/form-errors';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
+import { SpreadsheetDownloadBar } from '../../components/spreadsheet-downloads';
 import { TableWrap } from '../../components/table-wrap';
 import { isEmail } from '../../components/validation';
 import { Link } from 'react-router';
@@ -250,6 +251,7 @@ export function StaffPage() {
           </TableWrap>
         )
       ) : null}
+      {staff && staff.length > 0 ? <SpreadsheetDownloadBar path="/api/schools/:schoolId/staff" params={{ schoolId: school.id }} what={t('Personeel')} /> : null}
 
       {grants.data && grants.data.length > 0 ? (
         <section aria-labelledby="goedkeuren-kop" className="card">

@@ -124,7 +124,7 @@ export function WelcomePage() {
     return (
       <Page title={t('De demo staat klaar')}>
         <div role="status" className="notice notice-success">
-          {t('De demo is geladen: een bestuur met twee scholen, klassen, leerlingen en personeel. Alles is verzonnen.')}
+          {t('De demo is geladen: een bestuur met twee scholen, klassen, leerlingen en personeel, en De Vlinderboom midden in het schooljaar met zelfscans, een implementatieplan en scholing. Alles is verzonnen.')}
         </div>
         <p>{t('Log in met een van deze accounts. Het wachtwoord is steeds {{password}}.', { password: DEMO_PASSWORD })}</p>
         <DemoLogins />
