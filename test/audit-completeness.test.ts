@@ -402,6 +402,17 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'plan.board_rollup_read', actor: 'boardAdmin', targetType: 'board', targetId: world.boardA, schoolId: null, boardId: world.boardA, detail: { format: 'xlsx', language: 'nl' } }),
     },
     {
+      name: "adapting the school's privacy statement",
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'PUT', `/api/schools/${world.schoolA1}/privacy-statement`, { text: 'Onze eigen tekst.' }),
+      expected: () => ({ action: 'privacy_statement.updated', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { change: 'adapted' } }),
+    },
+    {
+      name: "putting the default privacy statement back (the one adapted above)",
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'DELETE', `/api/schools/${world.schoolA1}/privacy-statement`),
+      status: 204,
+      expected: () => ({ action: 'privacy_statement.updated', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { change: 'reset_to_default' } }),
+    },
+    {
       name: 'signing in',
       perform: signIn(() => world.users.teacher.email, WORLD_PASSWORD),
       expected: () => ({ action: 'auth.login_succeeded', actor: 'teacher', targetType: 'user', targetId: userId('teacher'), schoolId: null, boardId: null }),

@@ -107,7 +107,12 @@ export function showCheckinForm(options: CheckinScreen): void {
   });
   const intro = [element('p', { className: 'pupil-who', text: options.who })];
   if (options.notice) intro.push(element('p', { className: 'pupil-notice', text: options.notice }));
-  showScreen(options.screen, element('h1', { text: texts.pageTitle ?? '' }), ...intro, checkinForm, ...(options.extra ?? []));
+  showScreen(options.screen, element('h1', { text: texts.pageTitle ?? '' }), ...intro, checkinForm, ...(options.extra ?? []), whoSeesWhat(texts));
+}
+
+/** "Who sees what I fill in?": folded away under the form, in words a child understands. */
+function whoSeesWhat(texts: Record<string, string>): HTMLElement {
+  return element('details', { className: 'pupil-who-sees' }, [element('summary', { text: texts.whoSeesTitle ?? '' }), element('p', { text: texts.whoSees ?? '' })]);
 }
 
 /** How one check-in is sent and reported. */

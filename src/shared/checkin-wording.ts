@@ -133,6 +133,8 @@ export const PUPIL_TEXT_KEYS = [
   'sessionEnded',
   'signOut',
   'signedOut',
+  'whoSeesTitle',
+  'whoSees',
 ] as const;
 
 /** One fixed text of the pupil page. */
@@ -183,6 +185,9 @@ export const PUPIL_TEXTS: Record<Locale, Record<PupilTextKey, string>> = {
     sessionEnded: 'Je bent niet meer ingelogd. Log opnieuw in met de klascode en je kaart.',
     signOut: 'Uitloggen',
     signedOut: 'Je bent uitgelogd. Tot de volgende keer!',
+    whoSeesTitle: 'Wie ziet wat ik invul?',
+    whoSees:
+      'Je juf of meester ziet hoe het met je gaat, of je wilt praten en je woord. De mensen op school die kinderen extra helpen, het zorgteam, kunnen het ook zien. Andere kinderen zien het niet. Na een tijd wordt het weer gewist.',
   },
   en: {
     pageTitle: 'How are you doing?',
@@ -227,5 +232,8 @@ export const PUPIL_TEXTS: Record<Locale, Record<PupilTextKey, string>> = {
     sessionEnded: 'You are no longer signed in. Sign in again with the class code and your card.',
     signOut: 'Sign out',
     signedOut: 'You are signed out. See you next time!',
+    whoSeesTitle: 'Who sees what I fill in?',
+    whoSees:
+      'Your teacher sees how you are doing, whether you want to talk and your word. The people at school who give children extra help, the care team, can see it too. Other children cannot see it. After a while it is deleted.',
   },
 };

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   // The second person for a role that reads special-category data (the care team): never the one who asked, never the one who gets it.
   'school.roles.approve': { scope: 'school', boardRoles: ['board_admin'], schoolRoles: ['school_admin', 'leadership'] },
   // The getting-started checklist of a new school: the people who set the school up and start the TSO work.
+  // The school's privacy statement: its school admin adapts it (every member reads it with school.read).
+  'school.privacy.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
   'school.getting_started': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'tso_lead'] },
   'school.pupils.read': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team', 'teacher'] },
   'school.pupils.import': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },

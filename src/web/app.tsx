@@ -22,6 +22,7 @@ import { CHECKIN_PERMISSIONS } from './pages/checkin/checkin-paths';
 import { CheckinPupilPage } from './pages/checkin/checkin-pupil-page';
 import { CheckinSettingsPage } from './pages/checkin/checkin-settings-page';
 import { CheckinSignalsPage } from './pages/checkin/checkin-signals-page';
+import { HelpOverviewPage, HelpTopicPage } from './pages/help/help-pages';
 import { HomePage } from './pages/home/home-page';
 import { InvitationPage } from './pages/invitation/invitation-page';
 import { LoginPage } from './pages/login/login-page';
@@ -41,6 +42,7 @@ import { SelfscanResultsPage } from './pages/selfscan/selfscan-results-page';
 import { SelfscanRoundsPage } from './pages/selfscan/selfscan-rounds-page';
 import { ClassesPage } from './pages/school/classes-page';
 import { LocationsPage } from './pages/school/locations-page';
+import { PrivacyStatementPage } from './pages/privacy/privacy-statement-page';
 import { PupilImportPage } from './pages/school/pupil-import-page';
 import { SchoolYearPage } from './pages/school/school-year-page';
 import { PupilsPage } from './pages/school/pupils-page';
@@ -64,6 +66,8 @@ export function App() {
           <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
           <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
           <Route path="/uitnodiging" element={<InvitationPage />} />
+          <Route path="/hulp" element={<HelpOverviewPage />} />
+          <Route path="/hulp/:topicId" element={<HelpTopicPage />} />
           <Route element={<RequireSignedIn />}>
             <Route index element={<HomePage />} />
             <Route path={MFA_ENROLLMENT_PATH} element={<MfaEnrollmentPage />} />
@@ -82,6 +86,7 @@ export function App() {
             <Route path="/zelfscan/:roundId" element={<SelfscanLinkPage />} />
             <Route path="/scholen/:schoolId" element={<SchoolLayout />}>
               <Route index element={<SchoolOverviewPage />} />
+              <Route path="privacy" element={<PrivacyStatementPage />} />
               <Route path="zelfscan" element={<SelfscanRoundsPage />} />
               <Route path="zelfscan/:roundId/invullen" element={<SelfscanRespondPage />} />
               <Route path="zelfscan/:roundId/uitkomsten" element={<SelfscanResultsPage />} />

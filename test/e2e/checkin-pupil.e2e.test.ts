@@ -187,6 +187,11 @@ describe('the pupil check-in pages in the browser', () => {
     // The states from the top of the thermometer down, as on the class device and the staff pages.
     expect(await page.locator('.pupil-states .pupil-state-label').allTextContents()).toEqual(CHECKIN_STATES_TOP_DOWN.map((state) => WORDS[state].nl.label));
     await audit.check(browser);
+    // "Wie ziet wat ik invul?" (issue 12): folded away under the form, opened with one tap.
+    expect(await page.getByText(TEXTS.whoSees).isVisible()).toBe(false);
+    await page.getByText(TEXTS.whoSeesTitle, { exact: true }).click();
+    expect(await page.getByText(TEXTS.whoSees).isVisible()).toBe(true);
+    await audit.check(browser);
 
     await page.getByRole('button', { name: new RegExp(`^${WORDS.in_window.nl.label}`) }).click();
     await page.getByRole('button', { name: TEXTS.submit, exact: true }).click();

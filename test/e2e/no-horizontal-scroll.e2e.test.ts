@@ -85,6 +85,8 @@ describe('no page scrolls sideways on a 390 px phone', () => {
       .where('classes.school_id', '=', params.schoolId)
       .executeTakeFirstOrThrow();
     params.classId = teacherClass.id;
+    // One help topic stands for /hulp/:topicId (they share one layout).
+    params.topicId = 'check-in';
     params.pupilId = (await db.selectFrom('class_pupils').select('pupil_id').where('class_id', '=', teacherClass.id).executeTakeFirstOrThrow()).pupil_id;
 
     // The team of the school answers a closed round (so it has results, consensus and goals) and is invited to an open one.

@@ -20,7 +20,7 @@ import {
 
 const SCHOOL = 'Basisschool De Vlinderboom';
 
-/** Every text field the SPA shows that the test fills with a payload: 16 fields for the 16 payloads. */
+/** Every text field the SPA shows that the test fills with a payload: 17 fields, so one of the 16 payloads goes into two. */
 const FIELDS = [
   'location',
   'class',
@@ -38,6 +38,7 @@ const FIELDS = [
   'aspectName',
   'secondLocation',
   'noteLeadership',
+  'privacyStatement',
 ] as const;
 type Field = (typeof FIELDS)[number];
 type Role = 'schoolAdmin' | 'tsoLead' | 'teacher' | 'boardAdmin';
@@ -73,6 +74,8 @@ const VISITS: Visit[] = [
   { role: 'schoolAdmin', path: (ids) => `/scholen/${ids.schoolId}/zelfscan/${ids.ownModelRoundId}/invullen`, shows: ['aspectName'] },
   { role: 'schoolAdmin', path: (ids) => `/scholen/${ids.schoolId}/postvak`, shows: [] },
   { role: 'schoolAdmin', path: (ids) => `/scholen/${ids.schoolId}/logboek`, shows: [] },
+  // The school's own privacy statement: plain text, for its admin and every colleague.
+  { role: 'schoolAdmin', path: (ids) => `/scholen/${ids.schoolId}/privacy`, shows: ['privacyStatement'] },
   // The TSO lead: results with notes, consensus with its rationale, history.
   { role: 'tsoLead', path: () => '/', shows: ['round'] },
   { role: 'tsoLead', path: (ids) => `/scholen/${ids.schoolId}/zelfscan`, shows: ['round'] },
@@ -84,6 +87,7 @@ const VISITS: Visit[] = [
   { role: 'teacher', path: (ids) => `/scholen/${ids.schoolId}`, shows: [] },
   { role: 'teacher', path: (ids) => `/scholen/${ids.schoolId}/zelfscan/${ids.roundId}/invullen`, shows: ['round'] },
   { role: 'teacher', path: (ids) => `/scholen/${ids.schoolId}/leerlingen`, shows: ['pupilFirst', 'pupilPrefix', 'pupilLast'] },
+  { role: 'teacher', path: (ids) => `/scholen/${ids.schoolId}/privacy`, shows: ['privacyStatement'] },
   { role: 'boardAdmin', path: () => '/', shows: [] },
   { role: 'boardAdmin', path: (ids) => `/besturen/${ids.boardId}`, shows: ['newSchool'] },
   { role: 'boardAdmin', path: (ids) => `/besturen/${ids.boardId}/postvak`, shows: [] },
@@ -98,7 +102,7 @@ const EMAIL_OF_ROLE: Record<Role, string> = {
 };
 
 // The full cross product, every payload in every field on every page as every role, is 16 stored rounds of
-// 24 page visits; a run takes one round and a sample of the pages. The run's seed picks which payload goes
+// 26 page visits; a run takes one round and a sample of the pages. The run's seed picks which payload goes
 // into which field (one of the 16 rotations, so over runs each payload meets each field and its rendering
 // context), and which visits run: enough that every field (so every payload) and every role is shown at
 // least once, and a third of the other visits. TEST_SAMPLE=all runs every rotation and every visit.
@@ -204,6 +208,7 @@ describe.each(ROTATIONS)('stored XSS payloads render as text (rotation %i)', (ro
     model.name.nl = payload.modelName;
     model.layers[0]!.aspects[0]!.name.nl = payload.aspectName;
     const imported = await expectOk(requestAs(app, admin, 'POST', `${school}/selfscan/models`, { definition: model }));
+    await expectOk(requestAs(app, admin, 'PUT', `${school}/privacy-statement`, { text: `Privacyverklaring van de school.\n\n${payload.privacyStatement}` }));
 
     const board = await as(DEMO_EMAILS.boardAdmin);
     await expectOk(requestAs(app, board, 'POST', `/api/boards/${ids.boardId}/schools`, { name: payload.newSchool, kind: 'primary' }));

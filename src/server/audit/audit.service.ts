@@ -46,6 +46,7 @@ export type AuditAction =
   | 'staff.imported'
   | 'staff.exported'
   | 'getting_started.hidden'
+  | 'privacy_statement.updated'
   | 'pupils.imported'
   | 'pupils.updated'
   | 'pupils.moved'

@@ -247,4 +247,6 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
       departures_applied_at: now,
     })
     .execute();
+  // A privacy statement the school adapted.
+  await db.insertInto('privacy_statements').values({ school_id: school.id, text: 'Onze eigen privacyverklaring.', updated_by: userId, updated_at: now }).onConflict((c) => c.doNothing()).execute();
 }

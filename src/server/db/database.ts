@@ -39,6 +39,7 @@ import type {
   TrainingsTable,
 } from '../features/plan/plan.tables';
 import type { SchoolSettingsTable } from '../features/school-settings/school-settings.tables';
+import type { PrivacyStatementsTable } from '../features/privacy-statement/privacy-statement.tables';
 import type {
   DevelopmentModelsTable,
   SelfscanConsensusTable,
@@ -114,6 +115,7 @@ export interface Database {
   staff_start_dates: StaffStartDatesTable;
   getting_started_hidden: GettingStartedHiddenTable;
   school_year_preparations: SchoolYearPreparationsTable;
+  privacy_statements: PrivacyStatementsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -175,6 +177,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'staff_start_dates',
   'getting_started_hidden',
   'school_year_preparations',
+  'privacy_statements',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ACCOUNT_PATH } from '../pages/account/account-page';
+import { helpPath, helpTopicOfPath } from '../pages/help/help-content';
 import { MY_ACTIONS_PATH } from '../pages/plan/plan-paths';
 import { useSession } from '../session/session-context';
 import { LanguageSwitch } from './language-switch';
@@ -14,6 +15,9 @@ export function Layout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const isFirstRender = useRef(true);
+  const helpTopic = helpTopicOfPath(pathname);
+  // Every page of a school links to that school's privacy statement.
+  const schoolId = /^\/scholen\/([^/]+)/.exec(pathname)?.[1];
 
   useEffect(() => {
     // On the first page the browser starts at the top itself; later pages move focus to their h1.
@@ -72,6 +76,9 @@ export function Layout() {
             </nav>
           ) : null}
           <div className="header-tools">
+            <Link to={helpPath(helpTopic ?? undefined)} className="help-link">
+              {helpTopic ? t('Hulp bij deze pagina') : t('Hulp')}
+            </Link>
             <LanguageSwitch />
             {session.user ? (
               <div className="user-menu">
@@ -89,7 +96,15 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>{t('Groeiwijzer: samen werken aan traumasensitief onderwijs.')}</p>
+        <p>
+          {t('Groeiwijzer: samen werken aan traumasensitief onderwijs.')}
+          {schoolId && session.user ? (
+            <>
+              {' '}
+              <Link to={`/scholen/${schoolId}/privacy`}>{t('Privacyverklaring van deze school')}</Link>
+            </>
+          ) : null}
+        </p>
       </footer>
     </div>
   );

@@ -129,6 +129,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'staff.imported': t('Personeel geïmporteerd'),
     'staff.exported': t('Personeelslijst gedownload'),
     'getting_started.hidden': t('Eerste stappen verborgen'),
+    'privacy_statement.updated': t('Privacyverklaring aangepast'),
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
     'pupils.exported': t('Leerlingenlijst gedownload'),

@@ -28,6 +28,7 @@ export function SchoolOverviewPage() {
     { to: `${base}/personeel`, title: t('Personeel'), text: t('Collega’s, hun rollen en uitnodigingen.'), isShown: can('school.staff.read') },
     { to: `${base}/postvak`, title: t('Postvak'), text: t('E-mails die Groeiwijzer voor deze school heeft klaargezet.'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, title: t('Logboek'), text: t('Wie wat heeft gedaan in deze school.'), isShown: can('school.audit.read') },
+    { to: `${base}/privacy`, title: t('Privacyverklaring'), text: t('Wat Groeiwijzer bewaart en wie wat ziet.'), isShown: true },
   ].filter((section) => section.isShown);
 
   return (

@@ -1,0 +1,250 @@
+import type { TFunction } from 'i18next';
+
+// The help pages (issue 12): one topic per main area, written for the people who use that area. A plain
+// module (no React), so the pages, the layout's "Hulp bij deze pagina" link and the tests read the same topics.
+
+/** The main areas that have a help page, in the order of the overview. */
+export const HELP_TOPIC_IDS = [
+  'zelfscan',
+  'implementatieplan',
+  'scholingsregister',
+  'check-in',
+  'leerlingen',
+  'team-en-rollen',
+  'bestuur',
+  'privacy-en-veiligheid',
+] as const;
+/** One help topic's id; it is also the last part of its address (/hulp/zelfscan). */
+export type HelpTopicId = (typeof HELP_TOPIC_IDS)[number];
+
+/** A part of a help page: a heading and a few short paragraphs. */
+export interface HelpSection {
+  heading: string;
+  paragraphs: string[];
+}
+
+/** One help page. */
+export interface HelpTopic {
+  id: HelpTopicId;
+  title: string;
+  /** One sentence for the overview: who the area is for and what it does. */
+  summary: string;
+  sections: HelpSection[];
+}
+
+/** The address of the help overview, or of one topic. */
+export function helpPath(topic?: HelpTopicId): string {
+  return topic ? `/hulp/${topic}` : '/hulp';
+}
+
+/** True when a text is one of the topic ids. */
+export function isHelpTopicId(value: string): value is HelpTopicId {
+  return (HELP_TOPIC_IDS as readonly string[]).includes(value);
+}
+
+// Which topic helps on which page: the first pattern that matches the path wins.
+const TOPIC_OF_PATH: readonly [RegExp, HelpTopicId][] = [
+  [/^\/besturen\//, 'bestuur'],
+  [/^\/scholen\/[^/]+\/zelfscan/, 'zelfscan'],
+  [/^\/zelfscan\//, 'zelfscan'],
+  [/^\/scholen\/[^/]+\/plan/, 'implementatieplan'],
+  [/^\/mijn-acties/, 'implementatieplan'],
+  [/^\/scholen\/[^/]+\/scholing/, 'scholingsregister'],
+  [/^\/scholen\/[^/]+\/check-in/, 'check-in'],
+  [/^\/scholen\/[^/]+\/(leerlingen|klassen|locaties)/, 'leerlingen'],
+  [/^\/scholen\/[^/]+\/personeel/, 'team-en-rollen'],
+  [/^\/scholen\/[^/]+\/(privacy|logboek|postvak)/, 'privacy-en-veiligheid'],
+  [/^\/account/, 'privacy-en-veiligheid'],
+];
+
+/** The help topic of the page at this path, or null when the overview fits best. */
+export function helpTopicOfPath(pathname: string): HelpTopicId | null {
+  const onHelp = /^\/hulp\/([a-z-]+)$/.exec(pathname);
+  if (onHelp) return onHelp[1] && isHelpTopicId(onHelp[1]) ? onHelp[1] : null;
+  for (const [pattern, topic] of TOPIC_OF_PATH) if (pattern.test(pathname)) return topic;
+  return null;
+}
+
+/** Every help topic in the reader's language. */
+export function helpTopics(t: TFunction): HelpTopic[] {
+  return [
+    {
+      id: 'zelfscan',
+      title: t('Zelfscan'),
+      summary: t('Het team kijkt samen waar de school staat op het ontwikkelmodel traumasensitief onderwijs.'),
+      sections: [
+        {
+          heading: t('Waar gaat de zelfscan over?'),
+          paragraphs: [
+            t('Het ontwikkelmodel heeft groeilagen: kennis over stress en trauma, richting geven als leiding, relaties bouwen en regulatie bevorderen. Elke laag bestaat uit accenten, en elk accent beschrijft vier groeifasen, van een eerste besef bij een deel van het team tot een werkwijze die in de hele school vastligt.'),
+            t('Iedere collega kiest per accent de groeifase die nu het best past, of "weet ik niet". Een korte toelichting mag, hoeft niet. Je antwoorden worden meteen bewaard, dus je kunt stoppen en later verder gaan.'),
+          ],
+        },
+        {
+          heading: t('Een ronde van begin tot eind'),
+          paragraphs: [
+            t('De kartrekker of de directie opent een ronde voor een deel van het team of iedereen, met een begin- en einddatum. Wie nog niet klaar is, kan een herinnering krijgen; die zegt nooit wie wat heeft ingevuld.'),
+            t('Na de laatste dag, of als de kartrekker de ronde eerder sluit, komen de uitkomsten vrij. Het team bespreekt ze en legt per accent samen een groeifase vast, met een korte onderbouwing. Daaruit kiest het team de doelen voor de komende periode.'),
+          ],
+        },
+        {
+          heading: t('Anoniem waar het moet'),
+          paragraphs: [
+            t('Cijfers van een groep die kleiner is dan de minimale groepsgrootte van het bestuur worden niet getoond, ook niet in een download. Zo is nooit terug te rekenen wat één collega heeft gekozen.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'implementatieplan',
+      title: t('Implementatieplan'),
+      summary: t('De werkgroep zet de doelen uit de zelfscan om in acties, met eigenaren en data.'),
+      sections: [
+        {
+          heading: t('Fasen van de invoering'),
+          paragraphs: [
+            t('Traumasensitief werken invoeren kost jaren. Het plan volgt vier fasen: verkennen, voorbereiden, uitvoeren en borgen. Per fase zet de werkgroep een begindatum; zo ziet iedereen waar de school nu staat.'),
+          ],
+        },
+        {
+          heading: t('Doelen en acties'),
+          paragraphs: [
+            t('Een doel komt meestal uit de vastgestelde zelfscan. Onder elk doel staan acties met een eigenaar, een datum en een status. Acties over de datum vallen op, en in "Mijn acties" ziet iedere collega wat er op zijn of haar naam staat.'),
+            t('De directie, de kartrekkers en de leden van de werkgroep werken het plan bij. De rest van het team kan het lezen zodra de school het plan met het team deelt.'),
+          ],
+        },
+        {
+          heading: t('Delen en afdrukken'),
+          paragraphs: [
+            t('Het plan kan als PDF of spreadsheet mee naar een teamvergadering. Deelt de school het plan met het bestuur, dan ziet het bestuur alleen de fase, hoeveel doelen behaald zijn, hoeveel acties over de datum zijn en welk deel van het team getraind is.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'scholingsregister',
+      title: t('Scholingsregister'),
+      summary: t('Bijhouden wie welke training over traumasensitief onderwijs heeft gevolgd.'),
+      sections: [
+        {
+          heading: t('Waarom een register?'),
+          paragraphs: [
+            t('Eén studiedag verandert weinig. Een school die verder groeit, laat het hele team de volledige training volgen, schoolt nieuwe collega\'s elk jaar bij en nodigt belangrijke partners uit voor een dag. Het register laat zien hoe ver de school daarmee is.'),
+          ],
+        },
+        {
+          heading: t('Nieuwe collega\'s'),
+          paragraphs: [
+            t('Wie langer dan een door de school gekozen aantal maanden in het team zit zonder de volledige training, staat bij de mensen die nog getraind moeten worden. Dat telt vanaf de startdatum op school, die de beheerder bij het personeel invult of meeneemt in een import.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'check-in',
+      title: t('Check-in in de klas'),
+      summary: t('Leerlingen laten dagelijks in een paar tikken zien hoe het met ze gaat.'),
+      sections: [
+        {
+          heading: t('Zo werkt het voor de leerling'),
+          paragraphs: [
+            t('Een leerling kiest hoe het nu gaat, als een gevoelsthermometer met kleuren en plaatjes. Daarna kan de leerling aangeven graag even te willen praten en één woord of emoji toevoegen. Jonge kinderen zien weerplaatjes, oudere kinderen hun eigen "raam".'),
+            t('Inchecken kan op een eigen apparaat met de klascode en een persoonlijke inlogkaart, of op een gedeeld scherm in de klas waar de leerling op de eigen naam en het eigen plaatje tikt.'),
+          ],
+        },
+        {
+          heading: t('Zo werkt het voor de leerkracht'),
+          paragraphs: [
+            t('De leerkracht ziet alleen de eigen klassen: wie er vandaag is ingecheckt, wie wil praten en welke patronen opvallen. Een signaal is een aanleiding voor een gesprek, nooit een oordeel over een kind. Na het gesprek noteert de leerkracht kort dat het gesprek er is geweest.'),
+            t('De klascode verschijnt schermvullend, zonder namen of andere gegevens van de klas, zodat je hem veilig op het digibord kunt laten zien.'),
+          ],
+        },
+        {
+          heading: t('Wie ziet wat?'),
+          paragraphs: [
+            t('Het zorgteam ziet de signalen van de hele school. De directie en de kartrekkers zien alleen anonieme cijfers per klas, en alleen als er genoeg leerlingen zijn ingecheckt. Check-ins worden standaard verwijderd zodra het schooljaar na het jaar waarin ze zijn gedaan voorbij is; alleen de tellingen blijven.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'leerlingen',
+      title: t('Leerlingen en import'),
+      summary: t('Leerlingen en klassen overnemen uit de leerlingadministratie en bijhouden door het jaar.'),
+      sections: [
+        {
+          heading: t('Importeren'),
+          paragraphs: [
+            t('Maak in de leerlingadministratie een export als CSV-bestand en lees die in bij Leerlingen. Je koppelt de kolommen één keer en ziet eerst een voorbeeld met eventuele fouten per regel; pas na bevestigen verandert er iets.'),
+            t('Staat er een groep in het bestand die de school nog niet kent, dan vraagt de import of je die klas wilt aanmaken of wilt koppelen aan een bestaande klas.'),
+          ],
+        },
+        {
+          heading: t('Door het jaar heen'),
+          paragraphs: [
+            t('De beheerder kan gegevens van een leerling verbeteren, een leerling naar een andere klas verplaatsen of als vertrokken markeren met een datum. Oud-leerlingen staan apart; vanaf die datum checken ze niet meer in en loopt de bewaartermijn.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'team-en-rollen',
+      title: t('Team en rollen'),
+      summary: t('Collega\'s uitnodigen en ieder precies de rechten geven die bij het werk horen.'),
+      sections: [
+        {
+          heading: t('Rollen'),
+          paragraphs: [
+            t('Iedereen ziet alleen wat nodig is voor het eigen werk. Een leerkracht ziet de eigen klassen, het zorgteam de signalen van de school, de directie en de kartrekkers sturen de zelfscan en het plan, en de beheerder richt de school in.'),
+            t('Een zorgrol geeft toegang tot gevoelige gegevens over leerlingen. Daarom moet een tweede persoon zo\'n rol goedkeuren, en is inloggen in twee stappen verplicht.'),
+          ],
+        },
+        {
+          heading: t('Uitnodigen en vertrekken'),
+          paragraphs: [
+            t('Een uitnodiging gaat per e-mail; zonder mailserver staat het bericht in het postvak en geef je de link zelf door. Vertrekt een collega, blokkeer dan de toegang tot de school: de sessies stoppen direct.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'bestuur',
+      title: t('Bestuur'),
+      summary: t('Het bestuur richt scholen in en ziet alleen wat scholen zelf delen.'),
+      sections: [
+        {
+          heading: t('Wat het bestuur doet'),
+          paragraphs: [
+            t('De bestuursbeheerder voegt scholen toe, beheert accounts die bij het bestuur horen en kan het postvak en het logboek van de scholen inzien.'),
+          ],
+        },
+        {
+          heading: t('Wat scholen delen'),
+          paragraphs: [
+            t('Een school kiest zelf wat het bestuur ziet: de vastgestelde groeifasen van de zelfscan, anonieme check-in-cijfers per klas en een samenvatting van het plan. Namen van leerlingen en antwoorden van collega\'s ziet het bestuur nooit.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'privacy-en-veiligheid',
+      title: t('Privacy en veiligheid'),
+      summary: t('Hoe Groeiwijzer omgaat met gegevens over kinderen en collega\'s.'),
+      sections: [
+        {
+          heading: t('Zo min mogelijk, zo goed mogelijk beschermd'),
+          paragraphs: [
+            t('Wat een kind over zichzelf laat zien, hoort alleen bij de mensen die het kind kunnen helpen. Notities en woorden van leerlingen worden versleuteld opgeslagen, en elke keer dat iemand gegevens van leerlingen bekijkt, komt in het logboek.'),
+            t('Rollen die gevoelige gegevens zien, loggen in met een tweede stap via een app op de telefoon. Check-ins worden na een vaste termijn verwijderd.'),
+          ],
+        },
+        {
+          heading: t('De privacyverklaring van je school'),
+          paragraphs: [
+            t('Elke school heeft een privacyverklaring die vertelt wat Groeiwijzer bewaart en wie wat ziet. De beheerder van de school kan de standaardtekst aanpassen aan de eigen afspraken, en kan altijd terug naar de standaardtekst. Je vindt de verklaring onderaan elke pagina van je school.'),
+          ],
+        },
+      ],
+    },
+  ];
+}
