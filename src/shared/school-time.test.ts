@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, firstDayOfSchoolYear, isoWeekOf, isValidSchoolYear, schoolDateOf, schoolTodayAt, schoolYearAt, schoolYearOfDate } from './school-time';
+import { addDays, firstDayOfSchoolYear, followingSchoolYear, isoWeekOf, isValidSchoolYear, schoolDateOf, schoolTodayAt, schoolYearAt, schoolYearOfDate, lastDayOfSchoolYear } from './school-time';
 
 describe('the school calendar (Europe/Amsterdam)', () => {
   it('starts the school day at midnight in Amsterdam, in winter and in summer time', () => {
@@ -51,5 +51,17 @@ describe('the school calendar (Europe/Amsterdam)', () => {
     expect(isoWeekOf('2021-01-03')).toBe('2020-W53');
     expect(isoWeekOf('2024-12-30')).toBe('2025-W01');
     expect(isoWeekOf('2026-01-01')).toBe('2026-W01');
+  });
+});
+
+describe('the school year after and the last day of a school year', () => {
+  it('moves both years on by one, also across a decade', () => {
+    expect(followingSchoolYear('2026-2027')).toBe('2027-2028');
+    expect(followingSchoolYear('2029-2030')).toBe('2030-2031');
+  });
+
+  it('ends a school year on 31 July, the day before the next one starts', () => {
+    expect(lastDayOfSchoolYear('2026-2027')).toBe('2027-07-31');
+    expect(addDays(lastDayOfSchoolYear('2026-2027'), 1)).toBe(firstDayOfSchoolYear('2027-2028'));
   });
 });

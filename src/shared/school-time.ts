@@ -51,6 +51,17 @@ export function firstDayOfSchoolYear(schoolYear: string): string {
   return `${schoolYear.slice(0, 4)}-08-01`;
 }
 
+/** The school year after "YYYY-YYYY" ("2026-2027" → "2027-2028"). */
+export function followingSchoolYear(schoolYear: string): string {
+  const start = Number(schoolYear.slice(0, 4));
+  return `${start + 1}-${start + 2}`;
+}
+
+/** The last day (31 July) of a school year "YYYY-YYYY". */
+export function lastDayOfSchoolYear(schoolYear: string): string {
+  return addDays(firstDayOfSchoolYear(followingSchoolYear(schoolYear)), -1);
+}
+
 /** True for "YYYY-YYYY" where the second year follows the first. */
 export function isValidSchoolYear(value: string): boolean {
   const match = SCHOOL_YEAR_PATTERN.exec(value);

@@ -348,9 +348,14 @@ export function requestArbitrary(operation: ApiOperation, hints: ValueHints): fc
   }));
 }
 
+/** A lone UTF-16 surrogate: no URL can carry one (a client's percent-encoding turns it into U+FFFD first). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
+
 /** The URL of a generated request: path parameters encoded into the template, then the query string. */
 export function urlOf(operation: ApiOperation, request: GeneratedRequest): string {
-  const path = operation.url.replace(/:(\w+)/g, (_match, name: string) => encodeURIComponent(request.pathParams[name] ?? ''));
+  const path = operation.url.replace(/:(\w+)/g, (_match, name: string) =>
+    encodeURIComponent((request.pathParams[name] ?? '').replace(LONE_SURROGATE, '\uFFFD')),
+  );
   const query = new URLSearchParams(request.query).toString();
   return query ? `${path}?${query}` : path;
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../errors';
 import { findReadyImport, listStagedRecords } from '../pupils/pupil-import.repository';
 import { insertPlacements, insertPupils } from '../pupils/pupils.repository';
 import { insertClass } from '../tenancy/tenancy.repository';
-import { addDays, firstDayOfSchoolYear, schoolDateOf, schoolYearAt } from '../../../shared/school-time';
+import { addDays, firstDayOfSchoolYear, followingSchoolYear, lastDayOfSchoolYear, schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 import { nextClassName } from './school-year-names';
 import * as repository from './school-year.repository';
 import type { NextSchoolYearState, PreparationPlan, PreparationPreview } from './school-year.schemas';
@@ -21,16 +21,6 @@ import type { NextSchoolYearState, PreparationPlan, PreparationPreview } from '.
 // as their leaving date, so retention periods start from it; they are marked so once that day has passed
 // (`applyDueDepartures`), so until then they check in and appear in lists as usual.
 
-/** The school year after "YYYY-YYYY". */
-export function followingSchoolYear(schoolYear: string): string {
-  const start = Number(schoolYear.slice(0, 4));
-  return `${start + 1}-${start + 2}`;
-}
-
-/** The last day (31 July) of a school year "YYYY-YYYY". */
-export function lastDayOfSchoolYear(schoolYear: string): string {
-  return addDays(firstDayOfSchoolYear(followingSchoolYear(schoolYear)), -1);
-}
 
 /** This school year, next school year, this year's classes with their default next name, and the preparation if any. */
 export async function getNextSchoolYear(deps: Deps, schoolId: string): Promise<NextSchoolYearState> {

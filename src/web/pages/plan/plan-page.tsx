@@ -11,7 +11,7 @@ import { Page } from '../../components/page';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
 import { useSchool } from '../school/school-layout';
-import { nextSchoolYear } from '../school/school-years';
+import { followingSchoolYear } from '../../../shared/school-time';
 import { ActionDialog, GoalDialog } from './plan-forms';
 import { actionStatusLabel, goalStatusLabel, kotterExplanation, kotterLabel, OverdueMark, PlanLoadError, PlanNav, usePlanOverview, useGoalName } from './plan-labels';
 
@@ -36,7 +36,7 @@ export function PlanPage() {
       </Page>
     );
   }
-  const years = [...new Set([...plan.schoolYears, plan.schoolYear, nextSchoolYear(school.currentSchoolYear)])].sort((a, b) => b.localeCompare(a));
+  const years = [...new Set([...plan.schoolYears, plan.schoolYear, followingSchoolYear(school.currentSchoolYear)])].sort((a, b) => b.localeCompare(a));
   const remove = async () => {
     if (!deleting) return;
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSchoolYear, schoolYearChoices } from './school-years';
+import { schoolYearChoices } from './school-years';
 
 describe('schoolYearChoices', () => {
   it('offers the years with data, the current one and the next one, newest first, without repeats', () => {
@@ -15,8 +15,3 @@ describe('schoolYearChoices', () => {
   });
 });
 
-describe('nextSchoolYear', () => {
-  it('moves both years on by one', () => {
-    expect(nextSchoolYear('2029-2030')).toBe('2030-2031');
-  });
-});
