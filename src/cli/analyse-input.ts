@@ -10,15 +10,16 @@ export const RATINGS_COLUMNS = ['respondent', 'role', 'aspect', 'phase'] as cons
 
 const PHASES: Readonly<Record<string, RatingInput['phase']>> = { '1': 1, '2': 2, '3': 3, '4': 4, '': null, '?': null };
 
-/**
- * Reads a ratings CSV (header `respondent,role,aspect,phase`, cells split by `;` or `,`; phase 1–4, empty or
- * `?` = don't know) and refuses bad rows with a CliError naming the line; `aspectIds` restricts the aspects (the model's).
- * The role `other` (small roles coarsened by the app's export) is read as a role that is never named.
- */
-export function parseRatingsCsv(text: string, options: { aspectIds?: readonly string[] } = {}): RatingInput[] {
-  let records: { record: string[]; info: { lines: number } }[];
+/** One CSV record and the line it starts on, as a spreadsheet numbers lines (header = line 1). */
+export interface CsvRecord {
+  record: string[];
+  line: number;
+}
+
+/** Reads CSV text (cells split by `;` or `,`, as the header shows; BOM, blank lines and padding ignored). */
+export function readCsvRecords(text: string, what: string): CsvRecord[] {
   try {
-    records = parse(text, {
+    const records = parse(text, {
       bom: true,
       delimiter: separatorOf(text),
       relax_column_count: true,
@@ -26,11 +27,20 @@ export function parseRatingsCsv(text: string, options: { aspectIds?: readonly st
       trim: true,
       info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map((entry) => ({ record: entry.record, line: lineOf(entry) }));
   } catch (error) {
-    if (error instanceof CsvError) throw new CliError(`ratings file is not readable CSV: ${error.message}`);
+    if (error instanceof CsvError) throw new CliError(`${what} is not readable CSV: ${error.message}`);
     throw error;
   }
-  const [header, ...rows] = records;
+}
+
+/**
+ * Reads a ratings CSV (header `respondent,role,aspect,phase`, cells split by `;` or `,`; phase 1–4, empty or
+ * `?` = don't know) and refuses bad rows with a CliError naming the line; `aspectIds` restricts the aspects (the model's).
+ * The role `other` (small roles coarsened by the app's export) is read as a role that is never named.
+ */
+export function parseRatingsCsv(text: string, options: { aspectIds?: readonly string[] } = {}): RatingInput[] {
+  const [header, ...rows] = readCsvRecords(text, 'ratings file');
   if (header === undefined) throw new CliError('ratings file is empty: expected the header respondent,role,aspect,phase');
   const columnOf = Object.fromEntries(RATINGS_COLUMNS.map((column) => [column, header.record.indexOf(column)])) as Record<
     (typeof RATINGS_COLUMNS)[number],
@@ -38,7 +48,7 @@ export function parseRatingsCsv(text: string, options: { aspectIds?: readonly st
   >;
   const missing = RATINGS_COLUMNS.filter((column) => columnOf[column] === -1);
   if (missing.length > 0) {
-    throw new CliError(`line ${lineOf(header)}: the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${RATINGS_COLUMNS.join(',')})`);
+    throw new CliError(`line ${header.line}: the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${RATINGS_COLUMNS.join(',')})`);
   }
 
   const knownAspects = options.aspectIds === undefined ? null : new Set(options.aspectIds);
@@ -46,7 +56,7 @@ export function parseRatingsCsv(text: string, options: { aspectIds?: readonly st
   const answeredOn = new Map<string, number>();
   const ratings: RatingInput[] = [];
   for (const row of rows) {
-    const line = lineOf(row);
+    const { line } = row;
     if (row.record.length !== header.record.length) {
       throw new CliError(`line ${line}: expected ${header.record.length} cells like the header, found ${row.record.length}`);
     }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { aspectIdsOf, type DevelopmentModel, developmentModelSchema } from '../shared/selfscan-model';
 import { AggregationInputError, aggregateSelfScan, type SelfScanAggregate } from '../server/features/selfscan/aggregate';
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../shared/anonymity';
+import { runAnalyseGrowth } from './analyse-growth.command';
 import { parseRatingsCsv } from './analyse-input';
 import { CliError, parseCommandArguments } from './cli-arguments';
 
@@ -21,7 +23,7 @@ const selfScanArgumentsSchema = z.strictObject({
     .pipe(z.number().int().min(MIN_GROUP_SIZE_FLOOR, `must be at least ${MIN_GROUP_SIZE_FLOOR}`))
     .default(DEFAULT_MIN_GROUP_SIZE),
   model: z.string().min(1).optional(),
-  positionals: z.tuple([z.literal('selfscan', { error: 'the only analysis is "selfscan"' })], { error: 'give the analysis: selfscan' }),
+  positionals: z.tuple([z.literal('selfscan', { error: 'the analysis is "selfscan" or "growth"' })], { error: 'give the analysis: selfscan or growth' }),
 });
 
 /**
@@ -53,6 +55,18 @@ export function runAnalyse(
   }
   print(JSON.stringify(result));
   return result;
+}
+
+/** `groeiwijzer analyse …`: the analysis named by the first argument that is not an option or its value. */
+export function runAnalysis(args: string[]): void {
+  if (analysisOf(args) === 'growth') runAnalyseGrowth(args);
+  else runAnalyse(args);
+}
+
+/** The analysis asked for: the first argument that is not an option or an option's value. */
+function analysisOf(args: string[]): string | undefined {
+  const valueOptions = Object.fromEntries(['input', 'min-group', 'model', 'measurements', 'trainings'].map((name) => [name, { type: 'string' as const }]));
+  return parseArgs({ args, options: valueOptions, strict: false, allowPositionals: true }).positionals[0];
 }
 
 function readFile(path: string, readText: (path: string) => string): string {

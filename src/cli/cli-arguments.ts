@@ -1,9 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 
-/** A mistake of the person at the keyboard: printed as it is, without a stack trace, exit code 1. */
+/** A mistake of the person at the keyboard: printed as it is, without a stack trace, exit code 1 unless a command's contract says otherwise. */
 export class CliError extends Error {
   override readonly name = 'CliError';
+
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
 }
 
 /**

@@ -3,7 +3,8 @@ import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
 import { OWNER_ONLY_UMASK } from '../server/db/owner-only-files';
 import { serve } from '../server/main';
-import { runAnalyse } from './analyse.command';
+import { ANALYSE_GROWTH_USAGE } from './analyse-growth.command';
+import { runAnalysis } from './analyse.command';
 import { runAudit } from './audit.command';
 import { runBackup, runRestore } from './backup.command';
 import { CHECKIN_USAGE, runCheckin } from './checkin.command';
@@ -32,6 +33,7 @@ ${PLAN_USAGE}
                           --input <ratings.csv>  header respondent,role,aspect,phase (phase 1-4, empty or ? = don't know)
                           [--min-group <k>]      smallest role group shown (default 5, at least 3)
                           [--model <model.json>] check aspects against a model and list them in its order
+${ANALYSE_GROWTH_USAGE}
   audit verify          check the audit log's hash chain; exit code 1 at a changed, deleted,
                         reordered or missing event
 
@@ -76,7 +78,7 @@ export async function runCli(argv: string[]): Promise<number> {
       await runPlan(rest);
       return 0;
     case 'analyse':
-      runAnalyse(rest);
+      runAnalysis(rest);
       return 0;
     case 'audit':
       return runAudit(rest);
@@ -102,7 +104,7 @@ runCli(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    if (error instanceof CliError) console.error('\nRun `groeiwijzer help` for the commands and their options.');
-    process.exitCode = 1;
+    if (error instanceof CliError && error.exitCode === 1) console.error('\nRun `groeiwijzer help` for the commands and their options.');
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
   },
 );
