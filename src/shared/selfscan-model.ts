@@ -1,20 +1,12 @@
 import { z } from 'zod';
+import { definitionIdSchema as idSchema, definitionVersionSchema, localizedTextSchema } from './definition-schemas';
+
+export { type LocalizedText, localizedTextSchema } from './definition-schemas';
 
 /** The four growth phases every aspect is described at. */
 export const GROWTH_PHASES = [1, 2, 3, 4] as const;
 /** One growth phase (groeifase). */
 export type GrowthPhase = (typeof GROWTH_PHASES)[number];
-
-/** A text in both interface languages; Dutch is the source. */
-export const localizedTextSchema = z.strictObject({
-  nl: z.string().trim().min(1).max(2000),
-  en: z.string().trim().min(1).max(2000),
-});
-/** A text in Dutch and English. */
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
-
-// Stable ids such as `layer-1` and `layer-1.motivation`: lowercase words, dots between levels.
-const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$/, 'lowercase words joined by - and .');
 
 /** One aspect (accent) of a layer, described at each of the four growth phases. */
 export const modelAspectSchema = z.strictObject({
@@ -45,7 +37,7 @@ export const developmentModelSchema = z
     /** Stable id of the model across versions, e.g. `tso-development-model`. */
     id: idSchema,
     /** Version of this model text, e.g. `1.0.0`; a version used in a round never changes. */
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semantic version like 1.0.0'),
+    version: definitionVersionSchema,
     name: localizedTextSchema,
     /** Where the model comes from and how it was written. */
     source: localizedTextSchema,
