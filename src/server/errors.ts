@@ -48,6 +48,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   school_year_already_prepared: 409,
   school_year_started: 409,
   school_year_ended: 409,
+  wave_already_open: 409,
   internal_error: 500,
 };
 

@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'school_year_already_prepared',
   'school_year_started',
   'school_year_ended',
+  'wave_already_open',
   'internal_error',
 ] as const;
 

@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   // The training register names staff: the people who organise training, and the school's administrator.
   'school.training.read': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'tso_lead'], workingGroup: 'member' },
   'school.training.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'tso_lead'], workingGroup: 'member' },
+  // Measurement waves of the effect evaluation: the people who lead the TSO work plan them.
+  'school.questionnaires.manage': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
   // Per school that shares its plan with the board: phase, goals achieved/total, overdue actions, training coverage.
   'board.plan.rollup': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<

@@ -29,6 +29,7 @@ export interface IdPools {
   actionId: string[];
   trainingId: string[];
   importId: string[];
+  waveId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -107,6 +108,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
   const plan = await seedPlan(test, world, session);
   const trainingId = await seedTraining(test, world, session);
   const importId = await seedStagedImport(test, world);
+  const waveId = await seedWave(test, world, session);
   const calendarToken = await seedCalendarFeed(test, world);
   const doc = (await test.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDocument;
   const aspectIds = aspectIdsOf(model);
@@ -128,6 +130,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     actionId: [plan.actionId],
     trainingId: [trainingId],
     importId: [importId],
+    waveId: [waveId],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -146,6 +149,13 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     actionId: fromPool(pools.actionId),
     trainingId: fromPool(pools.trainingId),
     importId: fromPool(pools.importId),
+    waveId: fromPool(pools.waveId),
+    // Instruments for a pupil wave or a teacher wave, now and then an unknown one.
+    instrumentIds: fc.oneof(
+      { arbitrary: fc.subarray(['class-climate-pupil', 'pupil-wellbeing', 'pupil-wellbeing-young'], { minLength: 1, maxLength: 2 }), weight: 3 },
+      { arbitrary: fc.subarray(['teacher-competence', 'class-climate-teacher'], { minLength: 1 }), weight: 2 },
+      { arbitrary: fc.array(fc.stringMatching(/^[a-z]{1,10}(-[a-z]{1,8})?$/), { minLength: 1, maxLength: 3 }), weight: 1 },
+    ),
     // Current staff of school A1 (the fuzzing user included), so recorded trainings get through more often.
     participantUserIds: fc.subarray([user.id, world.users.teacher.id, world.users.careTeam.id, world.users.tsoLead.id, world.users.leadership.id], { maxLength: 3 }),
     ownerUserId: fc.option(fromPool(pools.userId), { nil: null }),
@@ -229,6 +239,7 @@ const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
   '/api/schools/:schoolId/plan/goals/:goalId/actions': 'actionId',
   '/api/schools/:schoolId/trainings': 'trainingId',
   '/api/schools/:schoolId/pupil-imports': 'importId',
+  '/api/schools/:schoolId/questionnaire-waves': 'waveId',
 };
 
 /** A moment, a goal and an action in school A1's implementation plan, so plan routes meet real records. */
@@ -254,6 +265,18 @@ async function seedTraining(test: TestApp, world: World, session: Login): Promis
     payload: { kind: 'full_team', heldOn: '2026-10-01', participantUserIds: [world.users.teacher.id], partners: ['Jeugdzorg Noord'] },
   });
   if (response.statusCode !== 201) throw new Error(`seeding a training failed: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
+}
+
+/** A pupil wave of school A1 that opens in January, so the wave routes meet a real one that may still change. */
+async function seedWave(test: TestApp, world: World, session: Login): Promise<string> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: `/api/schools/${world.schoolA1}/questionnaire-waves`,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    payload: { name: 'Meting januari', audience: 'pupils', opensOn: '2027-01-11', closesOn: '2027-01-22', instrumentIds: ['class-climate-pupil'], classIds: [world.classA1] },
+  });
+  if (response.statusCode !== 201) throw new Error(`seeding a wave failed: ${response.statusCode} ${response.body}`);
   return response.json().id as string;
 }
 

@@ -37,6 +37,7 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   // Teachers and the care team pass the policy; the plan service answers 403 not_shared until the school shares it.
   'school.plan.read': ['schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam'],
   'school.plan.edit': ['leadership', 'tsoLead'],
+  'school.questionnaires.manage': ['leadership', 'tsoLead'],
   'school.plan.team.manage': ['leadership', 'tsoLead'],
   'school.training.read': ['schoolAdmin', 'leadership', 'tsoLead'],
   'school.training.manage': ['schoolAdmin', 'leadership', 'tsoLead'],
@@ -77,6 +78,7 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'board.checkin.aggregates': ['boardAdminOtherBoard'],
   'school.plan.read': ['schoolAdminOtherBoard'],
   'school.plan.edit': [],
+  'school.questionnaires.manage': [],
   'school.plan.team.manage': [],
   'school.training.read': ['schoolAdminOtherBoard'],
   'school.training.manage': ['schoolAdminOtherBoard'],

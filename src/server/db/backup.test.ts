@@ -249,4 +249,13 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
     .execute();
   // A privacy statement the school adapted.
   await db.insertInto('privacy_statements').values({ school_id: school.id, text: 'Onze eigen privacyverklaring.', updated_by: userId, updated_at: now }).onConflict((c) => c.doNothing()).execute();
+  // A pupil measurement wave with its instrument and one class.
+  const waveId = newId();
+  const schoolClass = await db.selectFrom('classes').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow();
+  await db
+    .insertInto('questionnaire_waves')
+    .values({ id: waveId, school_id: school.id, name: 'Meting 1', audience: 'pupils', opens_on: '2099-10-01', closes_on: '2099-10-14', created_by: userId, created_at: now, updated_at: now })
+    .execute();
+  await db.insertInto('questionnaire_wave_instruments').values({ wave_id: waveId, instrument_id: 'class-climate-pupil', instrument_version: '1.0.0', position: 0 }).execute();
+  await db.insertInto('questionnaire_wave_classes').values({ wave_id: waveId, class_id: schoolClass.id }).execute();
 }

@@ -40,6 +40,7 @@ import type {
 } from '../features/plan/plan.tables';
 import type { SchoolSettingsTable } from '../features/school-settings/school-settings.tables';
 import type { PrivacyStatementsTable } from '../features/privacy-statement/privacy-statement.tables';
+import type { QuestionnaireWaveClassesTable, QuestionnaireWaveInstrumentsTable, QuestionnaireWavesTable } from '../features/questionnaires/questionnaire-waves.tables';
 import type {
   DevelopmentModelsTable,
   SelfscanConsensusTable,
@@ -116,6 +117,9 @@ export interface Database {
   getting_started_hidden: GettingStartedHiddenTable;
   school_year_preparations: SchoolYearPreparationsTable;
   privacy_statements: PrivacyStatementsTable;
+  questionnaire_waves: QuestionnaireWavesTable;
+  questionnaire_wave_instruments: QuestionnaireWaveInstrumentsTable;
+  questionnaire_wave_classes: QuestionnaireWaveClassesTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -178,6 +182,9 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'getting_started_hidden',
   'school_year_preparations',
   'privacy_statements',
+  'questionnaire_waves',
+  'questionnaire_wave_instruments',
+  'questionnaire_wave_classes',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -20,6 +20,7 @@ import * as staffStartDate from './migrations/2026-12-06-004-staff-start-date';
 import * as selfscanReminders from './migrations/2026-12-06-003-selfscan-reminders';
 import * as schoolYearPreparations from './migrations/2026-12-07-001-school-year-preparations';
 import * as privacyStatements from './migrations/2026-12-07-002-privacy-statements';
+import * as questionnaireWaves from './migrations/2026-12-08-001-questionnaire-waves';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-001-pupil-lifecycle': pupilLifecycle,
   '2026-12-07-001-school-year-preparations': schoolYearPreparations,
   '2026-12-07-002-privacy-statements': privacyStatements,
+  '2026-12-08-001-questionnaire-waves': questionnaireWaves,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

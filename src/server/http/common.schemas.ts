@@ -16,6 +16,9 @@ export const classParamsSchema = z.strictObject({ schoolId: z.uuid(), classId: z
 /** A school year such as 2026-2027. */
 export const schoolYearSchema = z.string().refine(isValidSchoolYear, { message: 'expected a school year like 2026-2027' });
 
+/** A calendar date in the school's time zone, YYYY-MM-DD. */
+export const schoolDateSchema = z.iso.date();
+
 /**
  * Free text that stands on one line (names, titles, labels): trimmed, and refused when it holds a control
  * character (CR/LF and tab included), a line or paragraph separator or a bidi control (shared/plain-text.ts).

@@ -64,6 +64,8 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'Dit schooljaar is al begonnen, dus de voorbereiding kan niet meer ongedaan worden gemaakt. Pas klassen en leerlingen nu los aan.',
     school_year_ended:
       'Deze klas hoort bij een schooljaar dat voorbij is. Klascodes, inlogkaarten en de klassencomputer werken alleen voor klassen van dit schooljaar.',
+    wave_already_open:
+      'Deze meting is al begonnen en kan daarom niet meer worden gewijzigd of verwijderd. Plan zo nodig een nieuwe meting.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -122,6 +124,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     school_year_started: 'This school year has already started, so its preparation can no longer be undone. Change classes and pupils one by one instead.',
     school_year_ended:
       'This class belongs to a school year that has ended. Class codes, login cards and the class computer only work for classes of this school year.',
+    wave_already_open: 'This wave has already opened, so it can no longer be changed or removed. Plan a new wave if needed.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

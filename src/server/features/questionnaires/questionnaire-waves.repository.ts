@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import type { QuestionnaireWaveRow, QuestionnaireWavesTable } from './questionnaire-waves.tables';
+
+/** A school's waves that open between two school dates (inclusive), in the order they open. */
+export async function listWaves(db: Kysely<Database>, schoolId: string, from: string, through: string): Promise<QuestionnaireWaveRow[]> {
+  return db
+    .selectFrom('questionnaire_waves')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('opens_on', '>=', from)
+    .where('opens_on', '<=', through)
+    .orderBy('opens_on')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+/** One wave of the school; undefined for a wave of another school. */
+export async function findWave(db: Kysely<Database>, schoolId: string, waveId: string): Promise<QuestionnaireWaveRow | undefined> {
+  return db.selectFrom('questionnaire_waves').selectAll().where('school_id', '=', schoolId).where('id', '=', waveId).executeTakeFirst();
+}
+
+/** The instruments of these waves, each wave's in its order. */
+export async function listWaveInstruments(db: Kysely<Database>, waveIds: readonly string[]) {
+  if (waveIds.length === 0) return [];
+  return db.selectFrom('questionnaire_wave_instruments').selectAll().where('wave_id', 'in', waveIds).orderBy('wave_id').orderBy('position').execute();
+}
+
+/** The classes of these waves with their names, by name. */
+export async function listWaveClasses(db: Kysely<Database>, waveIds: readonly string[]) {
+  if (waveIds.length === 0) return [];
+  return db
+    .selectFrom('questionnaire_wave_classes')
+    .innerJoin('classes', 'classes.id', 'questionnaire_wave_classes.class_id')
+    .select(['questionnaire_wave_classes.wave_id', 'classes.id', 'classes.name'])
+    .where('questionnaire_wave_classes.wave_id', 'in', waveIds)
+    .orderBy('classes.name')
+    .execute();
+}
+
+/** Which of these class ids are classes of the school in the school year. */
+export async function findClassIdsOfYear(db: Kysely<Database>, schoolId: string, schoolYear: string, classIds: readonly string[]): Promise<Set<string>> {
+  if (classIds.length === 0) return new Set();
+  const rows = await db.selectFrom('classes').select('id').where('school_id', '=', schoolId).where('school_year', '=', schoolYear).where('id', 'in', classIds).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The day of the school's first full team training in the register, if it has one. */
+export async function findTeamTrainingDay(db: Kysely<Database>, schoolId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('trainings')
+    .select((eb) => eb.fn.min('held_on').as('held_on'))
+    .where('school_id', '=', schoolId)
+    .where('kind', '=', 'full_team')
+    .executeTakeFirst();
+  return row?.held_on ?? null;
+}
+
+/** Stores a new wave. */
+export async function insertWave(db: Kysely<Database>, wave: QuestionnaireWavesTable): Promise<void> {
+  await db.insertInto('questionnaire_waves').values(wave).execute();
+}
+
+/** Changes a wave's own fields. */
+export async function updateWave(
+  db: Kysely<Database>,
+  waveId: string,
+  fields: Pick<QuestionnaireWavesTable, 'name' | 'audience' | 'opens_on' | 'closes_on' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('questionnaire_waves').set(fields).where('id', '=', waveId).execute();
+}
+
+/** Replaces a wave's instruments (in order) and classes. */
+export async function replaceWaveContents(
+  db: Kysely<Database>,
+  waveId: string,
+  instruments: readonly { id: string; version: string }[],
+  classIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('questionnaire_wave_instruments').where('wave_id', '=', waveId).execute();
+  await db.deleteFrom('questionnaire_wave_classes').where('wave_id', '=', waveId).execute();
+  await db
+    .insertInto('questionnaire_wave_instruments')
+    .values(instruments.map((instrument, position) => ({ wave_id: waveId, instrument_id: instrument.id, instrument_version: instrument.version, position })))
+    .execute();
+  if (classIds.length > 0) await db.insertInto('questionnaire_wave_classes').values(classIds.map((classId) => ({ wave_id: waveId, class_id: classId }))).execute();
+}
+
+/** Deletes a wave with its instruments and classes. */
+export async function deleteWave(db: Kysely<Database>, waveId: string): Promise<void> {
+  await db.deleteFrom('questionnaire_wave_instruments').where('wave_id', '=', waveId).execute();
+  await db.deleteFrom('questionnaire_wave_classes').where('wave_id', '=', waveId).execute();
+  await db.deleteFrom('questionnaire_waves').where('id', '=', waveId).execute();
+}

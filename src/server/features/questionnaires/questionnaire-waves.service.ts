@@ -1,0 +1,193 @@
+import type { Kysely } from 'kysely';
+import type { Instrument } from '../../../shared/questionnaire-instrument';
+import { INFORMANT_OF_AUDIENCE, type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
+import { firstDayOfSchoolYear, lastDayOfSchoolYear, schoolTodayAt, schoolYearOfDate } from '../../../shared/school-time';
+import type { Database } from '../../db/database';
+import { type Deps, isoInstant, newId } from '../../deps';
+import { AppError } from '../../errors';
+import { findSchool } from '../tenancy/tenancy.repository';
+import { loadShippedInstruments } from './instrument-catalogue';
+import * as repository from './questionnaire-waves.repository';
+import type { InstrumentSummary, Wave, WaveInput, Waves } from './questionnaire-waves.schemas';
+import type { QuestionnaireWaveRow } from './questionnaire-waves.tables';
+
+// Measurement waves (issue 13): a TSO lead or the leadership plans when the school's teachers, or pupils of
+// chosen classes, answer which instruments. Each wave is before or after the school's team training, read
+// from the training register, so the effect evaluation needs no extra input. A wave can be changed or
+// removed until it opens; from then on answers may point at it.
+
+/** The newest version of every shipped instrument, as the planner chooses from them. */
+export function listInstrumentSummaries(): InstrumentSummary[] {
+  return currentInstruments().map((instrument) => ({
+    id: instrument.id,
+    version: instrument.version,
+    name: instrument.name,
+    description: instrument.description,
+    informant: instrument.informant,
+    ageRange: instrument.ageRange ?? null,
+    items: instrument.items.length,
+    scales: instrument.scales.map((scale) => ({ id: scale.id, name: scale.name })),
+  }));
+}
+
+/** The school's waves that open in a school year (default: this one), with the training they are before or after. */
+export async function listWaves(deps: Deps, schoolId: string, schoolYear?: string): Promise<Waves> {
+  const db = deps.db.kysely;
+  if (!(await findSchool(db, schoolId))) throw new AppError('not_found');
+  const year = schoolYear ?? schoolTodayAt(deps.clock.now()).schoolYear;
+  const rows = await repository.listWaves(db, schoolId, firstDayOfSchoolYear(year), lastDayOfSchoolYear(year));
+  const trainingHeldOn = await repository.findTeamTrainingDay(db, schoolId);
+  return { schoolYear: year, trainingHeldOn, waves: await describeWaves(deps, db, rows, trainingHeldOn) };
+}
+
+/** Plans a wave. */
+export async function planWave(deps: Deps, actorUserId: string, schoolId: string, input: WaveInput): Promise<Wave> {
+  const db = deps.db.kysely;
+  if (!(await findSchool(db, schoolId))) throw new AppError('not_found');
+  const instruments = await checkWave(deps, schoolId, input);
+  const id = newId();
+  const now = isoInstant(deps.clock.now());
+  await db.transaction().execute(async (trx) => {
+    await repository.insertWave(trx, {
+      id,
+      school_id: schoolId,
+      name: input.name,
+      audience: input.audience,
+      opens_on: input.opensOn,
+      closes_on: input.closesOn,
+      created_by: actorUserId,
+      created_at: now,
+      updated_at: now,
+    });
+    await repository.replaceWaveContents(trx, id, instruments, input.classIds);
+  });
+  return getWave(deps, schoolId, id);
+}
+
+/** Changes a wave that has not opened yet (409 `wave_already_open` once it has). */
+export async function updateWave(deps: Deps, schoolId: string, waveId: string, input: WaveInput): Promise<Wave> {
+  const db = deps.db.kysely;
+  await findPlannedWave(deps, schoolId, waveId);
+  const instruments = await checkWave(deps, schoolId, input);
+  await db.transaction().execute(async (trx) => {
+    await repository.updateWave(trx, waveId, {
+      name: input.name,
+      audience: input.audience,
+      opens_on: input.opensOn,
+      closes_on: input.closesOn,
+      updated_at: isoInstant(deps.clock.now()),
+    });
+    await repository.replaceWaveContents(trx, waveId, instruments, input.classIds);
+  });
+  return getWave(deps, schoolId, waveId);
+}
+
+/** Removes a wave that has not opened yet (409 `wave_already_open` once it has). */
+export async function deleteWave(deps: Deps, schoolId: string, waveId: string): Promise<void> {
+  await findPlannedWave(deps, schoolId, waveId);
+  await deps.db.kysely.transaction().execute((trx) => repository.deleteWave(trx, waveId));
+}
+
+async function getWave(deps: Deps, schoolId: string, waveId: string): Promise<Wave> {
+  const db = deps.db.kysely;
+  const row = await repository.findWave(db, schoolId, waveId);
+  if (!row) throw new AppError('not_found');
+  const [wave] = await describeWaves(deps, db, [row], await repository.findTeamTrainingDay(db, schoolId));
+  return wave!;
+}
+
+async function findPlannedWave(deps: Deps, schoolId: string, waveId: string): Promise<QuestionnaireWaveRow> {
+  const row = await repository.findWave(deps.db.kysely, schoolId, waveId);
+  if (!row) throw new AppError('not_found');
+  if (schoolTodayAt(deps.clock.now()).today >= row.opens_on) throw new AppError('wave_already_open');
+  return row;
+}
+
+/**
+ * The rules a wave must keep, each refused at its own field: open from today or later, closing in the same
+ * school year; instruments written for its audience; a pupil wave's classes from that school year, a
+ * teacher wave without classes. Returns the instruments at the version the wave will ask.
+ */
+async function checkWave(deps: Deps, schoolId: string, input: WaveInput): Promise<{ id: string; version: string }[]> {
+  const { today } = schoolTodayAt(deps.clock.now());
+  const fields: Record<string, string[]> = {};
+  const refuse = (field: string, message: string) => (fields[field] ??= []).push(message);
+  const schoolYear = schoolYearOfDate(input.opensOn);
+  if (input.opensOn < today) refuse('body.opensOn', 'lies in the past: a wave opens today or later');
+  if (input.closesOn < input.opensOn) refuse('body.closesOn', 'is before the day the wave opens');
+  else if (schoolYearOfDate(input.closesOn) !== schoolYear) refuse('body.closesOn', `must lie in the school year ${schoolYear}, like the day the wave opens`);
+
+  const byId = new Map(currentInstruments().map((instrument) => [instrument.id, instrument]));
+  const informant = INFORMANT_OF_AUDIENCE[input.audience];
+  input.instrumentIds.forEach((instrumentId, index) => {
+    const instrument = byId.get(instrumentId);
+    if (!instrument) refuse(`body.instrumentIds.${index}`, 'unknown instrument');
+    else if (instrument.informant !== informant) refuse(`body.instrumentIds.${index}`, `written for ${instrument.informant}s, not for this wave's ${input.audience}`);
+    if (input.instrumentIds.indexOf(instrumentId) !== index) refuse(`body.instrumentIds.${index}`, 'listed twice');
+  });
+  await checkClasses(deps.db.kysely, schoolId, schoolYear, input.audience, input.classIds, refuse);
+  if (Object.keys(fields).length > 0) throw new AppError('validation_failed', { fields });
+  return input.instrumentIds.map((instrumentId) => ({ id: instrumentId, version: byId.get(instrumentId)!.version }));
+}
+
+async function checkClasses(
+  db: Kysely<Database>,
+  schoolId: string,
+  schoolYear: string,
+  audience: WaveAudience,
+  classIds: readonly string[],
+  refuse: (field: string, message: string) => void,
+): Promise<void> {
+  if (audience === 'teachers') {
+    if (classIds.length > 0) refuse('body.classIds', 'a wave for teachers has no classes');
+    return;
+  }
+  if (classIds.length === 0) refuse('body.classIds', 'choose the classes whose pupils answer');
+  const known = await repository.findClassIdsOfYear(db, schoolId, schoolYear, classIds);
+  classIds.forEach((classId, index) => {
+    if (!known.has(classId)) refuse(`body.classIds.${index}`, `not a class of this school in ${schoolYear}`);
+    if (classIds.indexOf(classId) !== index) refuse(`body.classIds.${index}`, 'listed twice');
+  });
+}
+
+async function describeWaves(deps: Deps, db: Kysely<Database>, rows: readonly QuestionnaireWaveRow[], trainingHeldOn: string | null): Promise<Wave[]> {
+  const ids = rows.map((row) => row.id);
+  const instruments = await repository.listWaveInstruments(db, ids);
+  const classes = await repository.listWaveClasses(db, ids);
+  const { today } = schoolTodayAt(deps.clock.now());
+  const names = new Map(loadShippedInstruments().map((instrument) => [`${instrument.id}@${instrument.version}`, instrument.name]));
+  return rows.map((row) => ({
+    id: row.id,
+    schoolYear: schoolYearOfDate(row.opens_on),
+    name: row.name,
+    audience: row.audience as WaveAudience,
+    opensOn: row.opens_on,
+    closesOn: row.closes_on,
+    state: waveStateOn(today, { opensOn: row.opens_on, closesOn: row.closes_on }),
+    training: trainingHeldOn !== null && row.opens_on >= trainingHeldOn ? 'after' : 'before',
+    instruments: instruments
+      .filter((instrument) => instrument.wave_id === row.id)
+      .map((instrument) => ({
+        id: instrument.instrument_id,
+        version: instrument.instrument_version,
+        name: names.get(`${instrument.instrument_id}@${instrument.instrument_version}`) ?? { nl: instrument.instrument_id, en: instrument.instrument_id },
+      })),
+    classes: classes.filter((schoolClass) => schoolClass.wave_id === row.id).map((schoolClass) => ({ id: schoolClass.id, name: schoolClass.name })),
+  }));
+}
+
+/** Per instrument id, the newest shipped version (by semantic version). */
+function currentInstruments(): Instrument[] {
+  const newest = new Map<string, Instrument>();
+  for (const instrument of loadShippedInstruments()) {
+    const earlier = newest.get(instrument.id);
+    if (!earlier || compareVersions(instrument.version, earlier.version) > 0) newest.set(instrument.id, instrument);
+  }
+  return [...newest.values()];
+}
+
+function compareVersions(a: string, b: string): number {
+  const [pa, pb] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let index = 0; index < 3; index++) if (pa[index] !== pb[index]) return pa[index]! - pb[index]!;
+  return 0;
+}

@@ -1,0 +1,31 @@
+import type { Selectable } from 'kysely';
+
+/** A measurement wave: when a school's teachers, or pupils of chosen classes, answer which instruments. */
+export interface QuestionnaireWavesTable {
+  id: string;
+  school_id: string;
+  name: string;
+  /** `teachers` or `pupils` (WAVE_AUDIENCES). */
+  audience: string;
+  opens_on: string;
+  closes_on: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An instrument a wave asks, at the exact version, in the order answered. */
+export interface QuestionnaireWaveInstrumentsTable {
+  wave_id: string;
+  instrument_id: string;
+  instrument_version: string;
+  position: number;
+}
+
+/** A class whose pupils answer a pupil wave. */
+export interface QuestionnaireWaveClassesTable {
+  wave_id: string;
+  class_id: string;
+}
+
+export type QuestionnaireWaveRow = Selectable<QuestionnaireWavesTable>;
