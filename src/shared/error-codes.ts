@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'school_year_started',
   'school_year_ended',
   'wave_already_open',
+  'wave_not_open',
   'internal_error',
 ] as const;
 

@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   'school.training.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'tso_lead'], workingGroup: 'member' },
   // Measurement waves of the effect evaluation: the people who lead the TSO work plan them.
   'school.questionnaires.manage': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
+  // Answering the school's open teacher waves: the teachers. Each sees and changes only their own answers.
+  'school.questionnaires.answer': { scope: 'school', boardRoles: [], schoolRoles: ['teacher'] },
   // Per school that shares its plan with the board: phase, goals achieved/total, overdue actions, training coverage.
   'board.plan.rollup': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<

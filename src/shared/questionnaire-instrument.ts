@@ -181,3 +181,18 @@ export function itemOf(instrument: Instrument, itemId: string): InstrumentItem {
   if (item === undefined) throw new Error(`instrument ${instrument.id} has no item ${itemId}`);
   return item;
 }
+
+/**
+ * What is wrong with a set of answers to an instrument, per item id (empty when nothing is): an item the
+ * instrument does not have, or a value that is not one of the item's answers. Unanswered items are fine.
+ */
+export function answerProblems(instrument: Instrument, answers: InstrumentAnswers): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const items = new Map(instrument.items.map((item) => [item.id, item]));
+  for (const [itemId, value] of answers) {
+    const item = items.get(itemId);
+    if (item === undefined) problems[itemId] = 'not an item of this instrument';
+    else if (!isAnswerOf(instrument, item, value)) problems[itemId] = `not one of the answers ${responseScaleOf(instrument, item).options.map((option) => option.value).join(', ')}`;
+  }
+  return problems;
+}

@@ -150,6 +150,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     trainingId: fromPool(pools.trainingId),
     importId: fromPool(pools.importId),
     waveId: fromPool(pools.waveId),
+    instrumentId: fc.constantFrom('teacher-competence', 'class-climate-teacher', 'class-climate-pupil', 'no-such-list'),
     // Instruments for a pupil wave or a teacher wave, now and then an unknown one.
     instrumentIds: fc.oneof(
       { arbitrary: fc.subarray(['class-climate-pupil', 'pupil-wellbeing', 'pupil-wellbeing-young'], { minLength: 1, maxLength: 2 }), weight: 3 },

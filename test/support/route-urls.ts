@@ -35,6 +35,7 @@ export function urlFor(
     .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
+    .replace(':instrumentId', 'teacher-competence')
     .replace(':schoolYear', '2027-2028')
     .replace('*', 'x');
 }

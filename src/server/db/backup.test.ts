@@ -258,4 +258,8 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
     .execute();
   await db.insertInto('questionnaire_wave_instruments').values({ wave_id: waveId, instrument_id: 'class-climate-pupil', instrument_version: '1.0.0', position: 0 }).execute();
   await db.insertInto('questionnaire_wave_classes').values({ wave_id: waveId, class_id: schoolClass.id }).execute();
+  await db
+    .insertInto('questionnaire_responses')
+    .values({ id: newId(), wave_id: waveId, instrument_id: 'class-climate-pupil', respondent_kind: 'staff', respondent_id: userId, class_id: null, answers: '{"atmosphere.1":3}', is_complete: 0, created_at: now, updated_at: now })
+    .execute();
 }

@@ -40,7 +40,12 @@ import type {
 } from '../features/plan/plan.tables';
 import type { SchoolSettingsTable } from '../features/school-settings/school-settings.tables';
 import type { PrivacyStatementsTable } from '../features/privacy-statement/privacy-statement.tables';
-import type { QuestionnaireWaveClassesTable, QuestionnaireWaveInstrumentsTable, QuestionnaireWavesTable } from '../features/questionnaires/questionnaire-waves.tables';
+import type {
+  QuestionnaireResponsesTable,
+  QuestionnaireWaveClassesTable,
+  QuestionnaireWaveInstrumentsTable,
+  QuestionnaireWavesTable,
+} from '../features/questionnaires/questionnaire-waves.tables';
 import type {
   DevelopmentModelsTable,
   SelfscanConsensusTable,
@@ -120,6 +125,7 @@ export interface Database {
   questionnaire_waves: QuestionnaireWavesTable;
   questionnaire_wave_instruments: QuestionnaireWaveInstrumentsTable;
   questionnaire_wave_classes: QuestionnaireWaveClassesTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -185,6 +191,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'questionnaire_waves',
   'questionnaire_wave_instruments',
   'questionnaire_wave_classes',
+  'questionnaire_responses',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -21,6 +21,7 @@ import * as selfscanReminders from './migrations/2026-12-06-003-selfscan-reminde
 import * as schoolYearPreparations from './migrations/2026-12-07-001-school-year-preparations';
 import * as privacyStatements from './migrations/2026-12-07-002-privacy-statements';
 import * as questionnaireWaves from './migrations/2026-12-08-001-questionnaire-waves';
+import * as questionnaireResponses from './migrations/2026-12-08-002-questionnaire-responses';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-001-school-year-preparations': schoolYearPreparations,
   '2026-12-07-002-privacy-statements': privacyStatements,
   '2026-12-08-001-questionnaire-waves': questionnaireWaves,
+  '2026-12-08-002-questionnaire-responses': questionnaireResponses,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -66,6 +66,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'Deze klas hoort bij een schooljaar dat voorbij is. Klascodes, inlogkaarten en de klassencomputer werken alleen voor klassen van dit schooljaar.',
     wave_already_open:
       'Deze meting is al begonnen en kan daarom niet meer worden gewijzigd of verwijderd. Plan zo nodig een nieuwe meting.',
+    wave_not_open: 'Deze meting is nu niet geopend: antwoorden kan alleen in de dagen waarin ze loopt.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -125,6 +126,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     school_year_ended:
       'This class belongs to a school year that has ended. Class codes, login cards and the class computer only work for classes of this school year.',
     wave_already_open: 'This wave has already opened, so it can no longer be changed or removed. Plan a new wave if needed.',
+    wave_not_open: 'This wave is not open now: answers can only be given on the days it runs.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

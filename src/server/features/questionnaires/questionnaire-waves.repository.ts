@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import type { QuestionnaireWaveRow, QuestionnaireWavesTable } from './questionnaire-waves.tables';
+import type { QuestionnaireResponsesTable, QuestionnaireWaveRow, QuestionnaireWavesTable } from './questionnaire-waves.tables';
 
 /** A school's waves that open between two school dates (inclusive), in the order they open. */
 export async function listWaves(db: Kysely<Database>, schoolId: string, from: string, through: string): Promise<QuestionnaireWaveRow[]> {
@@ -92,4 +92,86 @@ export async function deleteWave(db: Kysely<Database>, waveId: string): Promise<
   await db.deleteFrom('questionnaire_wave_instruments').where('wave_id', '=', waveId).execute();
   await db.deleteFrom('questionnaire_wave_classes').where('wave_id', '=', waveId).execute();
   await db.deleteFrom('questionnaire_waves').where('id', '=', waveId).execute();
+}
+
+/** The school's waves for an audience that are open on a school date. */
+export async function listOpenWaves(db: Kysely<Database>, schoolId: string, audience: string, today: string): Promise<QuestionnaireWaveRow[]> {
+  return db
+    .selectFrom('questionnaire_waves')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('audience', '=', audience)
+    .where('opens_on', '<=', today)
+    .where('closes_on', '>=', today)
+    .orderBy('closes_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** One respondent's responses to these waves. */
+export async function listResponsesOf(db: Kysely<Database>, waveIds: readonly string[], respondentKind: string, respondentId: string) {
+  if (waveIds.length === 0) return [];
+  return db
+    .selectFrom('questionnaire_responses')
+    .select(['wave_id', 'instrument_id', 'answers', 'is_complete'])
+    .where('wave_id', 'in', waveIds)
+    .where('respondent_kind', '=', respondentKind)
+    .where('respondent_id', '=', respondentId)
+    .execute();
+}
+
+/** Saves a respondent's answers to one instrument of a wave, replacing what they saved before. */
+export async function saveResponse(db: Kysely<Database>, response: QuestionnaireResponsesTable): Promise<void> {
+  await db
+    .insertInto('questionnaire_responses')
+    .values(response)
+    .onConflict((conflict) =>
+      conflict
+        .columns(['wave_id', 'instrument_id', 'respondent_kind', 'respondent_id'])
+        .doUpdateSet({ answers: response.answers, is_complete: response.is_complete, class_id: response.class_id, updated_at: response.updated_at }),
+    )
+    .execute();
+}
+
+/** Respondents of a wave who completed every one of its `instruments` instruments, with the class they answered in. */
+export async function listCompletedRespondents(db: Kysely<Database>, waveId: string, instruments: number): Promise<{ respondent_id: string; class_id: string | null }[]> {
+  return db
+    .selectFrom('questionnaire_responses')
+    .select(['respondent_id', (eb) => eb.fn.max('class_id').as('class_id')])
+    .where('wave_id', '=', waveId)
+    .where('is_complete', '=', 1)
+    .groupBy('respondent_id')
+    .having((eb) => eb.fn.count('instrument_id'), '=', instruments)
+    .execute();
+}
+
+/** How many staff hold the teacher role at the school (account on, not blocked by the school). */
+export async function countTeachers(db: Kysely<Database>, schoolId: string): Promise<number> {
+  const row = await db
+    .selectFrom('school_memberships')
+    .innerJoin('users', 'users.id', 'school_memberships.user_id')
+    .leftJoin('school_staff_status', (join) =>
+      join.onRef('school_staff_status.school_id', '=', 'school_memberships.school_id').onRef('school_staff_status.user_id', '=', 'school_memberships.user_id'),
+    )
+    .select((eb) => eb.fn.count<number>('school_memberships.user_id').distinct().as('n'))
+    .where('school_memberships.school_id', '=', schoolId)
+    .where('school_memberships.role', '=', 'teacher')
+    .where('users.disabled_at', 'is', null)
+    .where('school_staff_status.blocked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Per class of the wave: how many pupils are in it now (not left). */
+export async function countPupilsOfWaveClasses(db: Kysely<Database>, waveId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('questionnaire_wave_classes')
+    .innerJoin('class_pupils', 'class_pupils.class_id', 'questionnaire_wave_classes.class_id')
+    .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
+    .select(['questionnaire_wave_classes.class_id', (eb) => eb.fn.count<number>('pupils.id').as('n')])
+    .where('questionnaire_wave_classes.wave_id', '=', waveId)
+    .where('pupils.left_on', 'is', null)
+    .groupBy('questionnaire_wave_classes.class_id')
+    .execute();
+  return new Map(rows.map((row) => [row.class_id, Number(row.n)]));
 }

@@ -29,3 +29,20 @@ export interface QuestionnaireWaveClassesTable {
 }
 
 export type QuestionnaireWaveRow = Selectable<QuestionnaireWavesTable>;
+
+/** One respondent's answers to one instrument of a wave. */
+export interface QuestionnaireResponsesTable {
+  id: string;
+  wave_id: string;
+  instrument_id: string;
+  /** `staff` (respondent_id is a user id) or `pupil` (a pupil id). */
+  respondent_kind: string;
+  respondent_id: string;
+  class_id: string | null;
+  /** JSON: item id → value of the chosen answer. */
+  answers: string;
+  /** 1 when every item is answered. */
+  is_complete: number;
+  created_at: string;
+  updated_at: string;
+}
