@@ -24,6 +24,8 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   'check-in': (year) => `/classes?schoolYear=${year}`,
   plan: (year) => `/plan?schoolYear=${year}`,
   scholing: () => '/trainings',
+  metingen: (year) => `/questionnaire-waves?schoolYear=${year}`,
+  vragenlijsten: () => '/my-questionnaires',
   personeel: () => '/staff',
   postvak: () => '/outbox',
   logboek: () => '/audit-events',

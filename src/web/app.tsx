@@ -43,6 +43,8 @@ import { SelfscanRoundsPage } from './pages/selfscan/selfscan-rounds-page';
 import { ClassesPage } from './pages/school/classes-page';
 import { LocationsPage } from './pages/school/locations-page';
 import { PrivacyStatementPage } from './pages/privacy/privacy-statement-page';
+import { MyQuestionnairesPage } from './pages/questionnaires/my-questionnaires-page';
+import { WavesPage } from './pages/questionnaires/waves-page';
 import { PupilImportPage } from './pages/school/pupil-import-page';
 import { SchoolYearPage } from './pages/school/school-year-page';
 import { PupilsPage } from './pages/school/pupils-page';
@@ -133,6 +135,12 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.checkin.settings" />}>
                 <Route path="check-in/instellingen" element={<CheckinSettingsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.questionnaires.manage" />}>
+                <Route path="metingen" element={<WavesPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.questionnaires.answer" />}>
+                <Route path="vragenlijsten" element={<MyQuestionnairesPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.plan.read" />}>
                 <Route path="plan" element={<PlanPage />} />

@@ -47,7 +47,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'directie@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Personeel'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen', 'Personeel'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'locaties' },
@@ -58,20 +58,22 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'kartrekker@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen'] },
     refusedPages: [
       { school: PRIMARY, path: 'leerlingen' },
       { school: PRIMARY, path: 'personeel' },
+      { school: PRIMARY, path: 'vragenlijsten' },
     ],
   },
   'leerkracht@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Vragenlijsten'] },
     pupilClasses: { [PRIMARY]: ['Groep 5'] },
     refusedPages: [
       { school: PRIMARY, path: 'personeel' },
       { school: PRIMARY, path: 'leerlingen/importeren' },
+      { school: PRIMARY, path: 'metingen' },
     ],
   },
   'ib@voorbeeld.test': {
@@ -84,7 +86,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'leerkracht2@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [SPECIAL],
-    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in'] },
+    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Vragenlijsten'] },
     pupilClasses: { [SPECIAL]: ['Klas 2B'] },
     refusedPages: [{ school: SPECIAL, path: 'klassen' }],
     unavailableSchools: [PRIMARY],

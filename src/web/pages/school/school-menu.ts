@@ -31,6 +31,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     // The working group and leadership always; the rest of the team once the school shares its plan.
     { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
     { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
+    { to: `${base}/metingen`, label: t('Metingen'), isShown: can('school.questionnaires.manage') },
+    { to: `${base}/vragenlijsten`, label: t('Vragenlijsten'), isShown: can('school.questionnaires.answer') },
     { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },

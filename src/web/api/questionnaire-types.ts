@@ -1,0 +1,3 @@
+// The questionnaire and measurement-wave contracts, from the server's own schemas.
+export type { InstrumentSummary, Wave, WaveInput, Waves } from '../../server/features/questionnaires/questionnaire-waves.schemas';
+export type { OpenWave, SavedAnswers, WaveCompletion } from '../../server/features/questionnaires/questionnaire-answers.schemas';
