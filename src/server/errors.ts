@@ -50,6 +50,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   school_year_ended: 409,
   wave_already_open: 409,
   wave_not_open: 409,
+  wave_not_closed: 409,
   internal_error: 500,
 };
 

@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'school_year_ended',
   'wave_already_open',
   'wave_not_open',
+  'wave_not_closed',
   'internal_error',
 ] as const;
 

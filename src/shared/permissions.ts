@@ -70,6 +70,9 @@ export const PERMISSIONS = {
   'school.questionnaires.manage': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
   // Answering the school's open teacher waves: the teachers. Each sees and changes only their own answers.
   'school.questionnaires.answer': { scope: 'school', boardRoles: [], schoolRoles: ['teacher'] },
+  // A closed wave's results: the TSO lead and leadership the whole school, a teacher their own classes and scores
+  // (the results service narrows it to what the caller's relation allows).
+  'school.questionnaires.results': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership', 'teacher'] },
   // Per school that shares its plan with the board: phase, goals achieved/total, overdue actions, training coverage.
   'board.plan.rollup': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<

@@ -44,6 +44,7 @@ import { ClassesPage } from './pages/school/classes-page';
 import { LocationsPage } from './pages/school/locations-page';
 import { PrivacyStatementPage } from './pages/privacy/privacy-statement-page';
 import { MyQuestionnairesPage } from './pages/questionnaires/my-questionnaires-page';
+import { WaveResultsPage } from './pages/questionnaires/wave-results-page';
 import { WavesPage } from './pages/questionnaires/waves-page';
 import { PupilImportPage } from './pages/school/pupil-import-page';
 import { SchoolYearPage } from './pages/school/school-year-page';
@@ -138,6 +139,9 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.questionnaires.manage" />}>
                 <Route path="metingen" element={<WavesPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.questionnaires.results" />}>
+                <Route path="metingen/:waveId/uitkomsten" element={<WaveResultsPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.questionnaires.answer" />}>
                 <Route path="vragenlijsten" element={<MyQuestionnairesPage />} />

@@ -118,6 +118,23 @@ describe('no page scrolls sideways on a 390 px phone', () => {
       await db.insertInto('selfscan_goals').values({ round_id: params.roundId, aspect_id: aspect, target_phase: 3, created_by: null, created_at: now }).execute();
     }
 
+    // A closed pupil wave of the teacher's class, answered by six pupils, so its results page has figures.
+    const waveId = newId();
+    await db
+      .insertInto('questionnaire_waves')
+      .values({ id: waveId, school_id: params.schoolId, name: 'Meting najaar met een lange naam om te zien of die netjes afbreekt', audience: 'pupils', opens_on: day(-30), closes_on: day(-20), created_by: null, created_at: now, updated_at: now })
+      .execute();
+    await db.insertInto('questionnaire_wave_instruments').values({ wave_id: waveId, instrument_id: 'pupil-wellbeing', instrument_version: '1.0.0', position: 0 }).execute();
+    await db.insertInto('questionnaire_wave_classes').values({ wave_id: waveId, class_id: teacherClass.id }).execute();
+    for (let pupil = 0; pupil < 6; pupil++) {
+      const answers = Object.fromEntries(['wellbeing.1', 'wellbeing.2', 'wellbeing.3', 'belonging.1', 'belonging.2', 'belonging.3'].map((item, index) => [item, ((pupil + index) % 4) + 1]));
+      await db
+        .insertInto('questionnaire_responses')
+        .values({ id: newId(), wave_id: waveId, instrument_id: 'pupil-wellbeing', respondent_kind: 'pupil', respondent_id: newId(), class_id: teacherClass.id, answers: JSON.stringify(answers), is_complete: 1, created_at: now, updated_at: now })
+        .execute();
+    }
+    params.waveId = waveId;
+
     // A plan with phases, goals and actions (some overdue), through the API as the school leadership.
     const leadership = await login(server.app, DEMO_EMAILS.leadership, DEMO_PASSWORD);
     const api = async (method: 'POST' | 'PUT', url: string, body: unknown) => {

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAILS } from '../../src/shared/demo-accounts';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
+import { isoInstant, newId } from '../../src/server/deps';
 import { addDays, schoolDateOf } from '../../src/shared/school-time';
 import { type BrowserSession, createPageAudit, openBrowser, type RunningServer, signIn, startDemoServer, waitForPage } from './support/browser-harness';
 
 const SCHOOL = 'Basisschool De Vlinderboom';
 const TEAM_WAVE = 'Meting team';
 const LATER_WAVE = 'Meting voorjaar';
+const CLOSED_WAVE = 'Meting vorige maand';
 
 // Issue 13: the TSO lead plans a teacher wave on the waves page, a teacher answers it in the app, and the lead
-// sees the completion count go up (counts only); a wave that has not opened is removed after a confirmation.
+// sees the completion count go up (counts only); a wave that has not opened is removed after a confirmation; a
+// closed wave's results show the school and each class, a class under k hidden together with the next smallest.
 describe('measurement waves in the browser', () => {
   let server: RunningServer;
   let schoolId = '';
@@ -99,6 +102,44 @@ describe('measurement waves in the browser', () => {
     expect(await lead.page.getByRole('rowheader', { name: LATER_WAVE }).count()).toBe(0);
     // The open wave cannot be changed: it offers no buttons.
     expect(await lead.page.getByRole('button', { name: `${TEAM_WAVE} wijzigen` }).count()).toBe(0);
+  });
+
+  it('shows a closed wave\'s results with the school and its classes, hiding a class under k and the next smallest', async () => {
+    const db = server.db.kysely;
+    const now = isoInstant(new Date());
+    const classes = await db.selectFrom('classes').select(['id', 'name']).where('school_id', '=', schoolId).orderBy('name').execute();
+    const [first, second, third] = classes as [(typeof classes)[number], (typeof classes)[number], (typeof classes)[number]];
+    const waveId = newId();
+    await db
+      .insertInto('questionnaire_waves')
+      .values({ id: waveId, school_id: schoolId, name: CLOSED_WAVE, audience: 'pupils', opens_on: addDays(today, -20), closes_on: addDays(today, -10), created_by: null, created_at: now, updated_at: now })
+      .execute();
+    await db.insertInto('questionnaire_wave_instruments').values({ wave_id: waveId, instrument_id: 'pupil-wellbeing', instrument_version: '1.0.0', position: 0 }).execute();
+    // Eight pupils of the first class answer 4 throughout, six of the second 2, two of the third 3.
+    for (const [schoolClass, pupils, value] of [[first, 8, 4], [second, 6, 2], [third, 2, 3]] as const) {
+      await db.insertInto('questionnaire_wave_classes').values({ wave_id: waveId, class_id: schoolClass.id }).execute();
+      const answers = JSON.stringify({ 'wellbeing.1': value, 'wellbeing.2': value, 'wellbeing.3': 5 - value, 'belonging.1': value, 'belonging.2': value, 'belonging.3': 5 - value });
+      for (let pupil = 0; pupil < pupils; pupil++) {
+        await db
+          .insertInto('questionnaire_responses')
+          .values({ id: newId(), wave_id: waveId, instrument_id: 'pupil-wellbeing', respondent_kind: 'pupil', respondent_id: newId(), class_id: schoolClass.id, answers, is_complete: 1, created_at: now, updated_at: now })
+          .execute();
+      }
+    }
+    // Straight to the page: the waves list shows this school year only, and early in August last month was another.
+    const lead = sessions[0]!;
+    await lead.page.goto(`${server.baseUrl}/scholen/${schoolId}/metingen/${waveId}/uitkomsten`);
+    await waitForPage(lead.page, `Uitkomsten van ${CLOSED_WAVE}`);
+    const table = lead.page.getByRole('table', { name: /^Welbevinden \(scores van 1 tot 4\)/ });
+    const cells = async (group: string) => table.getByRole('row').filter({ has: lead.page.getByRole('rowheader', { name: group, exact: true }) }).getByRole('cell').allTextContents();
+    // Scores: 8 × 4 and 6 × 2 and 2 × 3 (the reversed item answered the other way round): school mean (32 + 12 + 6) / 16.
+    expect(await cells('De school')).toEqual(['16', '3,1', expect.any(String), expect.any(String)]);
+    // The third class (2) is under k = 5; hiding it alone would let the school minus the others reveal it, so the
+    // next smallest (the second, 6) is hidden too.
+    expect(await cells(first.name)).toEqual(['8', '4', '0', '100%']);
+    expect(await cells(second.name)).toEqual(['te weinig antwoorden (minder dan 5)']);
+    expect(await cells(third.name)).toEqual(['te weinig antwoorden (minder dan 5)']);
+    await audit.check(lead);
     expect(audit.problems).toEqual([]);
   });
 });

@@ -67,6 +67,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     wave_already_open:
       'Deze meting is al begonnen en kan daarom niet meer worden gewijzigd of verwijderd. Plan zo nodig een nieuwe meting.',
     wave_not_open: 'Deze meting is nu niet geopend: antwoorden kan alleen in de dagen waarin ze loopt.',
+    wave_not_closed: 'De uitkomsten van deze meting komen er zodra ze gesloten is: zo verraadt geen enkel cijfer wie er net heeft geantwoord.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -127,6 +128,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'This class belongs to a school year that has ended. Class codes, login cards and the class computer only work for classes of this school year.',
     wave_already_open: 'This wave has already opened, so it can no longer be changed or removed. Plan a new wave if needed.',
     wave_not_open: 'This wave is not open now: answers can only be given on the days it runs.',
+    wave_not_closed: 'The results of this wave come once it has closed: that way no figure gives away who has just answered.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

@@ -13,6 +13,13 @@ export function loadShippedInstruments(): Instrument[] {
   return [...shippedInstruments];
 }
 
+/** The shipped instrument with this id and version; throws when there is none (a wave's version is always shipped). */
+export function shippedInstrumentOf(id: string, version: string): Instrument {
+  const instrument = loadShippedInstruments().find((candidate) => candidate.id === id && candidate.version === version);
+  if (!instrument) throw new Error(`instrument ${id}@${version} is not shipped`);
+  return instrument;
+}
+
 /** Reads and validates every `*.json` instrument in a folder (one per id and version), in file-name order. */
 export function readInstrumentDirectory(directory: string): Instrument[] {
   return readDefinitionDirectory(directory, { what: 'instrument', schema: instrumentSchema, keyOf: (instrument) => `${instrument.id}@${instrument.version}` });

@@ -5,9 +5,11 @@ import { schoolParamsSchema } from '../../http/common.schemas';
 import type { App } from '../../http/fastify-types';
 import { myAnswersBodySchema, openWaveSchema, savedAnswersSchema, waveCompletionSchema, waveInstrumentParamsSchema } from './questionnaire-answers.schemas';
 import * as service from './questionnaire-answers.service';
+import { waveResultsSchema } from './questionnaire-results.schemas';
+import { getWaveResults } from './questionnaire-results.service';
 import { waveParamsSchema } from './questionnaire-waves.schemas';
 
-/** Teachers answering open waves, and the planners' completion counts. */
+/** Teachers answering open waves, the planners' completion counts, and a closed wave's results. */
 export async function questionnaireAnswerRoutes(app: App, deps: Deps): Promise<void> {
   const answer = { access: 'permission', permission: 'school.questionnaires.answer' } as const;
 
@@ -33,5 +35,14 @@ export async function questionnaireAnswerRoutes(app: App, deps: Deps): Promise<v
       schema: { tags: ['questionnaires'], params: waveParamsSchema, response: { 200: waveCompletionSchema } },
     },
     async (request) => service.getWaveCompletion(deps, request.params.schoolId, request.params.waveId),
+  );
+
+  app.get(
+    '/api/schools/:schoolId/questionnaire-waves/:waveId/results',
+    {
+      config: { policy: { access: 'permission', permission: 'school.questionnaires.results' } },
+      schema: { tags: ['questionnaires'], params: waveParamsSchema, response: { 200: waveResultsSchema } },
+    },
+    async (request) => getWaveResults(deps, staffCallerOf(request), request.params.schoolId, request.params.waveId),
   );
 }

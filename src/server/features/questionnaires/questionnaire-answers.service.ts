@@ -1,9 +1,9 @@
-import { answerProblems, type Instrument } from '../../../shared/questionnaire-instrument';
+import { answerProblems } from '../../../shared/questionnaire-instrument';
 import { type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
 import { schoolTodayAt } from '../../../shared/school-time';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { loadShippedInstruments } from './instrument-catalogue';
+import { shippedInstrumentOf } from './instrument-catalogue';
 import type { OpenWave, SavedAnswers, WaveCompletion } from './questionnaire-answers.schemas';
 import * as repository from './questionnaire-waves.repository';
 
@@ -27,7 +27,7 @@ export async function listMyOpenWaves(deps: Deps, userId: string, schoolId: stri
     instruments: instruments
       .filter((entry) => entry.wave_id === wave.id)
       .map((entry) => {
-        const instrument = shippedInstrument(entry.instrument_id, entry.instrument_version);
+        const instrument = shippedInstrumentOf(entry.instrument_id, entry.instrument_version);
         const response = responses.find((saved) => saved.wave_id === wave.id && saved.instrument_id === entry.instrument_id);
         return {
           id: instrument.id,
@@ -66,7 +66,7 @@ export async function saveMyAnswers(
   if (!entry) throw new AppError('not_found');
   const { today } = schoolTodayAt(deps.clock.now());
   if (waveStateOn(today, { opensOn: wave.opens_on, closesOn: wave.closes_on }) !== 'open') throw new AppError('wave_not_open');
-  const instrument = shippedInstrument(entry.instrument_id, entry.instrument_version);
+  const instrument = shippedInstrumentOf(entry.instrument_id, entry.instrument_version);
   const given = new Map(Object.entries(answers).flatMap(([itemId, value]) => (value === null ? [] : [[itemId, value] as const])));
   const problems = answerProblems(instrument, given);
   if (Object.keys(problems).length > 0) {
@@ -119,10 +119,4 @@ export async function getWaveCompletion(deps: Deps, schoolId: string, waveId: st
     completed: classes.reduce((sum, schoolClass) => sum + schoolClass.completed, 0),
     classes,
   };
-}
-
-function shippedInstrument(id: string, version: string): Instrument {
-  const instrument = loadShippedInstruments().find((candidate) => candidate.id === id && candidate.version === version);
-  if (!instrument) throw new Error(`instrument ${id}@${version} of a wave is not shipped`);
-  return instrument;
 }

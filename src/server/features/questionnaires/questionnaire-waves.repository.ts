@@ -175,3 +175,8 @@ export async function countPupilsOfWaveClasses(db: Kysely<Database>, waveId: str
     .execute();
   return new Map(rows.map((row) => [row.class_id, Number(row.n)]));
 }
+
+/** Every response to a wave. */
+export async function listWaveResponses(db: Kysely<Database>, waveId: string) {
+  return db.selectFrom('questionnaire_responses').select(['instrument_id', 'respondent_kind', 'respondent_id', 'class_id', 'answers']).where('wave_id', '=', waveId).execute();
+}

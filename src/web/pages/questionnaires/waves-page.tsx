@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, ApiError, apiPath } from '../../api/api-client';
 import type { SchoolClass } from '../../api/api-types';
 import type { InstrumentSummary, Wave, WaveCompletion, WaveInput, Waves } from '../../api/questionnaire-types';
@@ -109,6 +110,7 @@ export function WavesPage() {
 
 function WavesTable({ waves, schoolYear, onEdit, onDelete }: { waves: Wave[]; schoolYear: string; onEdit: (wave: Wave) => void; onDelete: (wave: Wave) => void }) {
   const { t } = useTranslation();
+  const { school } = useSchool();
   const format = useFormat();
   const text = useModelText();
   const caption = t('Metingen in schooljaar {{year}}', { year: schoolYear });
@@ -144,6 +146,11 @@ function WavesTable({ waves, schoolYear, onEdit, onDelete }: { waves: Wave[]; sc
                 <Completion wave={wave} />
               </td>
               <td className="actions">
+                {wave.state === 'closed' ? (
+                  <Link className="button button-small button-secondary" to={`/scholen/${school.id}/metingen/${wave.id}/uitkomsten`} aria-label={t('Uitkomsten van {{name}}', { name: wave.name })}>
+                    {t('Uitkomsten')}
+                  </Link>
+                ) : null}
                 {wave.state === 'planned' ? (
                   <div className="action-buttons">
                     <button type="button" className="button button-small button-secondary" aria-label={t('{{name}} wijzigen', { name: wave.name })} onClick={() => onEdit(wave)}>

@@ -1,0 +1,78 @@
+import type { StaffCaller } from '../../access/caller';
+import { classIdsTaughtBy } from '../../access/record-scope';
+import { minimumGroupSizeOf } from '../../../shared/anonymity';
+import { isAllowed } from '../../../shared/permissions';
+import { responseScaleOf, scaleScore } from '../../../shared/questionnaire-instrument';
+import { type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
+import { schoolTodayAt } from '../../../shared/school-time';
+import type { Deps } from '../../deps';
+import { AppError } from '../../errors';
+import { findBoard, findSchool } from '../tenancy/tenancy.repository';
+import { shippedInstrumentOf } from './instrument-catalogue';
+import type { WaveResults } from './questionnaire-results.schemas';
+import * as repository from './questionnaire-waves.repository';
+import { type InstrumentResponse, scaleResults } from './scale-results';
+
+// The results of a closed wave (issue 13), as the caller's relation to them allows: the school's TSO lead and
+// leadership see the school and every class of a pupil wave; a teacher sees the classes they teach (of a pupil
+// wave) and their own scores (of a teacher wave), never a colleague's. What is shown of a class is decided over
+// all classes together, the same for every viewer, so no two views can be subtracted to isolate fewer than k.
+
+/** The results of a closed wave for this caller; 409 `wave_not_closed` while it is planned or open. */
+export async function getWaveResults(deps: Deps, caller: StaffCaller, schoolId: string, waveId: string): Promise<WaveResults> {
+  const db = deps.db.kysely;
+  const school = await findSchool(db, schoolId);
+  const wave = await repository.findWave(db, schoolId, waveId);
+  if (!school || !wave) throw new AppError('not_found');
+  if (waveStateOn(schoolTodayAt(deps.clock.now()).today, { opensOn: wave.opens_on, closesOn: wave.closes_on }) !== 'closed') throw new AppError('wave_not_closed');
+  const k = minimumGroupSizeOf((await findBoard(db, school.board_id))?.min_group_size);
+  const seesSchool = isAllowed(caller.actor, 'school.questionnaires.manage', { schoolId, schoolBoardId: school.board_id });
+  const audience = wave.audience as WaveAudience;
+  const waveClasses = await repository.listWaveClasses(db, [waveId]);
+  const taught = seesSchool ? null : new Set((await classIdsTaughtBy(db, caller.actor.userId).execute()).map((row) => row.class_id));
+  const visibleClasses = audience === 'pupils' ? waveClasses.filter((schoolClass) => taught === null || taught.has(schoolClass.id)) : [];
+  const responses = await repository.listWaveResponses(db, waveId);
+  const trainingHeldOn = await repository.findTeamTrainingDay(db, schoolId);
+  const instruments = await repository.listWaveInstruments(db, [waveId]);
+
+  return {
+    waveId,
+    name: wave.name,
+    audience,
+    training: trainingHeldOn !== null && wave.opens_on >= trainingHeldOn ? 'after' : 'before',
+    minGroupSize: k,
+    instruments: instruments.map((entry) => {
+      const instrument = shippedInstrumentOf(entry.instrument_id, entry.instrument_version);
+      const answered: InstrumentResponse[] = responses
+        .filter((response) => response.instrument_id === entry.instrument_id)
+        .map((response) => ({
+          respondent: `${response.respondent_kind}:${response.respondent_id}`,
+          group: response.class_id ?? 'school',
+          answers: new Map(Object.entries(JSON.parse(response.answers) as Record<string, number>)),
+        }));
+      const own = answered.find((response) => response.respondent === `staff:${caller.actor.userId}`);
+      const results = scaleResults(instrument, answered, k);
+      return {
+        id: instrument.id,
+        name: instrument.name,
+        scales: instrument.scales.map((scale, index) => {
+          const result = results[index]!;
+          const options = responseScaleOf(instrument, instrument.items.find((item) => item.id === scale.items[0])!).options;
+          const factor = scale.scoring === 'sum' ? scale.items.length : 1;
+          return {
+            id: scale.id,
+            name: scale.name,
+            range: { lowest: options[0]!.value * factor, highest: options[options.length - 1]!.value * factor },
+            school: seesSchool ? result.whole : null,
+            classes: visibleClasses.map((schoolClass) => ({
+              id: schoolClass.id,
+              name: schoolClass.name,
+              figures: result.groups.find((group) => group.group === schoolClass.id)?.figures ?? { hidden: true as const },
+            })),
+            mine: audience === 'teachers' && own ? scaleScore(instrument, scale, own.answers) : null,
+          };
+        }),
+      };
+    }),
+  };
+}
