@@ -5,8 +5,8 @@ import { schoolParamsSchema } from '../../http/common.schemas';
 import type { App } from '../../http/fastify-types';
 import { myAnswersBodySchema, openWaveSchema, savedAnswersSchema, waveCompletionSchema, waveInstrumentParamsSchema } from './questionnaire-answers.schemas';
 import * as service from './questionnaire-answers.service';
-import { waveResultsSchema } from './questionnaire-results.schemas';
-import { getWaveResults } from './questionnaire-results.service';
+import { closedWaveSchema, waveResultsSchema } from './questionnaire-results.schemas';
+import { getWaveResults, listMyClosedWaves } from './questionnaire-results.service';
 import { waveParamsSchema } from './questionnaire-waves.schemas';
 
 /** Teachers answering open waves, the planners' completion counts, and a closed wave's results. */
@@ -17,6 +17,12 @@ export async function questionnaireAnswerRoutes(app: App, deps: Deps): Promise<v
     '/api/schools/:schoolId/my-questionnaires',
     { config: { policy: answer }, schema: { tags: ['questionnaires'], params: schoolParamsSchema, response: { 200: z.array(openWaveSchema) } } },
     async (request) => service.listMyOpenWaves(deps, staffCallerOf(request).userId, request.params.schoolId),
+  );
+
+  app.get(
+    '/api/schools/:schoolId/my-questionnaires/closed',
+    { config: { policy: answer }, schema: { tags: ['questionnaires'], params: schoolParamsSchema, response: { 200: z.array(closedWaveSchema) } } },
+    async (request) => listMyClosedWaves(deps, staffCallerOf(request).userId, request.params.schoolId),
   );
 
   app.put(

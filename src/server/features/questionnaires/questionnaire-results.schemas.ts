@@ -38,3 +38,7 @@ export const waveResultsSchema = z.object({
   ),
 });
 export type WaveResults = z.infer<typeof waveResultsSchema>;
+
+/** A closed wave whose results a teacher may open. */
+export const closedWaveSchema = z.object({ id: z.string(), name: z.string(), audience: z.enum(WAVE_AUDIENCES), closesOn: z.string() });
+export type ClosedWave = z.infer<typeof closedWaveSchema>;

@@ -9,7 +9,7 @@ import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { findBoard, findSchool } from '../tenancy/tenancy.repository';
 import { shippedInstrumentOf } from './instrument-catalogue';
-import type { WaveResults } from './questionnaire-results.schemas';
+import type { ClosedWave, WaveResults } from './questionnaire-results.schemas';
 import * as repository from './questionnaire-waves.repository';
 import { type InstrumentResponse, scaleResults } from './scale-results';
 
@@ -75,4 +75,10 @@ export async function getWaveResults(deps: Deps, caller: StaffCaller, schoolId: 
       };
     }),
   };
+}
+
+/** The closed waves whose results a teacher may open: teacher waves, and pupil waves of a class they teach. */
+export async function listMyClosedWaves(deps: Deps, userId: string, schoolId: string): Promise<ClosedWave[]> {
+  const rows = await repository.listClosedWavesForTeacher(deps.db.kysely, schoolId, userId, schoolTodayAt(deps.clock.now()).today);
+  return rows.map((row) => ({ id: row.id, name: row.name, audience: row.audience as WaveAudience, closesOn: row.closes_on }));
 }

@@ -106,6 +106,20 @@ describe.each(testDialects())('wave results on %s', (dialect) => {
     }
   });
 
+  it('lists for a teacher the closed waves they may open: teacher waves and pupil waves of a class they teach', async () => {
+    const closed = async (key: WorldUserKey) => (await requestAs(test.app, await as(key), 'GET', `${school()}/my-questionnaires/closed`)).json() as { id: string; audience: string }[];
+    expect((await closed('teacher')).map((wave) => [wave.id, wave.audience]).sort()).toEqual([
+      [pupilWave, 'pupils'],
+      [teacherWave, 'teachers'],
+    ].sort());
+    // A pupil wave of a class the teacher does not teach is not theirs to open.
+    await test.deps.db.kysely.deleteFrom('questionnaire_wave_classes').where('wave_id', '=', pupilWave).where('class_id', '=', world.classA1).execute();
+    expect((await closed('teacher')).map((wave) => wave.id)).toEqual([teacherWave]);
+    const results = await requestAs(test.app, await as('teacher'), 'GET', `${school()}/questionnaire-waves/${pupilWave}/results`);
+    expect((results.json() as WaveResults).instruments[0]!.scales[0]!.classes).toEqual([]);
+    await test.deps.db.kysely.insertInto('questionnaire_wave_classes').values({ wave_id: pupilWave, class_id: world.classA1 }).execute();
+  });
+
   it('is refused to those who neither lead nor teach at the school', async () => {
     for (const key of ['careTeam', 'schoolAdmin', 'teacherOtherSchool', 'boardAdmin'] as const) {
       expect((await results(key, pupilWave)).statusCode, key).toBe(403);

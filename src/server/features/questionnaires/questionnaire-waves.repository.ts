@@ -180,3 +180,31 @@ export async function countPupilsOfWaveClasses(db: Kysely<Database>, waveId: str
 export async function listWaveResponses(db: Kysely<Database>, waveId: string) {
   return db.selectFrom('questionnaire_responses').select(['instrument_id', 'respondent_kind', 'respondent_id', 'class_id', 'answers']).where('wave_id', '=', waveId).execute();
 }
+
+/**
+ * The school's waves that closed before a school date and that a teacher may see results of: every teacher wave,
+ * and the pupil waves with a class they teach. Newest first.
+ */
+export async function listClosedWavesForTeacher(db: Kysely<Database>, schoolId: string, userId: string, today: string): Promise<QuestionnaireWaveRow[]> {
+  return db
+    .selectFrom('questionnaire_waves')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('closes_on', '<', today)
+    .where((eb) =>
+      eb.or([
+        eb('audience', '=', 'teachers'),
+        eb.exists(
+          eb
+            .selectFrom('questionnaire_wave_classes')
+            .innerJoin('class_teachers', 'class_teachers.class_id', 'questionnaire_wave_classes.class_id')
+            .select('questionnaire_wave_classes.class_id')
+            .whereRef('questionnaire_wave_classes.wave_id', '=', 'questionnaire_waves.id')
+            .where('class_teachers.user_id', '=', userId),
+        ),
+      ]),
+    )
+    .orderBy('closes_on', 'desc')
+    .orderBy('id')
+    .execute();
+}

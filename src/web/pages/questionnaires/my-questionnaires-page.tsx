@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, apiPath } from '../../api/api-client';
-import type { OpenWave, SavedAnswers } from '../../api/questionnaire-types';
+import type { ClosedWave, OpenWave, SavedAnswers } from '../../api/questionnaire-types';
 import { useApiData } from '../../api/use-api-data';
 import { ErrorSummary, FormActions } from '../../components/form-fields';
 import { useFormErrors } from '../../components/form-errors';
@@ -42,7 +43,31 @@ export function MyQuestionnairesPage() {
           ))}
         </section>
       ))}
+      <ClosedWaves schoolId={school.id} />
     </Page>
+  );
+}
+
+/** Links to the results of closed waves: teacher waves (with your own scores) and pupil waves of your classes. */
+function ClosedWaves({ schoolId }: { schoolId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data: waves } = useApiData<ClosedWave[]>(apiPath('/api/schools/:schoolId/my-questionnaires/closed', { schoolId }));
+  if (!waves || waves.length === 0) return null;
+  return (
+    <section aria-labelledby="gesloten-metingen">
+      <h2 id="gesloten-metingen">{t('Uitkomsten van gesloten metingen')}</h2>
+      <ul>
+        {waves.map((wave) => (
+          <li key={wave.id}>
+            <Link to={`/scholen/${schoolId}/metingen/${wave.id}/uitkomsten`}>{wave.name}</Link>{' '}
+            <span className="muted">
+              {wave.audience === 'teachers' ? t('(leerkrachten, gesloten op {{date}})', { date: format.date(wave.closesOn) }) : t('(leerlingen van jouw klas, gesloten op {{date}})', { date: format.date(wave.closesOn) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
