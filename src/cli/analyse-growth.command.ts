@@ -10,7 +10,7 @@ export const ANALYSE_GROWTH_USAGE = `  analyse growth        fit the piecewise g
                           [--model person|school-person]  random intercepts (default person)
                         a file the model cannot use exits with code 2 and a one-line message`;
 
-const OPTIONS = {
+export const GROWTH_OPTIONS = {
   measurements: { type: 'string' },
   trainings: { type: 'string' },
   model: { type: 'string' },
@@ -46,7 +46,7 @@ export function runAnalyseGrowth(
   print: (line: string) => void = console.log,
   warn: (line: string) => void = console.error,
 ): GrowthFit {
-  const options = parseCommandArguments('analyse growth', args, OPTIONS, growthArgumentsSchema);
+  const options = parseCommandArguments('analyse growth', args, GROWTH_OPTIONS, growthArgumentsSchema);
   const trainings = parseTrainingsCsv(readFile(options.trainings, readText), options.trainings);
   const measurements = parseMeasurementsCsv(readFile(options.measurements, readText), options.measurements, trainings, options.trainings);
   let fit: GrowthFit;

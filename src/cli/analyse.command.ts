@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { aspectIdsOf, type DevelopmentModel, developmentModelSchema } from '../shared/selfscan-model';
 import { AggregationInputError, aggregateSelfScan, type SelfScanAggregate } from '../server/features/selfscan/aggregate';
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../shared/anonymity';
-import { runAnalyseGrowth } from './analyse-growth.command';
+import { GROWTH_OPTIONS, runAnalyseGrowth } from './analyse-growth.command';
 import { parseRatingsCsv } from './analyse-input';
 import { CliError, parseCommandArguments } from './cli-arguments';
 
@@ -65,8 +65,7 @@ export function runAnalysis(args: string[]): void {
 
 /** The analysis asked for: the first argument that is not an option or an option's value. */
 function analysisOf(args: string[]): string | undefined {
-  const valueOptions = Object.fromEntries(['input', 'min-group', 'model', 'measurements', 'trainings'].map((name) => [name, { type: 'string' as const }]));
-  return parseArgs({ args, options: valueOptions, strict: false, allowPositionals: true }).positionals[0];
+  return parseArgs({ args, options: { ...OPTIONS, ...GROWTH_OPTIONS }, strict: false, allowPositionals: true }).positionals[0];
 }
 
 function readFile(path: string, readText: (path: string) => string): string {

@@ -20,6 +20,22 @@ export function shippedInstrumentOf(id: string, version: string): Instrument {
   return instrument;
 }
 
+/** Per instrument id, the newest shipped version (by semantic version): what a new wave asks. */
+export function currentShippedInstruments(): Instrument[] {
+  const newest = new Map<string, Instrument>();
+  for (const instrument of loadShippedInstruments()) {
+    const earlier = newest.get(instrument.id);
+    if (!earlier || compareVersions(instrument.version, earlier.version) > 0) newest.set(instrument.id, instrument);
+  }
+  return [...newest.values()];
+}
+
+function compareVersions(a: string, b: string): number {
+  const [pa, pb] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let index = 0; index < 3; index++) if (pa[index] !== pb[index]) return pa[index]! - pb[index]!;
+  return 0;
+}
+
 /** Reads and validates every `*.json` instrument in a folder (one per id and version), in file-name order. */
 export function readInstrumentDirectory(directory: string): Instrument[] {
   return readDefinitionDirectory(directory, { what: 'instrument', schema: instrumentSchema, keyOf: (instrument) => `${instrument.id}@${instrument.version}` });

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { ANSWER_FACES } from '../../../shared/questionnaire-instrument';
 import { WAVE_AUDIENCES, WAVE_STATES } from '../../../shared/questionnaire-waves';
-import { definitionIdSchema } from '../../../shared/definition-schemas';
+import { definitionIdSchema, localizedTextSchema } from '../../../shared/definition-schemas';
 import { schoolDateSchema } from '../../http/common.schemas';
 import { waveParamsSchema } from './questionnaire-waves.schemas';
-
-const localizedTextSchema = z.object({ nl: z.string(), en: z.string() });
 
 export const waveInstrumentParamsSchema = waveParamsSchema.extend({ instrumentId: definitionIdSchema });
 

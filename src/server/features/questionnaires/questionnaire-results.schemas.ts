@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { localizedTextSchema } from '../../../shared/definition-schemas';
 import { WAVE_AUDIENCES } from '../../../shared/questionnaire-waves';
-
-const localizedTextSchema = z.object({ nl: z.string(), en: z.string() });
 
 /** Figures of at least k scale scores, or hidden (then no number at all). */
 const figuresSchema = z.union([

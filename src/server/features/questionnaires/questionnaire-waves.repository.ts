@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { classIdsTaughtBy } from '../../access/record-scope';
 import type { Database } from '../../db/database';
 import type { QuestionnaireResponsesTable, QuestionnaireWaveRow, QuestionnaireWavesTable } from './questionnaire-waves.tables';
 
@@ -197,10 +198,9 @@ export async function listClosedWavesForTeacher(db: Kysely<Database>, schoolId: 
         eb.exists(
           eb
             .selectFrom('questionnaire_wave_classes')
-            .innerJoin('class_teachers', 'class_teachers.class_id', 'questionnaire_wave_classes.class_id')
             .select('questionnaire_wave_classes.class_id')
             .whereRef('questionnaire_wave_classes.wave_id', '=', 'questionnaire_waves.id')
-            .where('class_teachers.user_id', '=', userId),
+            .where('questionnaire_wave_classes.class_id', 'in', classIdsTaughtBy(db, userId)),
         ),
       ]),
     )

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { definitionIdSchema } from '../../../shared/definition-schemas';
+import { definitionIdSchema, localizedTextSchema } from '../../../shared/definition-schemas';
 import { INFORMANTS } from '../../../shared/questionnaire-instrument';
 import { WAVE_AUDIENCES, WAVE_MAX_INSTRUMENTS, WAVE_STATES } from '../../../shared/questionnaire-waves';
 import { nameSchema, schoolDateSchema, schoolParamsSchema, schoolYearSchema } from '../../http/common.schemas';
-
-const localizedTextSchema = z.object({ nl: z.string(), en: z.string() });
 
 /** A shipped instrument as the wave planner chooses from it (its items are not needed there). */
 export const instrumentSummarySchema = z.object({

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Instrument } from '../../../shared/questionnaire-instrument';
 import { INFORMANT_OF_AUDIENCE, type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
 import { firstDayOfSchoolYear, lastDayOfSchoolYear, schoolTodayAt, schoolYearOfDate } from '../../../shared/school-time';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { findSchool } from '../tenancy/tenancy.repository';
-import { loadShippedInstruments } from './instrument-catalogue';
+import { currentShippedInstruments, shippedInstrumentOf } from './instrument-catalogue';
 import * as repository from './questionnaire-waves.repository';
 import type { InstrumentSummary, Wave, WaveInput, Waves } from './questionnaire-waves.schemas';
 import type { QuestionnaireWaveRow } from './questionnaire-waves.tables';
@@ -18,7 +17,7 @@ import type { QuestionnaireWaveRow } from './questionnaire-waves.tables';
 
 /** The newest version of every shipped instrument, as the planner chooses from them. */
 export function listInstrumentSummaries(): InstrumentSummary[] {
-  return currentInstruments().map((instrument) => ({
+  return currentShippedInstruments().map((instrument) => ({
     id: instrument.id,
     version: instrument.version,
     name: instrument.name,
@@ -117,7 +116,7 @@ async function checkWave(deps: Deps, schoolId: string, input: WaveInput): Promis
   if (input.closesOn < input.opensOn) refuse('body.closesOn', 'is before the day the wave opens');
   else if (schoolYearOfDate(input.closesOn) !== schoolYear) refuse('body.closesOn', `must lie in the school year ${schoolYear}, like the day the wave opens`);
 
-  const byId = new Map(currentInstruments().map((instrument) => [instrument.id, instrument]));
+  const byId = new Map(currentShippedInstruments().map((instrument) => [instrument.id, instrument]));
   const informant = INFORMANT_OF_AUDIENCE[input.audience];
   input.instrumentIds.forEach((instrumentId, index) => {
     const instrument = byId.get(instrumentId);
@@ -155,7 +154,6 @@ async function describeWaves(deps: Deps, db: Kysely<Database>, rows: readonly Qu
   const instruments = await repository.listWaveInstruments(db, ids);
   const classes = await repository.listWaveClasses(db, ids);
   const { today } = schoolTodayAt(deps.clock.now());
-  const names = new Map(loadShippedInstruments().map((instrument) => [`${instrument.id}@${instrument.version}`, instrument.name]));
   return rows.map((row) => ({
     id: row.id,
     schoolYear: schoolYearOfDate(row.opens_on),
@@ -170,24 +168,8 @@ async function describeWaves(deps: Deps, db: Kysely<Database>, rows: readonly Qu
       .map((instrument) => ({
         id: instrument.instrument_id,
         version: instrument.instrument_version,
-        name: names.get(`${instrument.instrument_id}@${instrument.instrument_version}`) ?? { nl: instrument.instrument_id, en: instrument.instrument_id },
+        name: shippedInstrumentOf(instrument.instrument_id, instrument.instrument_version).name,
       })),
     classes: classes.filter((schoolClass) => schoolClass.wave_id === row.id).map((schoolClass) => ({ id: schoolClass.id, name: schoolClass.name })),
   }));
-}
-
-/** Per instrument id, the newest shipped version (by semantic version). */
-function currentInstruments(): Instrument[] {
-  const newest = new Map<string, Instrument>();
-  for (const instrument of loadShippedInstruments()) {
-    const earlier = newest.get(instrument.id);
-    if (!earlier || compareVersions(instrument.version, earlier.version) > 0) newest.set(instrument.id, instrument);
-  }
-  return [...newest.values()];
-}
-
-function compareVersions(a: string, b: string): number {
-  const [pa, pb] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let index = 0; index < 3; index++) if (pa[index] !== pb[index]) return pa[index]! - pb[index]!;
-  return 0;
 }
