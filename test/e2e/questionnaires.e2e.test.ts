@@ -55,7 +55,7 @@ describe('measurement waves in the browser', () => {
     await form.getByLabel('Sluit na').fill(addDays(today, 7));
     await form.getByRole('checkbox', { name: 'Competentiegevoel leerkracht' }).check();
     await form.getByRole('button', { name: 'Meting plannen' }).click();
-    await lead.page.getByRole('status').filter({ hasText: `Meting ${TEAM_WAVE} is gepland.` }).waitFor();
+    await lead.page.getByRole('status').filter({ hasText: `‘${TEAM_WAVE}’ is gepland.` }).waitFor();
     const row = () => lead.page.getByRole('row').filter({ has: lead.page.getByRole('rowheader', { name: TEAM_WAVE }) });
     await row().getByText('loopt').waitFor();
     await row().getByText(/^0 van \d+$/).waitFor();
@@ -92,14 +92,17 @@ describe('measurement waves in the browser', () => {
     await form.getByLabel('Sluit na').fill(addDays(today, 27));
     await form.getByRole('checkbox', { name: 'Klasklimaat (leerkracht)' }).check();
     await form.getByRole('button', { name: 'Meting plannen' }).click();
-    await lead.page.getByRole('status').filter({ hasText: `Meting ${LATER_WAVE} is gepland.` }).waitFor();
+    await lead.page.getByRole('status').filter({ hasText: `‘${LATER_WAVE}’ is gepland.` }).waitFor();
+    // The form is empty again for the next wave.
+    expect(await form.getByLabel('Naam van de meting').inputValue()).toBe('');
+    expect(await form.getByRole('checkbox', { name: 'Klasklimaat (leerkracht)' }).isChecked()).toBe(false);
     await lead.page.getByRole('button', { name: `${LATER_WAVE} verwijderen` }).click();
     const dialog = lead.page.getByRole('dialog', { name: 'Meting verwijderen?' });
     await dialog.waitFor();
     await audit.check(lead);
     await dialog.getByRole('button', { name: 'Verwijderen' }).click();
-    await lead.page.getByRole('status').filter({ hasText: `Meting ${LATER_WAVE} is verwijderd.` }).waitFor();
-    expect(await lead.page.getByRole('rowheader', { name: LATER_WAVE }).count()).toBe(0);
+    await lead.page.getByRole('status').filter({ hasText: `‘${LATER_WAVE}’ is verwijderd.` }).waitFor();
+    await lead.page.getByRole('rowheader', { name: LATER_WAVE }).waitFor({ state: 'detached' });
     // The open wave cannot be changed: it offers no buttons.
     expect(await lead.page.getByRole('button', { name: `${TEAM_WAVE} wijzigen` }).count()).toBe(0);
   });

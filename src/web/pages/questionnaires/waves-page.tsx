@@ -26,18 +26,22 @@ export function WavesPage() {
   const format = useFormat();
   const { school } = useSchool();
   const wavesPath = apiPath('/api/schools/:schoolId/questionnaire-waves', { schoolId: school.id });
-  const { data, error, isLoading, reload } = useApiData<Waves>(wavesPath);
+  const { data, error, isLoading, reload, setData } = useApiData<Waves>(wavesPath);
   const [saved, setSaved] = useState<string | null>(null);
   const [editing, setEditing] = useState<Wave | null>(null);
   const [deleting, setDeleting] = useState<Wave | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  // A new key empties the planning form once a wave has been planned.
+  const [formRound, setFormRound] = useState(0);
 
   const remove = async () => {
     if (!deleting) return;
     try {
       await api.delete(apiPath('/api/schools/:schoolId/questionnaire-waves/:waveId', { schoolId: school.id, waveId: deleting.id }));
-      setSaved(t('Meting {{name}} is verwijderd.', { name: deleting.name }));
+      setSaved(t('‘{{name}}’ is verwijderd.', { name: deleting.name }));
       setDeleting(null);
+      const removedId = deleting.id;
+      setData((current) => (current ? { ...current, waves: current.waves.filter((wave) => wave.id !== removedId) } : current));
       reload();
     } catch (failure) {
       setDeleteError(failure instanceof ApiError ? failure.message : String(failure));
@@ -84,12 +88,13 @@ export function WavesPage() {
       ) : null}
 
       <WaveForm
-        key={editing?.id ?? 'new'}
+        key={editing?.id ?? `new-${formRound}`}
         wave={editing}
         onCancel={() => setEditing(null)}
         onSaved={(wave, isNew) => {
           setEditing(null);
-          setSaved(isNew ? t('Meting {{name}} is gepland.', { name: wave.name }) : t('Meting {{name}} is opgeslagen.', { name: wave.name }));
+          setFormRound((round) => round + 1);
+          setSaved(isNew ? t('‘{{name}}’ is gepland.', { name: wave.name }) : t('‘{{name}}’ is opgeslagen.', { name: wave.name }));
           reload();
         }}
       />
