@@ -19,6 +19,7 @@ import { planBoardRoutes } from './features/plan/plan-board.routes';
 import { planExportRoutes } from './features/plan/plan-export.routes';
 import { gettingStartedRoutes } from './features/getting-started/getting-started.routes';
 import { privacyStatementRoutes } from './features/privacy-statement/privacy-statement.routes';
+import { schoolEffectRoutes } from './features/evaluation/school-effect.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
 import { questionnaireWaveRoutes } from './features/questionnaires/questionnaire-waves.routes';
 import { planPreferencesRoutes } from './features/plan/plan-preferences.routes';
@@ -144,6 +145,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await privacyStatementRoutes(api, deps);
     await questionnaireWaveRoutes(api, deps);
     await questionnaireAnswerRoutes(api, deps);
+    await schoolEffectRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);
   return app;

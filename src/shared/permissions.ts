@@ -73,6 +73,8 @@ export const PERMISSIONS = {
   // A closed wave's results: the TSO lead and leadership the whole school, a teacher their own classes and scores
   // (the results service narrows it to what the caller's relation allows).
   'school.questionnaires.results': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership', 'teacher'] },
+  // The school's effect evaluation (every closed wave, the growth model): school-level figures for the people who lead the TSO work.
+  'school.evaluation.read': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
   // Per school that shares its plan with the board: phase, goals achieved/total, overdue actions, training coverage.
   'board.plan.rollup': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<

@@ -175,6 +175,13 @@ export function scaleScore(instrument: Instrument, scale: InstrumentScale, answe
   return scale.scoring === 'mean' ? mean : mean * scale.items.length;
 }
 
+/** The lowest and highest score a scale can have (a sum scale: its items times the answer values), for reading a score. */
+export function scaleRangeOf(instrument: Instrument, scale: InstrumentScale): { lowest: number; highest: number } {
+  const { options } = responseScaleOf(instrument, itemOf(instrument, scale.items[0]!));
+  const factor = scale.scoring === 'sum' ? scale.items.length : 1;
+  return { lowest: options[0]!.value * factor, highest: options[options.length - 1]!.value * factor };
+}
+
 /** The item with this id; throws for an id the instrument does not have. */
 export function itemOf(instrument: Instrument, itemId: string): InstrumentItem {
   const item = instrument.items.find((candidate) => candidate.id === itemId);

@@ -2,7 +2,7 @@ import type { StaffCaller } from '../../access/caller';
 import { classIdsTaughtBy } from '../../access/record-scope';
 import { minimumGroupSizeOf } from '../../../shared/anonymity';
 import { isAllowed } from '../../../shared/permissions';
-import { responseScaleOf, scaleScore } from '../../../shared/questionnaire-instrument';
+import { scaleRangeOf, scaleScore } from '../../../shared/questionnaire-instrument';
 import { type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
 import { schoolTodayAt } from '../../../shared/school-time';
 import type { Deps } from '../../deps';
@@ -57,12 +57,10 @@ export async function getWaveResults(deps: Deps, caller: StaffCaller, schoolId: 
         name: instrument.name,
         scales: instrument.scales.map((scale, index) => {
           const result = results[index]!;
-          const options = responseScaleOf(instrument, instrument.items.find((item) => item.id === scale.items[0])!).options;
-          const factor = scale.scoring === 'sum' ? scale.items.length : 1;
           return {
             id: scale.id,
             name: scale.name,
-            range: { lowest: options[0]!.value * factor, highest: options[options.length - 1]!.value * factor },
+            range: scaleRangeOf(instrument, scale),
             school: seesSchool ? result.whole : null,
             classes: visibleClasses.map((schoolClass) => ({
               id: schoolClass.id,

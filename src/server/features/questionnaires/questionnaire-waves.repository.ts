@@ -182,6 +182,17 @@ export async function listWaveResponses(db: Kysely<Database>, waveId: string) {
   return db.selectFrom('questionnaire_responses').select(['instrument_id', 'respondent_kind', 'respondent_id', 'class_id', 'answers']).where('wave_id', '=', waveId).execute();
 }
 
+/** Every response to these waves. */
+export async function listResponsesOfWaves(db: Kysely<Database>, waveIds: readonly string[]) {
+  if (waveIds.length === 0) return [];
+  return db.selectFrom('questionnaire_responses').select(['wave_id', 'instrument_id', 'respondent_kind', 'respondent_id', 'answers']).where('wave_id', 'in', waveIds).execute();
+}
+
+/** The school's waves of every school year that closed before a school date, oldest first. */
+export async function listClosedWaves(db: Kysely<Database>, schoolId: string, today: string): Promise<QuestionnaireWaveRow[]> {
+  return db.selectFrom('questionnaire_waves').selectAll().where('school_id', '=', schoolId).where('closes_on', '<', today).orderBy('opens_on').orderBy('name').execute();
+}
+
 /**
  * The school's waves that closed before a school date and that a teacher may see results of: every teacher wave,
  * and the pupil waves with a class they teach. Newest first.

@@ -1,0 +1,61 @@
+import { minimumGroupSizeOf } from '../../../shared/anonymity';
+import { type Instrument, scaleRangeOf, scaleScore } from '../../../shared/questionnaire-instrument';
+import type { WaveAudience } from '../../../shared/questionnaire-waves';
+import { schoolTodayAt } from '../../../shared/school-time';
+import type { Deps } from '../../deps';
+import { AppError } from '../../errors';
+import { shippedInstrumentOf } from '../questionnaires/instrument-catalogue';
+import * as waves from '../questionnaires/questionnaire-waves.repository';
+import { findBoard, findSchool } from '../tenancy/tenancy.repository';
+import { type EffectScore, scaleEffect } from './scale-effect';
+import type { SchoolEffect } from './school-effect.schemas';
+
+// Does TSO work in our school? Every closed wave of every school year, per instrument and scale: the mean per
+// wave and the growth model with the training register's first full team training as t0 (scale-effect.ts).
+// A person is a respondent (a teacher, a pupil) followed over the waves by their id; nobody is named.
+
+/** The school's effect evaluation; only aggregated figures under THE anonymity rule. */
+export async function getSchoolEffect(deps: Deps, schoolId: string): Promise<SchoolEffect> {
+  const db = deps.db.kysely;
+  const school = await findSchool(db, schoolId);
+  if (!school) throw new AppError('not_found');
+  const k = minimumGroupSizeOf((await findBoard(db, school.board_id))?.min_group_size);
+  const trainingOn = await waves.findTeamTrainingDay(db, schoolId);
+  const closed = await waves.listClosedWaves(db, schoolId, schoolTodayAt(deps.clock.now()).today);
+  const waveIds = closed.map((wave) => wave.id);
+  const asked = await waves.listWaveInstruments(db, waveIds);
+  const responses = await waves.listResponsesOfWaves(db, waveIds);
+
+  // Per instrument: the waves that asked it, at their version; its newest version names the scales.
+  const instrumentIds = [...new Set(asked.map((entry) => entry.instrument_id))].sort();
+  return {
+    minGroupSize: k,
+    trainingOn,
+    waves: closed.map((wave) => ({ id: wave.id, name: wave.name, audience: wave.audience as WaveAudience, opensOn: wave.opens_on, closesOn: wave.closes_on })),
+    instruments: instrumentIds.map((instrumentId) => {
+      const versionOf = new Map(asked.filter((entry) => entry.instrument_id === instrumentId).map((entry) => [entry.wave_id, shippedInstrumentOf(instrumentId, entry.instrument_version)]));
+      const askedBy = closed.filter((wave) => versionOf.has(wave.id));
+      const newest = [...versionOf.values()].sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0]!;
+      const answered = responses.filter((response) => response.instrument_id === instrumentId);
+      return {
+        id: instrumentId,
+        name: newest.name,
+        scales: newest.scales.map((scale) => {
+          const scores: EffectScore[] = answered.flatMap((response) => {
+            const instrument: Instrument = versionOf.get(response.wave_id)!;
+            const sameScale = instrument.scales.find((candidate) => candidate.id === scale.id);
+            const score = sameScale ? scaleScore(instrument, sameScale, new Map(Object.entries(JSON.parse(response.answers) as Record<string, number>))) : null;
+            return score === null ? [] : [{ waveId: response.wave_id, person: `${response.respondent_kind}:${response.respondent_id}`, score }];
+          });
+          const result = scaleEffect(
+            askedBy.map((wave) => ({ id: wave.id, name: wave.name, opensOn: wave.opens_on })),
+            scores,
+            trainingOn,
+            k,
+          );
+          return { id: scale.id, name: scale.name, range: scaleRangeOf(newest, scale), ...result };
+        }),
+      };
+    }),
+  };
+}
