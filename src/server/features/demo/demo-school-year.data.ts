@@ -144,8 +144,8 @@ export const DEMO_PLAN_GOALS: readonly { aspectId: (typeof DEMO_NEXT_GOALS)[numb
 
 /** The implementation phases, in days from today (the school is preparing now). */
 export const DEMO_PHASES = [
-  { phase: 'explore', startsDaysAgo: 200, endsDaysAgo: 121 },
-  { phase: 'prepare', startsDaysAgo: 120, endsDaysAgo: -60 },
+  { phase: 'explore', startsDaysAgo: 420, endsDaysAgo: 301 },
+  { phase: 'prepare', startsDaysAgo: 300, endsDaysAgo: -60 },
   { phase: 'implement', startsDaysAgo: -59, endsDaysAgo: null },
 ] as const;
 
@@ -154,7 +154,8 @@ export const DEMO_TRAININGS = [
   {
     kind: 'full_team',
     title: 'Teamscholing traumasensitief onderwijs',
-    heldDaysAgo: 150,
+    // In the middle of the last school year: the demo's waves lie around it (demo-waves.data.ts).
+    heldDaysAgo: 330,
     // Everyone who worked there then, except Rik, who was ill.
     participants: ['leadership', 'tsoLead', 'teacher', 'careTeam', 'schoolAdmin', 'lotte', 'ahmed', 'ellen', 'wendy'],
     partners: [],

@@ -25,6 +25,8 @@ import {
   DEMO_TRAININGS,
 } from './demo-school-year.data';
 import type { DemoRows } from './demo.data';
+import { DEMO_PUPIL_CLASS_INDEXES } from './demo-waves.data';
+import { seedDemoWaves } from './demo-waves.seed';
 import { insertDemoRows } from './demo.repository';
 
 /** What the school year content needs of the app's dependencies (mail is never sent: the rounds lie in the past). */
@@ -36,11 +38,13 @@ export interface DemoSchoolYearSummary {
   goals: number;
   actions: number;
   trainings: number;
+  waves: number;
 }
 
 /**
  * Gives De Vlinderboom (the demo's first school) a school year: its colleagues, a baseline and a closed autumn
- * self-scan round with consensus and next goals, a plan with actions, the training register, start dates, and
+ * self-scan round with consensus and next goals, a plan with actions, the training register, two school years of
+ * measurement waves around the team training, start dates, and
  * its plan and self-scan shared with the board. Everything but the colleagues' accounts goes through the
  * services a school uses, each at the moment it happened (the clock is moved back), inside the caller's
  * transaction `trx`.
@@ -172,10 +176,27 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
     });
   }
 
+  // Two school years of measurement waves around the team training, for the effect page.
+  const teamTraining = DEMO_TRAININGS.find((training) => training.kind === 'full_team');
+  if (!teamTraining) throw new Error('the demo has no team training');
+  const pupilClassIds = new Set(DEMO_PUPIL_CLASS_INDEXES.map((index) => classIds[index]));
+  const waves = await seedDemoWaves(trx, {
+    today,
+    schoolId,
+    createdBy: idOf('tsoLead'),
+    createdAt: now.toISOString(),
+    trainingOn: addDays(today, -teamTraining.heldDaysAgo),
+    teachers: [
+      { id: idOf('teacher'), classId: null, startedOn: addDays(today, -DEMO_ACCOUNT_START_DAYS_AGO.teacher) },
+      ...DEMO_COLLEAGUES.filter((colleague) => colleague.role === 'teacher').map((colleague) => ({ id: idOf(colleague.key), classId: null, startedOn: addDays(today, -colleague.startedDaysAgo) })),
+    ],
+    pupils: rows.class_pupils.filter((link) => pupilClassIds.has(link.class_id)).map((link) => ({ id: link.pupil_id, classId: link.class_id, startedOn: '0001-01-01' })),
+  });
+
   // Leadership shares the plan with the team, and the plan and self-scan placements with the board.
   await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true });
 
-  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length };
+  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves };
 }
 
 // The colleagues' accounts (no password: they cannot sign in), roles and classes.

@@ -10,6 +10,8 @@ import type { BoardPlanRollup, PlanOverview, TrainingCoverage } from '../plan/pl
 import type { BoardSelfscan } from '../selfscan/selfscan-history.schemas';
 import type { RoundResults } from '../selfscan/selfscan.schemas';
 import { seedDemo } from './demo.seed';
+import type { SchoolEffect } from '../evaluation/school-effect.schemas';
+import { DEMO_PUPIL_INSTRUMENT, DEMO_TEACHER_INSTRUMENT, DEMO_WAVE_DAYS_AGO } from './demo-waves.data';
 import { DEMO_ASPECT_LEVELS, DEMO_COLLEAGUES, DEMO_CONSENSUS, DEMO_NEXT_GOALS, DEMO_ROUNDS } from './demo-school-year.data';
 
 describe('the demo rows', () => {
@@ -224,6 +226,27 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
       expect(actions.filter((action) => action.overdue).length).toBeGreaterThanOrEqual(2);
       expect(actions.filter((action) => action.status === 'in_progress' && !action.overdue).length).toBeGreaterThanOrEqual(1);
       expect(actions.filter((action) => action.completedAt !== null).every((action) => action.completedAt! < test.clock.now().toISOString())).toBe(true);
+    });
+
+    it('has two school years of waves around the team training, so the effect page shows a fitted model for teachers and pupils', async () => {
+      const schoolId = await vlinderboomId();
+      const response = await requestAs(test.app, await asTso(), 'GET', `/api/schools/${schoolId}/effect-evaluation`);
+      expect(response.statusCode, response.body).toBe(200);
+      const effect = response.json() as SchoolEffect;
+      expect(effect.waves).toHaveLength(2 * DEMO_WAVE_DAYS_AGO.length);
+      expect(effect.instruments.map((instrument) => instrument.id)).toEqual([DEMO_PUPIL_INSTRUMENT.id, DEMO_TEACHER_INSTRUMENT.id].sort());
+      for (const instrument of effect.instruments) {
+        for (const scale of instrument.scales) {
+          expect(scale.waves.map((wave) => wave.training), `${instrument.id} ${scale.id}`).toEqual(['before', 'before', 'before', 'after', 'after', 'after']);
+          expect(scale.waves.every((wave) => !wave.figures.hidden)).toBe(true);
+          expect(scale.effect.status).toBe('fitted');
+          if (scale.effect.status === 'fitted') {
+            // The demo's curve grows faster after the training; every after-wave has its twin a year earlier.
+            expect(scale.effect.slopeDifference.estimate, `${instrument.id} ${scale.id}`).toBeGreaterThan(0);
+            expect(scale.effect.sameSeason?.pairs).toBe(3);
+          }
+        }
+      }
     });
 
     it('has a training register whose coverage shows trained, overdue and new staff', async () => {
