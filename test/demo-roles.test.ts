@@ -25,6 +25,7 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   plan: (year) => `/plan?schoolYear=${year}`,
   scholing: () => '/trainings',
   metingen: (year) => `/questionnaire-waves?schoolYear=${year}`,
+  effect: () => '/effect-evaluation',
   vragenlijsten: () => '/my-questionnaires',
   personeel: () => '/staff',
   postvak: () => '/outbox',

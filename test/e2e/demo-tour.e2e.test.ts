@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
 import { DEMO_ASPECT_LEVELS, DEMO_COLLEAGUES, DEMO_ROUNDS, DEMO_TRAININGS } from '../../src/server/features/demo/demo-school-year.data';
+import { DEMO_WAVE_DAYS_AGO, DEMO_WAVE_NAMES } from '../../src/server/features/demo/demo-waves.data';
 import { type BrowserSession, createPageAudit, openBrowser, type RunningServer, signIn, startDemoServer, waitForPage } from './support/browser-harness';
 
 const SCHOOL = 'Basisschool De Vlinderboom';
@@ -77,6 +78,22 @@ describe('the demo tour, in the browser', () => {
     // Coverage names the colleague who missed the training and the one who is still new.
     await main.getByText('Rik van Rooij').first().waitFor();
     await main.getByText('Naima Ouali').first().waitFor();
+    await audit.check(lead);
+    await checkPhoneWidth(lead.page, sideways);
+
+    // Two school years of waves around the team training: every scale has its chart, its waves and a fitted model.
+    await page.getByRole('navigation', { name: 'Schoolmenu' }).getByRole('link', { name: 'Effect van TSO' }).click();
+    await waitForPage(page, 'Effect van TSO');
+    const teacherScales = main.getByRole('region', { name: 'Competentiegevoel leerkracht' }).getByRole('heading', { level: 3 });
+    expect(await teacherScales.allTextContents()).toEqual(['Instructie afstemmen', 'Orde houden', 'Leerlingen betrekken']);
+    expect(await main.locator('svg.effect-chart').count()).toBe(7);
+    const keepingOrder = main.getByRole('table', { name: /^Orde houden: gemiddelde per meting/ });
+    expect(await keepingOrder.getByRole('rowheader').allTextContents()).toEqual(DEMO_WAVE_DAYS_AGO.map((_, index) => DEMO_WAVE_NAMES.teachers(index + 1)));
+    // The demo's teachers grow clearly faster after the training on keeping order; the wording stays careful.
+    await main.getByText(/^Na de scholing groeide de score sterker dan ervoor: \+[\d,]+ punt per jaar \(95%-interval/).first().waitFor();
+    expect(await main.getByText('Voor een schatting zijn minstens twee metingen', { exact: false }).count()).toBe(0);
+    await main.getByRole('region', { name: 'Orde houden', exact: true }).getByText('De schattingen van het model').click();
+    await main.getByRole('table', { name: /^Orde houden: het groeimodel \(\d+ personen, \d+ antwoorden\)$/ }).waitFor();
     await audit.check(lead);
     await checkPhoneWidth(lead.page, sideways);
   });

@@ -47,7 +47,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'directie@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen', 'Personeel'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen', 'Effect van TSO', 'Personeel'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'locaties' },
@@ -58,7 +58,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'kartrekker@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen', 'Effect van TSO'] },
     refusedPages: [
       { school: PRIMARY, path: 'leerlingen' },
       { school: PRIMARY, path: 'personeel' },
@@ -74,6 +74,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
       { school: PRIMARY, path: 'personeel' },
       { school: PRIMARY, path: 'leerlingen/importeren' },
       { school: PRIMARY, path: 'metingen' },
+      { school: PRIMARY, path: 'effect' },
     ],
   },
   'ib@voorbeeld.test': {

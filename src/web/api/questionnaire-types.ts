@@ -2,3 +2,4 @@
 export type { InstrumentSummary, Wave, WaveInput, Waves } from '../../server/features/questionnaires/questionnaire-waves.schemas';
 export type { OpenWave, SavedAnswers, WaveCompletion } from '../../server/features/questionnaires/questionnaire-answers.schemas';
 export type { ClosedWave, WaveResults } from '../../server/features/questionnaires/questionnaire-results.schemas';
+export type { SchoolEffect } from '../../server/features/evaluation/school-effect.schemas';

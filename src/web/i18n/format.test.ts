@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber } from './format';
+import { formatDate, formatDateTime, formatNumber, formatSigned } from './format';
 
 describe('formatDate', () => {
   it('writes a calendar date out in the interface language', () => {
@@ -34,5 +34,13 @@ describe('formatNumber', () => {
   it('groups thousands the Dutch or the English way', () => {
     expect(formatNumber(1234567, 'nl')).toBe('1.234.567');
     expect(formatNumber(1234567, 'en')).toBe('1,234,567');
+  });
+});
+
+describe('formatSigned', () => {
+  it('writes a change with its sign and a decimal comma in Dutch', () => {
+    expect(formatSigned(0.254, 'nl')).toBe('+0,25');
+    expect(formatSigned(-0.1, 'en')).toBe('-0.1');
+    expect(formatSigned(0, 'nl')).toBe('0');
   });
 });

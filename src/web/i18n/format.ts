@@ -42,6 +42,11 @@ export function formatDecimal(value: number, locale: string, digits = 2): string
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: digits }).format(value);
 }
 
+/** A difference or change, always with its sign (+0,25 / −0,1 / 0). */
+export function formatSigned(value: number, locale: string, digits = 2): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value);
+}
+
 /** The formatters bound to the current interface language. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -51,5 +56,6 @@ export function useFormat() {
     dateTime: (value: string | null | undefined) => formatDateTime(value, locale),
     number: (value: number) => formatNumber(value, locale),
     decimal: (value: number, digits?: number) => formatDecimal(value, locale, digits),
+    signed: (value: number, digits?: number) => formatSigned(value, locale, digits),
   };
 }

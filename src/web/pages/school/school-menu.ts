@@ -32,6 +32,7 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
     { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
     { to: `${base}/metingen`, label: t('Metingen'), isShown: can('school.questionnaires.manage') },
+    { to: `${base}/effect`, label: t('Effect van TSO'), isShown: can('school.evaluation.read') },
     { to: `${base}/vragenlijsten`, label: t('Vragenlijsten'), isShown: can('school.questionnaires.answer') },
     { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
