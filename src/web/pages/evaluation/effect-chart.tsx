@@ -8,8 +8,8 @@ type Wave = SchoolEffect['waves'][number];
 // A fixed coordinate space; the SVG scales to its box.
 const WIDTH = 640;
 const HEIGHT = 260;
-const LEFT = 44;
-const RIGHT = 16;
+const LEFT = 56;
+const RIGHT = 40;
 const TOP = 24;
 const BOTTOM = 40;
 const DAY_MS = 86_400_000;
