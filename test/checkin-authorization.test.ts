@@ -66,10 +66,14 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
       'DELETE /api/kiosk',
       'DELETE /api/pupil/session',
       'GET /api/kiosk',
+      'GET /api/kiosk/questionnaires',
+      'GET /api/pupil/questionnaires',
       'GET /api/pupil/session',
       'POST /api/kiosk/checkins',
       'POST /api/kiosk/pupils/:pupilId/symbol',
       'POST /api/pupil/checkins',
+      'PUT /api/kiosk/questionnaires/:waveId/:instrumentId/pupils/:pupilId',
+      'PUT /api/pupil/questionnaires/:waveId/:instrumentId',
     ]);
     const reached: string[] = [];
     for (const user of MATRIX_USERS) {

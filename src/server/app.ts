@@ -21,6 +21,7 @@ import { gettingStartedRoutes } from './features/getting-started/getting-started
 import { privacyStatementRoutes } from './features/privacy-statement/privacy-statement.routes';
 import { schoolEffectRoutes } from './features/evaluation/school-effect.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
+import { questionnairePupilRoutes } from './features/questionnaires/questionnaire-pupils.routes';
 import { questionnaireWaveRoutes } from './features/questionnaires/questionnaire-waves.routes';
 import { planPreferencesRoutes } from './features/plan/plan-preferences.routes';
 import { trainingRoutes } from './features/plan/training.routes';
@@ -145,6 +146,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await privacyStatementRoutes(api, deps);
     await questionnaireWaveRoutes(api, deps);
     await questionnaireAnswerRoutes(api, deps);
+    await questionnairePupilRoutes(api, deps);
     await schoolEffectRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);

@@ -110,3 +110,19 @@ export function classDeviceRight(db: Kysely<Database>, userId: string | Expressi
 export async function mayRunClassDevices(db: Kysely<Database>, userId: string, classId: string): Promise<boolean> {
   return (await classDeviceRight(db, userId, classId).executeTakeFirst()) !== undefined;
 }
+
+/**
+ * Whether the pupil is placed in the class and still at the school: a class device, or a pupil's own session,
+ * acts only for the pupils of its own class.
+ */
+export async function isPupilInClass(db: Kysely<Database>, classId: string, pupilId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('class_pupils')
+    .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
+    .select('class_pupils.pupil_id')
+    .where('class_pupils.class_id', '=', classId)
+    .where('class_pupils.pupil_id', '=', pupilId)
+    .where('pupils.left_on', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

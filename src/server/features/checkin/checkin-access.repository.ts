@@ -226,12 +226,6 @@ export async function listPupilsOfClass(db: Kysely<Database>, classId: string) {
     .execute();
 }
 
-/** True when the pupil is placed in the class. */
-export async function isPupilInClass(db: Kysely<Database>, classId: string, pupilId: string): Promise<boolean> {
-  const row = await db.selectFrom('class_pupils').select('pupil_id').where('class_id', '=', classId).where('pupil_id', '=', pupilId).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Stores a pupil's name symbol only when they have none yet; true when it was stored. */
 export async function insertPupilSymbolIfNone(db: Kysely<Database>, row: CheckinPupilSymbolsTable): Promise<boolean> {
   const inserted = await db

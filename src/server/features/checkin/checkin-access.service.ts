@@ -15,7 +15,7 @@ import { isPupilSymbolKey, PUPIL_SYMBOL_KEYS, type PupilSymbolKey, pupilSymbolOf
 import type { Locale } from '../../../shared/roles';
 import { recordAudit } from '../../audit/audit.service';
 import type { ResolvedDevice, StaffCaller } from '../../access/caller';
-import { mayRunClassDevices } from '../../access/record-scope';
+import { isPupilInClass, mayRunClassDevices } from '../../access/record-scope';
 import type { Database } from '../../db/database';
 import { type Clock, type Deps, hashSecret, isoInstant, newId, newSecretToken } from '../../deps';
 import { AppError } from '../../errors';
@@ -216,7 +216,7 @@ export async function describeKiosk(deps: Deps, kiosk: ResolvedDevice<'kiosk'>, 
  */
 export async function chooseSymbolOnKiosk(deps: Deps, kiosk: ResolvedDevice<'kiosk'>, pupilId: string, symbol: PupilSymbolKey): Promise<PupilSymbolChoice> {
   const db = deps.db.kysely;
-  if (!(await repository.isPupilInClass(db, kiosk.classId, pupilId))) throw new AppError('not_found');
+  if (!(await isPupilInClass(db, kiosk.classId, pupilId))) throw new AppError('not_found');
   await db.transaction().execute(async (trx) => {
     const stored = await repository.insertPupilSymbolIfNone(trx, { pupil_id: pupilId, symbol, set_by: null, updated_at: isoInstant(deps.clock.now()) });
     if (!stored) throw new AppError('conflict');
@@ -376,7 +376,7 @@ export async function setPupilSymbol(
 ): Promise<PupilSymbolChoice> {
   const db = deps.db.kysely;
   await requireManagedClass(db, caller, schoolId, classId);
-  if (!(await repository.isPupilInClass(db, classId, pupilId))) throw new AppError('not_found');
+  if (!(await isPupilInClass(db, classId, pupilId))) throw new AppError('not_found');
   await db.transaction().execute(async (trx) => {
     if (symbol === null) await repository.deletePupilSymbol(trx, pupilId);
     else await repository.upsertPupilSymbol(trx, { pupil_id: pupilId, symbol, set_by: caller.userId, updated_at: isoInstant(deps.clock.now()) });

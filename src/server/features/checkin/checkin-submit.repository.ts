@@ -35,15 +35,3 @@ export async function insertCheckinBatch(db: Kysely<Database>, checkins: readonl
   });
 }
 
-/** Whether the pupil is placed in the class and still at the school (a kiosk may only take check-ins for its own class). */
-export async function isPupilInClass(db: Kysely<Database>, classId: string, pupilId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('class_pupils')
-    .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
-    .select('class_pupils.pupil_id')
-    .where('class_pupils.class_id', '=', classId)
-    .where('class_pupils.pupil_id', '=', pupilId)
-    .where('pupils.left_on', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -3,7 +3,7 @@ import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import type { ResolvedDevice } from '../../access/caller';
 import type { CheckinContent, CheckinReceipt } from './checkin.schemas';
-import { isPupilInClass } from './checkin-submit.repository';
+import { isPupilInClass } from '../../access/record-scope';
 import type { CheckinWriteQueue } from './checkin-write-queue';
 import { schoolDateOf } from '../../../shared/school-time';
 

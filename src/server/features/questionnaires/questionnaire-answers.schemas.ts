@@ -17,6 +17,11 @@ export const answerableInstrumentSchema = z.object({
     z.object({ id: z.string(), options: z.array(z.object({ value: z.number(), label: localizedTextSchema, face: z.enum(ANSWER_FACES).nullable() })) }),
   ),
   items: z.array(z.object({ id: z.string(), text: localizedTextSchema, responseScale: z.string() })),
+});
+export type AnswerableInstrument = z.infer<typeof answerableInstrumentSchema>;
+
+/** The same, with what this respondent saved so far. */
+export const answeredInstrumentSchema = answerableInstrumentSchema.extend({
   /** What this respondent saved so far: item id → value. */
   myAnswers: z.record(z.string(), z.number()),
   isComplete: z.boolean(),
@@ -28,9 +33,17 @@ export const openWaveSchema = z.object({
   name: z.string(),
   opensOn: schoolDateSchema,
   closesOn: schoolDateSchema,
-  instruments: z.array(answerableInstrumentSchema),
+  instruments: z.array(answeredInstrumentSchema),
 });
 export type OpenWave = z.infer<typeof openWaveSchema>;
+
+/** An open pupil wave of a class as its class device shows it: nobody's answers. */
+export const classWaveSchema = z.object({ id: z.string(), name: z.string(), closesOn: schoolDateSchema, instruments: z.array(answerableInstrumentSchema) });
+export type ClassWave = z.infer<typeof classWaveSchema>;
+
+/** A pupil's answers as the class device or the pupil's own device sends them. */
+export const pupilWaveInstrumentParamsSchema = z.strictObject({ waveId: z.uuid(), instrumentId: definitionIdSchema });
+export const kioskAnswerParamsSchema = pupilWaveInstrumentParamsSchema.extend({ pupilId: z.uuid() });
 
 /** Saving one's answers to one instrument: item id → chosen value, or null to take an answer back. */
 export const myAnswersBodySchema = z.strictObject({

@@ -1,24 +1,35 @@
-import { answerProblems } from '../../../shared/questionnaire-instrument';
+import type { Kysely } from 'kysely';
+import { answerProblems, type Instrument } from '../../../shared/questionnaire-instrument';
 import { type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
 import { schoolTodayAt } from '../../../shared/school-time';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { shippedInstrumentOf } from './instrument-catalogue';
-import type { OpenWave, SavedAnswers, WaveCompletion } from './questionnaire-answers.schemas';
+import type { Database } from '../../db/database';
+import type { AnswerableInstrument, OpenWave, SavedAnswers, WaveCompletion } from './questionnaire-answers.schemas';
+import type { QuestionnaireWaveRow } from './questionnaire-waves.tables';
 import * as repository from './questionnaire-waves.repository';
 
 // Answering a wave (issue 13). Teachers answer the open teacher waves of their school in the app; each saves
 // their own answers per instrument, as often as they like while the wave is open, and only they see them.
+// Pupils answer pupil waves through the pupil access (questionnaire-pupils.service.ts), saved the same way.
+
+/** `staff` (respondent id: a user id) or `pupil` (a pupil id). */
+export type RespondentKind = 'staff' | 'pupil';
 // The wave's planners see counts of who completed it, never who or what.
 
 /** The school's open teacher waves, with the caller's own answers so far. */
 export async function listMyOpenWaves(deps: Deps, userId: string, schoolId: string): Promise<OpenWave[]> {
   const db = deps.db.kysely;
   const { today } = schoolTodayAt(deps.clock.now());
-  const waves = await repository.listOpenWaves(db, schoolId, 'teachers', today);
+  return openWavesWithAnswers(db, await repository.listOpenWaves(db, schoolId, 'teachers', today), { kind: 'staff', id: userId });
+}
+
+/** Open waves with their instruments as a respondent answers them, and that respondent's answers so far. */
+export async function openWavesWithAnswers(db: Kysely<Database>, waves: readonly QuestionnaireWaveRow[], respondent: { kind: RespondentKind; id: string }): Promise<OpenWave[]> {
   const waveIds = waves.map((wave) => wave.id);
   const instruments = await repository.listWaveInstruments(db, waveIds);
-  const responses = await repository.listResponsesOf(db, waveIds, 'staff', userId);
+  const responses = await repository.listResponsesOf(db, waveIds, respondent.kind, respondent.id);
   return waves.map((wave) => ({
     id: wave.id,
     name: wave.name,
@@ -27,23 +38,29 @@ export async function listMyOpenWaves(deps: Deps, userId: string, schoolId: stri
     instruments: instruments
       .filter((entry) => entry.wave_id === wave.id)
       .map((entry) => {
-        const instrument = shippedInstrumentOf(entry.instrument_id, entry.instrument_version);
         const response = responses.find((saved) => saved.wave_id === wave.id && saved.instrument_id === entry.instrument_id);
         return {
-          id: instrument.id,
-          version: instrument.version,
-          name: instrument.name,
-          description: instrument.description,
-          responseScales: instrument.responseScales.map((scale) => ({
-            id: scale.id,
-            options: scale.options.map((option) => ({ value: option.value, label: option.label, face: option.face ?? null })),
-          })),
-          items: instrument.items.map((item) => ({ id: item.id, text: item.text, responseScale: item.responseScale })),
+          ...answerableOf(shippedInstrumentOf(entry.instrument_id, entry.instrument_version)),
           myAnswers: response ? (JSON.parse(response.answers) as Record<string, number>) : {},
           isComplete: response?.is_complete === 1,
         };
       }),
   }));
+}
+
+/** An instrument as its respondent sees it: texts and answers, never how it is scored. */
+export function answerableOf(instrument: Instrument): AnswerableInstrument {
+  return {
+    id: instrument.id,
+    version: instrument.version,
+    name: instrument.name,
+    description: instrument.description,
+    responseScales: instrument.responseScales.map((scale) => ({
+      id: scale.id,
+      options: scale.options.map((option) => ({ value: option.value, label: option.label, face: option.face ?? null })),
+    })),
+    items: instrument.items.map((item) => ({ id: item.id, text: item.text, responseScale: item.responseScale })),
+  };
 }
 
 /**
@@ -59,10 +76,25 @@ export async function saveMyAnswers(
   instrumentId: string,
   answers: Record<string, number | null>,
 ): Promise<SavedAnswers> {
-  const db = deps.db.kysely;
-  const wave = await repository.findWave(db, schoolId, waveId);
+  const wave = await repository.findWave(deps.db.kysely, schoolId, waveId);
   if (!wave || (wave.audience as WaveAudience) !== 'teachers') throw new AppError('not_found');
-  const entry = (await repository.listWaveInstruments(db, [waveId])).find((candidate) => candidate.instrument_id === instrumentId);
+  return saveAnswers(deps, wave, instrumentId, { kind: 'staff', id: userId, classId: null }, answers);
+}
+
+/** Who answers: a staff member (teacher waves) or a pupil of a class (pupil waves). */
+export interface Respondent {
+  kind: RespondentKind;
+  id: string;
+  classId: string | null;
+}
+
+/**
+ * Saves a respondent's answers to one instrument of a wave the caller already found for them, replacing what
+ * they saved before. 404 for an instrument the wave does not ask, 409 `wave_not_open` outside its days.
+ */
+export async function saveAnswers(deps: Deps, wave: QuestionnaireWaveRow, instrumentId: string, respondent: Respondent, answers: Record<string, number | null>): Promise<SavedAnswers> {
+  const db = deps.db.kysely;
+  const entry = (await repository.listWaveInstruments(db, [wave.id])).find((candidate) => candidate.instrument_id === instrumentId);
   if (!entry) throw new AppError('not_found');
   const { today } = schoolTodayAt(deps.clock.now());
   if (waveStateOn(today, { opensOn: wave.opens_on, closesOn: wave.closes_on }) !== 'open') throw new AppError('wave_not_open');
@@ -79,11 +111,11 @@ export async function saveMyAnswers(
   await db.transaction().execute((trx) =>
     repository.saveResponse(trx, {
       id: newId(),
-      wave_id: waveId,
+      wave_id: wave.id,
       instrument_id: instrumentId,
-      respondent_kind: 'staff',
-      respondent_id: userId,
-      class_id: null,
+      respondent_kind: respondent.kind,
+      respondent_id: respondent.id,
+      class_id: respondent.classId,
       answers: JSON.stringify(stored),
       is_complete: isComplete ? 1 : 0,
       created_at: now,

@@ -109,6 +109,33 @@ export async function listOpenWaves(db: Kysely<Database>, schoolId: string, audi
     .execute();
 }
 
+/** The pupil waves of a class open on a school date, soonest closing first. */
+export async function listOpenWavesOfClass(db: Kysely<Database>, classId: string, today: string): Promise<QuestionnaireWaveRow[]> {
+  return db
+    .selectFrom('questionnaire_waves')
+    .innerJoin('questionnaire_wave_classes', 'questionnaire_wave_classes.wave_id', 'questionnaire_waves.id')
+    .selectAll('questionnaire_waves')
+    .where('questionnaire_wave_classes.class_id', '=', classId)
+    .where('questionnaire_waves.audience', '=', 'pupils')
+    .where('questionnaire_waves.opens_on', '<=', today)
+    .where('questionnaire_waves.closes_on', '>=', today)
+    .orderBy('questionnaire_waves.closes_on')
+    .orderBy('questionnaire_waves.id')
+    .execute();
+}
+
+/** A pupil wave that asks this class, whatever its state. */
+export async function findWaveOfClass(db: Kysely<Database>, classId: string, waveId: string): Promise<QuestionnaireWaveRow | undefined> {
+  return db
+    .selectFrom('questionnaire_waves')
+    .innerJoin('questionnaire_wave_classes', 'questionnaire_wave_classes.wave_id', 'questionnaire_waves.id')
+    .selectAll('questionnaire_waves')
+    .where('questionnaire_wave_classes.class_id', '=', classId)
+    .where('questionnaire_waves.id', '=', waveId)
+    .where('questionnaire_waves.audience', '=', 'pupils')
+    .executeTakeFirst();
+}
+
 /** One respondent's responses to these waves. */
 export async function listResponsesOf(db: Kysely<Database>, waveIds: readonly string[], respondentKind: string, respondentId: string) {
   if (waveIds.length === 0) return [];
