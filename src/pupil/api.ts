@@ -15,7 +15,7 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Calls the API; resolves with any HTTP answer and throws only when no answer arrived (network, timeout). */
 export async function callApi(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: { locale: Locale; csrfToken?: string; body?: unknown },
 ): Promise<ApiAnswer> {

@@ -39,3 +39,23 @@ export function showScreen(container: HTMLElement, heading: HTMLElement, ...rest
   container.replaceChildren(heading, ...rest);
   heading.focus();
 }
+
+/**
+ * Calls `onIdle` when nobody tapped or typed inside the screen for `ms` (every tap or key press starts the wait
+ * again), so a shared device never keeps one pupil's half-made answers for the next; returns the function that
+ * stops watching.
+ */
+export function watchIdle(screen: HTMLElement, ms: number, onIdle: () => void): () => void {
+  let timer = setTimeout(onIdle, ms);
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(onIdle, ms);
+  };
+  screen.addEventListener('pointerdown', restart);
+  screen.addEventListener('keydown', restart);
+  return () => {
+    clearTimeout(timer);
+    screen.removeEventListener('pointerdown', restart);
+    screen.removeEventListener('keydown', restart);
+  };
+}

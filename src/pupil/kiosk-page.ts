@@ -1,10 +1,12 @@
 import { PUPIL_TEXTS } from '../shared/checkin-wording';
 import { callApi } from './api';
 import { addResultActions, clearStatus, sendCheckin, setStatus, showCheckinForm, showMessageScreen } from './checkin-flow';
-import { button, element, showScreen } from './dom';
+import { button, element, showScreen, watchIdle } from './dom';
 import { holdButton } from './hold-button';
 import { applyLocale, type PageShell } from './page-shell';
-import type { KioskSession } from './pupil-types';
+import type { ClassWave, KioskSession } from './pupil-types';
+import { runQuestionnaire } from './questionnaire-flow';
+import { PUPIL_QUESTIONNAIRE_TEXTS } from '../shared/questionnaire-wording';
 
 // The class device (/klas): the teacher opened kiosk mode for a class on this tablet; pupils tap their
 // own name and check in. Nothing about anyone's answer — not even who already checked in — is shown.
@@ -23,9 +25,16 @@ function isKioskSession(body: unknown): body is KioskSession {
   return typeof session?.csrfToken === 'string' && Array.isArray(session.pupils) && Array.isArray(session.form?.choices);
 }
 
+/** The open questionnaires of the class, loaded with the kiosk; none when they could not be loaded. */
+let classWaves: ClassWave[] = [];
+
 /** The kiosk page: loads the class and shows the names, or says kiosk mode is not open. */
 export async function startKiosk(shell: PageShell): Promise<void> {
-  const answer = await callApi('GET', '/api/kiosk', { locale: shell.locale });
+  const [answer, waves] = await Promise.all([
+    callApi('GET', '/api/kiosk', { locale: shell.locale }),
+    callApi('GET', '/api/kiosk/questionnaires', { locale: shell.locale }).catch(() => null),
+  ]);
+  classWaves = waves?.status === 200 && Array.isArray(waves.body) ? (waves.body as ClassWave[]) : [];
   if (answer.status === 200 && isKioskSession(answer.body)) return showNames(shell, answer.body);
   if (answer.status === 401) return showClosed(shell);
   throw new Error(`kiosk answered ${answer.status}`);
@@ -44,13 +53,56 @@ function showNames(shell: PageShell, kiosk: KioskSession): void {
   clearStatus(shell.status);
   const names = kiosk.pupils.map((pupil) => element('li', {}, [nameButton(kiosk, pupil, () => openPupil(shell, kiosk, pupil))]));
   const list = names.length > 0 ? element('ul', { className: 'pupil-names' }, names) : element('p', { className: 'pupil-message', text: texts.kioskNoPupils ?? '' });
+  // An open questionnaire for the class: a way to it above the names, for the teacher to point at.
+  const questionnaire =
+    classWaves.length > 0 ? [element('div', { className: 'pupil-actions pupil-questionnaire-entry' }, [button(PUPIL_QUESTIONNAIRE_TEXTS[kiosk.form.locale].open, 'pupil-secondary', () => showQuestionnaireNames(shell, kiosk))])] : [];
   showScreen(
     shell.screen,
     element('h1', { text: texts.kioskWhoAreYou ?? '' }),
     element('p', { className: 'pupil-who', text: kiosk.className }),
+    ...questionnaire,
     element('p', { text: texts.kioskTapName ?? '' }),
     list,
     element('div', { className: 'pupil-kiosk-footer' }, [button(texts.kioskCloseOpen ?? '', 'pupil-close-kiosk', () => showCloseKiosk(shell, kiosk))]),
+  );
+}
+
+// Who answers the questionnaire: the same names; the pupil's answers go in under the name they tap.
+function showQuestionnaireNames(shell: PageShell, kiosk: KioskSession): void {
+  const locale = kiosk.form.locale;
+  const texts = PUPIL_QUESTIONNAIRE_TEXTS[locale];
+  clearStatus(shell.status);
+  const stopIdleTimer = watchIdle(shell.screen, IDLE_FORM_MS, () => showNames(shell, kiosk));
+  const names = kiosk.pupils.map((pupil) =>
+    element('li', {}, [
+      nameButton(kiosk, pupil, () => {
+        stopIdleTimer();
+        runQuestionnaire({
+          shell,
+          locale,
+          who: pupil.displayName,
+          waves: classWaves,
+          isShared: true,
+          save: (waveId, instrumentId, answers) =>
+            callApi('PUT', `/api/kiosk/questionnaires/${waveId}/${instrumentId}/pupils/${pupil.pupilId}`, { locale, csrfToken: kiosk.csrfToken, body: { answers } }),
+          onDone: () => showQuestionnaireNames(shell, kiosk),
+          onEnded: () => showClosed(shell),
+        });
+      }),
+    ]),
+  );
+  showScreen(
+    shell.screen,
+    element('h1', { text: texts.whoAnswers }),
+    element('p', { className: 'pupil-who', text: kiosk.className }),
+    element('p', { text: texts.tapName }),
+    element('ul', { className: 'pupil-names' }, names),
+    element('div', { className: 'pupil-actions' }, [
+      button(texts.backToCheckin, 'pupil-secondary', () => {
+        stopIdleTimer();
+        showNames(shell, kiosk);
+      }),
+    ]),
   );
 }
 
@@ -71,7 +123,7 @@ function openPupil(shell: PageShell, kiosk: KioskSession, pupil: KioskPupil): vo
 
 function showSymbolChooser(shell: PageShell, kiosk: KioskSession, pupil: KioskPupil): void {
   const texts = kiosk.form.texts;
-  const stopIdleTimer = watchIdle(shell.screen, () => showNames(shell, kiosk));
+  const stopIdleTimer = watchIdle(shell.screen, IDLE_FORM_MS, () => showNames(shell, kiosk));
   const next = () => {
     stopIdleTimer();
     showKioskCheckin(shell, kiosk, pupil.pupilId, pupil.displayName);
@@ -105,7 +157,7 @@ function showSymbolChooser(shell: PageShell, kiosk: KioskSession, pupil: KioskPu
 // CLOSE_HOLD_MS (mouse, touch or keyboard), so a tap in passing never ends the class's check-in.
 function showCloseKiosk(shell: PageShell, kiosk: KioskSession): void {
   const texts = kiosk.form.texts;
-  const stopIdleTimer = watchIdle(shell.screen, () => showNames(shell, kiosk));
+  const stopIdleTimer = watchIdle(shell.screen, IDLE_FORM_MS, () => showNames(shell, kiosk));
   const close = async () => {
     stopIdleTimer();
     const answer = await callApi('DELETE', '/api/kiosk', { locale: kiosk.form.locale, csrfToken: kiosk.csrfToken }).catch(() => null);
@@ -140,7 +192,7 @@ function showCloseKiosk(shell: PageShell, kiosk: KioskSession): void {
 
 function showKioskCheckin(shell: PageShell, kiosk: KioskSession, pupilId: string, displayName: string): void {
   const texts = kiosk.form.texts;
-  const stopIdleTimer = watchIdle(shell.screen, () => showNames(shell, kiosk));
+  const stopIdleTimer = watchIdle(shell.screen, IDLE_FORM_MS, () => showNames(shell, kiosk));
   showCheckinForm({
     screen: shell.screen,
     form: kiosk.form,
@@ -176,18 +228,3 @@ function showKioskCheckin(shell: PageShell, kiosk: KioskSession, pupilId: string
   });
 }
 
-// Restarts a timer on every tap or key press inside the screen; returns the function that stops watching.
-function watchIdle(screen: HTMLElement, onIdle: () => void): () => void {
-  let timer = setTimeout(onIdle, IDLE_FORM_MS);
-  const restart = () => {
-    clearTimeout(timer);
-    timer = setTimeout(onIdle, IDLE_FORM_MS);
-  };
-  screen.addEventListener('pointerdown', restart);
-  screen.addEventListener('keydown', restart);
-  return () => {
-    clearTimeout(timer);
-    screen.removeEventListener('pointerdown', restart);
-    screen.removeEventListener('keydown', restart);
-  };
-}

@@ -3,7 +3,9 @@ import { PUPIL_TEXTS, type PupilTextKey } from '../shared/checkin-wording';
 import { callApi } from './api';
 import { addResultActions, clearStatus, sendCheckin, showCheckinForm } from './checkin-flow';
 import { button, element, showScreen } from './dom';
-import type { PupilSession } from './pupil-types';
+import type { OpenWave, PupilSession } from './pupil-types';
+import { runQuestionnaire } from './questionnaire-flow';
+import { PUPIL_QUESTIONNAIRE_TEXTS } from '../shared/questionnaire-wording';
 import { applyLocale, type PageShell } from './page-shell';
 
 // The pupil's own device (/leerling): sign in with the class code from the board and the personal
@@ -132,7 +134,7 @@ function showCheckin(shell: PageShell, session: PupilSession): void {
     who: session.firstName,
     notice: session.today !== null ? form.texts.alreadyToday : undefined,
     // A shared tablet: whoever signed in by mistake can leave before choosing anything.
-    extra: [element('div', { className: 'pupil-actions' }, [button(form.texts.signOut ?? '', 'pupil-secondary', () => void signOut(shell, session))])],
+    extra: [element('div', { className: 'pupil-actions' }, [button(form.texts.signOut ?? '', 'pupil-secondary', () => void signOut(shell, session))]), questionnaireEntry(shell, session)],
     onSend: (checkin) => {
       void sendCheckin({
         screen: shell.screen,
@@ -150,6 +152,36 @@ function showCheckin(shell: PageShell, session: PupilSession): void {
       });
     },
   });
+}
+
+// A way to the class's open questionnaires, filled in once they are loaded (empty when there are none).
+function questionnaireEntry(shell: PageShell, session: PupilSession): HTMLElement {
+  const place = element('div', { className: 'pupil-actions pupil-questionnaire-entry' });
+  const locale = session.form.locale;
+  void callApi('GET', '/api/pupil/questionnaires', { locale })
+    .then((answer) => {
+      const waves = answer.status === 200 && Array.isArray(answer.body) ? (answer.body as OpenWave[]) : [];
+      if (waves.length === 0) return;
+      place.append(
+        button(PUPIL_QUESTIONNAIRE_TEXTS[locale].open, 'pupil-secondary', () =>
+          runQuestionnaire({
+            shell,
+            locale,
+            who: session.firstName,
+            waves,
+            saved: new Map(waves.flatMap((wave) => wave.instruments.map((instrument) => [`${wave.id}/${instrument.id}`, instrument.myAnswers] as const))),
+            isShared: false,
+            save: (waveId, instrumentId, answers) => callApi('PUT', `/api/pupil/questionnaires/${waveId}/${instrumentId}`, { locale, csrfToken: session.csrfToken, body: { answers } }),
+            onDone: () => showCheckin(shell, session),
+            onEnded: () => showSignIn(shell, { message: 'sessionEnded' }),
+          }),
+        ),
+      );
+    })
+    .catch(() => {
+      // Offline: the check-in works without it; the questionnaire waits for the next visit.
+    });
+  return place;
 }
 
 async function signOut(shell: PageShell, session: PupilSession): Promise<void> {

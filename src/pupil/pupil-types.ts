@@ -1,3 +1,4 @@
 // Types only, like the SPA's api-types.ts: the server's zod schemas are the contract and export their types;
 // nothing of zod or the server ends up in the pupil bundle.
 export type { CheckinForm, KioskSession, PupilSession } from '../server/features/checkin/checkin.schemas';
+export type { ClassWave, OpenWave } from '../server/features/questionnaires/questionnaire-answers.schemas';

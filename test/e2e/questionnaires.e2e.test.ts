@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAILS } from '../../src/shared/demo-accounts';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
 import { isoInstant, newId } from '../../src/server/deps';
+import { PUPIL_QUESTIONNAIRE_TEXTS } from '../../src/shared/questionnaire-wording';
 import { addDays, schoolDateOf } from '../../src/shared/school-time';
 import { type BrowserSession, createPageAudit, openBrowser, type RunningServer, signIn, startDemoServer, waitForPage } from './support/browser-harness';
 
@@ -9,6 +10,8 @@ const SCHOOL = 'Basisschool De Vlinderboom';
 const TEAM_WAVE = 'Meting team';
 const LATER_WAVE = 'Meting voorjaar';
 const CLOSED_WAVE = 'Meting vorige maand';
+const PUPIL_WAVE = 'Meting groep 5';
+const QUESTIONNAIRE = PUPIL_QUESTIONNAIRE_TEXTS.nl;
 
 // Issue 13: the TSO lead plans a teacher wave on the waves page, a teacher answers it in the app, and the lead
 // sees the completion count go up (counts only); a wave that has not opened is removed after a confirmation; a
@@ -82,6 +85,87 @@ describe('measurement waves in the browser', () => {
     await lead.page.reload();
     await waitForPage(lead.page, 'Metingen');
     await row().getByText(/^1 van \d+$/).waitFor();
+  });
+
+  it('the TSO lead plans a pupil wave for groep 5, and pupils answer it on the class device, with read-aloud', async () => {
+    const lead = sessions[0]!;
+    const form = lead.page.getByRole('region', { name: 'Meting plannen' });
+    await form.getByLabel('Naam van de meting').fill(PUPIL_WAVE);
+    await form.getByRole('radio', { name: 'Leerlingen van gekozen klassen' }).check();
+    await form.getByLabel('Opent op').fill(today);
+    await form.getByLabel('Sluit na').fill(addDays(today, 7));
+    await form.getByRole('checkbox', { name: 'Welbevinden en erbij horen', exact: true }).check();
+    await form.getByRole('checkbox', { name: 'Groep 5' }).check();
+    await form.getByRole('button', { name: 'Meting plannen' }).click();
+    await lead.page.getByRole('status').filter({ hasText: `‘${PUPIL_WAVE}’ is gepland.` }).waitFor();
+
+    // The teacher of groep 5 makes this tablet the class device; the browser's speech is watched, not replaced.
+    const teacher = await browserFor(DEMO_EMAILS.teacher);
+    const { page } = teacher;
+    await page.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);
+      window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+        spoken.push({ text: utterance.text, lang: utterance.lang });
+        speak(utterance);
+      };
+    });
+    const groep5 = await server.db.kysely
+      .selectFrom('classes')
+      .select('id')
+      .where('school_id', '=', schoolId)
+      .where('name', '=', 'Groep 5')
+      .orderBy('school_year', 'desc')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${server.baseUrl}/scholen/${schoolId}/check-in/klassen/${groep5.id}`);
+    await waitForPage(page, 'Check-in Groep 5');
+    await page.getByRole('button', { name: 'Check-in openen op dit apparaat' }).click();
+    await page.getByRole('dialog', { name: 'Check-in openen voor Groep 5' }).getByRole('button', { name: 'Check-in openen' }).click();
+    await page.waitForURL(`${server.baseUrl}/klas`);
+    await page.getByRole('button', { name: QUESTIONNAIRE.open }).click();
+    await page.getByRole('heading', { level: 1, name: QUESTIONNAIRE.whoAnswers }).waitFor();
+    await audit.check(teacher);
+
+    const pupil = await server.db.kysely
+      .selectFrom('class_pupils')
+      .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
+      .select(['pupils.id', 'pupils.first_name'])
+      .where('class_pupils.class_id', '=', groep5.id)
+      .orderBy('pupils.pupil_number')
+      .executeTakeFirstOrThrow();
+    await page.getByRole('list').getByRole('button', { name: new RegExp(`^${pupil.first_name} `) }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^Hoi ${pupil.first_name}`) }).waitFor();
+    await page.getByRole('button', { name: QUESTIONNAIRE.start }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vraag 1 van 6' }).waitFor();
+    await audit.check(teacher);
+
+    // The pupil has the question and one answer read aloud, in Dutch, then answers every question.
+    const question = page.getByRole('group', { name: 'Ik voel me meestal goed op school.' });
+    await question.getByRole('button', { name: QUESTIONNAIRE.readAloud, exact: true }).click();
+    await question.getByRole('button', { name: `${QUESTIONNAIRE.readAloud}: Klopt grotendeels` }).click();
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    expect(spoken).toEqual([
+      { text: 'Ik voel me meestal goed op school.', lang: 'nl-NL' },
+      { text: 'Klopt grotendeels', lang: 'nl-NL' },
+    ]);
+    for (let number = 1; number <= 6; number++) {
+      await page.getByRole('heading', { level: 1, name: `Vraag ${number} van 6` }).waitFor();
+      // The third question is skipped: a pupil may.
+      if (number !== 3) await page.getByRole('radio', { name: 'Klopt grotendeels' }).check();
+      await page.getByRole('button', { name: number === 6 ? QUESTIONNAIRE.finish : QUESTIONNAIRE.next }).click();
+    }
+    // The device shows first name and initial: "Tess B.".
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^Dank je wel, ${pupil.first_name} [A-Z]\\.! Je antwoorden zijn opgeslagen\\.$`) }).waitFor();
+    await audit.check(teacher);
+    // The screen clears itself for the next pupil: back to the names, nothing of these answers left.
+    await page.getByRole('heading', { level: 1, name: QUESTIONNAIRE.whoAnswers }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('radio').count()).toBe(0);
+
+    const stored = await server.db.kysely.selectFrom('questionnaire_responses').select(['respondent_kind', 'respondent_id', 'class_id', 'answers', 'is_complete']).where('respondent_kind', '=', 'pupil').execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ respondent_kind: 'pupil', respondent_id: pupil.id, class_id: groep5.id, is_complete: 0 });
+    expect(Object.keys(JSON.parse(stored[0]!.answers) as object)).toHaveLength(5);
   });
 
   it('removes a wave that has not opened yet, after asking', async () => {
