@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../../../shared/definition-schemas';
 import { WAVE_AUDIENCES } from '../../../shared/questionnaire-waves';
+import { scaleRangeSchema } from '../questionnaires/questionnaire-results.schemas';
 import { NOT_FITTED_REASONS } from './scale-effect';
 
 /** An estimate with its SE and its 95% interval (estimate ± 1.96 SE). */
@@ -39,7 +40,7 @@ export const schoolEffectSchema = z.object({
         z.object({
           id: z.string(),
           name: localizedTextSchema,
-          range: z.object({ lowest: z.number(), highest: z.number() }),
+          range: scaleRangeSchema,
           /** The waves that asked the scale: before or after the training, and the mean over at least k scores. */
           waves: z.array(
             z.object({

@@ -8,6 +8,9 @@ const figuresSchema = z.union([
   z.object({ hidden: z.literal(true) }),
 ]);
 
+/** The lowest and highest score a scale can have (a sum scale: its items times the answer values), for reading a score. */
+export const scaleRangeSchema = z.object({ lowest: z.number(), highest: z.number() });
+
 /** The results of a closed wave as this caller may see them. */
 export const waveResultsSchema = z.object({
   waveId: z.string(),
@@ -23,8 +26,7 @@ export const waveResultsSchema = z.object({
         z.object({
           id: z.string(),
           name: localizedTextSchema,
-          /** The lowest and highest answer value (a sum scale: times its items), for reading a score. */
-          range: z.object({ lowest: z.number(), highest: z.number() }),
+          range: scaleRangeSchema,
           /** The school as a whole; null when this caller does not see the school level. */
           school: figuresSchema.nullable(),
           /** Pupil waves: the classes this caller may see (all for the school's TSO lead and leadership, a teacher's own). */
