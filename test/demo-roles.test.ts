@@ -28,6 +28,7 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   effect: () => '/effect-evaluation',
   vragenlijsten: () => '/my-questionnaires',
   personeel: () => '/staff',
+  onderzoek: () => '/research',
   postvak: () => '/outbox',
   logboek: () => '/audit-events',
 };

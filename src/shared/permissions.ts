@@ -75,6 +75,8 @@ export const PERMISSIONS = {
   'school.questionnaires.results': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership', 'teacher'] },
   // The school's effect evaluation (every closed wave, the growth model): school-level figures for the people who lead the TSO work.
   'school.evaluation.read': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
+  // Pseudonymised answers for a study the school joins, and the pupils who objected: the school's data steward.
+  'school.research.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
   // Per school that shares its plan with the board: phase, goals achieved/total, overdue actions, training coverage.
   'board.plan.rollup': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<

@@ -44,6 +44,7 @@ import { ClassesPage } from './pages/school/classes-page';
 import { LocationsPage } from './pages/school/locations-page';
 import { PrivacyStatementPage } from './pages/privacy/privacy-statement-page';
 import { EffectPage } from './pages/evaluation/effect-page';
+import { ResearchPage } from './pages/research/research-page';
 import { MyQuestionnairesPage } from './pages/questionnaires/my-questionnaires-page';
 import { WaveResultsPage } from './pages/questionnaires/wave-results-page';
 import { WavesPage } from './pages/questionnaires/waves-page';
@@ -143,6 +144,9 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.questionnaires.results" />}>
                 <Route path="metingen/:waveId/uitkomsten" element={<WaveResultsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.research.manage" />}>
+                <Route path="onderzoek" element={<ResearchPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.evaluation.read" />}>
                 <Route path="effect" element={<EffectPage />} />

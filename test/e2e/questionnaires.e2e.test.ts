@@ -11,6 +11,7 @@ const TEAM_WAVE = 'Meting team';
 const LATER_WAVE = 'Meting voorjaar';
 const CLOSED_WAVE = 'Meting vorige maand';
 const PUPIL_WAVE = 'Meting groep 5';
+const STUDY = 'Landelijke TSO-studie';
 const QUESTIONNAIRE = PUPIL_QUESTIONNAIRE_TEXTS.nl;
 
 // Issue 13: the TSO lead plans a teacher wave on the waves page, a teacher answers it in the app, and the lead
@@ -227,6 +228,40 @@ describe('measurement waves in the browser', () => {
     expect(await cells(second.name)).toEqual(['te weinig antwoorden (minder dan 5)']);
     expect(await cells(third.name)).toEqual(['te weinig antwoorden (minder dan 5)']);
     await audit.check(lead);
+  });
+
+  it('the school admin adds a study, records an objection and downloads pseudonymised answers with a codebook', async () => {
+    const admin = await browserFor(DEMO_EMAILS.schoolAdmin);
+    const { page } = admin;
+    await page.goto(`${server.baseUrl}/scholen/${schoolId}`);
+    await waitForPage(page, SCHOOL);
+    await page.getByRole('navigation', { name: 'Schoolmenu' }).getByRole('link', { name: 'Onderzoek' }).click();
+    await waitForPage(page, 'Onderzoek');
+    await page.getByText('De school doet nog niet mee aan een onderzoek.').waitFor();
+    await audit.check(admin);
+
+    await page.getByLabel('Naam van het onderzoek').fill(STUDY);
+    await page.getByRole('button', { name: 'Onderzoek toevoegen' }).click();
+    await page.getByRole('status').filter({ hasText: `Onderzoek ‘${STUDY}’ is toegevoegd.` }).waitFor();
+    const study = page.getByRole('region', { name: STUDY });
+    const answers = study.getByRole('link', { name: 'Antwoorden van Welbevinden en erbij horen (csv)' });
+    await answers.waitFor();
+    await study.getByRole('link', { name: 'Codeboek van Welbevinden en erbij horen (csv)' }).waitFor();
+
+    const pupil = await server.db.kysely.selectFrom('pupils').select(['id', 'first_name', 'last_name']).where('school_id', '=', schoolId).orderBy('last_name').orderBy('first_name').executeTakeFirstOrThrow();
+    await page.getByLabel('Leerling', { exact: true }).selectOption(pupil.id);
+    await page.getByRole('button', { name: 'Bezwaar vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: `Het bezwaar van ${pupil.first_name} ${pupil.last_name} is vastgelegd.` }).waitFor();
+    await page.getByRole('table', { name: 'Leerlingen met bezwaar' }).getByRole('rowheader', { name: `${pupil.first_name} ${pupil.last_name}` }).waitFor();
+    await audit.check(admin);
+
+    // The link downloads the file with the session of the page: pseudonyms, no names.
+    const download = await page.request.get(new URL((await answers.getAttribute('href'))!, server.baseUrl).toString());
+    expect(download.status()).toBe(200);
+    const csv = await download.text();
+    expect(csv.split(/\r?\n/)[0]).toMatch(/^\uFEFF?"pseudonym";"respondent";"wave";"wave_opens_on";"training";"school_type";"birth_year";/);
+    expect(csv).toMatch(/"P[0-9a-f]{16}"/);
+    expect(csv).not.toContain(pupil.last_name);
     expect(audit.problems).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { MFA_LOCK_MINUTES, MFA_MAX_FAILED_ATTEMPTS } from '../../src/server/auth/mfa.service';
-import { hashSecret, isoInstant, newSecretToken } from '../../src/server/deps';
+import { hashSecret, isoInstant, newId, newSecretToken } from '../../src/server/deps';
 import { loadShippedModels } from '../../src/server/features/selfscan/model-catalogue';
 import { shippedModelId } from '../../src/server/features/selfscan/selfscan.service';
 import type { Dialect } from '../../src/server/db/database';
@@ -30,6 +30,7 @@ export interface IdPools {
   trainingId: string[];
   importId: string[];
   waveId: string[];
+  studyId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -131,6 +132,8 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     trainingId: [trainingId],
     importId: [importId],
     waveId: [waveId],
+    // No study yet: the fuzzer's own POSTs add them (an id that is no study meets the 404 meanwhile).
+    studyId: [newId()],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -150,6 +153,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     trainingId: fromPool(pools.trainingId),
     importId: fromPool(pools.importId),
     waveId: fromPool(pools.waveId),
+    studyId: fromPool(pools.studyId),
     instrumentId: fc.constantFrom('teacher-competence', 'class-climate-teacher', 'class-climate-pupil', 'no-such-list'),
     // Instruments for a pupil wave or a teacher wave, now and then an unknown one.
     instrumentIds: fc.oneof(
@@ -241,6 +245,7 @@ const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
   '/api/schools/:schoolId/trainings': 'trainingId',
   '/api/schools/:schoolId/pupil-imports': 'importId',
   '/api/schools/:schoolId/questionnaire-waves': 'waveId',
+  '/api/schools/:schoolId/research/studies': 'studyId',
 };
 
 /** A moment, a goal and an action in school A1's implementation plan, so plan routes meet real records. */

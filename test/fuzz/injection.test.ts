@@ -154,6 +154,7 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       trainingId: fuzz.pools.trainingId[0]!,
       importId: fuzz.pools.importId[0]!,
       waveId: fuzz.pools.waveId[0]!,
+      studyId: fuzz.pools.studyId[0]!,
     };
   }
 
@@ -203,6 +204,7 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'PUT /api/schools/:schoolId/privacy-statement': [`${school}/privacy-statement`],
       'POST /api/schools/:schoolId/questionnaire-waves': [`${school}/questionnaire-waves?schoolYear=${year()}`],
       'PUT /api/schools/:schoolId/questionnaire-waves/:waveId': [`${school}/questionnaire-waves?schoolYear=${year()}`],
+      'POST /api/schools/:schoolId/research/studies': [`${school}/research`],
       'POST /api/schools/:schoolId/next-school-year/preparation': [`${school}/classes?schoolYear=${followingSchoolYear(year())}`],
     };
     return urls[`${operation.method} ${operation.url}`];

@@ -83,7 +83,10 @@ export type AuditAction =
   | 'plan.board_rollup_read'
   | 'plan.calendar_feed_changed'
   | 'training.changed'
-  | 'training.exported';
+  | 'training.exported'
+  | 'research.study_created'
+  | 'research.objection_changed'
+  | 'research.exported';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

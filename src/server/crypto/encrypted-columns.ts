@@ -27,6 +27,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // The evidence of a goal in the implementation plan: free text that may tell about pupils or colleagues.
   // An empty text ('' = no evidence yet, the column's default) is stored as it is.
   { table: 'plan_goals', column: 'evidence', keyColumns: ['id'] },
+  // The key of a research study's pseudonyms: whoever holds it can link a pseudonym back to a pupil id.
+  { table: 'research_studies', column: 'key_encrypted', keyColumns: ['id'] },
   // A reset or invitation link kept in the outbox: it works like a password until it expires (then purged).
   { table: 'outbox_messages', column: 'secret_link_encrypted', keyColumns: ['id'] },
 ];

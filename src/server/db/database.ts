@@ -55,6 +55,7 @@ import type {
   SelfscanResponsesTable,
   SelfscanRoundsTable,
 } from '../features/selfscan/selfscan.tables';
+import type { ResearchObjectionsTable, ResearchStudiesTable } from '../features/research/research.tables';
 import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
 import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
 import type { SchoolYearPreparationsTable } from '../features/school-year/school-year.tables';
@@ -126,6 +127,8 @@ export interface Database {
   questionnaire_wave_instruments: QuestionnaireWaveInstrumentsTable;
   questionnaire_wave_classes: QuestionnaireWaveClassesTable;
   questionnaire_responses: QuestionnaireResponsesTable;
+  research_studies: ResearchStudiesTable;
+  research_objections: ResearchObjectionsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -192,6 +195,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'questionnaire_wave_instruments',
   'questionnaire_wave_classes',
   'questionnaire_responses',
+  'research_studies',
+  'research_objections',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

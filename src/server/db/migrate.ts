@@ -22,6 +22,7 @@ import * as schoolYearPreparations from './migrations/2026-12-07-001-school-year
 import * as privacyStatements from './migrations/2026-12-07-002-privacy-statements';
 import * as questionnaireWaves from './migrations/2026-12-08-001-questionnaire-waves';
 import * as questionnaireResponses from './migrations/2026-12-08-002-questionnaire-responses';
+import * as research from './migrations/2026-12-09-001-research';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-002-privacy-statements': privacyStatements,
   '2026-12-08-001-questionnaire-waves': questionnaireWaves,
   '2026-12-08-002-questionnaire-responses': questionnaireResponses,
+  '2026-12-09-001-research': research,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

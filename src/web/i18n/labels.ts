@@ -166,6 +166,9 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'plan.calendar_feed_changed': t('Agendakoppeling voor acties aangemaakt of gestopt'),
     'training.changed': t('Scholingsregister gewijzigd'),
     'training.exported': t('Scholingsregister of trainingsstand gedownload'),
+    'research.study_created': t('Onderzoek toegevoegd'),
+    'research.objection_changed': t('Bezwaar tegen onderzoek van een leerling vastgelegd of ingetrokken'),
+    'research.exported': t('Onderzoeksbestand gedownload'),
   };
 }
 

@@ -35,6 +35,7 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: `${base}/effect`, label: t('Effect van TSO'), isShown: can('school.evaluation.read') },
     { to: `${base}/vragenlijsten`, label: t('Vragenlijsten'), isShown: can('school.questionnaires.answer') },
     { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
+    { to: `${base}/onderzoek`, label: t('Onderzoek'), isShown: can('school.research.manage') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
   ];
