@@ -119,7 +119,7 @@ async function generate(db: Kysely<Database>, options: BenchOptions, schoolDays:
     await db.insertInto('schools').values({ id: schoolId, board_id: boardId, name: `School ${school + 1}`, kind: 'primary', created_at: at }).execute();
     await db
       .insertInto('school_settings')
-      .values({ school_id: schoolId, shares_selfscan_with_board: 0, shares_checkin_with_board: 1, shares_plan_with_team: 0, shares_plan_with_board: 0, untrained_after_months: 12, updated_by: null, updated_at: at })
+      .values({ school_id: schoolId, shares_selfscan_with_board: 0, shares_checkin_with_board: 1, shares_plan_with_team: 0, shares_plan_with_board: 0, shares_effect_with_board: 0, untrained_after_months: 12, updated_by: null, updated_at: at })
       .execute();
     const classes: string[] = [];
     const pupilsOfSchool: string[][] = [];

@@ -37,6 +37,7 @@ const BOARD_PAGE_REQUEST: Record<string, string> = {
   zelfscan: '/selfscan',
   'check-in': '/checkin/aggregates',
   plan: '/plan-rollup',
+  effect: '/effect-evaluation',
   accounts: '/accounts',
   postvak: '/outbox',
   logboek: '/audit-events',

@@ -20,6 +20,7 @@ import { planExportRoutes } from './features/plan/plan-export.routes';
 import { gettingStartedRoutes } from './features/getting-started/getting-started.routes';
 import { privacyStatementRoutes } from './features/privacy-statement/privacy-statement.routes';
 import { schoolEffectRoutes } from './features/evaluation/school-effect.routes';
+import { boardEffectRoutes } from './features/evaluation/board-effect.routes';
 import { researchRoutes } from './features/research/research.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
 import { questionnairePupilRoutes } from './features/questionnaires/questionnaire-pupils.routes';
@@ -149,6 +150,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await questionnaireAnswerRoutes(api, deps);
     await questionnairePupilRoutes(api, deps);
     await schoolEffectRoutes(api, deps);
+    await boardEffectRoutes(api, deps);
     await researchRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);

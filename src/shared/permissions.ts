@@ -77,6 +77,8 @@ export const PERMISSIONS = {
   'school.evaluation.read': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership'] },
   // Pseudonymised answers for a study the school joins, and the pupils who objected: the school's data steward.
   'school.research.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  // The effect evaluation pooled over the schools that share it (estimates only, never a school's own means).
+  'board.evaluation.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
   // Per school that shares its plan with the board: phase, goals achieved/total, overdue actions, training coverage.
   'board.plan.rollup': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<

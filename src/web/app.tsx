@@ -44,6 +44,7 @@ import { ClassesPage } from './pages/school/classes-page';
 import { LocationsPage } from './pages/school/locations-page';
 import { PrivacyStatementPage } from './pages/privacy/privacy-statement-page';
 import { EffectPage } from './pages/evaluation/effect-page';
+import { BoardEffectPage } from './pages/evaluation/board-effect-page';
 import { ResearchPage } from './pages/research/research-page';
 import { MyQuestionnairesPage } from './pages/questionnaires/my-questionnaires-page';
 import { WaveResultsPage } from './pages/questionnaires/wave-results-page';
@@ -87,6 +88,7 @@ export function App() {
               <Route path="zelfscan" element={<BoardSelfscanPage />} />
               <Route path="check-in" element={<BoardCheckinPage />} />
               <Route path="plan" element={<BoardPlanPage />} />
+              <Route path="effect" element={<BoardEffectPage />} />
             </Route>
             <Route path="/zelfscan/:roundId" element={<SelfscanLinkPage />} />
             <Route path="/scholen/:schoolId" element={<SchoolLayout />}>

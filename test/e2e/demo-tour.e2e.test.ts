@@ -139,6 +139,16 @@ describe('the demo tour, in the browser', () => {
     expect(await main.getByText('Nog geen enkele school deelt haar implementatieplan met het bestuur.').count()).toBe(0);
     await audit.check(board);
     await checkPhoneWidth(board.page, sideways);
+
+    // De Vlinderboom shares its effect evaluation: pooled estimates, the school named, no means of its own.
+    await page.getByRole('navigation', { name: 'Bestuursmenu' }).getByRole('link', { name: 'Effect van TSO' }).click();
+    await waitForPage(page, 'Effect van TSO');
+    await main.getByText(`Scholen die delen: ${SCHOOL}.`).waitFor();
+    const order = main.getByRole('region', { name: 'Orde houden', exact: true });
+    await order.getByRole('table', { name: 'Orde houden: welke scholen meetellen' }).getByRole('rowheader', { name: SCHOOL }).waitFor();
+    await order.getByText(/^Scholen: 1, personen: \d+, antwoorden: \d+\./).waitFor();
+    await audit.check(board);
+    await checkPhoneWidth(board.page, sideways);
     expect(audit.problems, audit.problems.join('\n')).toEqual([]);
     expect(sideways).toEqual([]);
   });

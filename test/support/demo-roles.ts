@@ -12,7 +12,7 @@ const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Lo
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 /** The board menu a board admin sees, in order. */
-export const BOARD_MENU = ['Scholen', 'Zelfscan per school', 'Check-in per school', 'Implementatieplannen', 'Accounts', 'Postvak', 'Logboek'];
+export const BOARD_MENU = ['Scholen', 'Zelfscan per school', 'Check-in per school', 'Implementatieplannen', 'Effect van TSO', 'Accounts', 'Postvak', 'Logboek'];
 
 /** What one demo account must and must not see. */
 export interface RoleExpectation {

@@ -86,7 +86,8 @@ export type AuditAction =
   | 'training.exported'
   | 'research.study_created'
   | 'research.objection_changed'
-  | 'research.exported';
+  | 'research.exported'
+  | 'evaluation.board_view_read';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

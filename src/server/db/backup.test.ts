@@ -49,7 +49,7 @@ async function fillSelfscanTables(db: Db['kysely'], userId: string, now: string)
   await db.insertInto('selfscan_ratings').values({ response_id: responseId, aspect_id: 'layer-1.motivation', phase: null, note: 'Weet ik niet', updated_at: now }).execute();
   await db.insertInto('selfscan_consensus').values({ round_id: roundId, aspect_id: 'layer-1.motivation', phase: 2, rationale: 'Samen besproken', recorded_by: userId, recorded_at: now }).execute();
   await db.insertInto('selfscan_goals').values({ round_id: roundId, aspect_id: 'layer-1.motivation', target_phase: 3, created_by: userId, created_at: now }).execute();
-  await db.insertInto('school_settings').values({ school_id: school.id, shares_selfscan_with_board: 1, shares_checkin_with_board: 1, shares_plan_with_team: 1, shares_plan_with_board: 1, untrained_after_months: 12, updated_by: userId, updated_at: now }).onConflict((c) => c.doNothing()).execute();
+  await db.insertInto('school_settings').values({ school_id: school.id, shares_selfscan_with_board: 1, shares_checkin_with_board: 1, shares_plan_with_team: 1, shares_plan_with_board: 1, shares_effect_with_board: 1, untrained_after_months: 12, updated_by: userId, updated_at: now }).onConflict((c) => c.doNothing()).execute();
 }
 
 /** One row in every check-in table, on a class and pupil of their own (the demo may hold check-ins of its own). */

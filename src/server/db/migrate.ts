@@ -23,6 +23,7 @@ import * as privacyStatements from './migrations/2026-12-07-002-privacy-statemen
 import * as questionnaireWaves from './migrations/2026-12-08-001-questionnaire-waves';
 import * as questionnaireResponses from './migrations/2026-12-08-002-questionnaire-responses';
 import * as research from './migrations/2026-12-09-001-research';
+import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08-001-questionnaire-waves': questionnaireWaves,
   '2026-12-08-002-questionnaire-responses': questionnaireResponses,
   '2026-12-09-001-research': research,
+  '2026-12-09-002-effect-sharing': effectSharing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

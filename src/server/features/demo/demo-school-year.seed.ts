@@ -193,8 +193,8 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
     pupils: rows.class_pupils.filter((link) => pupilClassIds.has(link.class_id)).map((link) => ({ id: link.pupil_id, classId: link.class_id, startedOn: '0001-01-01' })),
   });
 
-  // Leadership shares the plan with the team, and the plan and self-scan placements with the board.
-  await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true });
+  // Leadership shares the plan with the team, and the plan, self-scan placements and effect evaluation with the board.
+  await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true, sharesEffectWithBoard: true });
 
   return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../shared/seeded-random';
 import { addDays } from '../../../shared/school-time';
 import { fitGrowthModel, growthTerms } from './growth-model';
-import { type EffectScore, type EffectWave, type FittedEffect, scaleEffect } from './scale-effect';
+import { boardScaleEffect, type EffectScore, type EffectWave, type FittedEffect, scaleEffect } from './scale-effect';
 
 // Six waves over two school years, three before the training and three after; wave i+3 opens exactly a year
 // (365 days) after wave i, so every wave after the training has its season's twin.
@@ -127,5 +127,47 @@ describe('the effect of the training on one scale', () => {
     expect(scaleEffect(WAVES, emptyAfter, TRAINING, 5).effect).toEqual({ status: 'not_fitted', reason: 'too_few_waves' });
     // Without a wave at all.
     expect(scaleEffect([], [], TRAINING, 5).effect).toEqual({ status: 'not_fitted', reason: 'too_few_waves' });
+  });
+});
+
+describe('the effect over the schools of a board', () => {
+  // A second school a year later: its own waves and its own training day, the same growth.
+  const later = (date: string) => addDays(date, 364);
+  const laterWaves = WAVES.map((wave) => ({ ...wave, id: `later-${wave.id}`, opensOn: later(wave.opensOn) }));
+  const laterScores = (persons: number, seed: number) =>
+    simulate(persons, seed).map((score) => ({ ...score, waveId: `later-${score.waveId}` }));
+
+  it('pools the schools that can carry the model, each with its own training day, per school and person', () => {
+    const result = boardScaleEffect(
+      [
+        { schoolId: 'a', waves: WAVES, scores: simulate(40, 21), trainingOn: TRAINING },
+        { schoolId: 'b', waves: laterWaves, scores: laterScores(40, 22), trainingOn: later(TRAINING) },
+        { schoolId: 'c', waves: WAVES, scores: simulate(3, 23), trainingOn: TRAINING },
+        { schoolId: 'd', waves: WAVES, scores: simulate(10, 24), trainingOn: null },
+      ],
+      5,
+    );
+    expect(result.schools).toEqual([
+      { schoolId: 'a', status: 'included' },
+      { schoolId: 'b', status: 'included' },
+      { schoolId: 'c', status: 'too_few_persons' },
+      { schoolId: 'd', status: 'no_training' },
+    ]);
+    if (result.effect.status !== 'fitted') throw new Error(result.effect.reason);
+    expect(result.effect).toMatchObject({ model: 'school-person', schools: 2, persons: 80, measurements: 480 });
+    expect(result.effect.implementationSlope.estimate).toBeCloseTo(TRUE.implementationSlope, 1);
+    expect(result.effect.slopeDifference.lower).toBeGreaterThan(0);
+  });
+
+  it('fits per person with one school, and nothing without a school that can carry it', () => {
+    const one = boardScaleEffect([{ schoolId: 'a', waves: WAVES, scores: simulate(20, 25), trainingOn: TRAINING }], 5);
+    expect(one.effect.status === 'fitted' && one.effect.model).toBe('person');
+    // The same school alone on the school page gives the same slopes.
+    const alone = scaleEffect(WAVES, simulate(20, 25), TRAINING, 5).effect as FittedEffect;
+    expect(one.effect.status === 'fitted' && one.effect.slopeDifference.estimate).toBeCloseTo(alone.slopeDifference.estimate, 8);
+    expect(boardScaleEffect([{ schoolId: 'a', waves: WAVES.slice(0, 4), scores: simulate(20, 26, WAVES.slice(0, 4)), trainingOn: TRAINING }], 5)).toEqual({
+      schools: [{ schoolId: 'a', status: 'too_few_waves' }],
+      effect: { status: 'not_fitted', reason: 'no_school' },
+    });
   });
 });

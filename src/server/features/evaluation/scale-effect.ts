@@ -1,5 +1,5 @@
 import { isLargeEnough } from '../../../shared/anonymity';
-import { type Estimate, fitGrowthModel, GrowthModelError, type GrowthFit, growthTerms } from './growth-model';
+import { type Estimate, fitGrowthModel, GrowthModelError, type GrowthFit, type GrowthMeasurement, growthTerms, type RandomEffects } from './growth-model';
 
 // The effect of the team training on one scale of one school: the observed mean per wave and the growth model
 // fitted to every person's scores (issue 13, seed 001). Pure, no I/O.
@@ -38,7 +38,7 @@ export interface FittedPoint {
 }
 
 /** Why no model is shown. */
-export const NOT_FITTED_REASONS = ['no_training', 'too_few_waves', 'too_few_persons', 'not_identifiable'] as const;
+export const NOT_FITTED_REASONS = ['no_training', 'too_few_waves', 'too_few_persons', 'not_identifiable', 'no_school'] as const;
 export type NotFittedReason = (typeof NOT_FITTED_REASONS)[number];
 
 export interface FittedEffect {
@@ -81,18 +81,13 @@ export function scaleEffect(waves: readonly EffectWave[], scores: readonly Effec
   });
   const notFitted = (reason: NotFittedReason): ScaleEffect => ({ waves: shownWaves, effect: { status: 'not_fitted', reason } });
 
-  if (trainingOn === null) return notFitted('no_training');
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  const measured = new Set(scores.map((score) => score.waveId));
-  const withScores = sorted.filter((wave) => measured.has(wave.id));
-  if (!first || !last || withScores.filter((wave) => side(wave) === 'before').length < 2 || withScores.filter((wave) => side(wave) === 'after').length < 2) {
-    return notFitted('too_few_waves');
-  }
-  if (!isLargeEnough(new Set(scores.map((score) => score.person)).size, k)) return notFitted('too_few_persons');
+  const problem = whyNotFittable(sorted, scores, trainingOn, k);
+  if (problem) return notFitted(problem);
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
 
   const timeOf = (date: string) => (Date.parse(date) - Date.parse(first.opensOn)) / DAY_MS / YEAR_DAYS;
-  const t0 = timeOf(trainingOn);
+  const t0 = timeOf(trainingOn!);
   const waveTime = new Map(sorted.map((wave) => [wave.id, timeOf(wave.opensOn)]));
   let fit: GrowthFit;
   try {
@@ -128,12 +123,95 @@ export function scaleEffect(waves: readonly EffectWave[], scores: readonly Effec
       isSingular: fit.isSingular,
       before: [
         { date: first.opensOn, score: expected(0) },
-        { date: trainingOn, score: beforeTraining },
+        { date: trainingOn!, score: beforeTraining },
       ],
       after: [
-        { date: trainingOn, score: expected(t0) },
+        { date: trainingOn!, score: expected(t0) },
         { date: last.opensOn, score: expected(Math.max(lastTime, t0)) },
       ],
+    },
+  };
+}
+
+/**
+ * Why one school's waves of a scale cannot carry the model, or null when they can: a training day, at least two
+ * waves with scores on each side of it, and at least k people.
+ */
+function whyNotFittable(waves: readonly EffectWave[], scores: readonly EffectScore[], trainingOn: string | null, k: number): NotFittedReason | null {
+  if (trainingOn === null) return 'no_training';
+  const measured = new Set(scores.map((score) => score.waveId));
+  const withScores = waves.filter((wave) => measured.has(wave.id));
+  const before = withScores.filter((wave) => wave.opensOn < trainingOn).length;
+  if (before < 2 || withScores.length - before < 2) return 'too_few_waves';
+  if (!isLargeEnough(new Set(scores.map((score) => score.person)).size, k)) return 'too_few_persons';
+  return null;
+}
+
+/** One school's part of a board's effect: the waves that asked the scale, the scores and the training day. */
+export interface SchoolScaleData {
+  schoolId: string;
+  waves: readonly EffectWave[];
+  scores: readonly EffectScore[];
+  trainingOn: string | null;
+}
+
+/** The growth model over the schools of a board: estimates only (no school's own figures). */
+export interface BoardFittedEffect {
+  status: 'fitted';
+  /** `school-person` with two or more schools, `person` with one. */
+  model: RandomEffects;
+  schools: number;
+  persons: number;
+  measurements: number;
+  baselineSlope: EffectEstimate;
+  implementationSlope: EffectEstimate;
+  slopeDifference: EffectEstimate;
+  levelChange: EffectEstimate;
+  isSingular: boolean;
+}
+
+export interface BoardScaleEffect {
+  /** Every school that shares: whether its waves are in the model, or why not. */
+  schools: { schoolId: string; status: 'included' | NotFittedReason }[];
+  effect: BoardFittedEffect | { status: 'not_fitted'; reason: NotFittedReason };
+}
+
+/**
+ * The growth model over the sharing schools of a board that can carry it on their own (a training day, two waves
+ * on each side, at least k people), each with its own training day as t0 on one calendar clock (years since the
+ * earliest wave), random intercepts per school and per person within school.
+ */
+export function boardScaleEffect(schools: readonly SchoolScaleData[], k: number): BoardScaleEffect {
+  const statuses = schools.map((school) => ({ schoolId: school.schoolId, status: whyNotFittable(school.waves, school.scores, school.trainingOn, k) ?? ('included' as const) }));
+  const included = schools.filter((_, index) => statuses[index]!.status === 'included');
+  if (included.length === 0) return { schools: statuses, effect: { status: 'not_fitted', reason: 'no_school' } };
+  const epoch = Math.min(...included.flatMap((school) => school.waves.map((wave) => Date.parse(wave.opensOn))));
+  const years = (date: string) => (Date.parse(date) - epoch) / DAY_MS / YEAR_DAYS;
+  const measurements: GrowthMeasurement[] = included.flatMap((school) => {
+    const opensOn = new Map(school.waves.map((wave) => [wave.id, wave.opensOn]));
+    return school.scores.map((score) => ({ person: `${school.schoolId}/${score.person}`, school: school.schoolId, time: years(opensOn.get(score.waveId)!), score: score.score }));
+  });
+  const model: RandomEffects = included.length >= 2 ? 'school-person' : 'person';
+  let fit: GrowthFit;
+  try {
+    fit = fitGrowthModel(measurements, new Map(included.map((school) => [school.schoolId, years(school.trainingOn!)])), model);
+  } catch (error) {
+    if (error instanceof GrowthModelError) return { schools: statuses, effect: { status: 'not_fitted', reason: 'not_identifiable' } };
+    throw error;
+  }
+  return {
+    schools: statuses,
+    effect: {
+      status: 'fitted',
+      model,
+      schools: included.length,
+      persons: fit.persons,
+      measurements: fit.rows,
+      baselineSlope: withInterval(fit.fixed.baselineSlope),
+      implementationSlope: withInterval(fit.fixed.implementationSlope),
+      slopeDifference: withInterval(fit.slopeDifference),
+      levelChange: withInterval(fit.fixed.levelChange),
+      isSingular: fit.isSingular,
     },
   };
 }

@@ -6,6 +6,7 @@ import { createTestApp, type Login, requestAs, type TestApp } from '../../../../
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
 import { loadShippedInstruments } from '../questionnaires/instrument-catalogue';
+import type { BoardEffect } from './board-effect.schemas';
 import type { SchoolEffect } from './school-effect.schemas';
 
 const competence = loadShippedInstruments().find((instrument) => instrument.id === 'teacher-competence')!;
@@ -106,6 +107,31 @@ describe.each(testDialects())('the effect evaluation of a school on %s', (dialec
       expect(scale.effect).toEqual({ status: 'not_fitted', reason: 'too_few_waves' });
     }
     expect(JSON.stringify(pupils)).not.toMatch(/"mean"/);
+  });
+
+  it('shows the board nothing until the school shares, then pooled estimates without the school\'s own means', async () => {
+    const board = await as('boardAdmin');
+    const path = `/api/boards/${world.boardA}/effect-evaluation`;
+    const before = (await requestAs(test.app, board, 'GET', path)).json() as BoardEffect;
+    expect(before.instruments).toEqual([]);
+    expect(before.schools.find((school) => school.schoolId === world.schoolA1)?.isSharing).toBe(false);
+
+    const shared = await requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/settings`, { sharesEffectWithBoard: true });
+    expect(shared.statusCode, shared.body).toBe(200);
+    const response = await requestAs(test.app, board, 'GET', path);
+    expect(response.statusCode, response.body).toBe(200);
+    const after = response.json() as BoardEffect;
+    const teacher = after.instruments.find((instrument) => instrument.id === 'teacher-competence')!;
+    for (const scale of teacher.scales) {
+      expect(scale.schools).toEqual([{ schoolId: world.schoolA1, status: 'included' }]);
+      expect(scale.effect).toMatchObject({ status: 'fitted', model: 'person', schools: 1, persons: TEACHERS });
+    }
+    // The pupil wave of four: the school is named, without a figure.
+    const pupils = after.instruments.find((instrument) => instrument.id === 'pupil-wellbeing')!;
+    expect(pupils.scales[0]!.schools).toEqual([{ schoolId: world.schoolA1, status: 'too_few_waves' }]);
+    expect(JSON.stringify(after)).not.toMatch(/"mean"|"n":/);
+    const audits = await test.deps.db.kysely.selectFrom('audit_events').select('board_id').where('action', '=', 'evaluation.board_view_read').execute();
+    expect(audits).toEqual([{ board_id: world.boardA }, { board_id: world.boardA }]);
   });
 
   it("refuses teachers, the care team and the school's administrator", async () => {

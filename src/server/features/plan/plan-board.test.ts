@@ -152,6 +152,7 @@ describe.each(testDialects())('the board roll-up of the plans on %s', (dialect) 
       shares_checkin_with_board: 0,
       shares_plan_with_team: 0,
       shares_plan_with_board: 1,
+      shares_effect_with_board: 0,
       untrained_after_months: 12,
       updated_by: null,
       updated_at: isoInstant(test.clock.now()),

@@ -11,6 +11,8 @@ export const schoolSettingsSchema = z.object({
   sharesPlanWithTeam: z.boolean(),
   /** The board admins see the plan roll-up (phase, goals achieved/total, overdue actions, training coverage). */
   sharesPlanWithBoard: z.boolean(),
+  /** The board admins see the school's effect evaluation, pooled with the other schools that share it. */
+  sharesEffectWithBoard: z.boolean(),
   /** Staff who joined more than this many months ago without the full training are listed (default 12). */
   untrainedAfterMonths: z.number().int(),
   /** When a setting last changed; null while every setting is at its default. */
@@ -26,6 +28,7 @@ export const schoolSettingsBodySchema = z
     sharesCheckinWithBoard: z.boolean().optional(),
     sharesPlanWithTeam: z.boolean().optional(),
     sharesPlanWithBoard: z.boolean().optional(),
+    sharesEffectWithBoard: z.boolean().optional(),
     untrainedAfterMonths: z.number().int().min(UNTRAINED_AFTER_MONTHS_RANGE.min).max(UNTRAINED_AFTER_MONTHS_RANGE.max).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'Give at least one setting' });

@@ -17,6 +17,7 @@ function settingsOf(row: SchoolSettingsRow | undefined): SchoolSettings {
     sharesCheckinWithBoard: row?.shares_checkin_with_board === 1,
     sharesPlanWithTeam: row?.shares_plan_with_team === 1,
     sharesPlanWithBoard: row?.shares_plan_with_board === 1,
+    sharesEffectWithBoard: row?.shares_effect_with_board === 1,
     untrainedAfterMonths: row?.untrained_after_months ?? DEFAULT_UNTRAINED_AFTER_MONTHS,
     updatedAt: row?.updated_at ?? null,
   };
@@ -42,6 +43,7 @@ export async function updateSchoolSettings(deps: Deps, actorUserId: string, scho
       sharesCheckinWithBoard: input.sharesCheckinWithBoard ?? before.sharesCheckinWithBoard,
       sharesPlanWithTeam: input.sharesPlanWithTeam ?? before.sharesPlanWithTeam,
       sharesPlanWithBoard: input.sharesPlanWithBoard ?? before.sharesPlanWithBoard,
+      sharesEffectWithBoard: input.sharesEffectWithBoard ?? before.sharesEffectWithBoard,
       untrainedAfterMonths: input.untrainedAfterMonths ?? before.untrainedAfterMonths,
       updatedAt: null,
     };
@@ -51,6 +53,7 @@ export async function updateSchoolSettings(deps: Deps, actorUserId: string, scho
       shares_checkin_with_board: after.sharesCheckinWithBoard ? 1 : 0,
       shares_plan_with_team: after.sharesPlanWithTeam ? 1 : 0,
       shares_plan_with_board: after.sharesPlanWithBoard ? 1 : 0,
+      shares_effect_with_board: after.sharesEffectWithBoard ? 1 : 0,
       untrained_after_months: after.untrainedAfterMonths,
       updated_by: actorUserId,
       updated_at: isoInstant(deps.clock.now()),

@@ -11,6 +11,8 @@ export interface SchoolSettingsTable {
   shares_plan_with_team: number;
   /** 1 when the board admins see the plan roll-up (phase, goals, overdue actions, training coverage), else 0. */
   shares_plan_with_board: number;
+  /** 1 when the board admins see the school's effect evaluation (pooled with other sharing schools), else 0. */
+  shares_effect_with_board: number;
   /** N: staff who joined more than N months ago without the full training are listed as overdue. */
   untrained_after_months: number;
   updated_by: string | null;

@@ -10,6 +10,7 @@ const DEFAULTS = {
   sharesCheckinWithBoard: false,
   sharesPlanWithTeam: false,
   sharesPlanWithBoard: false,
+  sharesEffectWithBoard: false,
   untrainedAfterMonths: 12,
 };
 

@@ -12,6 +12,7 @@ export function boardMenuLinks(t: TFunction, session: Session, boardId: string):
     { to: `${base}/zelfscan`, label: t('Zelfscan per school') },
     ...(canInBoard(session, 'board.checkin.aggregates', boardId) ? [{ to: `${base}/check-in`, label: t('Check-in per school') }] : []),
     ...(canInBoard(session, 'board.plan.rollup', boardId) ? [{ to: boardPlanPath(boardId), label: t('Implementatieplannen') }] : []),
+    ...(canInBoard(session, 'board.evaluation.read', boardId) ? [{ to: `${base}/effect`, label: t('Effect van TSO') }] : []),
     ...(canInBoard(session, 'board.accounts.manage', boardId) ? [{ to: `${base}/accounts`, label: t('Accounts') }] : []),
     { to: `${base}/postvak`, label: t('Postvak') },
     { to: `${base}/logboek`, label: t('Logboek') },

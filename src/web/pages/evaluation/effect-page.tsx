@@ -175,7 +175,7 @@ function ModelTable({ effect, scaleName }: { effect: Fitted; scaleName: string }
 
 type Format = ReturnType<typeof useFormat>;
 
-function slopeSentence(t: TFunction, format: Format, difference: Estimate): string {
+export function slopeSentence(t: TFunction, format: Format, difference: Estimate): string {
   const values = { difference: format.signed(difference.estimate), lower: format.signed(difference.lower), upper: format.signed(difference.upper) };
   if (difference.lower > 0) return t('Na de scholing groeide de score sterker dan ervoor: {{difference}} punt per jaar (95%-interval {{lower}} tot {{upper}}).', values);
   if (difference.upper < 0) return t('Na de scholing groeide de score minder sterk dan ervoor: {{difference}} punt per jaar (95%-interval {{lower}} tot {{upper}}).', values);
@@ -189,7 +189,7 @@ function seasonSentence(t: TFunction, format: Format, contrast: Estimate): strin
   return t('Geen duidelijk verschil met dezelfde periode een jaar eerder: {{difference}} punt (95%-interval {{lower}} tot {{upper}}).', values);
 }
 
-function notFittedText(t: TFunction, reason: NotFittedReason, k: number): string {
+export function notFittedText(t: TFunction, reason: NotFittedReason, k: number): string {
   switch (reason) {
     case 'no_training':
       return t('Zonder teamscholing in het register is er geen voor en na om te vergelijken.');
@@ -199,5 +199,7 @@ function notFittedText(t: TFunction, reason: NotFittedReason, k: number): string
       return t('Te weinig mensen hebben deze lijst ingevuld voor een schatting (minder dan {{k}}).', { k });
     case 'not_identifiable':
       return t('Met deze metingen is de groei vóór en na de scholing niet apart te schatten: er is te weinig verschil in de momenten.');
+    case 'no_school':
+      return t('Geen van de scholen die delen heeft genoeg metingen voor een schatting: een teamscholing in het register, twee metingen ervoor en twee erna, en minstens {{k}} mensen.', { k });
   }
 }
