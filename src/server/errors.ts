@@ -51,6 +51,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   wave_already_open: 409,
   wave_not_open: 409,
   wave_not_closed: 409,
+  instrument_version_taken: 409,
   internal_error: 500,
 };
 

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'wave_already_open',
   'wave_not_open',
   'wave_not_closed',
+  'instrument_version_taken',
   'internal_error',
 ] as const;
 

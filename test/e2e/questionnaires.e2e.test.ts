@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAILS } from '../../src/shared/demo-accounts';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
 import { isoInstant, newId } from '../../src/server/deps';
+import { loadShippedInstruments } from '../../src/server/features/questionnaires/instrument-catalogue';
 import { PUPIL_QUESTIONNAIRE_TEXTS } from '../../src/shared/questionnaire-wording';
 import { addDays, schoolDateOf } from '../../src/shared/school-time';
 import { type BrowserSession, createPageAudit, openBrowser, type RunningServer, signIn, startDemoServer, waitForPage } from './support/browser-harness';
@@ -13,6 +14,11 @@ const CLOSED_WAVE = 'Meting vorige maand';
 const PUPIL_WAVE = 'Meting groep 5';
 const STUDY = 'Landelijke TSO-studie';
 const QUESTIONNAIRE = PUPIL_QUESTIONNAIRE_TEXTS.nl;
+const OWN_INSTRUMENT = {
+  ...structuredClone(loadShippedInstruments().find((instrument) => instrument.id === 'class-climate-teacher')!),
+  id: 'gekochte-lijst',
+  name: { nl: 'Gekochte klassenlijst', en: 'Bought class list' },
+};
 
 // Issue 13: the TSO lead plans a teacher wave on the waves page, a teacher answers it in the app, and the lead
 // sees the completion count go up (counts only); a wave that has not opened is removed after a confirmation; a
@@ -167,6 +173,24 @@ describe('measurement waves in the browser', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ respondent_kind: 'pupil', respondent_id: pupil.id, class_id: groep5.id, is_complete: 0 });
     expect(Object.keys(JSON.parse(stored[0]!.answers) as object)).toHaveLength(5);
+  });
+
+  it("adds the school's own questionnaire from a file, which the planning form then offers", async () => {
+    const lead = sessions[0]!;
+    const own = lead.page.getByRole('region', { name: 'Eigen vragenlijst toevoegen' });
+    await own.getByText('De school heeft nog geen eigen vragenlijst.').waitFor();
+    const file = own.getByLabel('Vragenlijstbestand (JSON)');
+    // A broken file: the refusal names the place in the file.
+    await file.setInputFiles({ name: 'lijst.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...OWN_INSTRUMENT, items: [] })) });
+    await own.getByRole('button', { name: 'Vragenlijst toevoegen' }).click();
+    await own.getByRole('alert').getByText('items', { exact: true }).first().waitFor();
+    await audit.check(lead, [400]);
+    await file.setInputFiles({ name: 'lijst.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(OWN_INSTRUMENT)) });
+    await own.getByRole('button', { name: 'Vragenlijst toevoegen' }).click();
+    await own.getByRole('status').filter({ hasText: `De vragenlijst ${OWN_INSTRUMENT.name.nl} (versie 1.0.0) is toegevoegd.` }).waitFor();
+    await own.getByRole('listitem').filter({ hasText: `${OWN_INSTRUMENT.name.nl} (versie 1.0.0, ${OWN_INSTRUMENT.items.length} vragen)` }).waitFor();
+    await lead.page.getByRole('region', { name: 'Meting plannen' }).getByRole('checkbox', { name: OWN_INSTRUMENT.name.nl }).waitFor();
+    await audit.check(lead);
   });
 
   it('removes a wave that has not opened yet, after asking', async () => {

@@ -87,7 +87,8 @@ export type AuditAction =
   | 'research.study_created'
   | 'research.objection_changed'
   | 'research.exported'
-  | 'evaluation.board_view_read';
+  | 'evaluation.board_view_read'
+  | 'questionnaires.instrument_imported';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

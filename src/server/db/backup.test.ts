@@ -262,6 +262,8 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
     .insertInto('questionnaire_responses')
     .values({ id: newId(), wave_id: waveId, instrument_id: 'class-climate-pupil', respondent_kind: 'staff', respondent_id: userId, class_id: null, answers: '{"atmosphere.1":3}', is_complete: 0, created_at: now, updated_at: now })
     .execute();
+  // An instrument the school imported.
+  await db.insertInto('school_instruments').values({ school_id: school.id, instrument_id: 'eigen-lijst', version: '1.0.0', definition: '{}', created_by: userId, created_at: now }).execute();
   // A research study and a pupil who objected to research.
   await db.insertInto('research_studies').values({ id: newId(), school_id: school.id, name: 'Studie', key_encrypted: 'encrypted', created_by: userId, created_at: now }).execute();
   const pupil = await db.selectFrom('pupils').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow();

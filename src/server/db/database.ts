@@ -45,6 +45,7 @@ import type {
   QuestionnaireWaveClassesTable,
   QuestionnaireWaveInstrumentsTable,
   QuestionnaireWavesTable,
+  SchoolInstrumentsTable,
 } from '../features/questionnaires/questionnaire-waves.tables';
 import type {
   DevelopmentModelsTable,
@@ -127,6 +128,7 @@ export interface Database {
   questionnaire_wave_instruments: QuestionnaireWaveInstrumentsTable;
   questionnaire_wave_classes: QuestionnaireWaveClassesTable;
   questionnaire_responses: QuestionnaireResponsesTable;
+  school_instruments: SchoolInstrumentsTable;
   research_studies: ResearchStudiesTable;
   research_objections: ResearchObjectionsTable;
 }
@@ -195,6 +197,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'questionnaire_wave_instruments',
   'questionnaire_wave_classes',
   'questionnaire_responses',
+  'school_instruments',
   'research_studies',
   'research_objections',
 ] as const satisfies readonly (keyof Database)[];

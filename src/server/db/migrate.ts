@@ -24,6 +24,7 @@ import * as questionnaireWaves from './migrations/2026-12-08-001-questionnaire-w
 import * as questionnaireResponses from './migrations/2026-12-08-002-questionnaire-responses';
 import * as research from './migrations/2026-12-09-001-research';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
+import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08-002-questionnaire-responses': questionnaireResponses,
   '2026-12-09-001-research': research,
   '2026-12-09-002-effect-sharing': effectSharing,
+  '2026-12-09-003-school-instruments': schoolInstruments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -68,6 +68,8 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'Deze meting is al begonnen en kan daarom niet meer worden gewijzigd of verwijderd. Plan zo nodig een nieuwe meting.',
     wave_not_open: 'Deze meting is nu niet geopend: antwoorden kan alleen in de dagen waarin ze loopt.',
     wave_not_closed: 'De uitkomsten van deze meting komen er zodra ze gesloten is: zo verraadt geen enkel cijfer wie er net heeft geantwoord.',
+    instrument_version_taken:
+      'Deze versie van de vragenlijst bestaat al: ze hoort bij Groeiwijzer of wordt al in een meting gebruikt. Geef het bestand een nieuw versienummer en voeg het opnieuw toe.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -129,6 +131,8 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     wave_already_open: 'This wave has already opened, so it can no longer be changed or removed. Plan a new wave if needed.',
     wave_not_open: 'This wave is not open now: answers can only be given on the days it runs.',
     wave_not_closed: 'The results of this wave come once it has closed: that way no figure gives away who has just answered.',
+    instrument_version_taken:
+      'This version of the questionnaire already exists: it comes with Groeiwijzer or is already used in a wave. Give the file a new version number and add it again.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

@@ -170,6 +170,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'research.objection_changed': t('Bezwaar tegen onderzoek van een leerling vastgelegd of ingetrokken'),
     'research.exported': t('Onderzoeksbestand gedownload'),
     'evaluation.board_view_read': t('Effect van TSO van de scholen bekeken door het bestuur'),
+    'questionnaires.instrument_imported': t('Eigen vragenlijst toegevoegd'),
   };
 }
 

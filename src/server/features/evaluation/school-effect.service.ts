@@ -4,7 +4,7 @@ import type { WaveAudience } from '../../../shared/questionnaire-waves';
 import { schoolTodayAt } from '../../../shared/school-time';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { shippedInstrumentOf } from '../questionnaires/instrument-catalogue';
+import { instrumentCatalogueOf } from '../questionnaires/instrument-catalogue';
 import * as waves from '../questionnaires/questionnaire-waves.repository';
 import { findBoard, findSchool } from '../tenancy/tenancy.repository';
 import type { QuestionnaireWaveRow } from '../questionnaires/questionnaire-waves.tables';
@@ -61,12 +61,13 @@ export async function loadSchoolWaves(deps: Deps, schoolId: string): Promise<Sch
   const waveIds = closed.map((wave) => wave.id);
   const asked = await waves.listWaveInstruments(db, waveIds);
   const responses = await waves.listResponsesOfWaves(db, waveIds);
+  const catalogue = await instrumentCatalogueOf(db, schoolId);
   const instrumentIds = [...new Set(asked.map((entry) => entry.instrument_id))].sort();
   return {
     trainingOn,
     closed,
     instruments: instrumentIds.map((instrumentId) => {
-      const versionOf = new Map(asked.filter((entry) => entry.instrument_id === instrumentId).map((entry) => [entry.wave_id, shippedInstrumentOf(instrumentId, entry.instrument_version)]));
+      const versionOf = new Map(asked.filter((entry) => entry.instrument_id === instrumentId).map((entry) => [entry.wave_id, catalogue.of(instrumentId, entry.instrument_version)]));
       const askedBy = closed.filter((wave) => versionOf.has(wave.id)).map((wave) => ({ id: wave.id, name: wave.name, opensOn: wave.opens_on }));
       const newest = [...versionOf.values()].sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0]!;
       const answered = responses.filter((response) => response.instrument_id === instrumentId);

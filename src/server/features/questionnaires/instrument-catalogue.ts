@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
 import { type Instrument, instrumentSchema } from '../../../shared/questionnaire-instrument';
+import type { Database } from '../../db/database';
 import { localizedTextChecker, parseImportedDefinition, readDefinitionDirectory } from '../../definition-files';
 
 const SHIPPED_INSTRUMENTS_DIRECTORY = fileURLToPath(new URL('./instruments/', import.meta.url));
@@ -22,12 +24,45 @@ export function shippedInstrumentOf(id: string, version: string): Instrument {
 
 /** Per instrument id, the newest shipped version (by semantic version): what a new wave asks. */
 export function currentShippedInstruments(): Instrument[] {
+  return newestOfEach(loadShippedInstruments());
+}
+
+/** Per instrument id, the newest version among these. */
+function newestOfEach(instruments: readonly Instrument[]): Instrument[] {
   const newest = new Map<string, Instrument>();
-  for (const instrument of loadShippedInstruments()) {
+  for (const instrument of instruments) {
     const earlier = newest.get(instrument.id);
     if (!earlier || compareVersions(instrument.version, earlier.version) > 0) newest.set(instrument.id, instrument);
   }
   return [...newest.values()];
+}
+
+/** The instruments one school can use: the shipped ones and the ones it imported. */
+export interface InstrumentCatalogue {
+  /** The instrument with this id and version; throws when there is none (a wave's version always exists). */
+  of(id: string, version: string): Instrument;
+  /** Per id the newest version: what a new wave asks. */
+  current(): Instrument[];
+  /** Whether the school imported this instrument (it is not shipped). */
+  isOwn(id: string): boolean;
+}
+
+/** The catalogue of a school: loaded once per request, the shipped instruments plus the school's own. */
+export async function instrumentCatalogueOf(db: Kysely<Database>, schoolId: string): Promise<InstrumentCatalogue> {
+  const rows = await db.selectFrom('school_instruments').select('definition').where('school_id', '=', schoolId).execute();
+  // Stored only after the import's validation: parsed again here with the plain schema, so a row changed by hand fails loudly.
+  const own = rows.map((row) => instrumentSchema.parse(JSON.parse(row.definition)));
+  const ownIds = new Set(own.map((instrument) => instrument.id));
+  const all = [...loadShippedInstruments(), ...own];
+  return {
+    of(id, version) {
+      const instrument = all.find((candidate) => candidate.id === id && candidate.version === version);
+      if (!instrument) throw new Error(`instrument ${id}@${version} is neither shipped nor imported by the school`);
+      return instrument;
+    },
+    current: () => newestOfEach(all),
+    isOwn: (id) => ownIds.has(id),
+  };
 }
 
 function compareVersions(a: string, b: string): number {

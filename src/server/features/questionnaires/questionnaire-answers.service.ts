@@ -4,7 +4,7 @@ import { type WaveAudience, waveStateOn } from '../../../shared/questionnaire-wa
 import { schoolTodayAt } from '../../../shared/school-time';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { shippedInstrumentOf } from './instrument-catalogue';
+import { type InstrumentCatalogue, instrumentCatalogueOf } from './instrument-catalogue';
 import type { Database } from '../../db/database';
 import type { AnswerableInstrument, OpenWave, SavedAnswers, WaveCompletion } from './questionnaire-answers.schemas';
 import type { QuestionnaireWaveRow } from './questionnaire-waves.tables';
@@ -22,11 +22,16 @@ export type RespondentKind = 'staff' | 'pupil';
 export async function listMyOpenWaves(deps: Deps, userId: string, schoolId: string): Promise<OpenWave[]> {
   const db = deps.db.kysely;
   const { today } = schoolTodayAt(deps.clock.now());
-  return openWavesWithAnswers(db, await repository.listOpenWaves(db, schoolId, 'teachers', today), { kind: 'staff', id: userId });
+  return openWavesWithAnswers(db, await instrumentCatalogueOf(db, schoolId), await repository.listOpenWaves(db, schoolId, 'teachers', today), { kind: 'staff', id: userId });
 }
 
 /** Open waves with their instruments as a respondent answers them, and that respondent's answers so far. */
-export async function openWavesWithAnswers(db: Kysely<Database>, waves: readonly QuestionnaireWaveRow[], respondent: { kind: RespondentKind; id: string }): Promise<OpenWave[]> {
+export async function openWavesWithAnswers(
+  db: Kysely<Database>,
+  catalogue: InstrumentCatalogue,
+  waves: readonly QuestionnaireWaveRow[],
+  respondent: { kind: RespondentKind; id: string },
+): Promise<OpenWave[]> {
   const waveIds = waves.map((wave) => wave.id);
   const instruments = await repository.listWaveInstruments(db, waveIds);
   const responses = await repository.listResponsesOf(db, waveIds, respondent.kind, respondent.id);
@@ -40,7 +45,7 @@ export async function openWavesWithAnswers(db: Kysely<Database>, waves: readonly
       .map((entry) => {
         const response = responses.find((saved) => saved.wave_id === wave.id && saved.instrument_id === entry.instrument_id);
         return {
-          ...answerableOf(shippedInstrumentOf(entry.instrument_id, entry.instrument_version)),
+          ...answerableOf(catalogue.of(entry.instrument_id, entry.instrument_version)),
           myAnswers: response ? (JSON.parse(response.answers) as Record<string, number>) : {},
           isComplete: response?.is_complete === 1,
         };
@@ -98,7 +103,7 @@ export async function saveAnswers(deps: Deps, wave: QuestionnaireWaveRow, instru
   if (!entry) throw new AppError('not_found');
   const { today } = schoolTodayAt(deps.clock.now());
   if (waveStateOn(today, { opensOn: wave.opens_on, closesOn: wave.closes_on }) !== 'open') throw new AppError('wave_not_open');
-  const instrument = shippedInstrumentOf(entry.instrument_id, entry.instrument_version);
+  const instrument = (await instrumentCatalogueOf(db, wave.school_id)).of(entry.instrument_id, entry.instrument_version);
   const given = new Map(Object.entries(answers).flatMap(([itemId, value]) => (value === null ? [] : [[itemId, value] as const])));
   const problems = answerProblems(instrument, given);
   if (Object.keys(problems).length > 0) {

@@ -3,7 +3,7 @@ import { isPupilInClass } from '../../access/record-scope';
 import { schoolTodayAt } from '../../../shared/school-time';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { shippedInstrumentOf } from './instrument-catalogue';
+import { instrumentCatalogueOf } from './instrument-catalogue';
 import type { ClassWave, OpenWave, SavedAnswers } from './questionnaire-answers.schemas';
 import { answerableOf, openWavesWithAnswers, saveAnswers } from './questionnaire-answers.service';
 import * as repository from './questionnaire-waves.repository';
@@ -17,11 +17,12 @@ export async function listClassWaves(deps: Deps, kiosk: ResolvedDevice<'kiosk'>)
   const db = deps.db.kysely;
   const waves = await repository.listOpenWavesOfClass(db, kiosk.classId, schoolTodayAt(deps.clock.now()).today);
   const instruments = await repository.listWaveInstruments(db, waves.map((wave) => wave.id));
+  const catalogue = await instrumentCatalogueOf(db, kiosk.schoolId);
   return waves.map((wave) => ({
     id: wave.id,
     name: wave.name,
     closesOn: wave.closes_on,
-    instruments: instruments.filter((entry) => entry.wave_id === wave.id).map((entry) => answerableOf(shippedInstrumentOf(entry.instrument_id, entry.instrument_version))),
+    instruments: instruments.filter((entry) => entry.wave_id === wave.id).map((entry) => answerableOf(catalogue.of(entry.instrument_id, entry.instrument_version))),
   }));
 }
 
@@ -41,7 +42,7 @@ export async function saveAnswersOnClassDevice(
 export async function listMyPupilWaves(deps: Deps, pupil: ResolvedDevice<'pupil'>): Promise<OpenWave[]> {
   const db = deps.db.kysely;
   const waves = await repository.listOpenWavesOfClass(db, pupil.classId, schoolTodayAt(deps.clock.now()).today);
-  return openWavesWithAnswers(db, waves, { kind: 'pupil', id: pupil.pupilId });
+  return openWavesWithAnswers(db, await instrumentCatalogueOf(db, pupil.schoolId), waves, { kind: 'pupil', id: pupil.pupilId });
 }
 
 /** The signed-in pupil saves their own answers. */

@@ -8,7 +8,7 @@ import { schoolTodayAt } from '../../../shared/school-time';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { findBoard, findSchool } from '../tenancy/tenancy.repository';
-import { shippedInstrumentOf } from './instrument-catalogue';
+import { instrumentCatalogueOf } from './instrument-catalogue';
 import type { ClosedWave, WaveResults } from './questionnaire-results.schemas';
 import * as repository from './questionnaire-waves.repository';
 import { type InstrumentResponse, scaleResults } from './scale-results';
@@ -34,6 +34,7 @@ export async function getWaveResults(deps: Deps, caller: StaffCaller, schoolId: 
   const responses = await repository.listWaveResponses(db, waveId);
   const trainingHeldOn = await repository.findTeamTrainingDay(db, schoolId);
   const instruments = await repository.listWaveInstruments(db, [waveId]);
+  const catalogue = await instrumentCatalogueOf(db, schoolId);
 
   return {
     waveId,
@@ -42,7 +43,7 @@ export async function getWaveResults(deps: Deps, caller: StaffCaller, schoolId: 
     training: trainingHeldOn !== null && wave.opens_on >= trainingHeldOn ? 'after' : 'before',
     minGroupSize: k,
     instruments: instruments.map((entry) => {
-      const instrument = shippedInstrumentOf(entry.instrument_id, entry.instrument_version);
+      const instrument = catalogue.of(entry.instrument_id, entry.instrument_version);
       const answered: InstrumentResponse[] = responses
         .filter((response) => response.instrument_id === entry.instrument_id)
         .map((response) => ({

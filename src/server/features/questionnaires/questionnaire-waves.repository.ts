@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { classIdsTaughtBy } from '../../access/record-scope';
 import type { Database } from '../../db/database';
-import type { QuestionnaireResponsesTable, QuestionnaireWaveRow, QuestionnaireWavesTable } from './questionnaire-waves.tables';
+import type { QuestionnaireResponsesTable, QuestionnaireWaveRow, QuestionnaireWavesTable, SchoolInstrumentsTable } from './questionnaire-waves.tables';
 
 /** A school's waves that open between two school dates (inclusive), in the order they open. */
 export async function listWaves(db: Kysely<Database>, schoolId: string, from: string, through: string): Promise<QuestionnaireWaveRow[]> {
@@ -244,5 +244,34 @@ export async function listClosedWavesForTeacher(db: Kysely<Database>, schoolId: 
     )
     .orderBy('closes_on', 'desc')
     .orderBy('id')
+    .execute();
+}
+
+/** A version of an instrument the school imported. */
+export async function findSchoolInstrument(db: Kysely<Database>, schoolId: string, instrumentId: string, version: string) {
+  return db.selectFrom('school_instruments').select('created_at').where('school_id', '=', schoolId).where('instrument_id', '=', instrumentId).where('version', '=', version).executeTakeFirst();
+}
+
+/** Whether a wave of the school asks this version of an instrument. */
+export async function isInstrumentVersionUsed(db: Kysely<Database>, schoolId: string, instrumentId: string, version: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('questionnaire_wave_instruments')
+    .innerJoin('questionnaire_waves', 'questionnaire_waves.id', 'questionnaire_wave_instruments.wave_id')
+    .select('questionnaire_waves.id')
+    .where('questionnaire_waves.school_id', '=', schoolId)
+    .where('questionnaire_wave_instruments.instrument_id', '=', instrumentId)
+    .where('questionnaire_wave_instruments.instrument_version', '=', version)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Stores an imported instrument version, replacing an unused one with the same id and version. */
+export async function saveSchoolInstrument(db: Kysely<Database>, instrument: SchoolInstrumentsTable): Promise<void> {
+  await db
+    .insertInto('school_instruments')
+    .values(instrument)
+    .onConflict((conflict) =>
+      conflict.columns(['school_id', 'instrument_id', 'version']).doUpdateSet({ definition: instrument.definition, created_by: instrument.created_by, created_at: instrument.created_at }),
+    )
     .execute();
 }

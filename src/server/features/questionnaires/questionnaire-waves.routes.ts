@@ -3,7 +3,7 @@ import { staffCallerOf } from '../../access/caller';
 import type { Deps } from '../../deps';
 import { noContentSchema, schoolParamsSchema } from '../../http/common.schemas';
 import type { App } from '../../http/fastify-types';
-import { instrumentSummarySchema, waveBodySchema, waveParamsSchema, waveSchema, wavesQuerySchema, wavesSchema } from './questionnaire-waves.schemas';
+import { instrumentImportBodySchema, instrumentSummarySchema, waveBodySchema, waveParamsSchema, waveSchema, wavesQuerySchema, wavesSchema } from './questionnaire-waves.schemas';
 import * as service from './questionnaire-waves.service';
 
 /** Measurement waves: the instruments to choose from, and planning, changing and removing waves. */
@@ -14,7 +14,13 @@ export async function questionnaireWaveRoutes(app: App, deps: Deps): Promise<voi
   app.get(
     '/api/schools/:schoolId/questionnaire-instruments',
     { config: { policy }, schema: { tags: ['questionnaires'], params: schoolParamsSchema, response: { 200: z.array(instrumentSummarySchema) } } },
-    async () => service.listInstrumentSummaries(),
+    async (request) => service.listInstrumentSummaries(deps, request.params.schoolId),
+  );
+
+  app.post(
+    '/api/schools/:schoolId/questionnaire-instruments',
+    { config: { policy }, schema: { tags: ['questionnaires'], params: schoolParamsSchema, body: instrumentImportBodySchema, response: { 201: instrumentSummarySchema } } },
+    async (request, reply) => reply.code(201).send(await service.importInstrument(deps, staffCallerOf(request).userId, request.params.schoolId, request.body.definition)),
   );
 
   app.get(

@@ -7,6 +7,8 @@ import { nameSchema, schoolDateSchema, schoolParamsSchema, schoolYearSchema } fr
 /** A shipped instrument as the wave planner chooses from it (its items are not needed there). */
 export const instrumentSummarySchema = z.object({
   id: z.string(),
+  /** The school imported it (not shipped with Groeiwijzer). */
+  isOwn: z.boolean(),
   version: z.string(),
   name: localizedTextSchema,
   description: localizedTextSchema,
@@ -16,6 +18,9 @@ export const instrumentSummarySchema = z.object({
   scales: z.array(z.object({ id: z.string(), name: localizedTextSchema })),
 });
 export type InstrumentSummary = z.infer<typeof instrumentSummarySchema>;
+
+/** A school's own instrument file (the shipped format, docs/instrument-format.md); checked by the import itself. */
+export const instrumentImportBodySchema = z.strictObject({ definition: z.record(z.string(), z.unknown()) });
 
 export const waveParamsSchema = schoolParamsSchema.extend({ waveId: z.uuid() });
 

@@ -5,7 +5,8 @@ import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { findSchool } from '../tenancy/tenancy.repository';
-import { currentShippedInstruments, shippedInstrumentOf } from './instrument-catalogue';
+import { recordAudit } from '../../audit/audit.service';
+import { type InstrumentCatalogue, instrumentCatalogueOf, loadShippedInstruments, parseInstrumentDefinition } from './instrument-catalogue';
 import * as repository from './questionnaire-waves.repository';
 import type { InstrumentSummary, Wave, WaveInput, Waves } from './questionnaire-waves.schemas';
 import type { QuestionnaireWaveRow } from './questionnaire-waves.tables';
@@ -15,10 +16,12 @@ import type { QuestionnaireWaveRow } from './questionnaire-waves.tables';
 // from the training register, so the effect evaluation needs no extra input. A wave can be changed or
 // removed until it opens; from then on answers may point at it.
 
-/** The newest version of every shipped instrument, as the planner chooses from them. */
-export function listInstrumentSummaries(): InstrumentSummary[] {
-  return currentShippedInstruments().map((instrument) => ({
+/** The newest version of every instrument the school can use (shipped and its own), as the planner chooses from them. */
+export async function listInstrumentSummaries(deps: Deps, schoolId: string): Promise<InstrumentSummary[]> {
+  const catalogue = await instrumentCatalogueOf(deps.db.kysely, schoolId);
+  return catalogue.current().map((instrument) => ({
     id: instrument.id,
+    isOwn: catalogue.isOwn(instrument.id),
     version: instrument.version,
     name: instrument.name,
     description: instrument.description,
@@ -29,6 +32,46 @@ export function listInstrumentSummaries(): InstrumentSummary[] {
   }));
 }
 
+/**
+ * Adds an instrument the school brings itself (e.g. a licensed class-climate scale), in the shipped format. An id
+ * Groeiwijzer ships is refused; a version not yet asked by any wave may be replaced, one a wave asked never
+ * changes (409 `instrument_version_taken`: give it a new version). Audited.
+ */
+export async function importInstrument(deps: Deps, actorUserId: string, schoolId: string, json: unknown): Promise<InstrumentSummary> {
+  const school = await findSchool(deps.db.kysely, schoolId);
+  if (!school) throw new AppError('not_found');
+  const instrument = parseInstrumentDefinition(json, { fieldPrefix: 'body.definition.' });
+  if (loadShippedInstruments().some((shipped) => shipped.id === instrument.id)) {
+    throw new AppError('instrument_version_taken', { fields: { 'body.definition.id': ['Groeiwijzer ships an instrument with this id; choose another id'] } });
+  }
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    const existing = await repository.findSchoolInstrument(trx, schoolId, instrument.id, instrument.version);
+    if (existing && (await repository.isInstrumentVersionUsed(trx, schoolId, instrument.id, instrument.version))) {
+      throw new AppError('instrument_version_taken', { fields: { 'body.definition.version': ['this version is asked by a wave; add the changed instrument as a new version'] } });
+    }
+    await repository.saveSchoolInstrument(trx, {
+      school_id: schoolId,
+      instrument_id: instrument.id,
+      version: instrument.version,
+      definition: JSON.stringify(instrument),
+      created_by: actorUserId,
+      created_at: isoInstant(deps.clock.now()),
+    });
+    await recordAudit(trx, deps.clock, {
+      actorUserId,
+      action: 'questionnaires.instrument_imported',
+      targetType: 'school',
+      targetId: schoolId,
+      schoolId,
+      boardId: school.board_id,
+      detail: { instrument: instrument.id, version: instrument.version, replaced: Boolean(existing) },
+    });
+  });
+  const summary = (await listInstrumentSummaries(deps, schoolId)).find((candidate) => candidate.id === instrument.id);
+  if (!summary) throw new Error(`instrument ${instrument.id} was stored but is not listed`);
+  return summary;
+}
+
 /** The school's waves that open in a school year (default: this one), with the training they are before or after. */
 export async function listWaves(deps: Deps, schoolId: string, schoolYear?: string): Promise<Waves> {
   const db = deps.db.kysely;
@@ -36,7 +79,7 @@ export async function listWaves(deps: Deps, schoolId: string, schoolYear?: strin
   const year = schoolYear ?? schoolTodayAt(deps.clock.now()).schoolYear;
   const rows = await repository.listWaves(db, schoolId, firstDayOfSchoolYear(year), lastDayOfSchoolYear(year));
   const trainingHeldOn = await repository.findTeamTrainingDay(db, schoolId);
-  return { schoolYear: year, trainingHeldOn, waves: await describeWaves(deps, db, rows, trainingHeldOn) };
+  return { schoolYear: year, trainingHeldOn, waves: await describeWaves(deps, db, await instrumentCatalogueOf(db, schoolId), rows, trainingHeldOn) };
 }
 
 /** Plans a wave. */
@@ -91,7 +134,7 @@ async function getWave(deps: Deps, schoolId: string, waveId: string): Promise<Wa
   const db = deps.db.kysely;
   const row = await repository.findWave(db, schoolId, waveId);
   if (!row) throw new AppError('not_found');
-  const [wave] = await describeWaves(deps, db, [row], await repository.findTeamTrainingDay(db, schoolId));
+  const [wave] = await describeWaves(deps, db, await instrumentCatalogueOf(db, schoolId), [row], await repository.findTeamTrainingDay(db, schoolId));
   return wave!;
 }
 
@@ -116,7 +159,7 @@ async function checkWave(deps: Deps, schoolId: string, input: WaveInput): Promis
   if (input.closesOn < input.opensOn) refuse('body.closesOn', 'is before the day the wave opens');
   else if (schoolYearOfDate(input.closesOn) !== schoolYear) refuse('body.closesOn', `must lie in the school year ${schoolYear}, like the day the wave opens`);
 
-  const byId = new Map(currentShippedInstruments().map((instrument) => [instrument.id, instrument]));
+  const byId = new Map((await instrumentCatalogueOf(deps.db.kysely, schoolId)).current().map((instrument) => [instrument.id, instrument]));
   const informant = INFORMANT_OF_AUDIENCE[input.audience];
   input.instrumentIds.forEach((instrumentId, index) => {
     const instrument = byId.get(instrumentId);
@@ -149,7 +192,7 @@ async function checkClasses(
   });
 }
 
-async function describeWaves(deps: Deps, db: Kysely<Database>, rows: readonly QuestionnaireWaveRow[], trainingHeldOn: string | null): Promise<Wave[]> {
+async function describeWaves(deps: Deps, db: Kysely<Database>, catalogue: InstrumentCatalogue, rows: readonly QuestionnaireWaveRow[], trainingHeldOn: string | null): Promise<Wave[]> {
   const ids = rows.map((row) => row.id);
   const instruments = await repository.listWaveInstruments(db, ids);
   const classes = await repository.listWaveClasses(db, ids);
@@ -168,7 +211,7 @@ async function describeWaves(deps: Deps, db: Kysely<Database>, rows: readonly Qu
       .map((instrument) => ({
         id: instrument.instrument_id,
         version: instrument.instrument_version,
-        name: shippedInstrumentOf(instrument.instrument_id, instrument.instrument_version).name,
+        name: catalogue.of(instrument.instrument_id, instrument.instrument_version).name,
       })),
     classes: classes.filter((schoolClass) => schoolClass.wave_id === row.id).map((schoolClass) => ({ id: schoolClass.id, name: schoolClass.name })),
   }));

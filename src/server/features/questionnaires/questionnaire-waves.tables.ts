@@ -30,6 +30,17 @@ export interface QuestionnaireWaveClassesTable {
 
 export type QuestionnaireWaveRow = Selectable<QuestionnaireWavesTable>;
 
+/** An instrument a school imported, in the shipped format; a stored version never changes. */
+export interface SchoolInstrumentsTable {
+  school_id: string;
+  instrument_id: string;
+  version: string;
+  /** The validated instrument file as JSON. */
+  definition: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 /** One respondent's answers to one instrument of a wave. */
 export interface QuestionnaireResponsesTable {
   id: string;

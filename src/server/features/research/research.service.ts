@@ -8,7 +8,7 @@ import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import type { ExportFile } from '../../http/export-reply';
 import { type ExportColumn, SPREADSHEET_CONTENT_TYPES, tableToCsv } from '../../http/export-table';
-import { shippedInstrumentOf } from '../questionnaires/instrument-catalogue';
+import { instrumentCatalogueOf } from '../questionnaires/instrument-catalogue';
 import * as waves from '../questionnaires/questionnaire-waves.repository';
 import { slugOf } from '../selfscan/selfscan-report.service';
 import { findSchool } from '../tenancy/tenancy.repository';
@@ -30,11 +30,12 @@ export async function getResearchOverview(deps: Deps, schoolId: string): Promise
   const closed = await waves.listClosedWaves(db, schoolId, schoolTodayAt(deps.clock.now()).today);
   const asked = await waves.listWaveInstruments(db, closed.map((wave) => wave.id));
   const instrumentIds = [...new Set(asked.map((entry) => entry.instrument_id))].sort();
+  const catalogue = await instrumentCatalogueOf(db, schoolId);
   return {
     studies: (await repository.listStudies(db, schoolId)).map((study) => ({ id: study.id, name: study.name, createdAt: study.created_at })),
     instruments: instrumentIds.map((id) => {
       const entries = asked.filter((entry) => entry.instrument_id === id);
-      const newest = entries.map((entry) => shippedInstrumentOf(id, entry.instrument_version)).sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0]!;
+      const newest = entries.map((entry) => catalogue.of(id, entry.instrument_version)).sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0]!;
       return { id, name: newest.name, waves: entries.length };
     }),
     objections: (await repository.listObjections(db, schoolId)).map((row) => ({ pupilId: row.pupil_id, name: `${row.first_name} ${row.last_name}`, recordedOn: row.created_at.slice(0, 10) })),
@@ -93,7 +94,8 @@ export async function exportStudyAnswers(deps: Deps, caller: StaffCaller, school
   const closed = await waves.listClosedWaves(db, schoolId, schoolTodayAt(deps.clock.now()).today);
   const asked = (await waves.listWaveInstruments(db, closed.map((wave) => wave.id))).filter((entry) => entry.instrument_id === instrumentId);
   if (asked.length === 0) throw new AppError('not_found');
-  const versionOf = new Map(asked.map((entry) => [entry.wave_id, shippedInstrumentOf(instrumentId, entry.instrument_version)]));
+  const catalogue = await instrumentCatalogueOf(db, schoolId);
+  const versionOf = new Map(asked.map((entry) => [entry.wave_id, catalogue.of(instrumentId, entry.instrument_version)]));
   const newest = newestOf([...versionOf.values()]);
   const trainingOn = await waves.findTeamTrainingDay(db, schoolId);
   const responses = (await waves.listResponsesOfWaves(db, [...versionOf.keys()])).filter((response) => response.instrument_id === instrumentId);
@@ -150,7 +152,8 @@ export async function exportCodebook(deps: Deps, caller: StaffCaller, schoolId: 
   const closed = await waves.listClosedWaves(db, schoolId, schoolTodayAt(deps.clock.now()).today);
   const asked = (await waves.listWaveInstruments(db, closed.map((wave) => wave.id))).filter((entry) => entry.instrument_id === instrumentId);
   if (asked.length === 0) throw new AppError('not_found');
-  const instrument = newestOf(asked.map((entry) => shippedInstrumentOf(instrumentId, entry.instrument_version)));
+  const catalogue = await instrumentCatalogueOf(db, schoolId);
+  const instrument = newestOf(asked.map((entry) => catalogue.of(instrumentId, entry.instrument_version)));
   const entries: CodebookRow[] = [
     ...FIXED_COLUMNS.map((column) => ({ column: column.key, meaning: column.meaning[locale], values: column.values[locale] })),
     ...instrument.items.map((item) => ({

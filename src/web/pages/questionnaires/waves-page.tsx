@@ -5,6 +5,7 @@ import { api, ApiError, apiPath } from '../../api/api-client';
 import type { SchoolClass } from '../../api/api-types';
 import type { InstrumentSummary, Wave, WaveCompletion, WaveInput, Waves } from '../../api/questionnaire-types';
 import { useApiData } from '../../api/use-api-data';
+import { DefinitionFileImport } from '../../components/definition-file-import';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CheckboxGroup, ErrorSummary, FormActions, TextField } from '../../components/form-fields';
 import { useFormErrors } from '../../components/form-errors';
@@ -98,6 +99,9 @@ export function WavesPage() {
           reload();
         }}
       />
+
+      {/* A new instrument: the planning form starts again with it among the choices. */}
+      <OwnInstruments onImported={() => setFormRound((round) => round + 1)} />
 
       <ConfirmDialog
         isOpen={deleting !== null}
@@ -320,6 +324,49 @@ function WaveForm({ wave, onCancel, onSaved }: { wave: Wave | null; onCancel: ()
           ) : null}
         </FormActions>
       </form>
+    </section>
+  );
+}
+
+// A school's own questionnaires (e.g. a licensed scale it bought), in the format of the shipped ones
+// (docs/instrument-format.md); once added they can be chosen for a wave like the shipped ones.
+function OwnInstruments({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const text = useModelText();
+  const { school } = useSchool();
+  const path = apiPath('/api/schools/:schoolId/questionnaire-instruments', { schoolId: school.id });
+  const { data: instruments, reload } = useApiData<InstrumentSummary[]>(path);
+  const own = instruments?.filter((instrument) => instrument.isOwn) ?? [];
+  return (
+    <section aria-labelledby="eigen-vragenlijst-kop" className="card">
+      <h2 id="eigen-vragenlijst-kop">{t('Eigen vragenlijst toevoegen')}</h2>
+      <p className="muted">
+        {t(
+          'Heeft de school een eigen of gekochte vragenlijst, voeg die dan toe als JSON-bestand in dezelfde vorm als de meegeleverde lijsten: vragen en antwoorden in het Nederlands en Engels, schalen met hun vragen, omgekeerd gescoorde vragen, voor wie de lijst is, bron en licentie. De beschrijving staat in docs/instrument-format.md van de broncode van Groeiwijzer.',
+        )}
+      </p>
+      <DefinitionFileImport<InstrumentSummary>
+        id="vragenlijst-import"
+        fileLabel={t('Vragenlijstbestand (JSON)')}
+        fileHint={t('Een versie die al in een meting is gebruikt, verandert nooit meer: geef een aangepaste lijst een nieuw versienummer.')}
+        buttonLabel={t('Vragenlijst toevoegen')}
+        postPath={path}
+        savedText={(instrument) => t('De vragenlijst {{name}} (versie {{version}}) is toegevoegd.', { name: text(instrument.name), version: instrument.version })}
+        onImported={() => {
+          reload();
+          onImported();
+        }}
+      >
+        {own.length > 0 ? (
+          <ul className="model-list">
+            {own.map((instrument) => (
+              <li key={instrument.id}>{t('{{name}} (versie {{version}}, {{items}} vragen)', { name: text(instrument.name), version: instrument.version, items: instrument.items })}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('De school heeft nog geen eigen vragenlijst.')}</p>
+        )}
+      </DefinitionFileImport>
     </section>
   );
 }
