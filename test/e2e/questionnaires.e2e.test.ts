@@ -69,6 +69,9 @@ describe('measurement waves in the browser', () => {
     const row = () => lead.page.getByRole('row').filter({ has: lead.page.getByRole('rowheader', { name: TEAM_WAVE }) });
     await row().getByText('loopt').waitFor();
     await row().getByText(/^0 van \d+$/).waitFor();
+    // A reminder for the teachers who have not finished: the page says when the next one can go, never to whom.
+    await lead.page.getByRole('button', { name: `${TEAM_WAVE} herinneren` }).click();
+    await lead.page.getByRole('status').filter({ hasText: `Herinnering voor ‘${TEAM_WAVE}’ verstuurd naar wie nog niet klaar was.` }).waitFor();
     await audit.check(lead);
 
     const teacher = await browserFor(DEMO_EMAILS.teacher);

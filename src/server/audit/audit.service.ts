@@ -88,7 +88,8 @@ export type AuditAction =
   | 'research.objection_changed'
   | 'research.exported'
   | 'evaluation.board_view_read'
-  | 'questionnaires.instrument_imported';
+  | 'questionnaires.instrument_imported'
+  | 'questionnaires.reminders_sent';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

@@ -25,6 +25,7 @@ import * as questionnaireResponses from './migrations/2026-12-08-002-questionnai
 import * as research from './migrations/2026-12-09-001-research';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
+import * as waveReminders from './migrations/2026-12-09-004-wave-reminders';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx, tests and bundles.
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09-001-research': research,
   '2026-12-09-002-effect-sharing': effectSharing,
   '2026-12-09-003-school-instruments': schoolInstruments,
+  '2026-12-09-004-wave-reminders': waveReminders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

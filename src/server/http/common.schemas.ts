@@ -43,3 +43,7 @@ export const okSchema = z.object({ ok: z.literal(true) });
 
 /** The empty answer of a delete (204). */
 export const noContentSchema = z.null().describe('No content');
+
+/** A reminder was sent (a self-scan round, a measurement wave): when, and when the next one is possible (never to whom, nor how many). */
+export const reminderSentSchema = z.object({ remindedAt: z.string(), nextReminderFrom: z.string() });
+export type ReminderSent = z.infer<typeof reminderSentSchema>;

@@ -119,6 +119,21 @@ export function selfscanReminderMail(locale: Locale, rawSchoolName: string, rawR
       };
 }
 
+/** A reminder for teachers to answer an open measurement wave (the link goes to their questionnaires). */
+export function waveReminderMail(locale: Locale, rawSchoolName: string, rawWaveName: string, closesOn: string, rawLink: string): MailContent {
+  const [schoolName, waveName, link] = [one(rawSchoolName), one(rawWaveName), one(rawLink)];
+  const lastDay = formatCalendarDate(one(closesOn), locale, { weekday: true });
+  return locale === 'en'
+    ? {
+        subject: `Reminder: questionnaires "${waveName}" at ${schoolName}`,
+        text: `Have you not filled in (all of) the questionnaires of "${waveName}" at ${schoolName} yet? You can still answer until ${lastDay}; what you saved is kept:\n${link}\n\nTogether the answers show whether TSO works in the school. Already finished? Then you need not do anything. Nobody sees your own answers but you.`,
+      }
+    : {
+        subject: `Herinnering: vragenlijsten "${waveName}" van ${schoolName}`,
+        text: `Heb je de vragenlijsten van "${waveName}" van ${schoolName} nog niet (helemaal) ingevuld? Dat kan nog tot en met ${lastDay}; wat je al opsloeg is bewaard:\n${link}\n\nSamen laten de antwoorden zien of TSO werkt in de school. Ben je al klaar? Dan hoef je niets te doen. Niemand anders ziet jouw eigen antwoorden.`,
+      };
+}
+
 /** One action in the weekly plan digest. */
 export interface DigestMailAction {
   title: string;

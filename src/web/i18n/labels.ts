@@ -171,6 +171,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'research.exported': t('Onderzoeksbestand gedownload'),
     'evaluation.board_view_read': t('Effect van TSO van de scholen bekeken door het bestuur'),
     'questionnaires.instrument_imported': t('Eigen vragenlijst toegevoegd'),
+    'questionnaires.reminders_sent': t('Herinnering voor een meting verstuurd aan wie nog niet klaar was'),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { classIdsTaughtBy } from '../../access/record-scope';
 import type { Database } from '../../db/database';
 import type { QuestionnaireResponsesTable, QuestionnaireWaveRow, QuestionnaireWavesTable, SchoolInstrumentsTable } from './questionnaire-waves.tables';
@@ -59,7 +59,7 @@ export async function findTeamTrainingDay(db: Kysely<Database>, schoolId: string
 }
 
 /** Stores a new wave. */
-export async function insertWave(db: Kysely<Database>, wave: QuestionnaireWavesTable): Promise<void> {
+export async function insertWave(db: Kysely<Database>, wave: Insertable<QuestionnaireWavesTable>): Promise<void> {
   await db.insertInto('questionnaire_waves').values(wave).execute();
 }
 
@@ -175,19 +175,59 @@ export async function listCompletedRespondents(db: Kysely<Database>, waveId: str
 
 /** How many staff hold the teacher role at the school (account on, not blocked by the school). */
 export async function countTeachers(db: Kysely<Database>, schoolId: string): Promise<number> {
-  const row = await db
+  const row = await currentTeachers(db, schoolId)
+    .select((eb) => eb.fn.count<number>('school_memberships.user_id').distinct().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The addressees of a wave's reminder: the school's current teachers, with `unfinished` only those who have not
+ * completed every one of the wave's `instruments` instruments. Only the mailer reads this list.
+ */
+export async function listTeachersToRemind(db: Kysely<Database>, schoolId: string, unfinished: { waveId: string; instruments: number } | null) {
+  const teachers = currentTeachers(db, schoolId).select(['users.id', 'users.email', 'users.locale']).distinct().orderBy('users.id');
+  if (unfinished === null) return teachers.execute();
+  return teachers
+    .where(
+      (eb) =>
+        eb
+          .selectFrom('questionnaire_responses')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .where('questionnaire_responses.wave_id', '=', unfinished.waveId)
+          .where('questionnaire_responses.respondent_kind', '=', 'staff')
+          .where('questionnaire_responses.is_complete', '=', 1)
+          .whereRef('questionnaire_responses.respondent_id', '=', 'users.id')
+          .$asScalar(),
+      '<',
+      unfinished.instruments,
+    )
+    .execute();
+}
+
+/** The school's teachers whose account is on and who are not blocked at the school. */
+function currentTeachers(db: Kysely<Database>, schoolId: string) {
+  return db
     .selectFrom('school_memberships')
     .innerJoin('users', 'users.id', 'school_memberships.user_id')
     .leftJoin('school_staff_status', (join) =>
       join.onRef('school_staff_status.school_id', '=', 'school_memberships.school_id').onRef('school_staff_status.user_id', '=', 'school_memberships.user_id'),
     )
-    .select((eb) => eb.fn.count<number>('school_memberships.user_id').distinct().as('n'))
     .where('school_memberships.school_id', '=', schoolId)
     .where('school_memberships.role', '=', 'teacher')
     .where('users.disabled_at', 'is', null)
-    .where('school_staff_status.blocked_at', 'is', null)
+    .where('school_staff_status.blocked_at', 'is', null);
+}
+
+/** Marks that a reminder went out now, unless one did after `earliestPrevious`; true when marked. */
+export async function markWaveReminded(db: Kysely<Database>, waveId: string, remindedAt: string, earliestPrevious: string): Promise<boolean> {
+  const result = await db
+    .updateTable('questionnaire_waves')
+    .set({ reminded_at: remindedAt })
+    .where('id', '=', waveId)
+    .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<=', earliestPrevious)]))
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Per class of the wave: how many pupils are in it now (not left). */

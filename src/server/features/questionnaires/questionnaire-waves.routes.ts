@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { staffCallerOf } from '../../access/caller';
 import type { Deps } from '../../deps';
-import { noContentSchema, schoolParamsSchema } from '../../http/common.schemas';
+import { noContentSchema, reminderSentSchema, schoolParamsSchema } from '../../http/common.schemas';
 import type { App } from '../../http/fastify-types';
 import { instrumentImportBodySchema, instrumentSummarySchema, waveBodySchema, waveParamsSchema, waveSchema, wavesQuerySchema, wavesSchema } from './questionnaire-waves.schemas';
 import * as service from './questionnaire-waves.service';
+import { linkBaseOf } from '../../installation/link-base';
+
 
 /** Measurement waves: the instruments to choose from, and planning, changing and removing waves. */
 export async function questionnaireWaveRoutes(app: App, deps: Deps): Promise<void> {
@@ -21,6 +23,12 @@ export async function questionnaireWaveRoutes(app: App, deps: Deps): Promise<voi
     '/api/schools/:schoolId/questionnaire-instruments',
     { config: { policy }, schema: { tags: ['questionnaires'], params: schoolParamsSchema, body: instrumentImportBodySchema, response: { 201: instrumentSummarySchema } } },
     async (request, reply) => reply.code(201).send(await service.importInstrument(deps, staffCallerOf(request).userId, request.params.schoolId, request.body.definition)),
+  );
+
+  app.post(
+    `${waves}/:waveId/reminders`,
+    { config: { policy }, schema: { tags: ['questionnaires'], params: waveParamsSchema, response: { 200: reminderSentSchema } } },
+    async (request) => service.remindWave(deps, staffCallerOf(request).userId, request.params.schoolId, request.params.waveId, await linkBaseOf(deps)),
   );
 
   app.get(

@@ -8,6 +8,8 @@ import { findSchool } from '../tenancy/tenancy.repository';
 import { recordAudit } from '../../audit/audit.service';
 import { type InstrumentCatalogue, instrumentCatalogueOf, loadShippedInstruments, parseInstrumentDefinition } from './instrument-catalogue';
 import * as repository from './questionnaire-waves.repository';
+import { waveReminderMail } from '../../mail/templates';
+import type { ReminderSent } from '../../http/common.schemas';
 import type { InstrumentSummary, Wave, WaveInput, Waves } from './questionnaire-waves.schemas';
 import type { QuestionnaireWaveRow } from './questionnaire-waves.tables';
 
@@ -70,6 +72,52 @@ export async function importInstrument(deps: Deps, actorUserId: string, schoolId
   const summary = (await listInstrumentSummaries(deps, schoolId)).find((candidate) => candidate.id === instrument.id);
   if (!summary) throw new Error(`instrument ${instrument.id} was stored but is not listed`);
   return summary;
+}
+
+/** Hours between two reminders of one wave: nobody gets more than one a day. */
+export const WAVE_REMINDER_INTERVAL_HOURS = 24;
+
+/**
+ * Reminds the school's teachers of an open teacher wave, at most once per WAVE_REMINDER_INTERVAL_HOURS
+ * (`reminder_too_soon`). With a mail server only those who have not completed every questionnaire get it; without
+ * one the mails wait in the outbox, whose readers see every addressee, so there every teacher gets the (neutral)
+ * reminder and the outbox shows nothing about who finished. The answer says neither who nor how many; audited
+ * without addressees.
+ */
+export async function remindWave(deps: Deps, actorUserId: string, schoolId: string, waveId: string, baseUrl: string): Promise<ReminderSent> {
+  const db = deps.db.kysely;
+  const school = await findSchool(db, schoolId);
+  const wave = await repository.findWave(db, schoolId, waveId);
+  if (!school || !wave) throw new AppError('not_found');
+  if ((wave.audience as WaveAudience) !== 'teachers') throw new AppError('conflict', { fields: { waveId: ['pupils answer in class: a reminder goes to teachers only'] } });
+  if (waveStateOn(schoolTodayAt(deps.clock.now()).today, { opensOn: wave.opens_on, closesOn: wave.closes_on }) !== 'open') throw new AppError('wave_not_open');
+  const instruments = (await repository.listWaveInstruments(db, [waveId])).length;
+  const now = deps.clock.now();
+  const intervalMs = WAVE_REMINDER_INTERVAL_HOURS * 3_600_000;
+  const addressees = await db.transaction().execute(async (trx) => {
+    if (!(await repository.markWaveReminded(trx, waveId, isoInstant(now), isoInstant(new Date(now.getTime() - intervalMs))))) throw new AppError('reminder_too_soon');
+    await recordAudit(trx, deps.clock, {
+      actorUserId,
+      action: 'questionnaires.reminders_sent',
+      targetType: 'questionnaire_wave',
+      targetId: waveId,
+      schoolId,
+      boardId: school.board_id,
+      detail: { closesOn: wave.closes_on },
+    });
+    return repository.listTeachersToRemind(trx, schoolId, deps.mailer.deliversExternally ? { waveId, instruments } : null);
+  });
+  const link = `${baseUrl.replace(/\/+$/, '')}/scholen/${schoolId}/vragenlijsten`;
+  for (const teacher of addressees) {
+    const mail = waveReminderMail(teacher.locale === 'en' ? 'en' : 'nl', school.name, wave.name, wave.closes_on, link);
+    try {
+      await deps.mailer.send({ to: teacher.email, ...mail, boardId: school.board_id, schoolId });
+    } catch (error) {
+      // One unreachable address must not keep the others from their reminder.
+      deps.logger?.warn({ err: error, waveId }, 'wave reminder mail failed');
+    }
+  }
+  return { remindedAt: isoInstant(now), nextReminderFrom: isoInstant(new Date(now.getTime() + intervalMs)) };
 }
 
 /** The school's waves that open in a school year (default: this one), with the training they are before or after. */

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** A measurement wave: when a school's teachers, or pupils of chosen classes, answer which instruments. */
 export interface QuestionnaireWavesTable {
@@ -12,6 +12,8 @@ export interface QuestionnaireWavesTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** When the last reminder went to the teachers who had not finished (null: none yet); optional on insert. */
+  reminded_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An instrument a wave asks, at the exact version, in the order answered. */

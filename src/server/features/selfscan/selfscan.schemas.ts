@@ -96,10 +96,7 @@ export type RoundSummary = z.infer<typeof roundSummarySchema>;
 /** Where a round is in time, by the school's calendar. */
 export type RoundStatus = RoundSummary['status'];
 
-/** A reminder was sent: when, and when the next one is possible (never to whom, nor how many). */
-export const reminderSentSchema = z.object({ remindedAt: z.string(), nextReminderFrom: z.string() });
-/** A reminder was sent: when, and when the next one is possible. */
-export type ReminderSent = z.infer<typeof reminderSentSchema>;
+export { type ReminderSent, reminderSentSchema } from '../../http/common.schemas';
 
 /** One of the caller's own answers; a null phase is "weet ik niet". */
 export const ownRatingSchema = z.object({ aspectId: z.string(), phase: phaseSchema.nullable(), note: z.string().nullable() });

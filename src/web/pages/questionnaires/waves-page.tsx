@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, apiPath } from '../../api/api-client';
-import type { SchoolClass } from '../../api/api-types';
+import type { ReminderSent, SchoolClass } from '../../api/api-types';
 import type { InstrumentSummary, Wave, WaveCompletion, WaveInput, Waves } from '../../api/questionnaire-types';
 import { useApiData } from '../../api/use-api-data';
 import { DefinitionFileImport } from '../../components/definition-file-import';
@@ -32,6 +32,7 @@ export function WavesPage() {
   const [editing, setEditing] = useState<Wave | null>(null);
   const [deleting, setDeleting] = useState<Wave | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [remindError, setRemindError] = useState<string | null>(null);
   // A new key empties the planning form once a wave has been planned.
   const [formRound, setFormRound] = useState(0);
 
@@ -49,6 +50,18 @@ export function WavesPage() {
     }
   };
 
+  // A reminder goes to the teachers who have not finished; the answer says neither who nor how many.
+  const remind = async (wave: Wave) => {
+    setSaved(null);
+    setRemindError(null);
+    try {
+      const sent = await api.post<ReminderSent>(apiPath('/api/schools/:schoolId/questionnaire-waves/:waveId/reminders', { schoolId: school.id, waveId: wave.id }));
+      setSaved(t('Herinnering voor ‘{{name}}’ verstuurd naar wie nog niet klaar was. Een volgende kan vanaf {{moment}}.', { name: wave.name, moment: format.dateTime(sent.nextReminderFrom) }));
+    } catch (failure) {
+      setRemindError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  };
+
   return (
     <Page
       title={t('Metingen')}
@@ -61,6 +74,11 @@ export function WavesPage() {
       }
     >
       <SuccessMessage message={saved} />
+      {remindError ? (
+        <p className="form-error" role="alert">
+          {remindError}
+        </p>
+      ) : null}
       <LoadState error={error} isLoading={isLoading && !data} />
       {data ? (
         <>
@@ -83,6 +101,7 @@ export function WavesPage() {
                 setDeleteError(null);
                 setDeleting(wave);
               }}
+              onRemind={(wave) => void remind(wave)}
             />
           )}
         </>
@@ -117,7 +136,19 @@ export function WavesPage() {
   );
 }
 
-function WavesTable({ waves, schoolYear, onEdit, onDelete }: { waves: Wave[]; schoolYear: string; onEdit: (wave: Wave) => void; onDelete: (wave: Wave) => void }) {
+function WavesTable({
+  waves,
+  schoolYear,
+  onEdit,
+  onDelete,
+  onRemind,
+}: {
+  waves: Wave[];
+  schoolYear: string;
+  onEdit: (wave: Wave) => void;
+  onDelete: (wave: Wave) => void;
+  onRemind: (wave: Wave) => void;
+}) {
   const { t } = useTranslation();
   const { school } = useSchool();
   const format = useFormat();
@@ -159,6 +190,11 @@ function WavesTable({ waves, schoolYear, onEdit, onDelete }: { waves: Wave[]; sc
                   <Link className="button button-small button-secondary" to={`/scholen/${school.id}/metingen/${wave.id}/uitkomsten`} aria-label={t('Uitkomsten van {{name}}', { name: wave.name })}>
                     {t('Uitkomsten')}
                   </Link>
+                ) : null}
+                {wave.state === 'open' && wave.audience === 'teachers' ? (
+                  <button type="button" className="button button-small button-secondary" aria-label={t('{{name}} herinneren', { name: wave.name })} onClick={() => onRemind(wave)}>
+                    {t('Herinneren')}
+                  </button>
                 ) : null}
                 {wave.state === 'planned' ? (
                   <div className="action-buttons">
