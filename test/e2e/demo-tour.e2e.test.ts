@@ -72,6 +72,15 @@ describe('the demo tour, in the browser', () => {
     await audit.check(lead);
     await checkPhoneWidth(lead.page, sideways);
 
+    // The timeline shows the measurement waves of both school years beside the rounds and phases.
+    await page.goto(`${server.baseUrl}/scholen/${schoolId}/plan/tijdlijn`);
+    await waitForPage(page, 'Tijdlijn');
+    expect(await main.locator('svg .timeline-mark--wave').count()).toBe(2 * DEMO_WAVE_DAYS_AGO.length);
+    await main.getByText('Alles op de tijdlijn als tabel').click();
+    const firstWave = main.getByRole('table', { name: 'Op datum' }).getByRole('row').filter({ hasText: DEMO_WAVE_NAMES.teachers(1) });
+    expect(await firstWave.getByRole('cell').first().textContent()).toBe('Meting (vragenlijsten)');
+    await audit.check(lead);
+
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/scholing`);
     await waitForPage(page, 'Scholing');
     for (const training of DEMO_TRAININGS) await main.getByText(training.title, { exact: false }).first().waitFor();

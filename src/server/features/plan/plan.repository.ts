@@ -80,6 +80,11 @@ export async function deleteMoment(db: Kysely<Database>, schoolId: string, momen
 }
 
 /** The rounds of a school for the timeline, oldest first. */
+/** The school's measurement waves of every school year, for the timeline (what is asked lives with the waves). */
+export async function listTimelineWaves(db: Kysely<Database>, schoolId: string) {
+  return db.selectFrom('questionnaire_waves').select(['id', 'name', 'opens_on', 'closes_on']).where('school_id', '=', schoolId).orderBy('opens_on').orderBy('name').execute();
+}
+
 export async function listTimelineRounds(db: Kysely<Database>, schoolId: string) {
   return db
     .selectFrom('selfscan_rounds')

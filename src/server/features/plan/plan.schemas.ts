@@ -214,6 +214,8 @@ export const planOverviewSchema = z.object({
   phases: z.array(phaseDatesSchema),
   moments: z.array(momentSchema),
   rounds: z.array(timelineRoundSchema),
+  /** The school's measurement waves (effect evaluation), of every school year. */
+  waves: z.array(timelineRoundSchema),
   workingGroup: z.array(workingGroupMemberSchema),
   goals: z.array(goalSchema),
   /** What the caller may do here. */

@@ -270,6 +270,7 @@ export async function getPlan(deps: Deps, caller: StaffCaller, schoolId: string,
     phases,
     moments: (await repository.listMoments(db, schoolId)).map((row) => ({ id: row.id, onDate: row.on_date, title: row.title })),
     rounds: (await repository.listTimelineRounds(db, schoolId)).map((row) => ({ id: row.id, name: row.name, opensOn: row.opens_on, closesOn: row.closes_on })),
+    waves: (await repository.listTimelineWaves(db, schoolId)).map((row) => ({ id: row.id, name: row.name, opensOn: row.opens_on, closesOn: row.closes_on })),
     workingGroup: (await repository.listWorkingGroup(db, schoolId))
       .map((row) => ({ id: row.user_id, name: row.name, role: row.role as WorkingGroupRole }))
       .sort(byName)

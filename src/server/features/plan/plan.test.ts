@@ -85,6 +85,7 @@ describe.each(testDialects())('implementation plan on %s', (dialect) => {
       phases: [],
       moments: [],
       rounds: [],
+      waves: [],
       workingGroup: [],
       goals: [],
       canEdit: true,

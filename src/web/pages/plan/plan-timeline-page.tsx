@@ -22,9 +22,9 @@ function dayNumber(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY);
 }
 
-/** One thing on the timeline with a date: a round, a monitoring moment or an action's due date. */
+/** One thing on the timeline with a date: a round, a measurement wave, a monitoring moment or an action's due date. */
 interface TimelineEvent {
-  kind: 'round' | 'moment' | 'action' | 'today';
+  kind: 'round' | 'wave' | 'moment' | 'action' | 'today';
   date: string;
   endDate?: string;
   label: string;
@@ -64,6 +64,7 @@ export function TimelineChart({ plan }: { plan: PlanOverview }) {
 
   const events: TimelineEvent[] = [
     ...plan.rounds.map((round) => ({ kind: 'round' as const, date: round.opensOn, endDate: round.closesOn, label: round.name })),
+    ...plan.waves.map((wave) => ({ kind: 'wave' as const, date: wave.opensOn, endDate: wave.closesOn, label: wave.name })),
     ...plan.moments.map((moment) => ({ kind: 'moment' as const, date: moment.onDate, label: moment.title })),
     ...plan.goals.flatMap((goal) =>
       goal.actions.flatMap((action) => (action.dueOn ? [{ kind: 'action' as const, date: action.dueOn, label: `${action.title} (${goalName(goal)})`, isOverdue: action.overdue }] : [])),
@@ -78,7 +79,7 @@ export function TimelineChart({ plan }: { plan: PlanOverview }) {
   const start = dayNumber(`${firstYear}-01-01`);
   const end = dayNumber(`${lastYear + 1}-01-01`);
   const xOf = (day: number) => LEFT + ((day - start) / (end - start)) * (WIDTH - LEFT - RIGHT);
-  const rows = [...IMPLEMENTATION_PHASES, 'rounds', 'moments', 'actions'] as const;
+  const rows = [...IMPLEMENTATION_PHASES, 'rounds', 'waves', 'moments', 'actions'] as const;
   const yOf = (row: (typeof rows)[number]) => TOP + rows.indexOf(row) * ROW;
   const height = TOP + rows.length * ROW + 8;
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, index) => firstYear + index);
@@ -86,10 +87,10 @@ export function TimelineChart({ plan }: { plan: PlanOverview }) {
   const shortDate = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const short = (date: string) => shortDate.format(new Date(`${date}T00:00:00Z`));
   const kindLabel = (kind: TimelineEvent['kind']) =>
-    kind === 'round' ? t('Zelfscanronde') : kind === 'moment' ? t('Meetmoment') : kind === 'action' ? t('Actie klaar') : t('Vandaag');
+    kind === 'round' ? t('Zelfscanronde') : kind === 'wave' ? t('Meting (vragenlijsten)') : kind === 'moment' ? t('Meetmoment') : kind === 'action' ? t('Actie klaar') : t('Vandaag');
   const tableEvents = [...events, { kind: 'today' as const, date: plan.today, label: '' }].sort((a, b) => a.date.localeCompare(b.date));
   const rowLabel = (row: (typeof rows)[number]) =>
-    row === 'rounds' ? t('Zelfscanrondes') : row === 'moments' ? t('Meetmomenten') : row === 'actions' ? t('Acties {{year}}', { year: plan.schoolYear }) : phaseLabel(t, row);
+    row === 'rounds' ? t('Zelfscanrondes') : row === 'waves' ? t('Metingen') : row === 'moments' ? t('Meetmomenten') : row === 'actions' ? t('Acties {{year}}', { year: plan.schoolYear }) : phaseLabel(t, row);
 
   return (
     <figure className="plan-timeline">
@@ -97,11 +98,12 @@ export function TimelineChart({ plan }: { plan: PlanOverview }) {
       <svg className="plan-timeline-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${titleId} ${descriptionId}`}>
         <title id={titleId}>{t('Tijdlijn van de invoering')}</title>
         <desc id={descriptionId}>
-          {t('Van {{from}} tot en met {{to}}: {{phases}} fasen met data, {{rounds}} zelfscanrondes, {{moments}} meetmomenten en {{actions}} acties met een datum. Alles staat ook in de tabel onder de tijdlijn.', {
+          {t('Van {{from}} tot en met {{to}}: {{phases}} fasen met data, {{rounds}} zelfscanrondes, {{waves}} metingen, {{moments}} meetmomenten en {{actions}} acties met een datum. Alles staat ook in de tabel onder de tijdlijn.', {
             from: firstYear,
             to: lastYear,
             phases: plan.phases.length,
             rounds: plan.rounds.length,
+            waves: plan.waves.length,
             moments: plan.moments.length,
             actions: events.filter((event) => event.kind === 'action').length,
           })}
@@ -145,6 +147,10 @@ export function TimelineChart({ plan }: { plan: PlanOverview }) {
             const y = yOf('rounds') + ROW / 2;
             return <path key={`e-${index}`} className="timeline-mark timeline-mark--round" d={`M ${x} ${y - 8} L ${x + 8} ${y} L ${x} ${y + 8} L ${x - 8} ${y} Z`} />;
           }
+          if (event.kind === 'wave') {
+            const y = yOf('waves') + ROW / 2;
+            return <rect key={`e-${index}`} className="timeline-mark timeline-mark--wave" x={x - 7} y={y - 7} width={14} height={14} />;
+          }
           if (event.kind === 'today') return null;
           if (event.kind === 'moment') return <circle key={`e-${index}`} className="timeline-mark timeline-mark--moment" cx={x} cy={yOf('moments') + ROW / 2} r={7} />;
           const y = yOf('actions') + ROW / 2;
@@ -162,7 +168,7 @@ export function TimelineChart({ plan }: { plan: PlanOverview }) {
         </text>
       </svg>
       <figcaption className="muted">
-        {t('Balken: de fasen (een balk zonder einde loopt door). Ruit: zelfscanronde. Rondje: meetmoment. Driehoek: een actie moet dan klaar zijn; een kruisje: die actie is te laat. De stippellijn is vandaag.')}
+        {t('Balken: de fasen (een balk zonder einde loopt door). Ruit: zelfscanronde. Vierkant: meting met vragenlijsten. Rondje: meetmoment. Driehoek: een actie moet dan klaar zijn; een kruisje: die actie is te laat. De stippellijn is vandaag.')}
       </figcaption>
       <details className="plan-timeline-table">
         <summary>{t('Alles op de tijdlijn als tabel')}</summary>
