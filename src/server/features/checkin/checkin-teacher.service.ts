@@ -8,9 +8,8 @@ import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { listSchoolIdsSharingCheckin } from '../school-settings/school-settings.repository';
-import { minimumGroupSizeOf } from '../../../shared/anonymity';
 import { MAX_FIGURES_DAYS_BY_DAY } from '../../../shared/limits';
-import { findBoard, findSchool, listSchoolsOfBoard } from '../tenancy/tenancy.repository';
+import { findBoard, findSchool, listSchoolsOfBoard, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
 import { ageGroupOfClass, buildStateChoices } from './checkin-form';
 import { aggregateClassFigures, type FiguresPeriod, weekStartsOf } from './checkin-figures';
 import * as repository from './checkin-teacher.repository';
@@ -302,11 +301,6 @@ export function resolvePeriod(query: AggregatesQuery, today: string): FiguresPer
   return { from, to, groupBy };
 }
 
-async function minGroupSizeOfBoard(deps: Deps, boardId: string): Promise<number> {
-  const board = await findBoard(deps.db.kysely, boardId);
-  // As in the self-scan: the board's k, never below the floor.
-  return minimumGroupSizeOf(board?.min_group_size);
-}
 
 // Summed in SQL school by school from the class-day counts (a board's year by week: ~1,000 rows per school).
 // better-sqlite3 answers synchronously, so between two schools the event loop is given back: other requests
@@ -337,7 +331,7 @@ export async function getSchoolAggregates(deps: Deps, schoolId: string, query: A
   const school = await findSchool(deps.db.kysely, schoolId);
   if (!school) throw new AppError('not_found');
   const period = resolvePeriod(query, schoolDateOf(deps.clock.now()));
-  const minGroupSize = await minGroupSizeOfBoard(deps, school.board_id);
+  const minGroupSize = await minGroupSizeOfBoard(deps.db.kysely, school.board_id);
   const figures = (await figuresOfSchools(deps, [schoolId], period, minGroupSize)).get(schoolId) ?? { classes: [], hiddenClasses: 0 };
   return { schoolId, minGroupSize, ...figures };
 }
@@ -350,7 +344,7 @@ export async function getBoardAggregates(deps: Deps, boardId: string, query: Agg
   const schools = await listSchoolsOfBoard(db, boardId);
   const sharing = new Set(await listSchoolIdsSharingCheckin(db, schools.map((school) => school.id)));
   const shared = schools.filter((school) => sharing.has(school.id));
-  const minGroupSize = await minGroupSizeOfBoard(deps, boardId);
+  const minGroupSize = await minGroupSizeOfBoard(deps.db.kysely, boardId);
   const figures = await figuresOfSchools(deps, shared.map((school) => school.id), period, minGroupSize);
   return {
     schools: shared.map((school) => ({

@@ -1,4 +1,3 @@
-import { minimumGroupSizeOf } from '../../../shared/anonymity';
 import { type Instrument, scaleRangeOf, scaleScore } from '../../../shared/questionnaire-instrument';
 import type { WaveAudience } from '../../../shared/questionnaire-waves';
 import { schoolTodayAt } from '../../../shared/school-time';
@@ -6,7 +5,7 @@ import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { instrumentCatalogueOf } from '../questionnaires/instrument-catalogue';
 import * as waves from '../questionnaires/questionnaire-waves.repository';
-import { findBoard, findSchool } from '../tenancy/tenancy.repository';
+import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
 import type { QuestionnaireWaveRow } from '../questionnaires/questionnaire-waves.tables';
 import { type EffectScore, type EffectWave, scaleEffect } from './scale-effect';
 import type { SchoolEffect } from './school-effect.schemas';
@@ -20,7 +19,7 @@ export async function getSchoolEffect(deps: Deps, schoolId: string): Promise<Sch
   const db = deps.db.kysely;
   const school = await findSchool(db, schoolId);
   if (!school) throw new AppError('not_found');
-  const k = minimumGroupSizeOf((await findBoard(db, school.board_id))?.min_group_size);
+  const k = await minGroupSizeOfBoard(db, school.board_id);
   const data = await loadSchoolWaves(deps, schoolId);
   return {
     minGroupSize: k,

@@ -1,13 +1,12 @@
 import type { StaffCaller } from '../../access/caller';
 import { classIdsTaughtBy } from '../../access/record-scope';
-import { minimumGroupSizeOf } from '../../../shared/anonymity';
 import { isAllowed } from '../../../shared/permissions';
 import { scaleRangeOf, scaleScore } from '../../../shared/questionnaire-instrument';
 import { type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
 import { schoolTodayAt } from '../../../shared/school-time';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { findBoard, findSchool } from '../tenancy/tenancy.repository';
+import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
 import { instrumentCatalogueOf } from './instrument-catalogue';
 import type { ClosedWave, WaveResults } from './questionnaire-results.schemas';
 import * as repository from './questionnaire-waves.repository';
@@ -25,7 +24,7 @@ export async function getWaveResults(deps: Deps, caller: StaffCaller, schoolId: 
   const wave = await repository.findWave(db, schoolId, waveId);
   if (!school || !wave) throw new AppError('not_found');
   if (waveStateOn(schoolTodayAt(deps.clock.now()).today, { opensOn: wave.opens_on, closesOn: wave.closes_on }) !== 'closed') throw new AppError('wave_not_closed');
-  const k = minimumGroupSizeOf((await findBoard(db, school.board_id))?.min_group_size);
+  const k = await minGroupSizeOfBoard(db, school.board_id);
   const seesSchool = isAllowed(caller.actor, 'school.questionnaires.manage', { schoolId, schoolBoardId: school.board_id });
   const audience = wave.audience as WaveAudience;
   const waveClasses = await repository.listWaveClasses(db, [waveId]);

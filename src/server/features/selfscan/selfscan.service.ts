@@ -10,8 +10,8 @@ import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { selfscanInvitationMail, selfscanReminderMail } from '../../mail/templates';
 import { findRolesInSchool } from '../staff/staff.repository';
-import { findBoard, findSchool } from '../tenancy/tenancy.repository';
-import { isLargeEnough, minimumGroupSizeOf } from '../../../shared/anonymity';
+import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
+import { isLargeEnough } from '../../../shared/anonymity';
 import { SELFSCAN_REMINDER_INTERVAL_HOURS } from '../../../shared/limits';
 import { aggregateSelfScan, aspectsWithShownNotes, type RatingInput } from './aggregate';
 import { loadShippedModels, parseModelDefinition } from './model-catalogue';
@@ -478,8 +478,7 @@ function compareText(a: string, b: string): number {
 /** The k of the board the school belongs to (never below the floor): the one k for every self-scan figure. */
 export async function minGroupSizeOf(deps: Deps, schoolId: string): Promise<number> {
   const school = await requireSchool(deps, schoolId);
-  const board = await findBoard(deps.db.kysely, school.board_id);
-  return minimumGroupSizeOf(board?.min_group_size);
+  return minGroupSizeOfBoard(deps.db.kysely, school.board_id);
 }
 
 /**

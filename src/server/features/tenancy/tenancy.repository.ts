@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { classIdsTaughtBy } from '../../access/record-scope';
+import { minimumGroupSizeOf } from '../../../shared/anonymity';
 import type { Database } from '../../db/database';
 import type { BoardRow, BoardsTable, ClassesTable, ClassRow, LocationRow, LocationsTable, SchoolRow, SchoolsTable } from './tenancy.tables';
 
@@ -139,4 +140,9 @@ export async function updateClass(
 /** Deletes a class within a school. */
 export async function deleteClass(db: Kysely<Database>, schoolId: string, classId: string): Promise<void> {
   await db.deleteFrom('classes').where('school_id', '=', schoolId).where('id', '=', classId).execute();
+}
+
+/** THE k of a board: its minimum group size, never below the floor (shared/anonymity.ts). */
+export async function minGroupSizeOfBoard(db: Kysely<Database>, boardId: string): Promise<number> {
+  return minimumGroupSizeOf((await findBoard(db, boardId))?.min_group_size);
 }
