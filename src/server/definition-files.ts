@@ -68,7 +68,8 @@ export function localizedTextChecker(context: z.RefinementCtx): (text: Localized
  * (zod reports it at the parent object) so the reader sees which key to remove.
  */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // No prototype: a field named like an Object method ("valueOf", "constructor") is a key like any other.
+  const fields: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const add = (path: readonly PropertyKey[], message: string) => {
     const key = path.length === 0 ? '(root)' : path.map(String).join('.');
     (fields[key] ??= []).push(message);

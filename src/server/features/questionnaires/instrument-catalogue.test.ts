@@ -147,3 +147,11 @@ describe('scoring', () => {
     expect(isFavourable(instrument, itemOf(instrument, 'alone'), 3)).toBe(false);
   });
 });
+
+describe('a refused definition file', () => {
+  it('names a field called like an Object method as any other field (the fuzzer sent {"valueOf": []})', () => {
+    expect(refusedFields({ valueOf: [] })).toContain('valueOf');
+    expect(refusedFields({ constructor: 1, toString: 'x' })).toEqual(expect.arrayContaining(['constructor', 'toString']));
+  });
+});
+
