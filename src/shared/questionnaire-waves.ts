@@ -24,3 +24,11 @@ export function waveStateOn(today: string, wave: { opensOn: string; closesOn: st
   if (today < wave.opensOn) return 'planned';
   return today <= wave.closesOn ? 'open' : 'closed';
 }
+
+/** Before or after the school's team training: a wave opening on the training day or later counts as after it. */
+export type TrainingSide = 'before' | 'after';
+
+/** The side of the team training (`trainingOn`, null while the register has none) a wave opening on `opensOn` is on. */
+export function trainingSideOf(opensOn: string, trainingOn: string | null): TrainingSide {
+  return trainingOn !== null && opensOn >= trainingOn ? 'after' : 'before';
+}

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { localizedTextSchema } from '../../../shared/definition-schemas';
 import { RANDOM_EFFECTS } from './growth-model';
 import { NOT_FITTED_REASONS } from './scale-effect';
-
-const estimateSchema = z.object({ estimate: z.number(), se: z.number(), lower: z.number(), upper: z.number() });
+import { estimateSchema } from './school-effect.schemas';
 
 /** The effect evaluation of a board over the schools that share it: pooled estimates, no school's own figures. */
 export const boardEffectSchema = z.object({

@@ -1,4 +1,5 @@
 import { isLargeEnough } from '../../../shared/anonymity';
+import { type TrainingSide, trainingSideOf } from '../../../shared/questionnaire-waves';
 import { type Estimate, fitGrowthModel, GrowthModelError, type GrowthFit, type GrowthMeasurement, growthTerms, type RandomEffects } from './growth-model';
 
 // The effect of the team training on one scale of one school: the observed mean per wave and the growth model
@@ -62,7 +63,7 @@ export interface FittedEffect {
   after: [FittedPoint, FittedPoint];
 }
 
-export type ScaleEffect = { waves: { waveId: string; training: 'before' | 'after'; figures: WaveMean }[]; effect: FittedEffect | { status: 'not_fitted'; reason: NotFittedReason } };
+export type ScaleEffect = { waves: { waveId: string; training: TrainingSide; figures: WaveMean }[]; effect: FittedEffect | { status: 'not_fitted'; reason: NotFittedReason } };
 
 const DAY_MS = 86_400_000;
 const YEAR_DAYS = 365.25;
@@ -73,7 +74,7 @@ const Z_95 = 1.959964;
 /** The observed means per wave and the growth model, for waves sorted by opening day. */
 export function scaleEffect(waves: readonly EffectWave[], scores: readonly EffectScore[], trainingOn: string | null, k: number): ScaleEffect {
   const sorted = [...waves].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
-  const side = (wave: EffectWave): 'before' | 'after' => (trainingOn !== null && wave.opensOn >= trainingOn ? 'after' : 'before');
+  const side = (wave: EffectWave): TrainingSide => trainingSideOf(wave.opensOn, trainingOn);
   const shownWaves = sorted.map((wave) => {
     const own = scores.filter((score) => score.waveId === wave.id);
     const figures: WaveMean = isLargeEnough(own.length, k) ? { hidden: false, n: own.length, mean: own.reduce((sum, score) => sum + score.score, 0) / own.length } : { hidden: true };
@@ -141,7 +142,7 @@ function whyNotFittable(waves: readonly EffectWave[], scores: readonly EffectSco
   if (trainingOn === null) return 'no_training';
   const measured = new Set(scores.map((score) => score.waveId));
   const withScores = waves.filter((wave) => measured.has(wave.id));
-  const before = withScores.filter((wave) => wave.opensOn < trainingOn).length;
+  const before = withScores.filter((wave) => trainingSideOf(wave.opensOn, trainingOn) === 'before').length;
   if (before < 2 || withScores.length - before < 2) return 'too_few_waves';
   if (!isLargeEnough(new Set(scores.map((score) => score.person)).size, k)) return 'too_few_persons';
   return null;
@@ -223,7 +224,7 @@ export function boardScaleEffect(schools: readonly SchoolScaleData[], k: number)
  */
 function sameSeasonContrast(
   waves: readonly EffectWave[],
-  side: (wave: EffectWave) => 'before' | 'after',
+  side: (wave: EffectWave) => TrainingSide,
   waveTime: ReadonlyMap<string, number>,
   t0: number,
   beta: readonly number[],

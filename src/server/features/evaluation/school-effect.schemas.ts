@@ -5,7 +5,7 @@ import { scaleRangeSchema } from '../questionnaires/questionnaire-results.schema
 import { NOT_FITTED_REASONS } from './scale-effect';
 
 /** An estimate with its SE and its 95% interval (estimate ± 1.96 SE). */
-const estimateSchema = z.object({ estimate: z.number(), se: z.number(), lower: z.number(), upper: z.number() });
+export const estimateSchema = z.object({ estimate: z.number(), se: z.number(), lower: z.number(), upper: z.number() });
 const pointSchema = z.object({ date: z.string(), score: z.number() });
 
 const effectSchema = z.discriminatedUnion('status', [

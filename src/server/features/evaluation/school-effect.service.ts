@@ -3,7 +3,7 @@ import type { WaveAudience } from '../../../shared/questionnaire-waves';
 import { schoolTodayAt } from '../../../shared/school-time';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { instrumentCatalogueOf } from '../questionnaires/instrument-catalogue';
+import { instrumentCatalogueOf, newestVersionOf } from '../questionnaires/instrument-catalogue';
 import * as waves from '../questionnaires/questionnaire-waves.repository';
 import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
 import type { QuestionnaireWaveRow } from '../questionnaires/questionnaire-waves.tables';
@@ -68,7 +68,7 @@ export async function loadSchoolWaves(deps: Deps, schoolId: string): Promise<Sch
     instruments: instrumentIds.map((instrumentId) => {
       const versionOf = new Map(asked.filter((entry) => entry.instrument_id === instrumentId).map((entry) => [entry.wave_id, catalogue.of(instrumentId, entry.instrument_version)]));
       const askedBy = closed.filter((wave) => versionOf.has(wave.id)).map((wave) => ({ id: wave.id, name: wave.name, opensOn: wave.opens_on }));
-      const newest = [...versionOf.values()].sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0]!;
+      const newest = newestVersionOf([...versionOf.values()]);
       const answered = responses.filter((response) => response.instrument_id === instrumentId);
       return {
         id: instrumentId,

@@ -27,6 +27,13 @@ export function currentShippedInstruments(): Instrument[] {
   return newestOfEach(loadShippedInstruments());
 }
 
+/** The newest version among versions of one instrument (by semantic version); they must not be none. */
+export function newestVersionOf(versions: readonly Instrument[]): Instrument {
+  const newest = versions.reduce<Instrument | undefined>((best, candidate) => (!best || compareVersions(candidate.version, best.version) > 0 ? candidate : best), undefined);
+  if (!newest) throw new Error('no version to choose the newest from');
+  return newest;
+}
+
 /** Per instrument id, the newest version among these. */
 function newestOfEach(instruments: readonly Instrument[]): Instrument[] {
   const newest = new Map<string, Instrument>();

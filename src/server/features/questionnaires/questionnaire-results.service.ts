@@ -2,7 +2,7 @@ import type { StaffCaller } from '../../access/caller';
 import { classIdsTaughtBy } from '../../access/record-scope';
 import { isAllowed } from '../../../shared/permissions';
 import { scaleRangeOf, scaleScore } from '../../../shared/questionnaire-instrument';
-import { type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
+import { trainingSideOf, type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
 import { schoolTodayAt } from '../../../shared/school-time';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
@@ -30,7 +30,7 @@ export async function getWaveResults(deps: Deps, caller: StaffCaller, schoolId: 
   const waveClasses = await repository.listWaveClasses(db, [waveId]);
   const taught = seesSchool ? null : new Set((await classIdsTaughtBy(db, caller.actor.userId).execute()).map((row) => row.class_id));
   const visibleClasses = audience === 'pupils' ? waveClasses.filter((schoolClass) => taught === null || taught.has(schoolClass.id)) : [];
-  const responses = await repository.listWaveResponses(db, waveId);
+  const responses = await repository.listResponsesOfWaves(db, [waveId]);
   const trainingHeldOn = await repository.findTeamTrainingDay(db, schoolId);
   const instruments = await repository.listWaveInstruments(db, [waveId]);
   const catalogue = await instrumentCatalogueOf(db, schoolId);
@@ -39,7 +39,7 @@ export async function getWaveResults(deps: Deps, caller: StaffCaller, schoolId: 
     waveId,
     name: wave.name,
     audience,
-    training: trainingHeldOn !== null && wave.opens_on >= trainingHeldOn ? 'after' : 'before',
+    training: trainingSideOf(wave.opens_on, trainingHeldOn),
     minGroupSize: k,
     instruments: instruments.map((entry) => {
       const instrument = catalogue.of(entry.instrument_id, entry.instrument_version);

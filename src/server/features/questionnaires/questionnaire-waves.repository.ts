@@ -244,15 +244,14 @@ export async function countPupilsOfWaveClasses(db: Kysely<Database>, waveId: str
   return new Map(rows.map((row) => [row.class_id, Number(row.n)]));
 }
 
-/** Every response to a wave. */
-export async function listWaveResponses(db: Kysely<Database>, waveId: string) {
-  return db.selectFrom('questionnaire_responses').select(['instrument_id', 'respondent_kind', 'respondent_id', 'class_id', 'answers']).where('wave_id', '=', waveId).execute();
-}
-
 /** Every response to these waves. */
 export async function listResponsesOfWaves(db: Kysely<Database>, waveIds: readonly string[]) {
   if (waveIds.length === 0) return [];
-  return db.selectFrom('questionnaire_responses').select(['wave_id', 'instrument_id', 'respondent_kind', 'respondent_id', 'answers']).where('wave_id', 'in', waveIds).execute();
+  return db
+    .selectFrom('questionnaire_responses')
+    .select(['wave_id', 'instrument_id', 'respondent_kind', 'respondent_id', 'class_id', 'answers'])
+    .where('wave_id', 'in', waveIds)
+    .execute();
 }
 
 /** The school's waves of every school year that closed before a school date, oldest first. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { INFORMANT_OF_AUDIENCE, type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
+import { INFORMANT_OF_AUDIENCE, trainingSideOf, type WaveAudience, waveStateOn } from '../../../shared/questionnaire-waves';
 import { firstDayOfSchoolYear, lastDayOfSchoolYear, schoolTodayAt, schoolYearOfDate } from '../../../shared/school-time';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
@@ -253,7 +253,7 @@ async function describeWaves(deps: Deps, db: Kysely<Database>, catalogue: Instru
     opensOn: row.opens_on,
     closesOn: row.closes_on,
     state: waveStateOn(today, { opensOn: row.opens_on, closesOn: row.closes_on }),
-    training: trainingHeldOn !== null && row.opens_on >= trainingHeldOn ? 'after' : 'before',
+    training: trainingSideOf(row.opens_on, trainingHeldOn),
     instruments: instruments
       .filter((instrument) => instrument.wave_id === row.id)
       .map((instrument) => ({

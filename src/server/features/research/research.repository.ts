@@ -45,10 +45,6 @@ export async function deleteObjection(db: Kysely<Database>, pupilId: string): Pr
   return Number(deleted.numDeletedRows) > 0;
 }
 
-export async function isPupilOfSchool(db: Kysely<Database>, schoolId: string, pupilId: string): Promise<boolean> {
-  return (await db.selectFrom('pupils').select('id').where('school_id', '=', schoolId).where('id', '=', pupilId).executeTakeFirst()) !== undefined;
-}
-
 /** The year of birth of these pupils (absent when unknown): the only part of a birth date a study gets. */
 export async function birthYearsOf(db: Kysely<Database>, pupilIds: readonly string[]): Promise<Map<string, number>> {
   if (pupilIds.length === 0) return new Map();

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { StaffCaller } from '../../access/caller';
-import { type Instrument, responseScaleOf, scaleScore } from '../../../shared/questionnaire-instrument';
+import { responseScaleOf, scaleScore } from '../../../shared/questionnaire-instrument';
+import { type TrainingSide, trainingSideOf } from '../../../shared/questionnaire-waves';
 import type { Locale } from '../../../shared/roles';
 import { schoolTodayAt } from '../../../shared/school-time';
 import { recordAudit } from '../../audit/audit.service';
@@ -8,9 +9,10 @@ import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import type { ExportFile } from '../../http/export-reply';
 import { type ExportColumn, SPREADSHEET_CONTENT_TYPES, tableToCsv } from '../../http/export-table';
-import { instrumentCatalogueOf } from '../questionnaires/instrument-catalogue';
+import { instrumentCatalogueOf, newestVersionOf } from '../questionnaires/instrument-catalogue';
 import * as waves from '../questionnaires/questionnaire-waves.repository';
 import { slugOf } from '../selfscan/selfscan-report.service';
+import { findPupil } from '../pupils/pupils.repository';
 import { findSchool } from '../tenancy/tenancy.repository';
 import * as repository from './research.repository';
 import type { ResearchOverview, Study } from './research.schemas';
@@ -35,7 +37,7 @@ export async function getResearchOverview(deps: Deps, schoolId: string): Promise
     studies: (await repository.listStudies(db, schoolId)).map((study) => ({ id: study.id, name: study.name, createdAt: study.created_at })),
     instruments: instrumentIds.map((id) => {
       const entries = asked.filter((entry) => entry.instrument_id === id);
-      const newest = entries.map((entry) => catalogue.of(id, entry.instrument_version)).sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0]!;
+      const newest = newestVersionOf(entries.map((entry) => catalogue.of(id, entry.instrument_version)));
       return { id, name: newest.name, waves: entries.length };
     }),
     objections: (await repository.listObjections(db, schoolId)).map((row) => ({ pupilId: row.pupil_id, name: `${row.first_name} ${row.last_name}`, recordedOn: row.created_at.slice(0, 10) })),
@@ -60,7 +62,7 @@ export async function createStudy(deps: Deps, caller: StaffCaller, schoolId: str
 export async function setObjection(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, objects: boolean): Promise<void> {
   const db = deps.db.kysely;
   const school = await findSchool(db, schoolId);
-  if (!school || !(await repository.isPupilOfSchool(db, schoolId, pupilId))) throw new AppError('not_found');
+  if (!school || !(await findPupil(db, schoolId, pupilId))) throw new AppError('not_found');
   await db.transaction().execute(async (trx) => {
     const changed = objects
       ? await repository.insertObjection(trx, { pupil_id: pupilId, school_id: schoolId, recorded_by: caller.userId, created_at: isoInstant(deps.clock.now()) })
@@ -81,7 +83,7 @@ interface AnswerRow {
   respondent: 'teacher' | 'pupil';
   wave: string;
   opensOn: string;
-  training: 'before' | 'after';
+  training: TrainingSide;
   birthYear: number | null;
   answers: Record<string, number>;
   scores: Record<string, number | null>;
@@ -91,12 +93,8 @@ interface AnswerRow {
 export async function exportStudyAnswers(deps: Deps, caller: StaffCaller, schoolId: string, studyId: string, instrumentId: string): Promise<ExportFile> {
   const db = deps.db.kysely;
   const { school, study, key } = await studyOf(deps, schoolId, studyId);
-  const closed = await waves.listClosedWaves(db, schoolId, schoolTodayAt(deps.clock.now()).today);
-  const asked = (await waves.listWaveInstruments(db, closed.map((wave) => wave.id))).filter((entry) => entry.instrument_id === instrumentId);
-  if (asked.length === 0) throw new AppError('not_found');
-  const catalogue = await instrumentCatalogueOf(db, schoolId);
-  const versionOf = new Map(asked.map((entry) => [entry.wave_id, catalogue.of(instrumentId, entry.instrument_version)]));
-  const newest = newestOf([...versionOf.values()]);
+  const { closed, versionOf } = await versionsAskedIn(deps, schoolId, instrumentId);
+  const newest = newestVersionOf([...versionOf.values()]);
   const trainingOn = await waves.findTeamTrainingDay(db, schoolId);
   const responses = (await waves.listResponsesOfWaves(db, [...versionOf.keys()])).filter((response) => response.instrument_id === instrumentId);
   const objecting = await repository.listObjectingPupilIds(db, schoolId);
@@ -115,7 +113,7 @@ export async function exportStudyAnswers(deps: Deps, caller: StaffCaller, school
         respondent: response.respondent_kind === 'pupil' ? ('pupil' as const) : ('teacher' as const),
         wave: wave.name,
         opensOn: wave.opens_on,
-        training: trainingOn !== null && wave.opens_on >= trainingOn ? ('after' as const) : ('before' as const),
+        training: trainingSideOf(wave.opens_on, trainingOn),
         birthYear: response.respondent_kind === 'pupil' ? (birthYears.get(response.respondent_id) ?? null) : null,
         answers,
         scores: Object.fromEntries(newest.scales.map((scale) => {
@@ -149,11 +147,7 @@ export async function exportStudyAnswers(deps: Deps, caller: StaffCaller, school
 export async function exportCodebook(deps: Deps, caller: StaffCaller, schoolId: string, studyId: string, instrumentId: string, locale: Locale): Promise<ExportFile> {
   const db = deps.db.kysely;
   const { school, study } = await studyOf(deps, schoolId, studyId);
-  const closed = await waves.listClosedWaves(db, schoolId, schoolTodayAt(deps.clock.now()).today);
-  const asked = (await waves.listWaveInstruments(db, closed.map((wave) => wave.id))).filter((entry) => entry.instrument_id === instrumentId);
-  if (asked.length === 0) throw new AppError('not_found');
-  const catalogue = await instrumentCatalogueOf(db, schoolId);
-  const instrument = newestOf(asked.map((entry) => catalogue.of(instrumentId, entry.instrument_version)));
+  const instrument = newestVersionOf([...(await versionsAskedIn(deps, schoolId, instrumentId)).versionOf.values()]);
   const entries: CodebookRow[] = [
     ...FIXED_COLUMNS.map((column) => ({ column: column.key, meaning: column.meaning[locale], values: column.values[locale] })),
     ...instrument.items.map((item) => ({
@@ -256,6 +250,16 @@ const FIXED_COLUMNS: readonly {
   },
 ];
 
+/** The school's closed waves, and per wave that asked the instrument the version it asked; 404 when none did. */
+async function versionsAskedIn(deps: Deps, schoolId: string, instrumentId: string) {
+  const db = deps.db.kysely;
+  const closed = await waves.listClosedWaves(db, schoolId, schoolTodayAt(deps.clock.now()).today);
+  const asked = (await waves.listWaveInstruments(db, closed.map((wave) => wave.id))).filter((entry) => entry.instrument_id === instrumentId);
+  if (asked.length === 0) throw new AppError('not_found');
+  const catalogue = await instrumentCatalogueOf(db, schoolId);
+  return { closed, versionOf: new Map(asked.map((entry) => [entry.wave_id, catalogue.of(instrumentId, entry.instrument_version)])) };
+}
+
 async function studyOf(deps: Deps, schoolId: string, studyId: string) {
   const db = deps.db.kysely;
   const school = await findSchool(db, schoolId);
@@ -263,8 +267,4 @@ async function studyOf(deps: Deps, schoolId: string, studyId: string) {
   if (!school || !study) throw new AppError('not_found');
   const key = await deps.fieldCrypto.decrypt({ table: 'research_studies', column: 'key_encrypted', rowId: study.id }, study.key_encrypted);
   return { school, study, key };
-}
-
-function newestOf(instruments: readonly Instrument[]): Instrument {
-  return [...instruments].sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0]!;
 }

@@ -28,6 +28,8 @@ export function WavesPage() {
   const { school } = useSchool();
   const wavesPath = apiPath('/api/schools/:schoolId/questionnaire-waves', { schoolId: school.id });
   const { data, error, isLoading, reload, setData } = useApiData<Waves>(wavesPath);
+  // The instruments to choose from (shipped and the school's own): one request for the form and the import.
+  const instrumentList = useApiData<InstrumentSummary[]>(apiPath('/api/schools/:schoolId/questionnaire-instruments', { schoolId: school.id }));
   const [saved, setSaved] = useState<string | null>(null);
   const [editing, setEditing] = useState<Wave | null>(null);
   const [deleting, setDeleting] = useState<Wave | null>(null);
@@ -110,6 +112,7 @@ export function WavesPage() {
       <WaveForm
         key={editing?.id ?? `new-${formRound}`}
         wave={editing}
+        instruments={instrumentList.data}
         onCancel={() => setEditing(null)}
         onSaved={(wave, isNew) => {
           setEditing(null);
@@ -119,8 +122,7 @@ export function WavesPage() {
         }}
       />
 
-      {/* A new instrument: the planning form starts again with it among the choices. */}
-      <OwnInstruments onImported={() => setFormRound((round) => round + 1)} />
+      <OwnInstruments instruments={instrumentList.data} onImported={instrumentList.reload} />
 
       <ConfirmDialog
         isOpen={deleting !== null}
@@ -239,11 +241,20 @@ function Completion({ wave }: { wave: Wave }) {
 }
 
 /** Plans a new wave, or changes `wave` while it has not opened. */
-function WaveForm({ wave, onCancel, onSaved }: { wave: Wave | null; onCancel: () => void; onSaved: (wave: Wave, isNew: boolean) => void }) {
+function WaveForm({
+  wave,
+  instruments,
+  onCancel,
+  onSaved,
+}: {
+  wave: Wave | null;
+  instruments: InstrumentSummary[] | undefined;
+  onCancel: () => void;
+  onSaved: (wave: Wave, isNew: boolean) => void;
+}) {
   const { t } = useTranslation();
   const text = useModelText();
   const { school } = useSchool();
-  const { data: instruments } = useApiData<InstrumentSummary[]>(apiPath('/api/schools/:schoolId/questionnaire-instruments', { schoolId: school.id }));
   const [name, setName] = useState(wave?.name ?? '');
   const [audience, setAudience] = useState<WaveInput['audience']>(wave?.audience ?? 'teachers');
   const [opensOn, setOpensOn] = useState(wave?.opensOn ?? '');
@@ -366,12 +377,10 @@ function WaveForm({ wave, onCancel, onSaved }: { wave: Wave | null; onCancel: ()
 
 // A school's own questionnaires (e.g. a licensed scale it bought), in the format of the shipped ones
 // (docs/instrument-format.md); once added they can be chosen for a wave like the shipped ones.
-function OwnInstruments({ onImported }: { onImported: () => void }) {
+function OwnInstruments({ instruments, onImported }: { instruments: InstrumentSummary[] | undefined; onImported: () => void }) {
   const { t } = useTranslation();
   const text = useModelText();
   const { school } = useSchool();
-  const path = apiPath('/api/schools/:schoolId/questionnaire-instruments', { schoolId: school.id });
-  const { data: instruments, reload } = useApiData<InstrumentSummary[]>(path);
   const own = instruments?.filter((instrument) => instrument.isOwn) ?? [];
   return (
     <section aria-labelledby="eigen-vragenlijst-kop" className="card">
@@ -386,12 +395,9 @@ function OwnInstruments({ onImported }: { onImported: () => void }) {
         fileLabel={t('Vragenlijstbestand (JSON)')}
         fileHint={t('Een versie die al in een meting is gebruikt, verandert nooit meer: geef een aangepaste lijst een nieuw versienummer.')}
         buttonLabel={t('Vragenlijst toevoegen')}
-        postPath={path}
+        postPath={apiPath('/api/schools/:schoolId/questionnaire-instruments', { schoolId: school.id })}
         savedText={(instrument) => t('De vragenlijst {{name}} (versie {{version}}) is toegevoegd.', { name: text(instrument.name), version: instrument.version })}
-        onImported={() => {
-          reload();
-          onImported();
-        }}
+        onImported={onImported}
       >
         {own.length > 0 ? (
           <ul className="model-list">
