@@ -16,15 +16,24 @@ export interface CsvRecord {
   line: number;
 }
 
-/** Reads CSV text (cells split by `;` or `,`, as the header shows; BOM, blank lines and padding ignored). */
-export function readCsvRecords(text: string, what: string): CsvRecord[] {
+/** How readCsvRecords treats cells; the defaults suit files people edit by hand. */
+export interface CsvReadOptions {
+  /** Strip spaces around cells (default true); false keeps every cell exactly as written. */
+  trim?: boolean;
+  /** Read a stray quote (e.g. after a space, which untrimmed reading no longer skips) as text instead of refusing the file (default false). */
+  relaxQuotes?: boolean;
+}
+
+/** Reads CSV text (cells split by `;` or `,`, as the header shows; BOM and blank lines ignored, padding too unless `trim: false`). */
+export function readCsvRecords(text: string, what: string, { trim = true, relaxQuotes = false }: CsvReadOptions = {}): CsvRecord[] {
   try {
     const records = parse(text, {
       bom: true,
       delimiter: separatorOf(text),
       relax_column_count: true,
+      relax_quotes: relaxQuotes,
       skip_empty_lines: true,
-      trim: true,
+      trim,
       info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map((entry) => ({ record: entry.record, line: lineOf(entry) }));
