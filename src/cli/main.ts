@@ -3,6 +3,7 @@ import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
 import { OWNER_ONLY_UMASK } from '../server/db/owner-only-files';
 import { serve } from '../server/main';
+import { ANALYSE_ACES_USAGE } from './analyse-aces.command';
 import { ANALYSE_GROWTH_USAGE } from './analyse-growth.command';
 import { runAnalysis } from './analyse.command';
 import { runAudit } from './audit.command';
@@ -13,6 +14,7 @@ import { ADMIN_PASSWORD_ENV, runCreateAdmin } from './create-admin.command';
 import { runDemo } from './demo.command';
 import { KEYS_USAGE, runKeys } from './keys.command';
 import { PLAN_USAGE, runPlan } from './plan.command';
+import { runScore, SCORE_USAGE } from './score.command';
 
 const USAGE = `groeiwijzer <command>
 
@@ -34,6 +36,8 @@ ${PLAN_USAGE}
                           [--min-group <k>]      smallest role group shown (default 5, at least 3)
                           [--model <model.json>] check aspects against a model and list them in its order
 ${ANALYSE_GROWTH_USAGE}
+${ANALYSE_ACES_USAGE}
+${SCORE_USAGE}
   audit verify          check the audit log's hash chain; exit code 1 at a changed, deleted,
                         reordered or missing event
 
@@ -79,6 +83,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     case 'analyse':
       runAnalysis(rest);
+      return 0;
+    case 'score':
+      runScore(rest);
       return 0;
     case 'audit':
       return runAudit(rest);

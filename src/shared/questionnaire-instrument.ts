@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { definitionIdSchema, definitionVersionSchema, localizedTextSchema } from './definition-schemas';
 
 // THE questionnaire format: every questionnaire Groeiwijzer asks — teachers' sense of competence, class climate,
-// pupils' wellbeing, and later parents', staff's and screening lists — is an instrument file in this shape,
-// answered and scored by one engine. docs/instrument-format.md describes the file for people.
+// pupils' wellbeing, the care team's trauma screening lists, and later parents' and staff's lists — is an
+// instrument file in this shape, answered and scored by one engine. docs/instrument-format.md describes the file
+// for people.
 
 /** Who answers an instrument. */
 export const INFORMANTS = ['teacher', 'pupil', 'parent', 'staff'] as const;
@@ -15,10 +16,20 @@ export const ANSWER_FACES = ['happy', 'neutral', 'sad'] as const;
 /** How a scale's score is made from its answered items. */
 export const SCALE_SCORINGS = ['mean', 'sum'] as const;
 
+/**
+ * What an instrument is for. `measurement`: asked in the effect evaluation's waves, results shown as means and
+ * favourable shares under the k rule. `screening`: one pupil's symptom list the care team scores (CRIES, CATS):
+ * never asked in a wave, every score needs all its items, and a total falls into a band that may propose a referral.
+ */
+export const INSTRUMENT_PURPOSES = ['measurement', 'screening'] as const;
+export type InstrumentPurpose = (typeof INSTRUMENT_PURPOSES)[number];
+
 export const responseOptionSchema = z.strictObject({
   value: z.number().int().min(-100).max(100),
   label: localizedTextSchema,
   face: z.enum(ANSWER_FACES).optional(),
+  /** The points the answer scores when they differ from its value (screening only: CRIES scores 0–3 as 0, 1, 3, 5). */
+  score: z.number().int().min(0).max(100).optional(),
 });
 
 /** The answers an item offers, in the order shown (values ascending). */
@@ -26,8 +37,8 @@ export const responseScaleSchema = z
   .strictObject({
     id: definitionIdSchema,
     options: z.array(responseOptionSchema).min(2).max(11),
-    /** An answer (after reversing) at or above this value counts as favourable in the results. */
-    favourableFrom: z.number().int(),
+    /** An answer (after reversing) at or above this value counts as favourable in the results (measurement only). */
+    favourableFrom: z.number().int().optional(),
   })
   .superRefine((scale, context) => {
     scale.options.forEach((option, index) => {
@@ -36,6 +47,7 @@ export const responseScaleSchema = z
       }
     });
     const values = scale.options.map((option) => option.value);
+    if (scale.favourableFrom === undefined) return;
     if (!values.includes(scale.favourableFrom)) {
       context.addIssue({ code: 'custom', path: ['favourableFrom'], message: `must be one of the option values ${values.join(', ')}` });
     }
@@ -53,6 +65,16 @@ export const instrumentItemSchema = z.strictObject({
   reverse: z.boolean().default(false),
 });
 
+/** A range of a screening scale's scores, from `from` up to the next band's `from`. */
+export const scoreBandSchema = z.strictObject({
+  id: definitionIdSchema,
+  /** The lowest score in the band; the first band starts at the scale's lowest score, the others rise. */
+  from: z.number().int().min(0),
+  name: localizedTextSchema,
+  /** A score in this band proposes a referral to the care team (a proposal, never a diagnosis). */
+  proposesReferral: z.boolean().default(false),
+});
+
 export const instrumentScaleSchema = z.strictObject({
   id: definitionIdSchema,
   name: localizedTextSchema,
@@ -62,17 +84,15 @@ export const instrumentScaleSchema = z.strictObject({
   scoring: z.enum(SCALE_SCORINGS),
   /** The least number of answered items for a scale score; fewer → no score for that person. */
   minAnswered: z.number().int().min(1),
+  /** Screening only: the bands a score falls into (a cut-off is the `from` of a band that proposes a referral). */
+  bands: z.array(scoreBandSchema).min(2).max(6).optional(),
 });
 
-/**
- * A questionnaire instrument: items with their answers, grouped into scales that are scored. Versioned:
- * once a version has been used in a wave it never changes; a changed text is a new version.
- */
-export const instrumentSchema = z
-  .strictObject({
+const instrumentShape = z.strictObject({
     /** Stable id across versions, e.g. `class-climate-pupil`. */
     id: definitionIdSchema,
     version: definitionVersionSchema,
+    purpose: z.enum(INSTRUMENT_PURPOSES).default('measurement'),
     name: localizedTextSchema,
     description: localizedTextSchema,
     informant: z.enum(INFORMANTS),
@@ -85,8 +105,13 @@ export const instrumentSchema = z
     responseScales: z.array(responseScaleSchema).min(1).max(10),
     items: z.array(instrumentItemSchema).min(1).max(200),
     scales: z.array(instrumentScaleSchema).min(1).max(30),
-  })
-  .superRefine((instrument, context) => {
+});
+
+/**
+ * A questionnaire instrument: items with their answers, grouped into scales that are scored. Versioned:
+ * once a version has been used in a wave it never changes; a changed text is a new version.
+ */
+export const instrumentSchema = instrumentShape.superRefine((instrument, context) => {
     const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
     const duplicates = (ids: string[], field: string) =>
       ids.forEach((id, index) => {
@@ -118,10 +143,45 @@ export const instrumentSchema = z
       if (!scored.has(item.id)) issue(['items', index, 'id'], `item "${item.id}" is in no scale`);
     });
     if (instrument.ageRange !== undefined) {
-      if (instrument.informant !== 'pupil') issue(['ageRange'], 'only pupil instruments have an age range');
       if (instrument.ageRange.from > instrument.ageRange.to) issue(['ageRange', 'to'], 'must not be below from');
     }
+    if (instrument.purpose === 'screening') checkScreening(instrument, issue);
+    else checkMeasurement(instrument, issue);
+});
+
+type IssueAt = (path: (string | number)[], message: string) => void;
+
+// A wave's results read answers as favourable or not, on a scale where higher is the good end.
+function checkMeasurement(instrument: z.output<typeof instrumentShape>, issue: IssueAt): void {
+  if (instrument.ageRange !== undefined && instrument.informant !== 'pupil') issue(['ageRange'], 'only pupil instruments have an age range');
+  instrument.responseScales.forEach((scale, index) => {
+    if (scale.favourableFrom === undefined) issue(['responseScales', index, 'favourableFrom'], 'is required (which answers count as favourable)');
+    scale.options.forEach((option, optionIndex) => {
+      if (option.score !== undefined) issue(['responseScales', index, 'options', optionIndex, 'score'], 'only a screening list scores answers apart from their value');
+    });
   });
+  instrument.scales.forEach((scale, index) => {
+    if (scale.bands !== undefined) issue(['scales', index, 'bands'], 'only a screening list has bands');
+  });
+}
+
+// A screening score is about one child: it is exact or absent — no prorating, no reversed items, no favourable share.
+function checkScreening(instrument: z.output<typeof instrumentShape>, issue: IssueAt): void {
+  instrument.responseScales.forEach((scale, index) => {
+    if (scale.favourableFrom !== undefined) issue(['responseScales', index, 'favourableFrom'], 'a screening list has no favourable answers');
+  });
+  instrument.items.forEach((item, index) => {
+    if (item.reverse) issue(['items', index, 'reverse'], 'a screening list has no reversed items');
+  });
+  instrument.scales.forEach((scale, index) => {
+    if (scale.scoring !== 'sum') issue(['scales', index, 'scoring'], 'a screening score is the sum of its items');
+    if (scale.minAnswered !== scale.items.length) issue(['scales', index, 'minAnswered'], `a screening score needs all ${scale.items.length} items`);
+    scale.bands?.forEach((band, bandIndex, bands) => {
+      if (bandIndex === 0 && band.from !== 0) issue(['scales', index, 'bands', 0, 'from'], 'the first band starts at 0');
+      if (bandIndex > 0 && band.from <= bands[bandIndex - 1]!.from) issue(['scales', index, 'bands', bandIndex, 'from'], 'bands must rise');
+    });
+  });
+}
 
 /** An instrument as validated. */
 export type Instrument = z.infer<typeof instrumentSchema>;
@@ -130,6 +190,7 @@ export type InstrumentFile = z.input<typeof instrumentSchema>;
 export type InstrumentItem = Instrument['items'][number];
 export type InstrumentScale = Instrument['scales'][number];
 export type ResponseScale = Instrument['responseScales'][number];
+export type ScoreBand = NonNullable<InstrumentScale['bands']>[number];
 
 /** One person's answers to an instrument: item id → the value of the option chosen (unanswered items absent). */
 export type InstrumentAnswers = ReadonlyMap<string, number>;
@@ -146,16 +207,22 @@ export function isAnswerOf(instrument: Instrument, item: InstrumentItem, value: 
   return responseScaleOf(instrument, item).options.some((option) => option.value === value);
 }
 
-/** An answer as scored: reversed items turned round, so a higher value is always the good end. */
+/**
+ * An answer as scored: the option's own score where it has one (screening lists), reversed items turned round
+ * (so on a measurement scale a higher value is always the good end), otherwise the value itself.
+ */
 export function scoredValue(instrument: Instrument, item: InstrumentItem, value: number): number {
-  if (!item.reverse) return value;
   const { options } = responseScaleOf(instrument, item);
+  const score = options.find((option) => option.value === value)?.score;
+  if (score !== undefined) return score;
+  if (!item.reverse) return value;
   return options[0]!.value + options[options.length - 1]!.value - value;
 }
 
-/** Whether an answer (as scored) counts as favourable. */
+/** Whether an answer (as scored) counts as favourable; never on a screening list, which has no favourable answers. */
 export function isFavourable(instrument: Instrument, item: InstrumentItem, value: number): boolean {
-  return scoredValue(instrument, item, value) >= responseScaleOf(instrument, item).favourableFrom;
+  const { favourableFrom } = responseScaleOf(instrument, item);
+  return favourableFrom !== undefined && scoredValue(instrument, item, value) >= favourableFrom;
 }
 
 /**
@@ -171,15 +238,24 @@ export function scaleScore(instrument: Instrument, scale: InstrumentScale, answe
     values.push(scoredValue(instrument, itemOf(instrument, itemId), value));
   }
   if (values.length < scale.minAnswered) return null;
-  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  return scale.scoring === 'mean' ? mean : mean * scale.items.length;
+  const sum = values.reduce((total, value) => total + value, 0);
+  if (scale.scoring === 'mean') return sum / values.length;
+  // The plain sum when every item is answered (exact: a screening's cut-off compares whole numbers).
+  return values.length === scale.items.length ? sum : (sum / values.length) * scale.items.length;
 }
 
 /** The lowest and highest score a scale can have (a sum scale: its items times the answer values), for reading a score. */
 export function scaleRangeOf(instrument: Instrument, scale: InstrumentScale): { lowest: number; highest: number } {
-  const { options } = responseScaleOf(instrument, itemOf(instrument, scale.items[0]!));
+  const item = itemOf(instrument, scale.items[0]!);
+  const scores = responseScaleOf(instrument, item).options.map((option) => scoredValue(instrument, { ...item, reverse: false }, option.value));
   const factor = scale.scoring === 'sum' ? scale.items.length : 1;
-  return { lowest: options[0]!.value * factor, highest: options[options.length - 1]!.value * factor };
+  return { lowest: Math.min(...scores) * factor, highest: Math.max(...scores) * factor };
+}
+
+/** The band a screening score falls into: the last band whose `from` it reaches (null without bands or score). */
+export function bandOf(scale: InstrumentScale, score: number | null): ScoreBand | null {
+  if (score === null || scale.bands === undefined) return null;
+  return scale.bands.filter((band) => score >= band.from).at(-1) ?? null;
 }
 
 /** The item with this id; throws for an id the instrument does not have. */

@@ -97,10 +97,27 @@ describe('the instrument format', () => {
     ['an age range on a teacher instrument', (i) => (i.informant = 'teacher'), ['ageRange']],
     ['an unknown field', (i) => Object.assign(i, { norms: [] }), ['norms']],
     ['an unknown informant', (i) => Object.assign(i, { informant: 'grandparent' }), ['informant']],
+    ['a measurement scale without a favourable threshold', (i) => delete i.responseScales[0]!.favourableFrom, ['responseScales.0.favourableFrom']],
+    ['points apart from the value on a measurement scale', (i) => (i.responseScales[0]!.options[1]!.score = 3), ['responseScales.0.options.1.score']],
+    ['bands on a measurement scale', (i) => (i.scales[0]!.bands = bands(0, 6)), ['scales.0.bands']],
+    [
+      'a screening list with a favourable threshold, a reversed item, a mean, a prorated score and bands that fall',
+      (i) => {
+        i.purpose = 'screening';
+        i.scales[0]!.bands = bands(0, 0);
+      },
+      ['responseScales.0.favourableFrom', 'items.2.reverse', 'scales.0.scoring', 'scales.0.minAnswered', 'scales.0.bands.1.from', 'purpose'],
+    ],
   ])('refuses %s, at the field that is wrong', (_case, breakIt, fields) => {
     const instrument = minimal();
     breakIt(instrument);
     expect(refusedFields(instrument)).toEqual(fields);
+  });
+
+  it('refuses a screening list as a school\'s own wave instrument', () => {
+    const instrument = minimal();
+    instrument.purpose = 'screening';
+    expect(refusedFields(instrument)).toContain('purpose');
   });
 
   it('refuses a scale whose items use different response scales', () => {
@@ -118,6 +135,13 @@ describe('the instrument format', () => {
     expect(() => readInstrumentDirectory(dir)).toThrow(/instrument b\.json: not valid JSON/);
   });
 });
+
+function bands(first: number, second: number): NonNullable<InstrumentFile['scales'][number]['bands']> {
+  return [
+    { id: 'below', from: first, name: text('Onder') },
+    { id: 'above', from: second, name: text('Boven'), proposesReferral: true },
+  ];
+}
 
 describe('scoring', () => {
   const instrument = instrumentSchema.parse(minimal());

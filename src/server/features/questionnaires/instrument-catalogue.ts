@@ -93,7 +93,11 @@ export function parseInstrumentDefinition(json: unknown, options: { fieldPrefix?
 
 // Names, items and answer labels stand on one line (a pupil sees them one per screen, read aloud);
 // descriptions, source and licence may hold paragraphs. Checked on import only.
+// A school's own list is asked in its waves; the screening lists are the care team's and shipped apart.
 const importedInstrumentSchema = instrumentSchema.superRefine((instrument, context) => {
+  if (instrument.purpose !== 'measurement') {
+    context.addIssue({ code: 'custom', path: ['purpose'], message: 'a school adds lists for its measurement waves here; screening lists are the care team\'s' });
+  }
   const check = localizedTextChecker(context);
   check(instrument.name, ['name'], 'line');
   check(instrument.description, ['description'], 'paragraphs');
