@@ -95,6 +95,10 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
   const signIn = (email: () => string, password: string) => () =>
     test.app.inject({ method: 'POST', url: '/api/session', payload: { email: email(), password } });
 
+  const care = (path = '') => `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/care${path}`;
+  const carePupil = school('pupil', () => world.pupilInClassA1);
+  let trustedAdultId = '';
+
   const actions: AuditedAction[] = [
     {
       name: 'reading the pupils of a school',
@@ -411,6 +415,74 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       perform: async () => requestAs(test.app, await as('schoolAdmin'), 'DELETE', `/api/schools/${world.schoolA1}/privacy-statement`),
       status: 204,
       expected: () => ({ action: 'privacy_statement.updated', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { change: 'reset_to_default' } }),
+    },
+    {
+      name: "saving a pupil's support-and-signalling plan (a new version)",
+      perform: async () => requestAs(test.app, await as('teacher'), 'PUT', care('/support-plan'), { content: { earlySigns: 'Wordt stil.' }, reviewOn: '2027-01-15' }),
+      expected: () => ({ action: 'care.plan_saved', actor: 'teacher', ...carePupil(), detail: { version: 1 } }),
+    },
+    {
+      name: "adding a trusted adult of a pupil",
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', care('/trusted-adults'), { userId: userId('careTeam'), why: 'Luistert.' });
+        trustedAdultId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'care.trusted_adult_added', actor: 'teacher', ...carePupil(), detail: { trustedAdultId } }),
+    },
+    {
+      name: "the pupil's teacher reading the pupil's care file",
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', care()),
+      expected: () => ({ action: 'care.file_read', actor: 'teacher', ...carePupil(), detail: { via: 'teacher' } }),
+    },
+    {
+      name: 'reading an earlier version of a support plan',
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', care('/support-plan/versions/1')),
+      expected: () => ({ action: 'care.plan_version_read', actor: 'teacher', ...carePupil(), detail: { version: 1 } }),
+    },
+    {
+      name: "recording an informant's ACE answers",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', care('/aces'), { informant: 'parent', recordedOn: '2026-11-20', answers: [{ category: 'poverty', answer: 'yes' }] }),
+      expected: () => ({ action: 'care.aces_recorded', actor: 'careTeam', ...carePupil(), detail: { informant: 'parent' } }),
+    },
+    {
+      name: "the care team reading a pupil's ACEs",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', care('/aces')),
+      expected: () => ({ action: 'care.aces_read', actor: 'careTeam', ...carePupil() }),
+    },
+    {
+      name: 'recording a screening from the paper form',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'POST', care('/screenings'), { instrumentId: 'cats', informant: 'parent', takenOn: '2026-11-20', answers: { '1': 2 } }),
+      status: 201,
+      expected: () => ({ action: 'care.screening_recorded', actor: 'careTeam', ...carePupil(), detail: { instrument: 'cats' } }),
+    },
+    {
+      name: "the care team reading a pupil's screenings",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', care('/screenings')),
+      expected: () => ({ action: 'care.screenings_read', actor: 'careTeam', ...carePupil(), detail: { screenings: 1 } }),
+    },
+    {
+      name: 'the care team reading its care overview',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', `/api/schools/${world.schoolA1}/care/overview`),
+      expected: () => ({ action: 'care.overview_read', actor: 'careTeam', ...school('school', () => world.schoolA1)() }),
+    },
+    {
+      name: "opening a pupil's support plan by break-glass",
+      perform: async () => requestAs(test.app, await as('leadership'), 'POST', care('/break-glass'), { reason: 'Invalbeurt: leerling raakt in paniek', password: WORLD_PASSWORD }),
+      status: 201,
+      expected: () => ({ action: 'care.break_glass_opened', actor: 'leadership', ...carePupil() }),
+    },
+    {
+      name: 'reading the care file opened by break-glass',
+      perform: async () => requestAs(test.app, await as('leadership'), 'GET', care()),
+      expected: () => ({ action: 'care.file_read', actor: 'leadership', ...carePupil(), detail: { via: 'break_glass' } }),
+    },
+    {
+      name: 'removing a trusted adult of a pupil',
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', care(`/trusted-adults/${trustedAdultId}`)),
+      status: 204,
+      expected: () => ({ action: 'care.trusted_adult_removed', actor: 'teacher', ...carePupil(), detail: { trustedAdultId } }),
     },
     {
       name: 'signing in',

@@ -22,6 +22,7 @@ import { privacyStatementRoutes } from './features/privacy-statement/privacy-sta
 import { schoolEffectRoutes } from './features/evaluation/school-effect.routes';
 import { boardEffectRoutes } from './features/evaluation/board-effect.routes';
 import { researchRoutes } from './features/research/research.routes';
+import { careRoutes } from './features/care/care.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
 import { questionnairePupilRoutes } from './features/questionnaires/questionnaire-pupils.routes';
 import { questionnaireWaveRoutes } from './features/questionnaires/questionnaire-waves.routes';
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await schoolEffectRoutes(api, deps);
     await boardEffectRoutes(api, deps);
     await researchRoutes(api, deps);
+    await careRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);
   return app;

@@ -52,6 +52,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   wave_not_open: 409,
   wave_not_closed: 409,
   instrument_version_taken: 409,
+  already_trusted_adult: 409,
+  break_glass_not_needed: 409,
   internal_error: 500,
 };
 

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'wave_not_open',
   'wave_not_closed',
   'instrument_version_taken',
+  'already_trusted_adult',
+  'break_glass_not_needed',
   'internal_error',
 ] as const;
 

@@ -58,6 +58,17 @@ export const PERMISSIONS = {
   'school.checkin.aggregates': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'tso_lead'] },
   'school.checkin.settings': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
   'board.checkin.aggregates': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
+  // The care of one pupil (features/care). Trusted adults and the support-and-signalling plan: the pupil's own
+  // teachers and the care team write them; reading passes for whoever may open a plan by break-glass too, and the
+  // care service narrows it to the pupils of the caller's classes or the one pupil they opened (404 otherwise).
+  // ACEs, screenings and the care overview: the care team only, never a teacher.
+  'school.care.plans.read': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team', 'leadership', 'tso_lead'] },
+  'school.care.plans.write': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
+  'school.care.sensitive': { scope: 'school', boardRoles: [], schoolRoles: ['care_team'] },
+  'school.care.overview': { scope: 'school', boardRoles: [], schoolRoles: ['care_team'] },
+  // Break-glass: a staff member without need-to-know (a replacement teacher in a crisis) opens one pupil's plan
+  // for 60 minutes after a reason and their password; audited, and the care team is told at once.
+  'school.care.break_glass': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'leadership', 'tso_lead'] },
   // Implementation plan. Every staff member may ask; the plan service answers 403 `not_shared` to anyone
   // outside leadership, TSO leads and the working group while the school has not shared the plan with its team.
   'school.plan.read': { scope: 'school', boardRoles: [], schoolRoles: [...SCHOOL_ROLES] },

@@ -31,6 +31,7 @@ export interface IdPools {
   importId: string[];
   waveId: string[];
   studyId: string[];
+  trustedAdultId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -134,6 +135,8 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     waveId: [waveId],
     // No study yet: the fuzzer's own POSTs add them (an id that is no study meets the 404 meanwhile).
     studyId: [newId()],
+    // Filled by the fuzzer's own POSTs, like studies.
+    trustedAdultId: [newId()],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -154,6 +157,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     importId: fromPool(pools.importId),
     waveId: fromPool(pools.waveId),
     studyId: fromPool(pools.studyId),
+    trustedAdultId: fromPool(pools.trustedAdultId),
     instrumentId: fc.constantFrom('teacher-competence', 'class-climate-teacher', 'class-climate-pupil', 'no-such-list'),
     // Instruments for a pupil wave or a teacher wave, now and then an unknown one.
     instrumentIds: fc.oneof(
@@ -246,6 +250,7 @@ const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
   '/api/schools/:schoolId/pupil-imports': 'importId',
   '/api/schools/:schoolId/questionnaire-waves': 'waveId',
   '/api/schools/:schoolId/research/studies': 'studyId',
+  '/api/schools/:schoolId/pupils/:pupilId/care/trusted-adults': 'trustedAdultId',
 };
 
 /** A moment, a goal and an action in school A1's implementation plan, so plan routes meet real records. */

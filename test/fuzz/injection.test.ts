@@ -155,6 +155,7 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       importId: fuzz.pools.importId[0]!,
       waveId: fuzz.pools.waveId[0]!,
       studyId: fuzz.pools.studyId[0]!,
+      trustedAdultId: fuzz.pools.trustedAdultId[0]!,
     };
   }
 
@@ -205,6 +206,10 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'POST /api/schools/:schoolId/questionnaire-waves': [`${school}/questionnaire-waves?schoolYear=${year()}`],
       'PUT /api/schools/:schoolId/questionnaire-waves/:waveId': [`${school}/questionnaire-waves?schoolYear=${year()}`],
       'POST /api/schools/:schoolId/research/studies': [`${school}/research`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/care/support-plan': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care`],
+      'POST /api/schools/:schoolId/pupils/:pupilId/care/trusted-adults': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/care/aces': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/aces`],
+      'POST /api/schools/:schoolId/pupils/:pupilId/care/screenings': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/screenings`],
       'POST /api/schools/:schoolId/next-school-year/preparation': [`${school}/classes?schoolYear=${followingSchoolYear(year())}`],
     };
     return urls[`${operation.method} ${operation.url}`];

@@ -34,6 +34,13 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.checkin.aggregates': ['leadership', 'tsoLead'],
   'school.checkin.settings': ['schoolAdmin', 'leadership'],
   'board.checkin.aggregates': ['boardAdmin'],
+  // A teacher passes for the pupils of their own classes; leadership and TSO leads only for a pupil they opened by
+  // break-glass (the care service answers 404 for any other pupil).
+  'school.care.plans.read': ['leadership', 'tsoLead', 'teacher', 'careTeam'],
+  'school.care.plans.write': ['teacher', 'careTeam'],
+  'school.care.sensitive': ['careTeam'],
+  'school.care.overview': ['careTeam'],
+  'school.care.break_glass': ['leadership', 'tsoLead', 'teacher'],
   // Teachers and the care team pass the policy; the plan service answers 403 not_shared until the school shares it.
   'school.plan.read': ['schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam'],
   'school.plan.edit': ['leadership', 'tsoLead'],
@@ -81,6 +88,11 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'school.checkin.aggregates': [],
   'school.checkin.settings': ['schoolAdminOtherBoard'],
   'board.checkin.aggregates': ['boardAdminOtherBoard'],
+  'school.care.plans.read': [],
+  'school.care.plans.write': [],
+  'school.care.sensitive': [],
+  'school.care.overview': [],
+  'school.care.break_glass': [],
   'school.plan.read': ['schoolAdminOtherBoard'],
   'school.plan.edit': [],
   'school.questionnaires.manage': [],

@@ -19,7 +19,8 @@ export type RecordParam =
   | 'kioskId'
   | 'importId'
   | 'waveId'
-  | 'studyId';
+  | 'studyId'
+  | 'trustedAdultId';
 
 /**
  * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
@@ -33,10 +34,11 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
     .replace(':instrumentId', 'teacher-competence')
     .replace(':schoolYear', '2027-2028')
+    .replace(':version', '1')
     .replace('*', 'x');
 }

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { startSession } from '../../src/server/auth/sessions.service';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type Config } from '../../src/server/config';
 import { openFieldCrypto } from '../../src/server/crypto/field-encryption';
@@ -84,6 +85,12 @@ export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export interface Login {
   cookie: string;
   csrfToken: string;
+}
+
+/** A session of the user started directly (no sign-in route, so no audit event of its own): for tests about something else. */
+export async function sessionFor(test: TestApp, userId: string): Promise<Login> {
+  const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, userId);
+  return { cookie: `__Host-gw_session=${session.token}`, csrfToken: session.csrfToken };
 }
 
 /**

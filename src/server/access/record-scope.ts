@@ -12,6 +12,8 @@ import type { Database } from '../db/database';
 const WHOLE_SCHOOL_PUPIL_ROLES: readonly SchoolRole[] = ['school_admin', 'leadership', 'care_team'];
 /** Roles that see every pupil's check-ins, signals and notes: the school's care team is its caseload. */
 const WHOLE_SCHOOL_CHECKIN_ROLES: readonly SchoolRole[] = ['care_team'];
+/** Roles that see every pupil's care file (trusted adults, support plan): the care team. */
+const WHOLE_SCHOOL_CARE_ROLES: readonly SchoolRole[] = ['care_team'];
 /** Roles that run the check-in devices (kiosk, class code, login cards) of the classes they teach. */
 const OWN_CLASS_DEVICE_ROLES: readonly SchoolRole[] = ['teacher'];
 
@@ -19,12 +21,18 @@ const OWN_CLASS_DEVICE_ROLES: readonly SchoolRole[] = ['teacher'];
 export type PupilScope = { wholeSchool: true } | { wholeSchool: false; teacherUserId: string };
 
 /** The kinds of pupil data a scope is asked for. */
-export type PupilData = 'pupil_records' | 'checkins';
+export type PupilData = 'pupil_records' | 'checkins' | 'care';
+
+const WHOLE_SCHOOL_ROLES: Record<PupilData, readonly SchoolRole[]> = {
+  pupil_records: WHOLE_SCHOOL_PUPIL_ROLES,
+  checkins: WHOLE_SCHOOL_CHECKIN_ROLES,
+  care: WHOLE_SCHOOL_CARE_ROLES,
+};
 
 /** The pupils of a school a staff member may see for `data`: the whole school, or the classes they teach. */
 export function pupilScopeOf(actor: Actor, schoolId: string, data: PupilData): PupilScope {
   const roles = actor.schoolRoles.get(schoolId) ?? [];
-  const wholeSchool = data === 'checkins' ? WHOLE_SCHOOL_CHECKIN_ROLES : WHOLE_SCHOOL_PUPIL_ROLES;
+  const wholeSchool = WHOLE_SCHOOL_ROLES[data];
   return roles.some((role) => wholeSchool.includes(role)) ? { wholeSchool: true } : { wholeSchool: false, teacherUserId: actor.userId };
 }
 

@@ -89,7 +89,18 @@ export type AuditAction =
   | 'research.exported'
   | 'evaluation.board_view_read'
   | 'questionnaires.instrument_imported'
-  | 'questionnaires.reminders_sent';
+  | 'questionnaires.reminders_sent'
+  | 'care.file_read'
+  | 'care.plan_version_read'
+  | 'care.plan_saved'
+  | 'care.trusted_adult_added'
+  | 'care.trusted_adult_removed'
+  | 'care.aces_read'
+  | 'care.aces_recorded'
+  | 'care.screenings_read'
+  | 'care.screening_recorded'
+  | 'care.overview_read'
+  | 'care.break_glass_opened';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

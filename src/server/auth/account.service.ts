@@ -15,7 +15,8 @@ function publicSessionId(idHash: string): string {
   return createHash('sha256').update(`groeiwijzer:session-list:${idHash}`).digest('hex').slice(0, 16);
 }
 
-async function assertCurrentPassword(deps: Deps, userId: string, password: string, field: string): Promise<{ email: string; name: string }> {
+/** Checks a signed-in user's password (changing it, break-glass); 400 wrong_current_password at `field` otherwise. */
+export async function assertCurrentPassword(deps: Deps, userId: string, password: string, field: string): Promise<{ email: string; name: string }> {
   const user = await findUserById(deps.db.kysely, userId);
   if (!user || !(await verifyPassword(user.password_hash, password))) {
     throw new AppError('wrong_current_password', { fields: { [field]: ['wrong_current_password'] } });

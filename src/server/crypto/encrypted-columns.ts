@@ -29,6 +29,13 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'plan_goals', column: 'evidence', keyColumns: ['id'] },
   // The key of a research study's pseudonyms: whoever holds it can link a pseudonym back to a pupil id.
   { table: 'research_studies', column: 'key_encrypted', keyColumns: ['id'] },
+  // The care team's records about a pupil (features/care): a trusted adult in the pupil's words, each version of the
+  // support plan, every ACE answer (a "no" too), a screening's answers, and why someone opened a plan by break-glass.
+  { table: 'care_trusted_adults', column: 'why_encrypted', keyColumns: ['id'] },
+  { table: 'care_support_plans', column: 'content_encrypted', keyColumns: ['id'] },
+  { table: 'care_ace_answers', column: 'answer_encrypted', keyColumns: ['id'] },
+  { table: 'care_screenings', column: 'answers_encrypted', keyColumns: ['id'] },
+  { table: 'care_break_glass', column: 'reason_encrypted', keyColumns: ['id'] },
   // A reset or invitation link kept in the outbox: it works like a password until it expires (then purged).
   { table: 'outbox_messages', column: 'secret_link_encrypted', keyColumns: ['id'] },
 ];

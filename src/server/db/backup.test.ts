@@ -268,4 +268,14 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
   await db.insertInto('research_studies').values({ id: newId(), school_id: school.id, name: 'Studie', key_encrypted: 'encrypted', created_by: userId, created_at: now }).execute();
   const pupil = await db.selectFrom('pupils').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow();
   await db.insertInto('research_objections').values({ pupil_id: pupil.id, school_id: school.id, recorded_by: userId, created_at: now }).execute();
+  // A pupil's care: a trusted adult, a plan version, an ACE answer, a screening and a break-glass opening.
+  const care = { school_id: school.id, pupil_id: pupil.id };
+  await db.insertInto('care_trusted_adults').values({ id: newId(), ...care, user_id: userId, why_encrypted: 'encrypted', created_by: userId, created_at: now }).execute();
+  await db.insertInto('care_support_plans').values({ id: newId(), ...care, version: 1, content_encrypted: 'encrypted', review_on: '2099-01-15', created_by: userId, created_at: now }).execute();
+  await db.insertInto('care_ace_answers').values({ id: newId(), ...care, informant: 'file', category: 'poverty', answer_encrypted: 'encrypted', recorded_on: '2099-01-01', recorded_by: userId, created_at: now }).execute();
+  await db
+    .insertInto('care_screenings')
+    .values({ id: newId(), ...care, instrument_id: 'cries-8', instrument_version: '1.0.0', informant: 'pupil', taken_on: '2099-01-01', answers_encrypted: 'encrypted', recorded_by: userId, created_at: now })
+    .execute();
+  await db.insertInto('care_break_glass').values({ id: newId(), ...care, user_id: userId, reason_encrypted: 'encrypted', opened_at: now, expires_at: now }).execute();
 }

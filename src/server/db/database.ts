@@ -57,6 +57,7 @@ import type {
   SelfscanRoundsTable,
 } from '../features/selfscan/selfscan.tables';
 import type { ResearchObjectionsTable, ResearchStudiesTable } from '../features/research/research.tables';
+import type { CareAceAnswersTable, CareBreakGlassTable, CareScreeningsTable, CareSupportPlansTable, CareTrustedAdultsTable } from '../features/care/care.tables';
 import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
 import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
 import type { SchoolYearPreparationsTable } from '../features/school-year/school-year.tables';
@@ -131,6 +132,11 @@ export interface Database {
   school_instruments: SchoolInstrumentsTable;
   research_studies: ResearchStudiesTable;
   research_objections: ResearchObjectionsTable;
+  care_trusted_adults: CareTrustedAdultsTable;
+  care_support_plans: CareSupportPlansTable;
+  care_ace_answers: CareAceAnswersTable;
+  care_screenings: CareScreeningsTable;
+  care_break_glass: CareBreakGlassTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -200,6 +206,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'school_instruments',
   'research_studies',
   'research_objections',
+  'care_trusted_adults',
+  'care_support_plans',
+  'care_ace_answers',
+  'care_screenings',
+  'care_break_glass',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

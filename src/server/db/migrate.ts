@@ -23,6 +23,7 @@ import * as privacyStatements from './migrations/2026-12-07-002-privacy-statemen
 import * as questionnaireWaves from './migrations/2026-12-08-001-questionnaire-waves';
 import * as questionnaireResponses from './migrations/2026-12-08-002-questionnaire-responses';
 import * as research from './migrations/2026-12-09-001-research';
+import * as care from './migrations/2026-12-10-001-care';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
 import * as waveReminders from './migrations/2026-12-09-004-wave-reminders';
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09-002-effect-sharing': effectSharing,
   '2026-12-09-003-school-instruments': schoolInstruments,
   '2026-12-09-004-wave-reminders': waveReminders,
+  '2026-12-10-001-care': care,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

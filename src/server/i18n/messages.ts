@@ -70,6 +70,8 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     wave_not_closed: 'De uitkomsten van deze meting komen er zodra ze gesloten is: zo verraadt geen enkel cijfer wie er net heeft geantwoord.',
     instrument_version_taken:
       'Deze versie van de vragenlijst bestaat al: ze hoort bij Groeiwijzer of wordt al in een meting gebruikt. Geef het bestand een nieuw versienummer en voeg het opnieuw toe.',
+    already_trusted_adult: 'Deze collega staat al bij de vertrouwde volwassenen van deze leerling.',
+    break_glass_not_needed: 'Je kunt het plan van deze leerling al inzien; noodtoegang is niet nodig.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -133,6 +135,8 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     wave_not_closed: 'The results of this wave come once it has closed: that way no figure gives away who has just answered.',
     instrument_version_taken:
       'This version of the questionnaire already exists: it comes with Groeiwijzer or is already used in a wave. Give the file a new version number and add it again.',
+    already_trusted_adult: 'This colleague is already one of the pupil\'s trusted adults.',
+    break_glass_not_needed: 'You can already read this pupil\'s plan; emergency access is not needed.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

@@ -1,6 +1,6 @@
 import { toSingleLine } from '../../shared/plain-text';
 import type { Locale, SchoolRole } from '../../shared/roles';
-import { formatCalendarDate } from '../i18n/dates';
+import { formatCalendarDate, formatInstant } from '../i18n/dates';
 
 // Every value put into a mail goes through `one`: the API already refuses control characters in names and
 // titles, but a mail is where a stray line break does harm (a forged paragraph with a link), so it is
@@ -180,4 +180,22 @@ export function planDigestMail(locale: Locale, input: DigestMailInput): MailCont
     subject: 'Groeiwijzer: je acties in het implementatieplan deze week',
     text: `Hallo ${name},\n\nDeze acties uit het implementatieplan van je school staan op jouw naam en vragen aandacht.\n\n${sections.join('\n\n')}\n\nBekijk je acties en werk ze bij:\n${myActionsLink}\n\nJe krijgt deze e-mail elke maandag omdat je eigenaar bent van acties in het implementatieplan. Liever niet? Zet "Wekelijkse e-mail" uit op dezelfde pagina.`,
   };
+}
+
+/**
+ * The care team's notice that someone opened a pupil's support plan by break-glass. It names neither the pupil nor
+ * the reason — a mail travels further than the app: both are in the care overview, behind the care team's sign-in.
+ */
+export function breakGlassMail(locale: Locale, rawSchoolName: string, rawOpenerName: string, openedAt: string): MailContent {
+  const [schoolName, openerName] = [one(rawSchoolName), one(rawOpenerName)];
+  const time = formatInstant(new Date(one(openedAt)), locale);
+  return locale === 'en'
+    ? {
+        subject: `Emergency access to a support plan at ${schoolName}`,
+        text: `${openerName} opened the support plan of a pupil of ${schoolName} by emergency access on ${time}. The access lasts 60 minutes and is read-only.\n\nWhich pupil and the reason given are in Groeiwijzer, under Care overview. Please check that the access was needed and talk about it with your colleague.`,
+      }
+    : {
+        subject: `Noodtoegang tot een steunplan bij ${schoolName}`,
+        text: `${openerName} heeft op ${time} via noodtoegang het steun- en signaleringsplan van een leerling van ${schoolName} geopend. De toegang duurt 60 minuten en is alleen om te lezen.\n\nWelke leerling het is en de opgegeven reden staan in Groeiwijzer, onder Zorgoverzicht. Ga na of de toegang nodig was en bespreek het met je collega.`,
+      };
 }

@@ -172,6 +172,17 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'evaluation.board_view_read': t('Effect van TSO van de scholen bekeken door het bestuur'),
     'questionnaires.instrument_imported': t('Eigen vragenlijst toegevoegd'),
     'questionnaires.reminders_sent': t('Herinnering voor een meting verstuurd aan wie nog niet klaar was'),
+    'care.file_read': t('Zorgdossier van een leerling ingezien (vertrouwde volwassenen, plan)'),
+    'care.plan_version_read': t('Eerdere versie van een steun- en signaleringsplan ingezien'),
+    'care.plan_saved': t('Steun- en signaleringsplan opgeslagen (nieuwe versie)'),
+    'care.trusted_adult_added': t('Vertrouwde volwassene toegevoegd'),
+    'care.trusted_adult_removed': t('Vertrouwde volwassene verwijderd'),
+    'care.aces_read': t('Ingrijpende jeugdervaringen van een leerling ingezien'),
+    'care.aces_recorded': t('Ingrijpende jeugdervaringen vastgelegd'),
+    'care.screenings_read': t('Screenings van een leerling ingezien'),
+    'care.screening_recorded': t('Screening vastgelegd'),
+    'care.overview_read': t('Zorgoverzicht ingezien'),
+    'care.break_glass_opened': t('Noodtoegang tot een plan geopend'),
   };
 }
 

@@ -167,8 +167,23 @@ export async function addNote(deps: Deps, viewer: StaffCaller, schoolId: string,
   return { id, date, signalKind: input.signalKind, text: input.text, authorName: await repository.findUserName(deps.db.kysely, viewer.userId), createdAt };
 }
 
-/** Every pupil of the school (placed in a class this school year) with at least one signal today, by class and name. */
+/** Every pupil of the school (placed in a class this school year) with at least one signal today, by class and name; audited. */
 export async function listSchoolSignals(deps: Deps, viewer: StaffCaller, schoolId: string): Promise<SchoolSignal[]> {
+  const result = await schoolSignalsToday(deps, viewer.locale, schoolId);
+  await recordAudit(deps.db.kysely, deps.clock, {
+    actorUserId: viewer.userId,
+    action: 'checkin.school_signals_read',
+    targetType: 'school',
+    targetId: schoolId,
+    schoolId,
+    boardId: viewer.schoolBoardId ?? null,
+    detail: { date: schoolDateOf(deps.clock.now()), pupilsWithSignals: result.length },
+  });
+  return result;
+}
+
+/** Today's school-wide signals, unaudited: for a caller that audits its own read (the care overview). */
+export async function schoolSignalsToday(deps: Deps, locale: Locale, schoolId: string): Promise<SchoolSignal[]> {
   const db = deps.db.kysely;
   const today = schoolDateOf(deps.clock.now());
   const closedDays = await closedPeriodsOf(deps, schoolId);
@@ -179,28 +194,18 @@ export async function listSchoolSignals(deps: Deps, viewer: StaffCaller, schoolI
   const withSignals = pupils
     .map((pupil) => {
       const history = histories.get(pupil.id) ?? [];
-      const signals = computeSignals(history, { today, closedDays }, viewer.locale);
+      const signals = computeSignals(history, { today, closedDays }, locale);
       return { pupil, signals: markHandled(signals, notes.get(pupil.id) ?? [], { today, latestCheckinAt: latestPerDay(history).get(today)?.at ?? null }) };
     })
     .filter((entry) => entry.signals.length > 0)
     .sort((left, right) => collator.compare(left.pupil.class_name, right.pupil.class_name) || compareByName(left.pupil, right.pupil));
-  const result: SchoolSignal[] = withSignals.map(({ pupil, signals }) => ({
+  return withSignals.map(({ pupil, signals }) => ({
     pupilId: pupil.id,
     displayName: displayNameOf(pupil),
     classId: pupil.class_id,
     className: pupil.class_name,
     signals,
   }));
-  await recordAudit(db, deps.clock, {
-    actorUserId: viewer.userId,
-    action: 'checkin.school_signals_read',
-    targetType: 'school',
-    targetId: schoolId,
-    schoolId,
-    boardId: viewer.schoolBoardId ?? null,
-    detail: { date: today, pupilsWithSignals: result.length },
-  });
-  return result;
 }
 
 // ---------- helpers of the teacher's side ----------
