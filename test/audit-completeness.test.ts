@@ -98,6 +98,10 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
   const care = (path = '') => `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/care${path}`;
   const carePupil = school('pupil', () => world.pupilInClassA1);
   let trustedAdultId = '';
+  let plannedConversationId = '';
+  let conversationId = '';
+  let referralId = '';
+  let caseId = '';
 
   const actions: AuditedAction[] = [
     {
@@ -468,6 +472,16 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'care.overview_read', actor: 'careTeam', ...school('school', () => world.schoolA1)() }),
     },
     {
+      name: 'searching a pupil by name to open their plan by break-glass',
+      perform: async () => requestAs(test.app, await as('leadership'), 'GET', `/api/schools/${world.schoolA1}/care/break-glass/pupils?name=san`),
+      expected: () => ({ action: 'pupils.read', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { purpose: 'break_glass', found: 1 } }),
+    },
+    {
+      name: "changing the school's retention term of a kind of care data",
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'PUT', `/api/schools/${world.schoolA1}/care/retention`, { terms: { aces: 12 } }),
+      expected: () => ({ action: 'care.retention_terms_changed', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { terms: { aces: 12 } } }),
+    },
+    {
       name: "opening a pupil's support plan by break-glass",
       perform: async () => requestAs(test.app, await as('leadership'), 'POST', care('/break-glass'), { reason: 'Invalbeurt: leerling raakt in paniek', password: WORLD_PASSWORD }),
       status: 201,
@@ -483,6 +497,98 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', care(`/trusted-adults/${trustedAdultId}`)),
       status: 204,
       expected: () => ({ action: 'care.trusted_adult_removed', actor: 'teacher', ...carePupil(), detail: { trustedAdultId } }),
+    },
+    {
+      name: "planning a pupil's three conversations of the school year",
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', care('/conversations/plan-year'));
+        plannedConversationId = response.json()[0].id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'care.conversations_year_planned', actor: 'teacher', ...carePupil(), detail: { schoolYear: '2026-2027' } }),
+    },
+    {
+      name: 'recording a held conversation with a pupil',
+      perform: async () => {
+        const body = { plannedOn: '2026-11-20', heldOn: '2026-11-20', note: 'Ging goed.', sharedWithCareTeam: true, forCareTeam: 'Wil vaker pauze.' };
+        const response = await requestAs(test.app, await as('teacher'), 'POST', care('/conversations'), body);
+        conversationId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'care.conversation_planned', actor: 'teacher', ...carePupil(), detail: { conversationId, held: true } }),
+    },
+    {
+      name: 'changing the note of a conversation',
+      perform: async () => requestAs(test.app, await as('teacher'), 'PUT', care(`/conversations/${conversationId}`), { note: 'Ging heel goed.' }),
+      expected: () => ({ action: 'care.conversation_changed', actor: 'teacher', ...carePupil(), detail: { conversationId, changed: ['note'] } }),
+    },
+    {
+      name: "the pupil's teacher reading the pupil's conversations",
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', care('/conversations')),
+      expected: () => ({ action: 'care.conversations_read', actor: 'teacher', ...carePupil(), detail: { via: 'teacher', conversations: 4 } }),
+    },
+    {
+      name: 'removing a planned conversation',
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', care(`/conversations/${plannedConversationId}`)),
+      status: 204,
+      expected: () => ({ action: 'care.conversation_removed', actor: 'teacher', ...carePupil(), detail: { conversationId: plannedConversationId } }),
+    },
+    {
+      name: 'recording a referral',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('careTeam'), 'POST', care('/referrals'), { toWhom: 'Jeugdteam Noord', referredOn: '2026-11-20', reason: 'Slaapt slecht.' });
+        referralId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'care.referral_added', actor: 'careTeam', ...carePupil(), detail: { referralId, status: 'proposed' } }),
+    },
+    {
+      name: 'changing where a referral stands',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', care(`/referrals/${referralId}`), { status: 'sent', followUpOn: '2026-12-15' }),
+      expected: () => ({ action: 'care.referral_changed', actor: 'careTeam', ...carePupil(), detail: { referralId, status: 'sent', previousStatus: 'proposed' } }),
+    },
+    {
+      name: "the care team reading a pupil's referrals",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', care('/referrals')),
+      expected: () => ({ action: 'care.referrals_read', actor: 'careTeam', ...carePupil(), detail: { referrals: 1 } }),
+    },
+    {
+      name: "naming the school's attention officer",
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'PUT', `/api/schools/${world.schoolA1}/care/attention-officer`, { userId: userId('careTeam') }),
+      expected: () => ({ action: 'care.attention_officer_changed', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { userId: userId('careTeam') } }),
+    },
+    {
+      name: 'opening a meldcode case',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('careTeam'), 'POST', care('/meldcode-cases'), { openedOn: '2026-11-20' });
+        caseId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'care.meldcode_case_opened', actor: 'careTeam', ...carePupil(), detail: { caseId } }),
+    },
+    {
+      name: 'recording a step of a meldcode case',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', care(`/meldcode-cases/${caseId}/steps/1`), { doneOn: '2026-11-20', notes: 'Blauwe plekken gezien.' }),
+      expected: () => ({ action: 'care.meldcode_step_recorded', actor: 'careTeam', ...carePupil(), detail: { caseId, step: 1 } }),
+    },
+    {
+      name: "reading a pupil's meldcode cases",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', care('/meldcode-cases')),
+      expected: () => ({ action: 'care.meldcode_read', actor: 'careTeam', ...carePupil(), detail: { via: 'attention_officer', cases: 1 } }),
+    },
+    {
+      name: "reading the school's open meldcode cases",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', `/api/schools/${world.schoolA1}/care/meldcode-cases`),
+      expected: () => ({ action: 'care.meldcode_read', actor: 'careTeam', ...school('school', () => world.schoolA1)(), detail: { cases: 1 } }),
+    },
+    {
+      name: 'closing a meldcode case',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', care(`/meldcode-cases/${caseId}/closing`), { closedOn: '2026-11-21', outcome: 'help_offered' }),
+      expected: () => ({ action: 'care.meldcode_case_closed', actor: 'careTeam', ...carePupil(), detail: { caseId } }),
     },
     {
       name: 'signing in',

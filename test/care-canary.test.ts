@@ -40,16 +40,45 @@ describe.each(testDialects())('field encryption of a pupil\'s care on %s', (dial
       await requestAs(test.app, careTeam, 'PUT', care('/aces'), { informant: 'file', recordedOn: '2026-11-20', answers: [{ category: 'poverty', answer: 'yes' }] }),
       await requestAs(test.app, careTeam, 'POST', care('/screenings'), { instrumentId: 'cries-8', informant: 'pupil', takenOn: '2026-11-20', answers: { '1': 3 } }),
       await requestAs(test.app, await as('leadership'), 'POST', care('/break-glass'), { reason: `${marker} reden`, password: WORLD_PASSWORD }),
+      await requestAs(test.app, teacher, 'POST', care('/conversations'), {
+        plannedOn: '2026-11-20',
+        heldOn: '2026-11-20',
+        note: `${marker} notitie`,
+        sharedWithCareTeam: true,
+        forCareTeam: `${marker} gedeeld`,
+      }),
+      await requestAs(test.app, careTeam, 'POST', care('/referrals'), { toWhom: `${marker} jeugdteam`, referredOn: '2026-11-20', reason: `${marker} verwijsreden`, followUpOn: '2026-11-21' }),
     ];
     for (const write of writes) expect(write.statusCode, write.body).toBeLessThan(300);
+    const meldcodeCase = await requestAs(test.app, careTeam, 'POST', care('/meldcode-cases'), { openedOn: '2026-11-20' });
+    expect(meldcodeCase.statusCode, meldcodeCase.body).toBe(201);
+    const step = await requestAs(test.app, careTeam, 'PUT', care(`/meldcode-cases/${meldcodeCase.json().id}/steps/1`), { doneOn: '2026-11-20', notes: `${marker} signalen meldcode` });
+    expect(step.statusCode, step.body).toBe(200);
 
     const file = (await requestAs(test.app, teacher, 'GET', care())).body;
     expect(file).toContain(`${marker} waarom`);
     expect(file).toContain(`${marker} signalen`);
     expect(file).toContain(`${marker} naam`);
-    expect((await requestAs(test.app, careTeam, 'GET', `/api/schools/${world.schoolA1}/care/overview`)).body).toContain(`${marker} reden`);
+    const overview = (await requestAs(test.app, careTeam, 'GET', `/api/schools/${world.schoolA1}/care/overview`)).body;
+    for (const text of ['reden', 'gedeeld', 'jeugdteam']) expect(overview).toContain(`${marker} ${text}`);
+    const conversations = (await requestAs(test.app, teacher, 'GET', care('/conversations'))).body;
+    for (const text of ['notitie', 'gedeeld']) expect(conversations).toContain(`${marker} ${text}`);
+    const referrals = (await requestAs(test.app, careTeam, 'GET', care('/referrals'))).body;
+    for (const text of ['jeugdteam', 'verwijsreden']) expect(referrals).toContain(`${marker} ${text}`);
+    expect((await requestAs(test.app, careTeam, 'GET', care('/meldcode-cases'))).body).toContain(`${marker} signalen meldcode`);
 
-    expect(CARE_COLUMNS.map((entry) => entry.table).sort()).toEqual(['care_ace_answers', 'care_break_glass', 'care_screenings', 'care_support_plans', 'care_trusted_adults']);
+    expect(CARE_COLUMNS.map((entry) => entry.table).sort()).toEqual([
+      'care_ace_answers',
+      'care_break_glass',
+      'care_conversations',
+      'care_conversations',
+      'care_meldcode_steps',
+      'care_referrals',
+      'care_referrals',
+      'care_screenings',
+      'care_support_plans',
+      'care_trusted_adults',
+    ]);
     for (const { table, column } of CARE_COLUMNS) {
       const { rows } = await sql<{ value: string }>`select ${sql.ref(column)} as value from ${sql.table(table)}`.execute(test.deps.db.kysely);
       expect(rows.length, `${table}.${column} has a row`).toBeGreaterThan(0);

@@ -29,6 +29,10 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   vragenlijsten: () => '/my-questionnaires',
   personeel: () => '/staff',
   onderzoek: () => '/research',
+  zorg: () => '/care/overview',
+  bewaartermijnen: () => '/care/retention',
+  // The break-glass page asks for nothing until someone searches a pupil.
+  noodtoegang: () => '',
   postvak: () => '/outbox',
   logboek: () => '/audit-events',
 };

@@ -8,6 +8,7 @@ import { ANALYSE_GROWTH_USAGE } from './analyse-growth.command';
 import { runAnalysis } from './analyse.command';
 import { runAudit } from './audit.command';
 import { runBackup, runRestore } from './backup.command';
+import { CARE_USAGE, runCare } from './care.command';
 import { CHECKIN_USAGE, runCheckin } from './checkin.command';
 import { CliError } from './cli-arguments';
 import { ADMIN_PASSWORD_ENV, runCreateAdmin } from './create-admin.command';
@@ -30,6 +31,7 @@ const USAGE = `groeiwijzer <command>
   restore <file>        load a backup into an empty database (stop the server first)
 ${KEYS_USAGE}
 ${CHECKIN_USAGE}
+${CARE_USAGE}
 ${PLAN_USAGE}
   analyse selfscan      aggregate self-scan ratings from a CSV file and print JSON:
                           --input <ratings.csv>  header respondent,role,aspect,phase (phase 1-4, empty or ? = don't know)
@@ -77,6 +79,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     case 'checkin':
       await runCheckin(rest);
+      return 0;
+    case 'care':
+      await runCare(rest);
       return 0;
     case 'plan':
       await runPlan(rest);

@@ -7,6 +7,7 @@ import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { type Deps, systemClock } from './deps';
 import { startCheckinRetentionTimer } from './features/checkin/checkin-retention';
+import { startCareRetentionTimer } from './features/care/care-retention';
 import { startWeeklyDigestJob } from './features/plan/plan-digest';
 import { startStagedImportPurgeJob } from './features/pupils/pupil-import.service';
 import { startDepartureJob } from './features/school-year/school-year.service';
@@ -32,6 +33,9 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   // Raw check-ins past their retention become anonymous class counts, daily (not in tests: they call purgeOldCheckins).
   const checkinRetention = startCheckinRetentionTimer(deps);
   app.addHook('onClose', async () => checkinRetention.stop());
+  // Care data of pupils who left longer ago than the school's terms, daily.
+  const careRetention = startCareRetentionTimer(deps);
+  app.addHook('onClose', async () => careRetention.stop());
   // The weekly plan digest: hourly check, sent on Monday from 07:00 school time (off with DIGEST_ENABLED=false).
   const weeklyDigest = startWeeklyDigestJob(deps);
   app.addHook('onClose', async () => weeklyDigest.stop());

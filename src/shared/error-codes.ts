@@ -51,6 +51,10 @@ export const ERROR_CODES = [
   'instrument_version_taken',
   'already_trusted_adult',
   'break_glass_not_needed',
+  'conversations_already_planned',
+  'conversation_already_held',
+  'not_own_conversation',
+  'meldcode_case_closed',
   'internal_error',
 ] as const;
 

@@ -66,9 +66,22 @@ export const PERMISSIONS = {
   'school.care.plans.write': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
   'school.care.sensitive': { scope: 'school', boardRoles: [], schoolRoles: ['care_team'] },
   'school.care.overview': { scope: 'school', boardRoles: [], schoolRoles: ['care_team'] },
+  // How many pupils have a trusted adult and a current plan, per class and school (counts under the k rule, never
+  // who): evidence for the self-scan and the plan, for the people who lead the TSO work and the care team.
+  // How long care data is kept after a pupil leaves, per kind, and the dry run of what that deletes: the school's
+  // data steward (who also runs the research export), not the care team whose records they are.
+  'school.care.retention.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  'school.care.coverage': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'tso_lead', 'care_team'] },
   // Break-glass: a staff member without need-to-know (a replacement teacher in a crisis) opens one pupil's plan
   // for 60 minutes after a reason and their password; audited, and the care team is told at once.
   'school.care.break_glass': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'leadership', 'tso_lead'] },
+  // The meldcode (reporting code for domestic violence and child abuse): the care team only, never a teacher. The
+  // care service narrows it further: the attention officer sees every case, another member the cases they opened
+  // or recorded a step in (404 otherwise).
+  'school.care.meldcode': { scope: 'school', boardRoles: [], schoolRoles: ['care_team'] },
+  // Naming the school's attention officer (aandachtsfunctionaris) for the meldcode: the school's administrator and
+  // its leadership, who appoint people to roles; they choose from the care team and never read a case themselves.
+  'school.care.attention_officer.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
   // Implementation plan. Every staff member may ask; the plan service answers 403 `not_shared` to anyone
   // outside leadership, TSO leads and the working group while the school has not shared the plan with its team.
   'school.plan.read': { scope: 'school', boardRoles: [], schoolRoles: [...SCHOOL_ROLES] },

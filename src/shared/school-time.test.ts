@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, firstDayOfSchoolYear, followingSchoolYear, isoWeekOf, isValidSchoolYear, schoolDateOf, schoolTodayAt, schoolYearAt, schoolYearOfDate, lastDayOfSchoolYear } from './school-time';
+import { addDays, addMonths, firstDayOfSchoolYear, followingSchoolYear, isoWeekOf, isValidSchoolYear, schoolDateOf, schoolTodayAt, schoolYearAt, schoolYearOfDate, lastDayOfSchoolYear } from './school-time';
 
 describe('the school calendar (Europe/Amsterdam)', () => {
   it('starts the school day at midnight in Amsterdam, in winter and in summer time', () => {
@@ -36,6 +36,14 @@ describe('the school calendar (Europe/Amsterdam)', () => {
     expect(addDays('2027-03-27', 2)).toBe('2027-03-29');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(addDays('2026-11-21', 0)).toBe('2026-11-21');
+  });
+
+  it('moves a date by whole months, to the last day of a shorter month', () => {
+    expect(addMonths('2026-12-04', -24)).toBe('2024-12-04');
+    expect(addMonths('2027-03-31', -1)).toBe('2027-02-28');
+    expect(addMonths('2028-03-31', -1)).toBe('2028-02-29');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2026-01-15', 0)).toBe('2026-01-15');
   });
 
   it('accepts only school years whose second year follows the first', () => {

@@ -75,6 +75,18 @@ export function addDays(date: string, days: number): string {
   return moved.toISOString().slice(0, 10);
 }
 
+/**
+ * A calendar date moved by whole months (negative: back); a day the target month lacks becomes its last day
+ * (31 March minus one month is 28 or 29 February).
+ */
+export function addMonths(date: string, months: number): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
 /** The ISO 8601 week ("2026-W48") of a calendar date: weeks start on Monday, week 1 holds the year's first Thursday. */
 export function isoWeekOf(date: string): string {
   const thursday = new Date(`${date}T00:00:00.000Z`);

@@ -46,6 +46,10 @@ import { PrivacyStatementPage } from './pages/privacy/privacy-statement-page';
 import { EffectPage } from './pages/evaluation/effect-page';
 import { BoardEffectPage } from './pages/evaluation/board-effect-page';
 import { ResearchPage } from './pages/research/research-page';
+import { BreakGlassPage } from './pages/care/break-glass-page';
+import { CareOverviewPage } from './pages/care/care-overview-page';
+import { CareRetentionPage } from './pages/care/care-retention-page';
+import { PupilCarePage } from './pages/care/pupil-care-page';
 import { MyQuestionnairesPage } from './pages/questionnaires/my-questionnaires-page';
 import { WaveResultsPage } from './pages/questionnaires/wave-results-page';
 import { WavesPage } from './pages/questionnaires/waves-page';
@@ -146,6 +150,18 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.questionnaires.results" />}>
                 <Route path="metingen/:waveId/uitkomsten" element={<WaveResultsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.care.plans.read" />}>
+                <Route path="leerlingen/:pupilId/zorg" element={<PupilCarePage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.care.overview" />}>
+                <Route path="zorg" element={<CareOverviewPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.care.retention.manage" />}>
+                <Route path="bewaartermijnen" element={<CareRetentionPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.care.break_glass" />}>
+                <Route path="noodtoegang" element={<BreakGlassPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.research.manage" />}>
                 <Route path="onderzoek" element={<ResearchPage />} />

@@ -32,6 +32,9 @@ export interface IdPools {
   waveId: string[];
   studyId: string[];
   trustedAdultId: string[];
+  conversationId: string[];
+  referralId: string[];
+  caseId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -112,6 +115,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
   const importId = await seedStagedImport(test, world);
   const waveId = await seedWave(test, world, session);
   const calendarToken = await seedCalendarFeed(test, world);
+  const care = await seedCare(test, world, session);
   const doc = (await test.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDocument;
   const aspectIds = aspectIdsOf(model);
   const year = schoolYearAt(test.clock.now());
@@ -137,6 +141,9 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     studyId: [newId()],
     // Filled by the fuzzer's own POSTs, like studies.
     trustedAdultId: [newId()],
+    conversationId: [care.conversationId],
+    referralId: [care.referralId],
+    caseId: [care.caseId],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -158,6 +165,9 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     waveId: fromPool(pools.waveId),
     studyId: fromPool(pools.studyId),
     trustedAdultId: fromPool(pools.trustedAdultId),
+    conversationId: fromPool(pools.conversationId),
+    referralId: fromPool(pools.referralId),
+    caseId: fromPool(pools.caseId),
     instrumentId: fc.constantFrom('teacher-competence', 'class-climate-teacher', 'class-climate-pupil', 'no-such-list'),
     // Instruments for a pupil wave or a teacher wave, now and then an unknown one.
     instrumentIds: fc.oneof(
@@ -251,6 +261,9 @@ const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
   '/api/schools/:schoolId/questionnaire-waves': 'waveId',
   '/api/schools/:schoolId/research/studies': 'studyId',
   '/api/schools/:schoolId/pupils/:pupilId/care/trusted-adults': 'trustedAdultId',
+  '/api/schools/:schoolId/pupils/:pupilId/care/conversations': 'conversationId',
+  '/api/schools/:schoolId/pupils/:pupilId/care/referrals': 'referralId',
+  '/api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases': 'caseId',
 };
 
 /** A moment, a goal and an action in school A1's implementation plan, so plan routes meet real records. */
@@ -265,6 +278,20 @@ async function seedPlan(test: TestApp, world: World, session: Login): Promise<{ 
   const goalId = await post(`${plan}/goals`, { kind: 'free', title: 'Rustig de dag beginnen' });
   const actionId = await post(`${plan}/goals/${goalId}/actions`, { title: 'Afspraken maken', dueOn: '2026-12-01' });
   return { momentId, goalId, actionId };
+}
+
+/** A conversation, a referral and a meldcode case of a pupil in school A1, made by the fuzzing user, so those routes meet real records. */
+async function seedCare(test: TestApp, world: World, session: Login): Promise<{ conversationId: string; referralId: string; caseId: string }> {
+  const post = async (path: string, payload: object) => {
+    const url = `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/care/${path}`;
+    const response = await test.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, payload });
+    if (response.statusCode !== 201) throw new Error(`seeding care failed: ${url} ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  const conversationId = await post('conversations', { plannedOn: '2027-01-11' });
+  const referralId = await post('referrals', { toWhom: 'Jeugdteam', referredOn: '2026-11-02' });
+  const caseId = await post('meldcode-cases', { openedOn: '2026-11-02' });
+  return { conversationId, referralId, caseId };
 }
 
 /** A training in school A1's register, so the training routes meet a real record. */

@@ -130,6 +130,16 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       case 'POST /api/schools/:schoolId/trainings':
       case 'PUT /api/schools/:schoolId/trainings/:trainingId':
         return { kind: 'custom', title: `Scholing ${unique}`, heldOn: '2026-11-02', participantUserIds: [fuzz.world.users.teacher.id], partners: [`Partner ${unique}`] };
+      // A pupil's conversation, referral and meldcode step: bodies the care service accepts (held in the past, shared).
+      case 'POST /api/schools/:schoolId/pupils/:pupilId/care/conversations':
+      case 'PUT /api/schools/:schoolId/pupils/:pupilId/care/conversations/:conversationId':
+        return { plannedOn: '2026-11-02', heldOn: '2026-11-02', note: `Notitie ${unique}`, sharedWithCareTeam: true, forCareTeam: `Gedeeld ${unique}` };
+      case 'POST /api/schools/:schoolId/pupils/:pupilId/care/referrals':
+        return { toWhom: `Jeugdteam ${unique}`, referredOn: '2026-11-02', reason: `Reden ${unique}`, status: 'sent', followUpOn: '2026-12-01', screeningId: null };
+      case 'PUT /api/schools/:schoolId/pupils/:pupilId/care/referrals/:referralId':
+        return { toWhom: `Jeugdteam ${unique}`, reason: `Reden ${unique}`, status: 'waiting', followUpOn: '2026-12-01' };
+      case 'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/steps/:step':
+        return { doneOn: '2026-11-03', notes: `Notities ${unique}` };
       default:
         return fc.sample(validObject(operation.body!, fuzz.hints), { seed: unique, numRuns: 1 })[0];
     }
@@ -156,6 +166,10 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       waveId: fuzz.pools.waveId[0]!,
       studyId: fuzz.pools.studyId[0]!,
       trustedAdultId: fuzz.pools.trustedAdultId[0]!,
+      conversationId: fuzz.pools.conversationId[0]!,
+      referralId: fuzz.pools.referralId[0]!,
+      caseId: fuzz.pools.caseId[0]!,
+      step: '1',
     };
   }
 
@@ -169,6 +183,8 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
 
   /** Requests that store nothing of the text (only the audit of a read) and answer with it themselves. */
   const ANSWERED_IN_PLACE = new Set(['POST /api/schools/:schoolId/next-school-year/preview']);
+  /** Searches that store nothing of the text either (only the audit of the pupils they listed), and need not echo it. */
+  const AUDITED_SEARCHES = new Set(['GET /api/schools/:schoolId/care/break-glass/pupils']);
 
   /** API pages on which an accepted write must show the stored text again. */
   function readBackUrls(operation: ApiOperation, response: LightMyRequestResponse): string[] | undefined {
@@ -210,6 +226,14 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'POST /api/schools/:schoolId/pupils/:pupilId/care/trusted-adults': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care`],
       'PUT /api/schools/:schoolId/pupils/:pupilId/care/aces': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/aces`],
       'POST /api/schools/:schoolId/pupils/:pupilId/care/screenings': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/screenings`],
+      'POST /api/schools/:schoolId/pupils/:pupilId/care/conversations': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/conversations`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/care/conversations/:conversationId': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/conversations`],
+      'POST /api/schools/:schoolId/pupils/:pupilId/care/referrals': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/referrals`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/care/referrals/:referralId': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/referrals`],
+      'POST /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/meldcode-cases`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/steps/:step': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/meldcode-cases`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/closing': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/meldcode-cases`],
+      'PUT /api/schools/:schoolId/care/attention-officer': [`${school}/care/attention-officer`],
       'POST /api/schools/:schoolId/next-school-year/preparation': [`${school}/classes?schoolYear=${followingSchoolYear(year())}`],
     };
     return urls[`${operation.method} ${operation.url}`];
@@ -235,6 +259,10 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
     const shrunk = Object.keys(countsBefore).filter((table) => counts[table]! < countsBefore[table]! && !replaced.includes(table));
     if (shrunk.length > 0) return [`${label}: accepted, and ${shrunk.join(', ')} lost rows`];
     accepted += 1;
+    if (AUDITED_SEARCHES.has(`${operation.method} ${operation.url}`)) {
+      const stored = changed.filter((table) => table !== 'audit_events');
+      return stored.length > 0 ? [`${label}: a search changed ${stored.join(', ')}`] : [];
+    }
     if (ANSWERED_IN_PLACE.has(`${operation.method} ${operation.url}`)) {
       // A preview stores nothing but the audit record of the names it showed: its own answer must hold the text.
       const stored = changed.filter((table) => table !== 'audit_events');

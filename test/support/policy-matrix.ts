@@ -40,7 +40,12 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.care.plans.write': ['teacher', 'careTeam'],
   'school.care.sensitive': ['careTeam'],
   'school.care.overview': ['careTeam'],
+  'school.care.coverage': ['leadership', 'tsoLead', 'careTeam'],
+  'school.care.retention.manage': ['schoolAdmin'],
   'school.care.break_glass': ['leadership', 'tsoLead', 'teacher'],
+  // The care service narrows the meldcode further: the attention officer sees every case, another member their own.
+  'school.care.meldcode': ['careTeam'],
+  'school.care.attention_officer.manage': ['schoolAdmin', 'leadership'],
   // Teachers and the care team pass the policy; the plan service answers 403 not_shared until the school shares it.
   'school.plan.read': ['schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam'],
   'school.plan.edit': ['leadership', 'tsoLead'],
@@ -92,7 +97,12 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'school.care.plans.write': [],
   'school.care.sensitive': [],
   'school.care.overview': [],
+  'school.care.coverage': [],
+  'school.care.retention.manage': ['schoolAdminOtherBoard'],
   'school.care.break_glass': [],
+  'school.care.meldcode': [],
+  // School B's own administrator names B's attention officer.
+  'school.care.attention_officer.manage': ['schoolAdminOtherBoard'],
   'school.plan.read': ['schoolAdminOtherBoard'],
   'school.plan.edit': [],
   'school.questionnaires.manage': [],

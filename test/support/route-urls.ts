@@ -20,7 +20,10 @@ export type RecordParam =
   | 'importId'
   | 'waveId'
   | 'studyId'
-  | 'trustedAdultId';
+  | 'trustedAdultId'
+  | 'conversationId'
+  | 'referralId'
+  | 'caseId';
 
 /**
  * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
@@ -34,11 +37,12 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
     .replace(':instrumentId', 'teacher-competence')
     .replace(':schoolYear', '2027-2028')
     .replace(':version', '1')
+    .replace(':step', '1')
     .replace('*', 'x');
 }

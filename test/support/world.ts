@@ -144,3 +144,17 @@ async function enrollUsersWhoNeedMfa(test: TestApp, userIds: string[]): Promise<
       .execute();
   }
 }
+
+/** Adds one more staff member to school A1 with one role (teaching `classId` when given): a colleague beside the world's own. */
+export async function addSchoolA1Staff(test: TestApp, world: World, member: { name: string; role: SchoolRole; classId?: string }): Promise<string> {
+  const db = test.deps.db.kysely;
+  const now = isoInstant(test.clock.now());
+  const id = newId();
+  await db
+    .insertInto('users')
+    .values({ id, email: `${member.name.toLowerCase()}@world.test`, name: member.name, password_hash: null, locale: 'nl', disabled_at: null, created_at: now, home_board_id: world.boardA })
+    .execute();
+  await db.insertInto('school_memberships').values({ school_id: world.schoolA1, user_id: id, role: member.role, created_at: now }).execute();
+  if (member.classId) await db.insertInto('class_teachers').values({ class_id: member.classId, user_id: id, created_at: now }).execute();
+  return id;
+}

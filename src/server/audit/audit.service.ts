@@ -100,7 +100,22 @@ export type AuditAction =
   | 'care.screenings_read'
   | 'care.screening_recorded'
   | 'care.overview_read'
-  | 'care.break_glass_opened';
+  | 'care.break_glass_opened'
+  | 'care.conversations_read'
+  | 'care.conversation_planned'
+  | 'care.conversations_year_planned'
+  | 'care.conversation_changed'
+  | 'care.conversation_removed'
+  | 'care.referrals_read'
+  | 'care.referral_added'
+  | 'care.referral_changed'
+  | 'care.meldcode_read'
+  | 'care.meldcode_case_opened'
+  | 'care.meldcode_step_recorded'
+  | 'care.meldcode_case_closed'
+  | 'care.attention_officer_changed'
+  | 'care.retention_terms_changed'
+  | 'care.retention_applied';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

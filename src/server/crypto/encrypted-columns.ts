@@ -36,6 +36,14 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'care_ace_answers', column: 'answer_encrypted', keyColumns: ['id'] },
   { table: 'care_screenings', column: 'answers_encrypted', keyColumns: ['id'] },
   { table: 'care_break_glass', column: 'reason_encrypted', keyColumns: ['id'] },
+  // A pupil conversation: the author's own note, and what the pupil agreed to share with the care team.
+  { table: 'care_conversations', column: 'note_encrypted', keyColumns: ['id'] },
+  { table: 'care_conversations', column: 'for_care_team_encrypted', keyColumns: ['id'] },
+  // A referral: to whom (a named organisation or person tells a lot about a child) and why.
+  { table: 'care_referrals', column: 'to_whom_encrypted', keyColumns: ['id'] },
+  { table: 'care_referrals', column: 'reason_encrypted', keyColumns: ['id'] },
+  // The notes of a meldcode step: signs of abuse, what the pupil and parents said, the weighing.
+  { table: 'care_meldcode_steps', column: 'notes_encrypted', keyColumns: ['id'] },
   // A reset or invitation link kept in the outbox: it works like a password until it expires (then purged).
   { table: 'outbox_messages', column: 'secret_link_encrypted', keyColumns: ['id'] },
 ];

@@ -278,4 +278,18 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
     .values({ id: newId(), ...care, instrument_id: 'cries-8', instrument_version: '1.0.0', informant: 'pupil', taken_on: '2099-01-01', answers_encrypted: 'encrypted', recorded_by: userId, created_at: now })
     .execute();
   await db.insertInto('care_break_glass').values({ id: newId(), ...care, user_id: userId, reason_encrypted: 'encrypted', opened_at: now, expires_at: now }).execute();
+  await db.insertInto('care_retention_terms').values({ school_id: school.id, category: 'aces', months: 12, updated_by: userId, updated_at: now }).execute();
+  // A conversation, a referral, a meldcode case with a step, and the school's attention officer.
+  await db
+    .insertInto('care_conversations')
+    .values({ id: newId(), ...care, planned_on: '2099-10-01', held_on: null, note_encrypted: 'encrypted', shared_with_care_team: 0, for_care_team_encrypted: 'encrypted', created_by: userId, created_at: now, updated_at: now })
+    .execute();
+  await db
+    .insertInto('care_referrals')
+    .values({ id: newId(), ...care, referred_on: '2099-01-01', to_whom_encrypted: 'encrypted', reason_encrypted: 'encrypted', status: 'sent', follow_up_on: null, screening_id: null, created_by: userId, created_at: now, updated_at: now })
+    .execute();
+  const caseId = newId();
+  await db.insertInto('care_meldcode_cases').values({ id: caseId, ...care, opened_on: '2099-01-01', created_by: userId, created_at: now, closed_on: null, outcome: null, closed_by: null }).execute();
+  await db.insertInto('care_meldcode_steps').values({ id: newId(), school_id: school.id, case_id: caseId, step: 1, recording: 1, done_on: null, notes_encrypted: 'encrypted', recorded_by: userId, recorded_at: now }).execute();
+  await db.insertInto('care_attention_officers').values({ school_id: school.id, user_id: userId, set_by: userId, set_at: now }).execute();
 }

@@ -57,7 +57,11 @@ import type {
   SelfscanRoundsTable,
 } from '../features/selfscan/selfscan.tables';
 import type { ResearchObjectionsTable, ResearchStudiesTable } from '../features/research/research.tables';
+import type { CareRetentionTermsTable } from '../features/care/care-retention.tables';
 import type { CareAceAnswersTable, CareBreakGlassTable, CareScreeningsTable, CareSupportPlansTable, CareTrustedAdultsTable } from '../features/care/care.tables';
+import type { CareConversationsTable } from '../features/care/care-conversations.tables';
+import type { CareReferralsTable } from '../features/care/care-referrals.tables';
+import type { CareAttentionOfficersTable, CareMeldcodeCasesTable, CareMeldcodeStepsTable } from '../features/care/care-meldcode.tables';
 import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
 import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
 import type { SchoolYearPreparationsTable } from '../features/school-year/school-year.tables';
@@ -137,6 +141,12 @@ export interface Database {
   care_ace_answers: CareAceAnswersTable;
   care_screenings: CareScreeningsTable;
   care_break_glass: CareBreakGlassTable;
+  care_conversations: CareConversationsTable;
+  care_referrals: CareReferralsTable;
+  care_meldcode_cases: CareMeldcodeCasesTable;
+  care_meldcode_steps: CareMeldcodeStepsTable;
+  care_attention_officers: CareAttentionOfficersTable;
+  care_retention_terms: CareRetentionTermsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -211,6 +221,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'care_ace_answers',
   'care_screenings',
   'care_break_glass',
+  'care_conversations',
+  'care_referrals',
+  'care_meldcode_cases',
+  'care_meldcode_steps',
+  'care_attention_officers',
+  'care_retention_terms',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -24,6 +24,8 @@ import * as questionnaireWaves from './migrations/2026-12-08-001-questionnaire-w
 import * as questionnaireResponses from './migrations/2026-12-08-002-questionnaire-responses';
 import * as research from './migrations/2026-12-09-001-research';
 import * as care from './migrations/2026-12-10-001-care';
+import * as careConversationsReferralsMeldcode from './migrations/2026-12-10-002-care-conversations-referrals-meldcode';
+import * as careRetention from './migrations/2026-12-10-003-care-retention';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
 import * as waveReminders from './migrations/2026-12-09-004-wave-reminders';
@@ -58,6 +60,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09-003-school-instruments': schoolInstruments,
   '2026-12-09-004-wave-reminders': waveReminders,
   '2026-12-10-001-care': care,
+  '2026-12-10-002-care-conversations-referrals-meldcode': careConversationsReferralsMeldcode,
+  '2026-12-10-003-care-retention': careRetention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

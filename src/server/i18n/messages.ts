@@ -72,6 +72,10 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'Deze versie van de vragenlijst bestaat al: ze hoort bij Groeiwijzer of wordt al in een meting gebruikt. Geef het bestand een nieuw versienummer en voeg het opnieuw toe.',
     already_trusted_adult: 'Deze collega staat al bij de vertrouwde volwassenen van deze leerling.',
     break_glass_not_needed: 'Je kunt het plan van deze leerling al inzien; noodtoegang is niet nodig.',
+    conversations_already_planned: 'Voor deze leerling staan dit schooljaar al gesprekken gepland. Voeg er zo nodig een los gesprek bij.',
+    conversation_already_held: 'Dit gesprek is al gevoerd en blijft daarom bewaard.',
+    not_own_conversation: 'Dit gesprek is van een collega: alleen wie het gesprek voert, kan het wijzigen of verwijderen.',
+    meldcode_case_closed: 'Deze meldcodezaak is afgesloten en kan niet meer worden gewijzigd.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -137,6 +141,10 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'This version of the questionnaire already exists: it comes with Groeiwijzer or is already used in a wave. Give the file a new version number and add it again.',
     already_trusted_adult: 'This colleague is already one of the pupil\'s trusted adults.',
     break_glass_not_needed: 'You can already read this pupil\'s plan; emergency access is not needed.',
+    conversations_already_planned: 'Conversations with this pupil are already planned for this school year. Add a single conversation if needed.',
+    conversation_already_held: 'This conversation has been held, so it is kept.',
+    not_own_conversation: 'This conversation belongs to a colleague: only the person who holds it can change or remove it.',
+    meldcode_case_closed: 'This meldcode case is closed and can no longer be changed.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

@@ -7,6 +7,31 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
   return list === '' ? undefined : list;
 }
 
+/** The ids a field's hint and error get (null when it has none), for its input's aria-describedby. */
+function fieldTextIds(id: string, hint: string | undefined, error: string | undefined): { hintId: string | null; errorId: string | null } {
+  return { hintId: hint ? `${id}-hint` : null, errorId: error ? `${id}-error` : null };
+}
+
+/** A field's label, hint and error, in that order above its input. */
+function FieldTexts({ id, label, hint, error }: { id: string; label: string; hint?: string | undefined; error?: string | undefined }) {
+  const { hintId, errorId } = fieldTextIds(id, hint, error);
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId ?? undefined}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId ?? undefined}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 interface TextFieldProps {
   id: string;
   label: string;
@@ -22,21 +47,10 @@ interface TextFieldProps {
 
 /** A labelled text input with its hint and error tied to it by aria-describedby. */
 export function TextField({ id, label, value, onChange, type = 'text', hint, error, autoComplete, required, maxLength }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : null;
-  const errorId = error ? `${id}-error` : null;
+  const { hintId, errorId } = fieldTextIds(id, hint, error);
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId ?? undefined}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId ?? undefined}>
-          {error}
-        </p>
-      ) : null}
+      <FieldTexts id={id} label={label} hint={hint} error={error} />
       <input
         id={id}
         name={id}
@@ -49,6 +63,37 @@ export function TextField({ id, label, value, onChange, type = 'text', hint, err
         required={required}
         maxLength={maxLength}
         spellCheck={type === 'text' ? undefined : false}
+      />
+    </div>
+  );
+}
+
+interface TextAreaFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  error?: string | undefined;
+  rows?: number;
+  maxLength?: number;
+}
+
+/** A labelled text area (paragraphs allowed) with its hint and error tied to it. */
+export function TextAreaField({ id, label, value, onChange, hint, error, rows = 3, maxLength }: TextAreaFieldProps) {
+  const { hintId, errorId } = fieldTextIds(id, hint, error);
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <FieldTexts id={id} label={label} hint={hint} error={error} />
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        maxLength={maxLength}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={error ? true : undefined}
       />
     </div>
   );
@@ -68,21 +113,10 @@ interface SelectFieldProps {
 
 /** A labelled select with its hint and error tied to it. */
 export function SelectField({ id, label, value, onChange, options, hint, error, required, disabled }: SelectFieldProps) {
-  const hintId = hint ? `${id}-hint` : null;
-  const errorId = error ? `${id}-error` : null;
+  const { hintId, errorId } = fieldTextIds(id, hint, error);
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId ?? undefined}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId ?? undefined}>
-          {error}
-        </p>
-      ) : null}
+      <FieldTexts id={id} label={label} hint={hint} error={error} />
       <select
         id={id}
         name={id}

@@ -29,3 +29,13 @@ export function SuccessMessage({ message }: { message: string | null }) {
     </div>
   );
 }
+
+/** Why something just failed, announced at once; nothing when there is no message. */
+export function ErrorMessage({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="notice notice-error" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -183,6 +183,21 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'care.screening_recorded': t('Screening vastgelegd'),
     'care.overview_read': t('Zorgoverzicht ingezien'),
     'care.break_glass_opened': t('Noodtoegang tot een plan geopend'),
+    'care.retention_terms_changed': t('Bewaartermijnen van zorggegevens gewijzigd'),
+    'care.retention_applied': t('Zorggegevens van vertrokken leerlingen verwijderd na de bewaartermijn'),
+    'care.conversations_read': t('Kindgesprekken van een leerling ingezien'),
+    'care.conversation_planned': t('Kindgesprek gepland of vastgelegd'),
+    'care.conversations_year_planned': t('Drie kindgesprekken voor het schooljaar gepland'),
+    'care.conversation_changed': t('Kindgesprek gewijzigd'),
+    'care.conversation_removed': t('Gepland kindgesprek verwijderd'),
+    'care.referrals_read': t('Verwijzingen van een leerling ingezien'),
+    'care.referral_added': t('Verwijzing vastgelegd'),
+    'care.referral_changed': t('Verwijzing gewijzigd'),
+    'care.meldcode_read': t('Meldcodezaken ingezien'),
+    'care.meldcode_case_opened': t('Meldcodezaak geopend'),
+    'care.meldcode_step_recorded': t('Stap van een meldcodezaak vastgelegd'),
+    'care.meldcode_case_closed': t('Meldcodezaak afgesloten'),
+    'care.attention_officer_changed': t('Aandachtsfunctionaris van de school gewijzigd'),
   };
 }
 

@@ -23,12 +23,12 @@ export async function isStaffOfSchool(db: Kysely<Database>, schoolId: string, us
   return row !== undefined;
 }
 
-/** The care team of a school, for the break-glass notice. */
+/** The care team of a school (accounts not switched off), for the break-glass notice and the attention officer. */
 export async function listCareTeam(db: Kysely<Database>, schoolId: string) {
   return db
     .selectFrom('school_memberships')
     .innerJoin('users', 'users.id', 'school_memberships.user_id')
-    .select(['users.id', 'users.email', 'users.locale', 'users.home_board_id'])
+    .select(['users.id', 'users.name', 'users.email', 'users.locale', 'users.home_board_id'])
     .where('school_memberships.school_id', '=', schoolId)
     .where('school_memberships.role', '=', 'care_team')
     .where('users.disabled_at', 'is', null)

@@ -6,7 +6,9 @@ import {
   addScreeningBodySchema,
   addTrustedAdultBodySchema,
   breakGlassBodySchema,
+  breakGlassPupilsSchema,
   breakGlassSchema,
+  breakGlassSearchQuerySchema,
   careFileSchema,
   careOverviewSchema,
   carePlanVersionSchema,
@@ -120,6 +122,15 @@ export async function careRoutes(app: App, deps: Deps): Promise<void> {
       schema: { tags: ['care'], params: carePupilParamsSchema, body: breakGlassBodySchema, response: { 201: breakGlassSchema } },
     },
     async (request, reply) => reply.code(201).send(await service.openBreakGlass(deps, staffCallerOf(request), request.params.schoolId, request.params.pupilId, request.body)),
+  );
+
+  app.get(
+    '/api/schools/:schoolId/care/break-glass/pupils',
+    {
+      config: { policy: { access: 'permission', permission: 'school.care.break_glass' } },
+      schema: { tags: ['care'], params: schoolParamsSchema, querystring: breakGlassSearchQuerySchema, response: { 200: breakGlassPupilsSchema } },
+    },
+    async (request) => service.searchPupilsForBreakGlass(deps, staffCallerOf(request), request.params.schoolId, request.query.name),
   );
 
   app.get(

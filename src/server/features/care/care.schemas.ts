@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ACE_ANSWERS, ACE_INFORMANTS } from '../../../shared/aces';
+import { REFERRAL_STATUSES } from '../../../shared/referrals';
+import { BOTTOM_UP_HELPS, KEY_PERSON_RELATIONS, SCREENING_INFORMANTS } from '../../../shared/care';
 import { multiLineTextSchema, schoolDateSchema, singleLineTextSchema } from '../../http/common.schemas';
 import { schoolSignalSchema } from '../checkin/checkin.schemas';
 
@@ -13,10 +15,6 @@ export const planVersionParamsSchema = carePupilParamsSchema.extend({ version: z
 /** A plan's or note's text: paragraphs allowed, at most 4,000 characters. */
 const careTextSchema = multiLineTextSchema.pipe(z.string().max(4000));
 
-/** Calming that works from the body up (bottom-up regulation). */
-export const BOTTOM_UP_HELPS = ['movement', 'sensory', 'breathing', 'quiet-place'] as const;
-/** Key people outside school. */
-export const KEY_PERSON_RELATIONS = ['parent', 'carer', 'coach', 'youth-worker', 'other'] as const;
 
 export const keyPersonSchema = z.strictObject({
   relation: z.enum(KEY_PERSON_RELATIONS),
@@ -123,8 +121,6 @@ export type PupilAces = z.infer<typeof pupilAcesSchema>;
 
 // ---------- screenings (care team only) ----------
 
-export const SCREENING_INFORMANTS = ['pupil', 'parent'] as const;
-
 export const addScreeningBodySchema = z.strictObject({
   instrumentId: z.string().min(1).max(60),
   informant: z.enum(SCREENING_INFORMANTS),
@@ -173,6 +169,11 @@ export const breakGlassBodySchema = z.strictObject({
 export type BreakGlassBody = z.input<typeof breakGlassBodySchema>;
 export const breakGlassSchema = z.object({ expiresAt: z.string() });
 
+/** Finding the pupil to open by break-glass: part of a first or last name. */
+export const breakGlassSearchQuerySchema = z.strictObject({ name: singleLineTextSchema.min(2).max(60) });
+export const breakGlassPupilsSchema = z.array(z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), className: z.string().nullable() }));
+export type BreakGlassPupils = z.infer<typeof breakGlassPupilsSchema>;
+
 // ---------- the care overview (care team) ----------
 
 export const careOverviewSchema = z.object({
@@ -183,5 +184,13 @@ export const careOverviewSchema = z.object({
   ),
   overduePlanReviews: z.array(z.object({ pupilId: z.string(), pupilName: z.string(), reviewOn: z.string() })),
   breakGlass: z.array(z.object({ id: z.string(), pupilId: z.string(), pupilName: z.string(), userName: z.string(), reason: z.string(), openedAt: z.string(), expiresAt: z.string() })),
+  /** Conversations of the last 30 days whose shared part the pupil agreed to give the care team. */
+  conversationsShared: z.array(
+    z.object({ conversationId: z.string(), pupilId: z.string(), pupilName: z.string(), heldOn: z.string(), teacherName: z.string().nullable(), forCareTeam: z.string() }),
+  ),
+  /** Referrals not ended whose follow-up date has come. */
+  referralFollowUps: z.array(
+    z.object({ referralId: z.string(), pupilId: z.string(), pupilName: z.string(), toWhom: z.string(), status: z.enum(REFERRAL_STATUSES), followUpOn: z.string() }),
+  ),
 });
 export type CareOverview = z.infer<typeof careOverviewSchema>;

@@ -1,6 +1,8 @@
 import { type AceAnswer, type AceInformant, combineAces, DEFAULT_ACE_CATEGORIES } from '../../../shared/aces';
+import { BREAK_GLASS_MINUTES } from '../../../shared/care';
 import { type Instrument, scaleRangeOf } from '../../../shared/questionnaire-instrument';
-import { schoolDateOf, schoolYearAt } from '../../../shared/school-time';
+import type { ReferralStatus } from '../../../shared/referrals';
+import { addDays, schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 import { proposesReferral, scoreScreening, totalScaleOf } from '../../../shared/screening';
 import type { StaffCaller } from '../../access/caller';
 import { isCareTeamOf, isPupilInScope, pupilScopeOf } from '../../access/record-scope';
@@ -14,10 +16,13 @@ import { breakGlassMail } from '../../mail/templates';
 import { schoolSignalsToday } from '../checkin/checkin-teacher.service';
 import { listPupilsWithClass } from '../pupils/pupils.repository';
 import { findSchool } from '../tenancy/tenancy.repository';
+import * as conversationsRepository from './care-conversations.repository';
+import * as referralsRepository from './care-referrals.repository';
 import * as repository from './care.repository';
 import type {
   AddScreeningBody,
   BreakGlassBody,
+  BreakGlassPupils,
   CareAccess,
   CareFile,
   CareOverview,
@@ -36,15 +41,15 @@ import { screeningInstrumentOf, screeningInstruments } from './screening-instrum
 // ACEs and screenings are the care team's alone (the route policy already keeps everyone else out). Every read of a
 // pupil's care data writes one audit event: who, which pupil, what, and by which right (`via`).
 
-/** How long a break-glass opening lasts. */
-export const BREAK_GLASS_MINUTES = 60;
 /** How far back the care overview lists break-glass openings. */
 const BREAK_GLASS_OVERVIEW_DAYS = 30;
+/** How far back the care overview lists conversations shared with the care team (by the day they were held). */
+const SHARED_CONVERSATIONS_OVERVIEW_DAYS = 30;
 
 // ---------- need-to-know ----------
 
 /** The caller's right to this pupil's file; 404 (the record's existence is not confirmed) without one. */
-async function careAccessOf(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string): Promise<CareAccess> {
+export async function careAccessOf(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string): Promise<CareAccess> {
   const db = deps.db.kysely;
   if (isCareTeamOf(caller.actor, schoolId)) return { via: 'care_team' };
   const scope = pupilScopeOf(caller.actor, schoolId, 'care');
@@ -54,7 +59,8 @@ async function careAccessOf(deps: Deps, caller: StaffCaller, schoolId: string, p
   throw new AppError('not_found');
 }
 
-async function requirePupil(deps: Deps, schoolId: string, pupilId: string) {
+/** The pupil of the school with their class this school year; 404 for an id that is no pupil of the school. */
+export async function requirePupil(deps: Deps, schoolId: string, pupilId: string) {
   const [pupil] = await listPupilsWithClass(deps.db.kysely, schoolId, schoolYearAt(deps.clock.now()), { pupilId, scope: { wholeSchool: true } });
   if (!pupil) throw new AppError('not_found');
   return pupil;
@@ -67,8 +73,22 @@ async function requireWriteAccess(deps: Deps, caller: StaffCaller, schoolId: str
   if (access.via === 'break_glass') throw new AppError('forbidden', { detail: 'break-glass access reads the plan only' });
 }
 
-async function auditRead(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string | null, action: AuditAction, detail: Record<string, unknown>) {
-  await recordAudit(deps.db.kysely, deps.clock, {
+/** One audit event about a pupil (or, with `pupilId` null, the school) outside a transaction: a read. */
+export async function auditRead(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string | null, action: AuditAction, detail: Record<string, unknown>) {
+  await auditWrite(deps.db.kysely, deps, caller, schoolId, pupilId, action, detail);
+}
+
+/** One audit event about a pupil (or, with `pupilId` null, the school) inside the write's transaction. */
+export async function auditWrite(
+  trx: Parameters<typeof recordAudit>[0],
+  deps: Deps,
+  caller: StaffCaller,
+  schoolId: string,
+  pupilId: string | null,
+  action: AuditAction,
+  detail: Record<string, unknown>,
+) {
+  await recordAudit(trx, deps.clock, {
     actorUserId: caller.userId,
     action,
     targetType: pupilId === null ? 'school' : 'pupil',
@@ -77,10 +97,6 @@ async function auditRead(deps: Deps, caller: StaffCaller, schoolId: string, pupi
     boardId: caller.schoolBoardId ?? null,
     detail,
   });
-}
-
-async function auditWrite(trx: Parameters<typeof recordAudit>[0], deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, action: AuditAction, detail: Record<string, unknown>) {
-  await recordAudit(trx, deps.clock, { actorUserId: caller.userId, action, targetType: 'pupil', targetId: pupilId, schoolId, boardId: caller.schoolBoardId ?? null, detail });
 }
 
 // ---------- the file: trusted adults and the support plan ----------
@@ -357,6 +373,24 @@ export async function addScreening(deps: Deps, caller: StaffCaller, schoolId: st
 
 // ---------- break-glass ----------
 
+/** How many pupils a break-glass search shows at most: enough to find one child, too few to list the school. */
+const BREAK_GLASS_SEARCH_LIMIT = 10;
+
+/**
+ * Pupils of the school whose name holds the text, to open one by break-glass: a replacement teacher in a crisis has
+ * no class list of their own. Names and classes only, at most ten, and the read is audited like any pupil list.
+ */
+export async function searchPupilsForBreakGlass(deps: Deps, caller: StaffCaller, schoolId: string, name: string): Promise<BreakGlassPupils> {
+  const rows = await listPupilsWithClass(deps.db.kysely, schoolId, schoolYearAt(deps.clock.now()), {
+    status: 'current',
+    nameContains: name,
+    limit: BREAK_GLASS_SEARCH_LIMIT,
+    scope: { wholeSchool: true },
+  });
+  await auditRead(deps, caller, schoolId, null, 'pupils.read', { purpose: 'break_glass', found: rows.length });
+  return rows.map((row) => ({ id: row.id, firstName: row.first_name, lastName: row.last_name, className: row.class_name ?? null }));
+}
+
 /**
  * Opens one pupil's support plan for 60 minutes to a staff member without need-to-know, after a reason and their
  * password; audited, and every member of the school's care team gets a mail at once (the overview lists it too).
@@ -399,7 +433,10 @@ async function tellCareTeam(deps: Deps, schoolId: string, openerName: string, at
 
 // ---------- the care overview (care team) ----------
 
-/** The care team's caseload: today's check-in signals, screenings above a cut-off, overdue plan reviews, break-glass openings. */
+/**
+ * The care team's caseload: today's check-in signals, screenings above a cut-off, overdue plan reviews, break-glass
+ * openings, conversations shared with the care team and referral follow-ups that are due.
+ */
 export async function getCareOverview(deps: Deps, caller: StaffCaller, schoolId: string): Promise<CareOverview> {
   const db = deps.db.kysely;
   const now = deps.clock.now();
@@ -416,6 +453,8 @@ export async function getCareOverview(deps: Deps, caller: StaffCaller, schoolId:
   }
   const overdue = await repository.listOverdueReviews(db, schoolId, today);
   const openings = await repository.listBreakGlassSince(db, schoolId, isoInstant(new Date(now.getTime() - BREAK_GLASS_OVERVIEW_DAYS * 86_400_000)));
+  const shared = await conversationsRepository.listSharedConversationsSince(db, schoolId, addDays(today, -SHARED_CONVERSATIONS_OVERVIEW_DAYS));
+  const followUps = await referralsRepository.listDueReferralFollowUps(db, schoolId, today);
   await auditRead(deps, caller, schoolId, null, 'care.overview_read', { via: 'care_team', pupilsWithSignals: signals.length });
   return {
     signals,
@@ -439,6 +478,26 @@ export async function getCareOverview(deps: Deps, caller: StaffCaller, schoolId:
         reason: await deps.fieldCrypto.decrypt(encryptedFieldRef('care_break_glass', 'reason_encrypted', [row.id]), row.reason_encrypted),
         openedAt: row.opened_at,
         expiresAt: row.expires_at,
+      })),
+    ),
+    conversationsShared: await Promise.all(
+      shared.map(async (row) => ({
+        conversationId: row.id,
+        pupilId: row.pupil_id,
+        pupilName: `${row.first_name} ${row.last_name}`,
+        heldOn: row.held_on!,
+        teacherName: row.teacher_name,
+        forCareTeam: await deps.fieldCrypto.decrypt(encryptedFieldRef('care_conversations', 'for_care_team_encrypted', [row.id]), row.for_care_team_encrypted),
+      })),
+    ),
+    referralFollowUps: await Promise.all(
+      followUps.map(async (row) => ({
+        referralId: row.id,
+        pupilId: row.pupil_id,
+        pupilName: `${row.first_name} ${row.last_name}`,
+        toWhom: await deps.fieldCrypto.decrypt(encryptedFieldRef('care_referrals', 'to_whom_encrypted', [row.id]), row.to_whom_encrypted),
+        status: row.status as ReferralStatus,
+        followUpOn: row.follow_up_on!,
       })),
     ),
   };

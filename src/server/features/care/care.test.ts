@@ -157,6 +157,11 @@ describe.each(testDialects())('a pupil\'s care on %s', (dialect) => {
     // Leadership has no relation to the pupil: nothing until break-glass.
     const leader = await as('leadership');
     expect((await requestAs(test.app, leader, 'GET', file())).statusCode).toBe(404);
+    // Finding the child: part of a name, any case; wildcards are plain characters.
+    const search = async (name: string) => (await requestAs(test.app, leader, 'GET', `/api/schools/${world.schoolA1}/care/break-glass/pupils?name=${encodeURIComponent(name)}`)).json();
+    expect((await search('sAN')).map((pupil: { id: string }) => pupil.id)).toEqual([world.pupilInClassA1]);
+    expect(await search('%%')).toEqual([]);
+    expect(await search('_a')).toEqual([]);
     const wrong = await requestAs(test.app, leader, 'POST', `${file()}/break-glass`, { reason: 'Invalkracht, leerling in paniek op het plein', password: 'not it' });
     expect(wrong.json().error.code).toBe('wrong_current_password');
     const opened = await requestAs(test.app, leader, 'POST', `${file()}/break-glass`, { reason: 'Invalkracht, leerling in paniek op het plein', password: WORLD_PASSWORD });

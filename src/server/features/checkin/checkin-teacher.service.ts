@@ -266,7 +266,8 @@ async function noteMarksOn(deps: Deps, schoolId: string, pupilIds: readonly stri
   return byPupil;
 }
 
-async function closedPeriodsOf(deps: Deps, schoolId: string): Promise<ClosedPeriod[]> {
+/** The school's closed periods (holidays, study days): the days that are no school days. */
+export async function closedPeriodsOf(deps: Deps, schoolId: string): Promise<ClosedPeriod[]> {
   return (await repository.listClosedDays(deps.db.kysely, schoolId)).map((row) => ({ startDate: row.start_date, endDate: row.end_date }));
 }
 

@@ -193,7 +193,7 @@ export function isSchoolDay(date: string, closedDays: readonly ClosedPeriod[]): 
   return !closedDays.some((period) => period.startDate <= date && date <= period.endDate);
 }
 
-// Far enough back for any real run of holidays; stops the search on a school that is closed "forever".
+// Far enough back (or ahead) for any real run of holidays; stops the search on a school that is closed "forever".
 const MAX_LOOKBACK_DAYS = 400;
 
 /** The last `count` school days up to and including `today`, oldest first (fewer when the school was closed that long). */
@@ -204,6 +204,15 @@ export function lastSchoolDays(today: string, count: number, closedDays: readonl
     if (isSchoolDay(date, closedDays)) days.push(date);
   }
   return days.reverse();
+}
+
+/** The first school day on or after `date` (`date` itself when the school stays closed that long). */
+export function firstSchoolDayFrom(date: string, closedDays: readonly ClosedPeriod[]): string {
+  for (let ahead = 0; ahead < MAX_LOOKBACK_DAYS; ahead += 1) {
+    const candidate = addDays(date, ahead);
+    if (isSchoolDay(candidate, closedDays)) return candidate;
+  }
+  return date;
 }
 
 /** Every school day from `from` to `to`, both included, oldest first. */

@@ -27,6 +27,7 @@ import {
 import type { DemoRows } from './demo.data';
 import { DEMO_PUPIL_CLASS_INDEXES } from './demo-waves.data';
 import { seedDemoWaves } from './demo-waves.seed';
+import { seedDemoCare } from './demo-care.seed';
 import { insertDemoRows } from './demo.repository';
 
 /** What the school year content needs of the app's dependencies (mail is never sent: the rounds lie in the past). */
@@ -39,12 +40,14 @@ export interface DemoSchoolYearSummary {
   actions: number;
   trainings: number;
   waves: number;
+  /** Pupils with a care file (none without the encryption key: it is all special-category text). */
+  carePupils: number;
 }
 
 /**
  * Gives De Vlinderboom (the demo's first school) a school year: its colleagues, a baseline and a closed autumn
  * self-scan round with consensus and next goals, a plan with actions, the training register, two school years of
- * measurement waves around the team training, start dates, and
+ * measurement waves around the team training, start dates, a few pupils' care files, and
  * its plan and self-scan shared with the board. Everything but the colleagues' accounts goes through the
  * services a school uses, each at the moment it happened (the clock is moved back), inside the caller's
  * transaction `trx`.
@@ -193,10 +196,13 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
     pupils: rows.class_pupils.filter((link) => pupilClassIds.has(link.class_id)).map((link) => ({ id: link.pupil_id, classId: link.class_id, startedOn: '0001-01-01' })),
   });
 
+  // A few pupils of the demo teacher's class with a care file, for the care overview.
+  const carePupils = deps.fieldCrypto.available ? await seedDemoCare(rows, { on, callerOf, idOf, today, schoolId }) : 0;
+
   // Leadership shares the plan with the team, and the plan, self-scan placements and effect evaluation with the board.
   await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true, sharesEffectWithBoard: true });
 
-  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves };
+  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves, carePupils };
 }
 
 // The colleagues' accounts (no password: they cannot sign in), roles and classes.

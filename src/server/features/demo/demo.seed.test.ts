@@ -12,6 +12,8 @@ import type { RoundResults } from '../selfscan/selfscan.schemas';
 import { seedDemo } from './demo.seed';
 import type { SchoolEffect } from '../evaluation/school-effect.schemas';
 import { DEMO_PUPIL_INSTRUMENT, DEMO_TEACHER_INSTRUMENT, DEMO_WAVE_DAYS_AGO } from './demo-waves.data';
+import { DEMO_CARE_PUPILS } from './demo-care.data';
+import type { CareFile, CareOverview, PupilAces } from '../care/care.schemas';
 import { DEMO_ASPECT_LEVELS, DEMO_COLLEAGUES, DEMO_CONSENSUS, DEMO_NEXT_GOALS, DEMO_ROUNDS } from './demo-school-year.data';
 
 describe('the demo rows', () => {
@@ -247,6 +249,23 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
           }
         }
       }
+    });
+
+    it("gives a few pupils of the teacher's class a care file, so the care overview shows a screening above the cut-off and an overdue review", async () => {
+      const schoolId = await vlinderboomId();
+      const care = await login(test.app, 'ib@voorbeeld.test', DEMO_PASSWORD);
+      const overview = (await requestAs(test.app, care, 'GET', `/api/schools/${schoolId}/care/overview`)).json() as CareOverview;
+      expect(overview.screeningsAboveCutOff.map((entry) => entry.bandName.nl)).toEqual(['Boven het afkappunt']);
+      expect(overview.overduePlanReviews).toHaveLength(1);
+      const pupilId = overview.screeningsAboveCutOff[0]!.pupilId;
+      // The teacher reads the file of a pupil of their class: plan, trusted adult.
+      const file = (await requestAs(test.app, await login(test.app, 'leerkracht@voorbeeld.test', DEMO_PASSWORD), 'GET', `/api/schools/${schoolId}/pupils/${pupilId}/care`)).json() as CareFile;
+      expect(file.access.via).toBe('teacher');
+      expect(file.plan?.content.earlySigns).toBe(DEMO_CARE_PUPILS[0]!.plan.content.earlySigns);
+      expect(file.trustedAdults).toHaveLength(1);
+      const aces = (await requestAs(test.app, care, 'GET', `/api/schools/${schoolId}/pupils/${pupilId}/care/aces`)).json() as PupilAces;
+      expect(aces.combined.fourOrMore).toBe(true);
+      expect(aces.combined.categories.find((entry) => entry.category === 'parental-separation')?.sources).toEqual(['parent', 'file']);
     });
 
     it('has a training register whose coverage shows trained, overdue and new staff', async () => {

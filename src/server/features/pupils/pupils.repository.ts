@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { classIdsTaughtBy, type PupilScope } from '../../access/record-scope';
 import type { Database } from '../../db/database';
 import type { PupilStatus } from './pupils.schemas';
@@ -17,13 +17,14 @@ function chunks<T>(items: readonly T[]): T[][] {
  * The pupils of a school, each joined to their class(es) in one school year (a row per placement,
  * one row with null class when unplaced). `status` keeps only pupils at the school (`current`) or only
  * those who left (`former`); `classId` only pupils placed in that class; `pupilId` only that pupil; a
- * teacher's `scope` only pupils placed in classes they teach.
+ * teacher's `scope` only pupils placed in classes they teach; `nameContains` only pupils whose first or last name
+ * holds the text (any case); `limit` at most that many rows.
  */
 export async function listPupilsWithClass(
   db: Kysely<Database>,
   schoolId: string,
   schoolYear: string,
-  filter: { status?: PupilStatus | undefined; classId?: string | undefined; pupilId?: string | undefined; scope: PupilScope },
+  filter: { status?: PupilStatus | undefined; classId?: string | undefined; pupilId?: string | undefined; nameContains?: string; limit?: number; scope: PupilScope },
 ) {
   let query = db
     .selectFrom('pupils')
@@ -54,6 +55,13 @@ export async function listPupilsWithClass(
   if (filter.classId !== undefined) query = query.where('placement.class_id', '=', filter.classId);
   if (filter.pupilId !== undefined) query = query.where('pupils.id', '=', filter.pupilId);
   if (!filter.scope.wholeSchool) query = query.where('placement.class_id', 'in', classIdsTaughtBy(db, filter.scope.teacherUserId));
+  if (filter.nameContains !== undefined) {
+    // LIKE with its wildcards escaped, on lower case: the same on SQLite and PostgreSQL.
+    const pattern = `%${filter.nameContains.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const contains = (column: 'pupils.first_name' | 'pupils.last_name') => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+    query = query.where((eb) => eb.or([contains('pupils.first_name'), contains('pupils.last_name')])).orderBy('pupils.first_name').orderBy('pupils.last_name');
+  }
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
   return query.execute();
 }
 

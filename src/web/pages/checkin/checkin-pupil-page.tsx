@@ -10,6 +10,7 @@ import { FormActions, SelectField } from '../../components/form-fields';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
+import { pupilCarePath } from '../care/care-paths';
 import { useSchool } from '../school/school-layout';
 import { HandledLine } from './checkin-handled';
 import { signalLabel } from './checkin-labels';
@@ -59,6 +60,12 @@ export function CheckinPupilPage() {
     <Page title={t('Check-in van {{name}}', { name: data.displayName })}>
       <p>
         <Link to={back.to}>{back.label}</Link>
+        {can('school.care.plans.write') ? (
+          <>
+            {' · '}
+            <Link to={pupilCarePath(school.id, data.pupilId)}>{t('Zorgdossier: plan en vertrouwde volwassenen')}</Link>
+          </>
+        ) : null}
       </p>
       <section aria-labelledby="signalen-leerling-kop">
         <h2 id="signalen-leerling-kop">{t('Signalen van vandaag')}</h2>

@@ -2,6 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { KOTTER_STEPS, kotterCoverage } from '../../../shared/plan';
+import { CARE_COVERAGE_ASPECT_ID } from '../../../shared/care';
+import { CareCoverageEvidence } from '../care/care-coverage-evidence';
 import { api, ApiError, apiPath } from '../../api/api-client';
 import type { PlanAction, PlanGoal, PlanOverview } from '../../api/plan-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -196,6 +198,7 @@ interface GoalCardProps {
 function GoalCard({ goal, canEdit, onEdit, onDelete, onAddAction, onEditAction, onDeleteAction }: GoalCardProps) {
   const { t } = useTranslation();
   const goalName = useGoalName();
+  const { school, can } = useSchool();
   const headingId = useId();
   const name = goalName(goal);
   return (
@@ -212,6 +215,7 @@ function GoalCard({ goal, canEdit, onEdit, onDelete, onAddAction, onEditAction, 
             <p>{goal.evidence}</p>
           </div>
         ) : null}
+        {goal.aspect?.aspectId === CARE_COVERAGE_ASPECT_ID && can('school.care.coverage') ? <CareCoverageEvidence schoolId={school.id} /> : null}
         {canEdit ? (
           <div className="action-buttons plan-goal-buttons">
             <button type="button" className="button button-small button-secondary" aria-label={t('Doel {{name}} wijzigen', { name })} onClick={onEdit}>

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { pupilCarePath } from '../care/care-paths';
 import { schoolDateOf } from '../../../shared/school-time';
 import { api, ApiError, apiPath } from '../../api/api-client';
 import type { Pupil, PupilDetails, PupilStatus, SchoolClass } from '../../api/api-types';
@@ -33,6 +34,8 @@ export function PupilsPage() {
   const { school, can } = useSchool();
   const canManage = can('school.pupils.manage');
   const canReadCheckins = can('school.checkin.class.read');
+  // The pupil's teachers and the care team (whoever else passes the policy only reads by break-glass).
+  const canOpenCare = can('school.care.plans.write');
   const [schoolYear, setSchoolYear] = useState(school.currentSchoolYear);
   const [classId, setClassId] = useState('');
   const [status, setStatus] = useState<PupilStatus>('current');
@@ -150,7 +153,7 @@ export function PupilsPage() {
                   <th scope="col">{t('Geboortedatum')}</th>
                   <th scope="col">{t('Klas')}</th>
                   {isFormer ? <th scope="col">{t('Vertrokken op')}</th> : null}
-                  {canManage || (isFormer && canReadCheckins) ? (
+                  {canManage || canOpenCare || (isFormer && canReadCheckins) ? (
                     <th scope="col">
                       <span className="visually-hidden">{t('Acties')}</span>
                     </th>
@@ -166,9 +169,14 @@ export function PupilsPage() {
                     <td>{pupil.birthDate ? <time dateTime={pupil.birthDate}>{format.date(pupil.birthDate)}</time> : null}</td>
                     <td>{pupil.className ?? ''}</td>
                     {isFormer ? <td>{pupil.leftOn ? <time dateTime={pupil.leftOn}>{format.date(pupil.leftOn)}</time> : null}</td> : null}
-                    {canManage || (isFormer && canReadCheckins) ? (
+                    {canManage || canOpenCare || (isFormer && canReadCheckins) ? (
                       <td className="actions">
                         <div className="action-buttons">
+                          {canOpenCare ? (
+                            <Link to={pupilCarePath(school.id, pupil.id)} className="button button-small button-secondary" aria-label={t('Zorgdossier van {{name}}', { name: fullName(pupil) })}>
+                              {t('Zorgdossier')}
+                            </Link>
+                          ) : null}
                           {isFormer && canReadCheckins ? (
                             <Link to={checkinPupilPath(school.id, pupil.id)} className="button button-small button-secondary" aria-label={t('Check-ins van {{name}}', { name: fullName(pupil) })}>
                               {t('Check-ins')}

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { School, Session } from '../../api/api-types';
 import { canInSchool } from '../../session/permissions';
 import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
+import { breakGlassPath, careOverviewPath, careRetentionPath } from '../care/care-paths';
 import { planPath, trainingPath } from '../plan/plan-paths';
 
 /** One link of a page menu: where it goes and its text. */
@@ -28,6 +29,7 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: `${base}/klassen`, label: t('Klassen'), isShown: can('school.structure.manage') },
     { to: `${base}/locaties`, label: t('Locaties'), isShown: can('school.structure.manage') },
     { to: `${base}/check-in`, label: t('Check-in'), isShown: CHECKIN_PERMISSIONS.some(can) },
+    { to: careOverviewPath(school.id), label: t('Zorg'), isShown: can('school.care.overview') },
     // The working group and leadership always; the rest of the team once the school shares its plan.
     { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
     { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
@@ -36,8 +38,11 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: `${base}/vragenlijsten`, label: t('Vragenlijsten'), isShown: can('school.questionnaires.answer') },
     { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
     { to: `${base}/onderzoek`, label: t('Onderzoek'), isShown: can('school.research.manage') },
+    { to: careRetentionPath(school.id), label: t('Bewaartermijnen'), isShown: can('school.care.retention.manage') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
+    // Last: it is for a crisis, not for every day.
+    { to: breakGlassPath(school.id), label: t('Noodtoegang'), isShown: can('school.care.break_glass') },
   ];
   return items.filter((item) => item.isShown).map(({ to, label }) => ({ to, label }));
 }

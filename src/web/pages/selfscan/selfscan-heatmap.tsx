@@ -18,9 +18,10 @@ const LEVELS = [0, 1, 2, 3, 4] as const;
  * number of colleagues who chose that phase, shaded darker the larger their share of the team; the median; a mark
  * for agreement ("eens") or spread ("bespreekpunt"). A hidden aspect (fewer than k ratings) reads "te weinig
  * antwoorden" on a hatched cell without any number. The aspect name opens its detail: figures, role groups, notes.
- * `afterFirstLayer` (the training coverage) sits right under layer 1, knowledge development.
+ * `evidenceAfterLayer` puts evidence from elsewhere right under the layer it is about, by layer id: the training
+ * coverage under layer 1 (knowledge development), the care coverage under layer 3a (relationships).
  */
-export function SelfscanHeatmap({ model, results, afterFirstLayer }: { model: DevelopmentModel; results: RoundResults; afterFirstLayer?: ReactNode }) {
+export function SelfscanHeatmap({ model, results, evidenceAfterLayer = {} }: { model: DevelopmentModel; results: RoundResults; evidenceAfterLayer?: Readonly<Record<string, ReactNode>> }) {
   const { t } = useTranslation();
   const format = useFormat();
   const modelText = useModelText();
@@ -68,7 +69,7 @@ export function SelfscanHeatmap({ model, results, afterFirstLayer }: { model: De
           <span className="discuss-mark">{t('⚠ Bespreekpunt')}</span> {t('de antwoorden lopen uiteen')}
         </li>
       </ul>
-      {model.layers.map((layer, layerIndex) => (
+      {model.layers.map((layer) => (
         <Fragment key={layer.id}>
           <table className="heatmap overview-layer">
             <caption>{modelText(layer.name)}</caption>
@@ -136,7 +137,7 @@ export function SelfscanHeatmap({ model, results, afterFirstLayer }: { model: De
               })}
             </tbody>
           </table>
-          {layerIndex === 0 && afterFirstLayer ? afterFirstLayer : null}
+          {evidenceAfterLayer[layer.id] ?? null}
         </Fragment>
       ))}
     </section>

@@ -8,6 +8,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
+import { CARE_COVERAGE_ASPECT_ID } from '../../../shared/care';
+import { CareCoverageEvidence } from '../care/care-coverage-evidence';
 import { TrainingCoverageEvidence } from '../plan/training-coverage-panel';
 import { useSchool } from '../school/school-layout';
 import { SelfscanHeatmap } from './selfscan-heatmap';
@@ -106,7 +108,10 @@ export function SelfscanResultsPage() {
       <SelfscanHeatmap
         model={model.data.definition}
         results={results.data}
-        afterFirstLayer={can('school.training.read') ? <TrainingCoverageEvidence schoolId={school.id} /> : null}
+        evidenceAfterLayer={{
+          'layer-1': can('school.training.read') ? <TrainingCoverageEvidence schoolId={school.id} /> : null,
+          [CARE_COVERAGE_ASPECT_ID.split('.')[0]!]: can('school.care.coverage') ? <CareCoverageEvidence schoolId={school.id} /> : null,
+        }}
       />
       <SelfscanShiftSection schoolId={school.id} round={round} model={model.data.definition} />
       <p>
