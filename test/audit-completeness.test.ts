@@ -451,6 +451,23 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'care.aces_recorded', actor: 'careTeam', ...carePupil(), detail: { informant: 'parent' } }),
     },
     {
+      name: "recording the age at a pupil's first ACE",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', care('/aces/first-age'), { years: 5 }),
+      status: 204,
+      expected: () => ({ action: 'care.aces_recorded', actor: 'careTeam', ...carePupil(), detail: { firstAge: 'recorded' } }),
+    },
+    {
+      name: "adding an ACE category of the school's own",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'POST', `/api/schools/${world.schoolA1}/care/ace-categories`, { name: { nl: 'Online gepest', en: 'Bullied online' } }),
+      status: 201,
+      expected: () => ({ action: 'care.ace_categories_changed', actor: 'careTeam', ...school('school', () => world.schoolA1)(), detail: { added: 'eigen-online-gepest' } }),
+    },
+    {
+      name: 'entering the licensed wording of a screening list',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', `/api/schools/${world.schoolA1}/care/screening-wordings/cats`, { items: { '1': 'Vraag een' } }),
+      expected: () => ({ action: 'care.screening_wording_changed', actor: 'careTeam', ...school('school', () => world.schoolA1)(), detail: { instrumentId: 'cats', items: 1 } }),
+    },
+    {
       name: "the care team reading a pupil's ACEs",
       perform: async () => requestAs(test.app, await as('careTeam'), 'GET', care('/aces')),
       expected: () => ({ action: 'care.aces_read', actor: 'careTeam', ...carePupil() }),
@@ -480,6 +497,16 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       name: "changing the school's retention term of a kind of care data",
       perform: async () => requestAs(test.app, await as('schoolAdmin'), 'PUT', `/api/schools/${world.schoolA1}/care/retention`, { terms: { aces: 12 } }),
       expected: () => ({ action: 'care.retention_terms_changed', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { terms: { aces: 12 } } }),
+    },
+    {
+      name: 'downloading everything about a pupil for a request of access (JSON)',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', care('/export.json')),
+      expected: () => ({ action: 'care.pupil_exported', actor: 'careTeam', ...carePupil(), detail: { format: 'json' } }),
+    },
+    {
+      name: 'downloading everything about a pupil for a request of access (PDF)',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', care('/export.pdf?lang=en')),
+      expected: () => ({ action: 'care.pupil_exported', actor: 'careTeam', ...carePupil(), detail: { format: 'pdf', language: 'en' } }),
     },
     {
       name: "opening a pupil's support plan by break-glass",

@@ -38,6 +38,7 @@ describe.each(testDialects())('field encryption of a pupil\'s care on %s', (dial
       await requestAs(test.app, teacher, 'POST', care('/trusted-adults'), { userId: world.users.careTeam.id, why: `${marker} waarom` }),
       await requestAs(test.app, teacher, 'PUT', care('/support-plan'), { content: { earlySigns: `${marker} signalen`, keyPeople: [{ relation: 'coach', name: `${marker} naam` }] }, reviewOn: '2027-01-15' }),
       await requestAs(test.app, careTeam, 'PUT', care('/aces'), { informant: 'file', recordedOn: '2026-11-20', answers: [{ category: 'poverty', answer: 'yes' }] }),
+      await requestAs(test.app, careTeam, 'PUT', care('/aces/first-age'), { years: 7 }),
       await requestAs(test.app, careTeam, 'POST', care('/screenings'), { instrumentId: 'cries-8', informant: 'pupil', takenOn: '2026-11-20', answers: { '1': 3 } }),
       await requestAs(test.app, await as('leadership'), 'POST', care('/break-glass'), { reason: `${marker} reden`, password: WORLD_PASSWORD }),
       await requestAs(test.app, teacher, 'POST', care('/conversations'), {
@@ -69,6 +70,7 @@ describe.each(testDialects())('field encryption of a pupil\'s care on %s', (dial
 
     expect(CARE_COLUMNS.map((entry) => entry.table).sort()).toEqual([
       'care_ace_answers',
+      'care_ace_first_ages',
       'care_break_glass',
       'care_conversations',
       'care_conversations',

@@ -31,6 +31,7 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   onderzoek: () => '/research',
   zorg: () => '/care/overview',
   bewaartermijnen: () => '/care/retention',
+  aandachtsfunctionaris: () => '/care/attention-officer',
   // The break-glass page asks for nothing until someone searches a pupil.
   noodtoegang: () => '',
   postvak: () => '/outbox',

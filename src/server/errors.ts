@@ -54,6 +54,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   instrument_version_taken: 409,
   already_trusted_adult: 409,
   break_glass_not_needed: 409,
+  ace_category_in_use: 409,
   conversations_already_planned: 409,
   conversation_already_held: 409,
   // The conversation is a colleague's: its note is theirs, so only they change or remove it.

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate';
 import { type Deps, systemClock } from './deps';
 import { startCheckinRetentionTimer } from './features/checkin/checkin-retention';
 import { startCareRetentionTimer } from './features/care/care-retention';
+import { startCareRemindersTimer } from './features/care/care-reminders';
 import { startWeeklyDigestJob } from './features/plan/plan-digest';
 import { startStagedImportPurgeJob } from './features/pupils/pupil-import.service';
 import { startDepartureJob } from './features/school-year/school-year.service';
@@ -36,6 +37,9 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   // Care data of pupils who left longer ago than the school's terms, daily.
   const careRetention = startCareRetentionTimer(deps);
   app.addHook('onClose', async () => careRetention.stop());
+  // Plan reviews and referral follow-ups that came due, mailed to the care team once per date.
+  const careReminders = startCareRemindersTimer(deps);
+  app.addHook('onClose', async () => careReminders.stop());
   // The weekly plan digest: hourly check, sent on Monday from 07:00 school time (off with DIGEST_ENABLED=false).
   const weeklyDigest = startWeeklyDigestJob(deps);
   app.addHook('onClose', async () => weeklyDigest.stop());

@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'instrument_version_taken',
   'already_trusted_adult',
   'break_glass_not_needed',
+  'ace_category_in_use',
   'conversations_already_planned',
   'conversation_already_held',
   'not_own_conversation',

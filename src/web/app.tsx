@@ -47,6 +47,7 @@ import { EffectPage } from './pages/evaluation/effect-page';
 import { BoardEffectPage } from './pages/evaluation/board-effect-page';
 import { ResearchPage } from './pages/research/research-page';
 import { BreakGlassPage } from './pages/care/break-glass-page';
+import { CareAttentionOfficerPage } from './pages/care/care-attention-officer-page';
 import { CareOverviewPage } from './pages/care/care-overview-page';
 import { CareRetentionPage } from './pages/care/care-retention-page';
 import { PupilCarePage } from './pages/care/pupil-care-page';
@@ -159,6 +160,9 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.care.retention.manage" />}>
                 <Route path="bewaartermijnen" element={<CareRetentionPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.care.attention_officer.manage" />}>
+                <Route path="aandachtsfunctionaris" element={<CareAttentionOfficerPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.care.break_glass" />}>
                 <Route path="noodtoegang" element={<BreakGlassPage />} />

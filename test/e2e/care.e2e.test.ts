@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoInstant } from '../../src/server/deps';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
-import { type BrowserSession, createPageAudit, openBrowser, type RunningServer, signIn, startDemoServer, waitForPage } from './support/browser-harness';
+import { createPageAudit, createSignedInBrowsers, firstPupilOfClass, type RunningServer, startDemoServer, waitForPage } from './support/browser-harness';
 
 const SCHOOL = 'Basisschool De Vlinderboom';
 const EARLY_SIGNS = 'Wordt stil en kijkt steeds naar de deur.';
@@ -15,23 +15,13 @@ describe('a pupil\'s care, in the browser', () => {
   let schoolId = '';
   let pupil = { id: '', name: '' };
   const audit = createPageAudit();
-  const sessions: BrowserSession[] = [];
+  const browsers = createSignedInBrowsers(() => server.baseUrl);
   const careFileUrl = () => `${server.baseUrl}/scholen/${schoolId}/leerlingen/${pupil.id}/zorg`;
 
   beforeAll(async () => {
     server = await startDemoServer();
+    ({ schoolId, pupil } = await firstPupilOfClass(server, SCHOOL, 'Groep 5'));
     const db = server.db.kysely;
-    schoolId = (await db.selectFrom('schools').select('id').where('name', '=', SCHOOL).executeTakeFirstOrThrow()).id;
-    const first = await db
-      .selectFrom('class_pupils')
-      .innerJoin('classes', 'classes.id', 'class_pupils.class_id')
-      .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
-      .select(['pupils.id', 'pupils.first_name', 'pupils.last_name'])
-      .where('classes.school_id', '=', schoolId)
-      .where('classes.name', '=', 'Groep 5')
-      .orderBy('pupils.pupil_number')
-      .executeTakeFirstOrThrow();
-    pupil = { id: first.id, name: `${first.first_name} ${first.last_name}` };
     // The TSO lead also teaches groep 3 this year: a teacher of another class than the pupil's.
     const lead = await db.selectFrom('users').select('id').where('email', '=', 'kartrekker@voorbeeld.test').executeTakeFirstOrThrow();
     const groep3 = await db.selectFrom('classes').select('id').where('school_id', '=', schoolId).where('name', '=', 'Groep 3').executeTakeFirstOrThrow();
@@ -40,19 +30,12 @@ describe('a pupil\'s care, in the browser', () => {
     await db.insertInto('class_teachers').values({ class_id: groep3.id, user_id: lead.id, created_at: now }).execute();
   });
   afterAll(async () => {
-    for (const session of sessions) await session.close();
+    await browsers.closeAll();
     await server?.close();
   });
 
-  async function browserFor(email: string): Promise<BrowserSession> {
-    const session = await openBrowser();
-    sessions.push(session);
-    await signIn(session.page, server.baseUrl, email, DEMO_PASSWORD);
-    return session;
-  }
-
   it('the teacher opens the care file from the pupil list, adds a trusted adult and makes a support plan', async () => {
-    const teacher = await browserFor('leerkracht@voorbeeld.test');
+    const teacher = await browsers.signedIn('leerkracht@voorbeeld.test');
     const { page } = teacher;
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/leerlingen`);
     await waitForPage(page, 'Leerlingen');
@@ -87,7 +70,7 @@ describe('a pupil\'s care, in the browser', () => {
   });
 
   it('the care team records ACEs from two informants, sees the combined view, and scores a CRIES-8 from paper', async () => {
-    const care = await browserFor('ib@voorbeeld.test');
+    const care = await browsers.signedIn('ib@voorbeeld.test');
     const { page } = care;
     await page.goto(careFileUrl());
     await waitForPage(page, `Zorgdossier van ${pupil.name}`);
@@ -128,7 +111,7 @@ describe('a pupil\'s care, in the browser', () => {
   });
 
   it('a teacher of another class gets nothing, then opens the plan by break-glass, read-only', async () => {
-    const replacement = await browserFor('kartrekker@voorbeeld.test');
+    const replacement = await browsers.signedIn('kartrekker@voorbeeld.test');
     const { page } = replacement;
     await page.goto(careFileUrl());
     await waitForPage(page, 'Zorgdossier');
@@ -154,7 +137,7 @@ describe('a pupil\'s care, in the browser', () => {
   });
 
   it('the care team sees the break-glass opening in the care overview, with the screening above the cut-off', async () => {
-    const care = await browserFor('ib@voorbeeld.test');
+    const care = await browsers.signedIn('ib@voorbeeld.test');
     const { page } = care;
     await page.goto(`${server.baseUrl}/scholen/${schoolId}`);
     await waitForPage(page, SCHOOL);
@@ -171,7 +154,7 @@ describe('a pupil\'s care, in the browser', () => {
   });
 
   it("the school's data steward sees the dry run of the retention terms and shortens one", async () => {
-    const admin = await browserFor('beheer@voorbeeld.test');
+    const admin = await browsers.signedIn('beheer@voorbeeld.test');
     const { page } = admin;
     await page.goto(`${server.baseUrl}/scholen/${schoolId}`);
     await waitForPage(page, SCHOOL);

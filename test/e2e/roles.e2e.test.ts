@@ -219,7 +219,9 @@ describe('every demo role in the browser', () => {
     if (link === 'Overzicht') return school;
     // The plan page is titled by the school year it shows ("Implementatieplan 2026-2027"), or "Implementatieplan" while it cannot be read.
     if (link === 'Implementatieplan') return /^Implementatieplan/;
-    return link;
+    // The care pages' titles say more than their short menu links.
+    const careTitles: Record<string, string> = { Zorg: 'Zorgoverzicht', Bewaartermijnen: 'Bewaartermijnen van zorggegevens', Noodtoegang: 'Noodtoegang tot een steunplan' };
+    return careTitles[link] ?? link;
   }
 
   async function shownPupilNumbers(): Promise<string[]> {

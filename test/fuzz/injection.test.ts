@@ -225,6 +225,8 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'PUT /api/schools/:schoolId/pupils/:pupilId/care/support-plan': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care`],
       'POST /api/schools/:schoolId/pupils/:pupilId/care/trusted-adults': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care`],
       'PUT /api/schools/:schoolId/pupils/:pupilId/care/aces': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/aces`],
+      'POST /api/schools/:schoolId/care/ace-categories': [`${school}/care/ace-categories`],
+      'PUT /api/schools/:schoolId/care/screening-wordings/:instrumentId': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/screenings`],
       'POST /api/schools/:schoolId/pupils/:pupilId/care/screenings': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/screenings`],
       'POST /api/schools/:schoolId/pupils/:pupilId/care/conversations': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/conversations`],
       'PUT /api/schools/:schoolId/pupils/:pupilId/care/conversations/:conversationId': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/conversations`],

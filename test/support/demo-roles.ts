@@ -8,7 +8,7 @@ export const SPECIAL = 'VSO De Horizon';
 /** A school of the demo board. */
 export type SchoolName = typeof PRIMARY | typeof SPECIAL;
 
-const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Postvak', 'Logboek'];
+const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Postvak', 'Logboek'];
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 /** The board menu a board admin sees, in order. */
@@ -47,7 +47,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'directie@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen', 'Effect van TSO', 'Personeel', 'Noodtoegang'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen', 'Effect van TSO', 'Personeel', 'Aandachtsfunctionaris', 'Noodtoegang'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'locaties' },

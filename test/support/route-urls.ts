@@ -40,9 +40,10 @@ export function urlFor(
     .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
-    .replace(':instrumentId', 'teacher-competence')
+    .replace(':instrumentId', route.url.includes('/screening-wordings/') ? 'cries-8' : 'teacher-competence')
     .replace(':schoolYear', '2027-2028')
     .replace(':version', '1')
+    .replace(':categoryId', 'eigen-online-gepest')
     .replace(':step', '1')
     .replace('*', 'x');
 }

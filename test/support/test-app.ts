@@ -87,9 +87,12 @@ export interface Login {
   csrfToken: string;
 }
 
-/** A session of the user started directly (no sign-in route, so no audit event of its own): for tests about something else. */
-export async function sessionFor(test: TestApp, userId: string): Promise<Login> {
-  const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, userId);
+/**
+ * A session of the user started directly (no sign-in route, so no audit event of its own): for tests about something
+ * else. `mfaVerified`: as if the second step was done now (for a user with two-step verification set up).
+ */
+export async function sessionFor(test: TestApp, userId: string, options: { mfaVerified?: boolean } = {}): Promise<Login> {
+  const session = await startSession(test.deps.db.kysely, test.clock, test.deps.config, userId, options.mfaVerified ? { mfaVerifiedAt: test.clock.now().toISOString() } : {});
   return { cookie: `__Host-gw_session=${session.token}`, csrfToken: session.csrfToken };
 }
 

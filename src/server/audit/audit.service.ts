@@ -115,7 +115,10 @@ export type AuditAction =
   | 'care.meldcode_case_closed'
   | 'care.attention_officer_changed'
   | 'care.retention_terms_changed'
-  | 'care.retention_applied';
+  | 'care.retention_applied'
+  | 'care.pupil_exported'
+  | 'care.ace_categories_changed'
+  | 'care.screening_wording_changed';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

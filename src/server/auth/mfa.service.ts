@@ -66,7 +66,7 @@ export interface MfaState {
 }
 
 /** What a code was checked for (recorded in the audit detail of a failure). */
-type CodePurpose = 'sign_in' | 'enrollment' | 'recovery_codes' | 'disable';
+type CodePurpose = 'sign_in' | 'enrollment' | 'recovery_codes' | 'disable' | 'step_up';
 
 /** Whether any role of the actor requires two-step verification. */
 export function rolesRequireMfa(actor: Actor): boolean {
@@ -171,6 +171,19 @@ export async function verifySignIn(deps: Deps, auth: SignedInStaff, code: string
     targetId: auth.user.id,
     ...(kind === 'recovery' ? { detail: { recoveryCodesLeft: await countUnusedRecoveryCodes(db, auth.user.id) } } : {}),
   });
+}
+
+/**
+ * Signing in again for one sensitive step (break-glass): beside the password, someone who set up two-step
+ * verification gives a current TOTP code too — a stolen session plus a password is not enough. Without MFA set up
+ * this checks nothing; a missing code is a field error at `field`, a wrong one `invalid_mfa_code` (counted and locked
+ * like every code).
+ */
+export async function assertStepUpCode(deps: Deps, userId: string, code: string | undefined, field: string): Promise<void> {
+  const registration = await findUserMfa(deps.db.kysely, userId);
+  if (!registration?.confirmed_at) return;
+  if (code === undefined) throw new AppError('validation_failed', { fields: { [field]: ['mfa_code_required'] } });
+  await checkCode(deps, registration, code, 'step_up');
 }
 
 /** Replaces the recovery codes after a current TOTP code; returns the new ones. */

@@ -34,6 +34,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'care_trusted_adults', column: 'why_encrypted', keyColumns: ['id'] },
   { table: 'care_support_plans', column: 'content_encrypted', keyColumns: ['id'] },
   { table: 'care_ace_answers', column: 'answer_encrypted', keyColumns: ['id'] },
+  { table: 'care_ace_first_ages', column: 'years_encrypted', keyColumns: ['pupil_id'] },
   { table: 'care_screenings', column: 'answers_encrypted', keyColumns: ['id'] },
   { table: 'care_break_glass', column: 'reason_encrypted', keyColumns: ['id'] },
   // A pupil conversation: the author's own note, and what the pupil agreed to share with the care team.

@@ -278,6 +278,10 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
     .values({ id: newId(), ...care, instrument_id: 'cries-8', instrument_version: '1.0.0', informant: 'pupil', taken_on: '2099-01-01', answers_encrypted: 'encrypted', recorded_by: userId, created_at: now })
     .execute();
   await db.insertInto('care_break_glass').values({ id: newId(), ...care, user_id: userId, reason_encrypted: 'encrypted', opened_at: now, expires_at: now }).execute();
+  await db.insertInto('care_reminders_sent').values({ school_id: school.id, kind: 'plan_review', record_id: pupil.id, due_on: '2099-01-15', sent_at: now }).execute();
+  await db.insertInto('care_ace_categories').values({ school_id: school.id, id: 'eigen-pesten-online', name_nl: 'Online gepest', name_en: 'Bullied online', created_by: userId, created_at: now }).execute();
+  await db.insertInto('care_ace_first_ages').values({ pupil_id: pupil.id, school_id: school.id, years_encrypted: 'encrypted', recorded_by: userId, recorded_at: now }).execute();
+  await db.insertInto('care_screening_wordings').values({ school_id: school.id, instrument_id: 'cats', items: '{"1":"Vraag"}', updated_by: userId, updated_at: now }).execute();
   await db.insertInto('care_retention_terms').values({ school_id: school.id, category: 'aces', months: 12, updated_by: userId, updated_at: now }).execute();
   // A conversation, a referral, a meldcode case with a step, and the school's attention officer.
   await db

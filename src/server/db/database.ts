@@ -57,8 +57,8 @@ import type {
   SelfscanRoundsTable,
 } from '../features/selfscan/selfscan.tables';
 import type { ResearchObjectionsTable, ResearchStudiesTable } from '../features/research/research.tables';
-import type { CareRetentionTermsTable } from '../features/care/care-retention.tables';
-import type { CareAceAnswersTable, CareBreakGlassTable, CareScreeningsTable, CareSupportPlansTable, CareTrustedAdultsTable } from '../features/care/care.tables';
+import type { CareRemindersSentTable, CareRetentionTermsTable } from '../features/care/care-jobs.tables';
+import type { CareScreeningWordingsTable, CareAceCategoriesTable, CareAceFirstAgesTable, CareAceAnswersTable, CareBreakGlassTable, CareScreeningsTable, CareSupportPlansTable, CareTrustedAdultsTable } from '../features/care/care.tables';
 import type { CareConversationsTable } from '../features/care/care-conversations.tables';
 import type { CareReferralsTable } from '../features/care/care-referrals.tables';
 import type { CareAttentionOfficersTable, CareMeldcodeCasesTable, CareMeldcodeStepsTable } from '../features/care/care-meldcode.tables';
@@ -147,6 +147,10 @@ export interface Database {
   care_meldcode_steps: CareMeldcodeStepsTable;
   care_attention_officers: CareAttentionOfficersTable;
   care_retention_terms: CareRetentionTermsTable;
+  care_reminders_sent: CareRemindersSentTable;
+  care_ace_categories: CareAceCategoriesTable;
+  care_ace_first_ages: CareAceFirstAgesTable;
+  care_screening_wordings: CareScreeningWordingsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -227,6 +231,10 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'care_meldcode_steps',
   'care_attention_officers',
   'care_retention_terms',
+  'care_reminders_sent',
+  'care_ace_categories',
+  'care_ace_first_ages',
+  'care_screening_wordings',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -26,6 +26,9 @@ import * as research from './migrations/2026-12-09-001-research';
 import * as care from './migrations/2026-12-10-001-care';
 import * as careConversationsReferralsMeldcode from './migrations/2026-12-10-002-care-conversations-referrals-meldcode';
 import * as careRetention from './migrations/2026-12-10-003-care-retention';
+import * as careReminders from './migrations/2026-12-10-004-care-reminders';
+import * as careAceCategories from './migrations/2026-12-10-005-care-ace-categories';
+import * as careScreeningWordings from './migrations/2026-12-10-006-care-screening-wordings';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
 import * as waveReminders from './migrations/2026-12-09-004-wave-reminders';
@@ -62,6 +65,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10-001-care': care,
   '2026-12-10-002-care-conversations-referrals-meldcode': careConversationsReferralsMeldcode,
   '2026-12-10-003-care-retention': careRetention,
+  '2026-12-10-004-care-reminders': careReminders,
+  '2026-12-10-005-care-ace-categories': careAceCategories,
+  '2026-12-10-006-care-screening-wordings': careScreeningWordings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -199,3 +199,26 @@ export function breakGlassMail(locale: Locale, rawSchoolName: string, rawOpenerN
         text: `${openerName} heeft op ${time} via noodtoegang het steun- en signaleringsplan van een leerling van ${schoolName} geopend. De toegang duurt 60 minuten en is alleen om te lezen.\n\nWelke leerling het is en de opgegeven reden staan in Groeiwijzer, onder Zorgoverzicht. Ga na of de toegang nodig was en bespreek het met je collega.`,
       };
 }
+
+/** The care team's daily reminder of plans to review and referrals to follow up: counts only, no pupil's name. */
+export function careRemindersMail(locale: Locale, rawSchoolName: string, planReviews: number, referralFollowUps: number): MailContent {
+  const schoolName = one(rawSchoolName);
+  if (locale === 'en') {
+    const parts = [
+      ...(planReviews > 0 ? [`${planReviews} support plan${planReviews === 1 ? '' : 's'} whose review date has come`] : []),
+      ...(referralFollowUps > 0 ? [`${referralFollowUps} referral${referralFollowUps === 1 ? '' : 's'} to follow up`] : []),
+    ];
+    return {
+      subject: `Care at ${schoolName}: dates that have come`,
+      text: `At ${schoolName} there ${planReviews + referralFollowUps === 1 ? 'is' : 'are'} ${parts.join(' and ')}.\n\nWhich pupils they are is in Groeiwijzer, under Care overview. This mail names no pupil on purpose.`,
+    };
+  }
+  const parts = [
+    ...(planReviews > 0 ? [`${planReviews} ${planReviews === 1 ? 'steunplan dat' : 'steunplannen die'} opnieuw bekeken ${planReviews === 1 ? 'moet' : 'moeten'} worden`] : []),
+    ...(referralFollowUps > 0 ? [`${referralFollowUps} ${referralFollowUps === 1 ? 'verwijzing' : 'verwijzingen'} om op te volgen`] : []),
+  ];
+  return {
+    subject: `Zorg bij ${schoolName}: data die zijn aangebroken`,
+    text: `Bij ${schoolName} ${planReviews + referralFollowUps === 1 ? 'is er' : 'zijn er'} ${parts.join(' en ')}.\n\nOm welke leerlingen het gaat, staat in Groeiwijzer onder Zorgoverzicht. Deze mail noemt bewust geen namen.`,
+  };
+}

@@ -17,3 +17,16 @@ export type {
 } from '../../server/features/care/care.schemas';
 export type { AceFigures, CareCoverage } from '../../server/features/care/care-figures';
 export type { CareRetentionReport } from '../../server/features/care/care-retention';
+export type { AddConversationBody, ChangeConversationBody, Conversation, Conversations } from '../../server/features/care/care-conversations.schemas';
+export type { AddReferralBody, ChangeReferralBody, Referral, Referrals } from '../../server/features/care/care-referrals.schemas';
+export type {
+  AttentionOfficer,
+  AttentionOfficerBody,
+  CloseMeldcodeCaseBody,
+  MeldcodeCase,
+  MeldcodeCases,
+  MeldcodeCaseSummaries,
+  OpenMeldcodeCaseBody,
+  RecordMeldcodeStepBody,
+} from '../../server/features/care/care-meldcode.schemas';
+export type { AceCategoryList } from '../../server/features/care/care-ace-categories';

@@ -34,3 +34,6 @@ export function useApiData<T>(path: string | null) {
   const reload = useCallback(() => setVersion((value) => value + 1), []);
   return { data, error, isLoading, reload, setData };
 }
+
+/** What useApiData gives: the data, why it did not come, and how to load it again or replace it. */
+export type ApiData<T> = ReturnType<typeof useApiData<T>>;

@@ -11,6 +11,7 @@ import { createDb } from '../../../src/server/db/create-db';
 import type { Db } from '../../../src/server/db/database';
 import { migrateToLatest } from '../../../src/server/db/migrate';
 import { type Deps, systemClock } from '../../../src/server/deps';
+import { DEMO_PASSWORD } from '../../../src/server/features/demo/demo.data';
 import { type DemoOptions, seedDemo } from '../../../src/server/features/demo/demo.seed';
 import type { App } from '../../../src/server/http/fastify-types';
 import { pinLinkOrigin } from '../../../src/server/installation/link-base';
@@ -146,6 +147,42 @@ export function startDemoServer(overrides: Partial<Config> = {}, options: DemoOp
   return startServer(async (deps) => {
     await deps.db.kysely.transaction().execute((trx) => seedDemo(trx, deps, options));
   }, overrides);
+}
+
+/**
+ * Browsers signed in to one server, one per person a test plays; `closeAll` (in afterAll) closes every one.
+ * `baseUrl` is read when a browser opens, so the collection can be made before the server starts.
+ */
+export function createSignedInBrowsers(baseUrl: () => string) {
+  const sessions: BrowserSession[] = [];
+  return {
+    /** Opens a fresh browser and signs in as `email` (a demo account unless another password is given). */
+    async signedIn(email: string, password = DEMO_PASSWORD): Promise<BrowserSession> {
+      const session = await openBrowser();
+      sessions.push(session);
+      await signIn(session.page, baseUrl(), email, password);
+      return session;
+    },
+    async closeAll(): Promise<void> {
+      for (const session of sessions.splice(0)) await session.close();
+    },
+  };
+}
+
+/** A demo school's id and the first pupil (by pupil number) of one of its classes. */
+export async function firstPupilOfClass(server: RunningServer, schoolName: string, className: string): Promise<{ schoolId: string; pupil: { id: string; name: string } }> {
+  const db = server.db.kysely;
+  const schoolId = (await db.selectFrom('schools').select('id').where('name', '=', schoolName).executeTakeFirstOrThrow()).id;
+  const first = await db
+    .selectFrom('class_pupils')
+    .innerJoin('classes', 'classes.id', 'class_pupils.class_id')
+    .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
+    .select(['pupils.id', 'pupils.first_name', 'pupils.last_name'])
+    .where('classes.school_id', '=', schoolId)
+    .where('classes.name', '=', className)
+    .orderBy('pupils.pupil_number')
+    .executeTakeFirstOrThrow();
+  return { schoolId, pupil: { id: first.id, name: `${first.first_name} ${first.last_name}` } };
 }
 
 /**

@@ -113,6 +113,15 @@ export async function listOverdueReviews(db: Kysely<Database>, schoolId: string,
 
 // ---------- ACEs ----------
 
+/** The ACE categories the school added to the default list, in the order they were added. */
+export async function listOwnAceCategories(db: Kysely<Database>, schoolId: string) {
+  return db.selectFrom('care_ace_categories').select(['id', 'name_nl', 'name_en']).where('school_id', '=', schoolId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function findFirstAceAge(db: Kysely<Database>, schoolId: string, pupilId: string) {
+  return db.selectFrom('care_ace_first_ages').select('years_encrypted').where('school_id', '=', schoolId).where('pupil_id', '=', pupilId).executeTakeFirst();
+}
+
 export async function listAceAnswers(db: Kysely<Database>, schoolId: string, pupilId: string) {
   return db
     .selectFrom('care_ace_answers')
@@ -164,6 +173,12 @@ export async function listScreenings(db: Kysely<Database>, schoolId: string, pup
 
 export async function insertScreening(db: Kysely<Database>, row: CareScreeningsTable): Promise<void> {
   await db.insertInto('care_screenings').values(row).execute();
+}
+
+/** Per screening instrument, the school's own wording of its items (instruments without one are absent). */
+export async function screeningWordingsOf(db: Kysely<Database>, schoolId: string): Promise<Map<string, Record<string, string>>> {
+  const rows = await db.selectFrom('care_screening_wordings').select(['instrument_id', 'items']).where('school_id', '=', schoolId).execute();
+  return new Map(rows.map((row) => [row.instrument_id, JSON.parse(row.items) as Record<string, string>]));
 }
 
 // ---------- break-glass ----------

@@ -108,6 +108,8 @@ export const aceAnswerSchema = z.object({
 
 export const pupilAcesSchema = z.object({
   categories: z.array(z.object({ id: z.string(), name: z.object({ nl: z.string(), en: z.string() }) })),
+  /** The age (years) at the pupil's first ACE, when the care team knows it. */
+  firstAgeYears: z.number().nullable(),
   /** The newest answer per informant and category. */
   answers: z.array(aceAnswerSchema),
   combined: z.object({
@@ -154,6 +156,8 @@ export const screeningInstrumentSchema = z.object({
   description: z.object({ nl: z.string(), en: z.string() }),
   items: z.array(z.string()),
   options: z.array(z.object({ value: z.number(), label: z.object({ nl: z.string(), en: z.string() }) })),
+  /** The school's own wording of the items (item id → text), as its licensed form has it; empty when none. */
+  wording: z.record(z.string(), z.string()),
 });
 
 export const pupilScreeningsSchema = z.object({ instruments: z.array(screeningInstrumentSchema), screenings: z.array(screeningSchema) });
@@ -163,8 +167,9 @@ export type PupilScreenings = z.infer<typeof pupilScreeningsSchema>;
 
 export const breakGlassBodySchema = z.strictObject({
   reason: singleLineTextSchema.min(10).max(500),
-  /** The caller signs in again: their password. */
+  /** The caller signs in again: their password, and a current code from their authenticator when they use two-step verification. */
   password: z.string().min(1).max(1024),
+  code: z.string().trim().min(6).max(64).optional(),
 });
 export type BreakGlassBody = z.input<typeof breakGlassBodySchema>;
 export const breakGlassSchema = z.object({ expiresAt: z.string() });

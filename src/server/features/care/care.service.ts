@@ -1,4 +1,5 @@
-import { type AceAnswer, type AceInformant, combineAces, DEFAULT_ACE_CATEGORIES } from '../../../shared/aces';
+import type { Kysely } from 'kysely';
+import { type AceAnswer, type AceCategory, type AceInformant, combineAces, DEFAULT_ACE_CATEGORIES } from '../../../shared/aces';
 import { BREAK_GLASS_MINUTES } from '../../../shared/care';
 import { type Instrument, scaleRangeOf } from '../../../shared/questionnaire-instrument';
 import type { ReferralStatus } from '../../../shared/referrals';
@@ -9,7 +10,9 @@ import { isCareTeamOf, isPupilInScope, pupilScopeOf } from '../../access/record-
 import { recordAudit } from '../../audit/audit.service';
 import type { AuditAction } from '../../audit/audit.service';
 import { assertCurrentPassword } from '../../auth/account.service';
+import { assertStepUpCode } from '../../auth/mfa.service';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
+import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { breakGlassMail } from '../../mail/templates';
@@ -216,11 +219,25 @@ export async function getAces(deps: Deps, caller: StaffCaller, schoolId: string,
   return aces;
 }
 
+/** The categories of a school: the default list, then the school's own in the order they were added. */
+export async function aceCategoriesOf(db: Kysely<Database>, schoolId: string): Promise<AceCategory[]> {
+  const own = await repository.listOwnAceCategories(db, schoolId);
+  return [...DEFAULT_ACE_CATEGORIES.map((category) => ({ id: category.id, name: { ...category.name } })), ...own.map((row) => ({ id: row.id, name: { nl: row.name_nl, en: row.name_en } }))];
+}
+
+/** The age at the pupil's first ACE as the care team recorded it, or null. */
+export async function firstAceAgeOf(deps: Deps, schoolId: string, pupilId: string): Promise<number | null> {
+  const row = await repository.findFirstAceAge(deps.db.kysely, schoolId, pupilId);
+  if (!row) return null;
+  return Number(await deps.fieldCrypto.decrypt(encryptedFieldRef('care_ace_first_ages', 'years_encrypted', [pupilId]), row.years_encrypted));
+}
+
 async function acesOf(deps: Deps, schoolId: string, pupilId: string): Promise<PupilAces> {
   const answers = await newestAceAnswers(deps, schoolId, pupilId);
   const [summary] = combineAces(answers.map((answer) => ({ pupil: pupilId, ...answer })));
   return {
-    categories: DEFAULT_ACE_CATEGORIES.map((category) => ({ id: category.id, name: { ...category.name } })),
+    categories: await aceCategoriesOf(deps.db.kysely, schoolId),
+    firstAgeYears: await firstAceAgeOf(deps, schoolId, pupilId),
     answers,
     combined: {
       count: summary?.combined ?? 0,
@@ -258,7 +275,7 @@ function isLater(row: { recorded_on: string; created_at: string }, than: { recor
 /** Records one informant's answers for some categories; an answer given earlier is replaced by the newer one. */
 export async function saveAces(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, body: SaveAcesBody): Promise<PupilAces> {
   await requirePupil(deps, schoolId, pupilId);
-  const known = new Set(DEFAULT_ACE_CATEGORIES.map((category) => category.id));
+  const known = new Set((await aceCategoriesOf(deps.db.kysely, schoolId)).map((category) => category.id));
   const fields: Record<string, string[]> = {};
   body.answers.forEach((answer, index) => {
     if (!known.has(answer.category)) fields[`body.answers.${index}.category`] = ['unknown_category'];
@@ -299,10 +316,11 @@ export async function getScreenings(deps: Deps, caller: StaffCaller, schoolId: s
   const rows = await repository.listScreenings(deps.db.kysely, schoolId, pupilId);
   const screenings = await Promise.all(rows.map((row) => screeningOf(deps, row)));
   await auditRead(deps, caller, schoolId, pupilId, 'care.screenings_read', { via: 'care_team', screenings: screenings.length });
-  return { instruments: screeningInstruments().map(instrumentSummaryOf), screenings };
+  const wordings = await repository.screeningWordingsOf(deps.db.kysely, schoolId);
+  return { instruments: screeningInstruments().map((instrument) => ({ ...instrumentSummaryOf(instrument), wording: wordings.get(instrument.id) ?? {} })), screenings };
 }
 
-function instrumentSummaryOf(instrument: Instrument): PupilScreenings['instruments'][number] {
+function instrumentSummaryOf(instrument: Instrument): Omit<PupilScreenings['instruments'][number], 'wording'> {
   const [responseScale] = instrument.responseScales;
   return {
     id: instrument.id,
@@ -399,6 +417,7 @@ export async function openBreakGlass(deps: Deps, caller: StaffCaller, schoolId: 
   const db = deps.db.kysely;
   await requirePupil(deps, schoolId, pupilId);
   await assertCurrentPassword(deps, caller.userId, body.password, 'body.password');
+  await assertStepUpCode(deps, caller.userId, body.code, 'body.code');
   const hasAccess = await careAccessOf(deps, caller, schoolId, pupilId).then(
     () => true,
     (error: unknown) => (error instanceof AppError && error.code === 'not_found' ? false : Promise.reject(error)),

@@ -73,3 +73,34 @@ export interface CareBreakGlassTable {
   opened_at: string;
   expires_at: string;
 }
+
+/** An ACE category a school added to the default list (shared/aces.ts DEFAULT_ACE_CATEGORIES). */
+export interface CareAceCategoriesTable {
+  school_id: string;
+  /** `eigen-…`: never one of the default ids. */
+  id: string;
+  name_nl: string;
+  name_en: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The age (whole years) at which a pupil had their first ACE, as far as the care team knows. */
+export interface CareAceFirstAgesTable {
+  pupil_id: string;
+  school_id: string;
+  /** The age as text, field-encrypted. */
+  years_encrypted: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** The item wording a school is licensed to use for one screening list, entered by its care team. */
+export interface CareScreeningWordingsTable {
+  school_id: string;
+  instrument_id: string;
+  /** JSON: item id → text. Not personal data: the published questions of a form. */
+  items: string;
+  updated_by: string | null;
+  updated_at: string;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type Login, requestAs, sessionFor, type TestApp } from '../../../../test/support/test-app';
+import { totpForStep, totpStepAt } from '../../auth/totp';
+import { createTestApp, type Login, requestAs, sessionFor, TEST_TOTP_SECRET, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, WORLD_PASSWORD, type World, type WorldUserKey } from '../../../../test/support/world';
 import type { CareFile, CareOverview, PupilAces, Screening } from './care.schemas';
@@ -181,6 +182,18 @@ describe.each(testDialects())('a pupil\'s care on %s', (dialect) => {
     expect(mails[0]!.body_text).not.toContain('paniek');
     const overview = (await requestAs(test.app, await as('careTeam'), 'GET', `/api/schools/${world.schoolA1}/care/overview`)).json() as CareOverview;
     expect(overview.breakGlass.map((entry) => [entry.userName, entry.reason])).toEqual([['leadership', 'Invalkracht, leerling in paniek op het plein']]);
+
+    // Someone with two-step verification gives a current code as well: a stolen session plus the password is not enough.
+    const secret = await test.deps.fieldCrypto.encrypt({ table: 'user_mfa', column: 'secret_encrypted', rowId: world.users.tsoLead.id }, TEST_TOTP_SECRET);
+    const now = test.clock.now().toISOString();
+    await test.deps.db.kysely.insertInto('user_mfa').values({ user_id: world.users.tsoLead.id, secret_encrypted: secret, confirmed_at: now, last_used_step: null, failed_attempts: 0, last_failed_at: null, created_at: now }).execute();
+    const lead = await sessionFor(test, world.users.tsoLead.id, { mfaVerified: true });
+    const reason = 'Invalbeurt, leerling raakt in paniek';
+    const withoutCode = await requestAs(test.app, lead, 'POST', `${file()}/break-glass`, { reason, password: WORLD_PASSWORD });
+    expect(withoutCode.json().error.fields).toEqual({ 'body.code': ['mfa_code_required'] });
+    expect((await requestAs(test.app, lead, 'POST', `${file()}/break-glass`, { reason, password: WORLD_PASSWORD, code: '000000' })).json().error.code).toBe('invalid_mfa_code');
+    const withCode = await requestAs(test.app, lead, 'POST', `${file()}/break-glass`, { reason, password: WORLD_PASSWORD, code: totpForStep(TEST_TOTP_SECRET, totpStepAt(test.clock.now())) });
+    expect(withCode.statusCode, withCode.body).toBe(201);
 
     // Sixty minutes later the plan is closed again.
     test.clock.advance(60 * 60_000 + 1);

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { formatCalendarDate, formatInstant, INTL_LOCALE } from '../../i18n/dates';
+import { formatCalendarDate, formatInstant } from '../../i18n/dates';
+import { finishPdf, PDF_MARGIN, startPdf } from '../../pdf-document';
 import type { ActionStatus, GoalStatus, ImplementationPhase, KotterStep } from '../../../shared/plan';
 import type { Locale } from '../../../shared/roles';
 import type { PlanOverview } from './plan.schemas';
@@ -128,7 +128,7 @@ const TEXTS: Record<Locale, PlanPdfTexts> = {
   },
 };
 
-const MARGIN = 50;
+const MARGIN = PDF_MARGIN;
 const INK = '#000000';
 const MUTED = '#444444';
 const ALERT = '#9b1c1c';
@@ -140,20 +140,7 @@ export async function renderPlanPdf(input: PlanPdfInput, locale: Locale): Promis
   const calendarDate = (isoDate: string) => formatCalendarDate(isoDate, locale);
   const instant = (value: Date) => formatInstant(value, locale);
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    lang: INTL_LOCALE[locale],
-    displayTitle: true,
-    info: { Title: `${text.title(plan.schoolYear)} – ${input.schoolName}`, Author: input.schoolName, Creator: 'Groeiwijzer', CreationDate: input.generatedAt },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes } = startPdf(locale, { title: `${text.title(plan.schoolYear)} – ${input.schoolName}`, author: input.schoolName, createdAt: input.generatedAt });
 
   const width = doc.page.width - 2 * MARGIN;
   const keepTogether = (height: number) => {
@@ -222,25 +209,8 @@ export async function renderPlanPdf(input: PlanPdfInput, locale: Locale): Promis
   }
 
   // ---- page numbers, once the number of pages is known ----
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    doc.switchToPage(index);
-    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(`${input.schoolName} · ${text.title(plan.schoolYear)} · ${text.page(index + 1, range.count)}`, MARGIN, doc.page.height - MARGIN / 2 - 4, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottomMargin;
-  }
-  doc.end();
-  return finished;
+  finishPdf(doc, (page, pages) => `${input.schoolName} · ${text.title(plan.schoolYear)} · ${text.page(page, pages)}`);
+  return bytes;
 }
 
 /** The words for the plan's codes (phases, statuses, Kotter steps) in one language; the workbook uses them too. */

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { formatCalendarDate, formatInstant, INTL_LOCALE } from '../../i18n/dates';
+import { finishPdf, PDF_MARGIN, startPdf } from '../../pdf-document';
 import type { Locale } from '../../../shared/roles';
 import type { DevelopmentModel, GrowthPhase, LocalizedText } from '../../../shared/selfscan-model';
 import type { ShownCell } from './aggregate';
@@ -144,7 +144,7 @@ const TEXTS: Record<Locale, ReportTexts> = {
 };
 
 const PHASES: readonly GrowthPhase[] = [1, 2, 3, 4];
-const MARGIN = 50;
+const MARGIN = PDF_MARGIN;
 const BAR_WIDTH = 180;
 const BAR_ROW = 13;
 const INK = '#000000';
@@ -163,20 +163,7 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
   // The results' contract types a phase as a number; the schema and the database only ever hold 1–4.
   const phaseName = (phase: number) => localized(model.phases[phase as GrowthPhase]);
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    lang: INTL_LOCALE[locale],
-    displayTitle: true,
-    info: { Title: text.title(round.name), Author: input.schoolName, Creator: 'Groeiwijzer', CreationDate: input.generatedAt },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes } = startPdf(locale, { title: text.title(round.name), author: input.schoolName, createdAt: input.generatedAt });
 
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
@@ -286,21 +273,8 @@ export async function renderSelfscanReportPdf(input: SelfscanReportInput, locale
   }
 
   // ---- page numbers, once the number of pages is known ----
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    doc.switchToPage(index);
-    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(`${round.name} · ${text.page(index + 1, range.count)}`, MARGIN, doc.page.height - MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottomMargin;
-  }
-  doc.end();
-  return finished;
+  finishPdf(doc, (page, pages) => `${round.name} · ${text.page(page, pages)}`);
+  return bytes;
 }
 
 // The en dash stands in for the minus sign: the PDF's built-in Helvetica cannot print U+2212.

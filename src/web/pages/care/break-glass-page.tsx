@@ -7,6 +7,7 @@ import type { BreakGlassBody, BreakGlassPupils } from '../../api/care-types';
 import { useFormErrors } from '../../components/form-errors';
 import { ErrorSummary, FormActions, TextAreaField, TextField } from '../../components/form-fields';
 import { Page } from '../../components/page';
+import { useSession } from '../../session/session-context';
 import { useSchool } from '../school/school-layout';
 import { pupilCarePath } from './care-paths';
 
@@ -28,9 +29,13 @@ export function BreakGlassPage() {
   const [searchError, setSearchError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  // Someone who uses two-step verification signs in again with a code as well.
+  const { session } = useSession();
+  const needsCode = session?.mfa?.enabled === true;
   const { errors, check, fromError } = useFormErrors('noodtoegang-');
   const [isBusy, setIsBusy] = useState(false);
-  const labels = { 'noodtoegang-reason': t('Waarom heb je het plan nu nodig?'), 'noodtoegang-password': t('Je wachtwoord') };
+  const labels = { 'noodtoegang-reason': t('Waarom heb je het plan nu nodig?'), 'noodtoegang-password': t('Je wachtwoord'), 'noodtoegang-code': t('Code uit je authenticator-app') };
 
   const find = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,18 +57,20 @@ export function BreakGlassPage() {
       {
         'noodtoegang-reason': reason.trim().length < REASON_MIN && t('Schrijf in minstens {{min}} tekens waarom je het plan nu nodig hebt.', { min: REASON_MIN }),
         'noodtoegang-password': password === '' && t('Vul je wachtwoord in.'),
+        'noodtoegang-code': needsCode && code.trim().length < 6 && t('Vul de code van zes cijfers uit je authenticator-app in.'),
       },
       t('Controleer de gemarkeerde velden.'),
     );
     if (!isValid) return;
     setIsBusy(true);
-    const body: BreakGlassBody = { reason: reason.trim(), password };
+    const body: BreakGlassBody = { reason: reason.trim(), password, ...(needsCode ? { code: code.trim() } : {}) };
     try {
       await api.post(apiPath('/api/schools/:schoolId/pupils/:pupilId/care/break-glass', { schoolId: school.id, pupilId }), body);
       await navigate(pupilCarePath(school.id, pupilId));
     } catch (failure) {
       fromError(failure, {}, t('Controleer de gemarkeerde velden.'));
       setPassword('');
+      setCode('');
       setIsBusy(false);
     }
   };
@@ -115,6 +122,7 @@ export function BreakGlassPage() {
             <ErrorSummary errors={errors} labels={labels} />
             <TextAreaField id="noodtoegang-reason" label={labels['noodtoegang-reason']} hint={t('Het zorgteam leest dit.')} value={reason} onChange={setReason} error={errors.fields['noodtoegang-reason']} maxLength={500} />
             <TextField id="noodtoegang-password" type="password" label={labels['noodtoegang-password']} hint={t('Je logt opnieuw in: zo weten we dat jij het bent.')} value={password} onChange={setPassword} error={errors.fields['noodtoegang-password']} autoComplete="current-password" />
+            {needsCode ? <TextField id="noodtoegang-code" label={labels['noodtoegang-code']} value={code} onChange={setCode} error={errors.fields['noodtoegang-code']} autoComplete="one-time-code" maxLength={64} /> : null}
             <FormActions>
               <button type="submit" className="button" disabled={isBusy}>
                 {t('Plan openen')}

@@ -90,6 +90,7 @@ export function CareAcesSection({ pupilId }: { pupilId: string }) {
           </tbody>
         </table>
       </TableWrap>
+      <FirstAgeForm years={data.firstAgeYears} pupilId={pupilId} onSaved={aces.reload} />
       <AcesForm data={data} pupilId={pupilId} onSaved={(next) => aces.setData(next)} />
     </section>
   );
@@ -148,6 +149,54 @@ function AcesForm({ data, pupilId, onSaved }: { data: PupilAces; pupilId: string
       <FormActions>
         <button type="submit" className="button">
           {t('Antwoorden opslaan')}
+        </button>
+      </FormActions>
+    </form>
+  );
+}
+
+/** The age at the pupil's first ACE, when the care team knows it (empty: not known). */
+function FirstAgeForm({ years, pupilId, onSaved }: { years: number | null; pupilId: string; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { school } = useSchool();
+  const refusal = useRefusalWords();
+  const [value, setValue] = useState(years === null ? '' : String(years));
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    const trimmed = value.trim();
+    if (trimmed !== '' && !/^\d{1,2}$/.test(trimmed)) {
+      setError(t('Vul een leeftijd in hele jaren in (0 tot en met 20), of laat het leeg als die niet bekend is.'));
+      return;
+    }
+    setError(null);
+    try {
+      await api.put(apiPath('/api/schools/:schoolId/pupils/:pupilId/care/aces/first-age', { schoolId: school.id, pupilId }), { years: trimmed === '' ? null : Number(trimmed) });
+      setSaved(t('De leeftijd is opgeslagen.'));
+      onSaved();
+    } catch (failure) {
+      setError(refusal.failure(failure));
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="card card-quiet">
+      <SuccessMessage message={saved} />
+      <TextField
+        id="aces-eerste-leeftijd"
+        label={t('Leeftijd bij de eerste ingrijpende ervaring (jaren)')}
+        hint={t('Alleen als het bekend is; leeg betekent onbekend.')}
+        value={value}
+        onChange={setValue}
+        error={error ?? undefined}
+        maxLength={2}
+      />
+      <FormActions>
+        <button type="submit" className="button button-secondary">
+          {t('Leeftijd opslaan')}
         </button>
       </FormActions>
     </form>

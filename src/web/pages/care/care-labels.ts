@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { AceAnswer, AceInformant } from '../../../shared/aces';
 import type { BottomUpHelp, CareRetentionCategory, KeyPersonRelation, ScreeningInformant } from '../../../shared/care';
+import type { MeldcodeOutcome } from '../../../shared/meldcode';
+import type { ReferralStatus } from '../../../shared/referrals';
 
 // The care pages' words for the codes the API uses. Each a switch, so a new code without words fails the typecheck.
 
@@ -80,5 +82,37 @@ export function retentionCategoryLabel(t: TFunction, category: CareRetentionCate
       return t('Meldcodezaken');
     case 'break_glass':
       return t('Noodtoegang');
+  }
+}
+
+/** Where a referral stands. */
+export function referralStatusLabel(t: TFunction, status: ReferralStatus): string {
+  switch (status) {
+    case 'proposed':
+      return t('Voorgesteld');
+    case 'discussed_with_parents':
+      return t('Besproken met de ouders');
+    case 'sent':
+      return t('Verstuurd');
+    case 'waiting':
+      return t('Op de wachtlijst');
+    case 'in_care':
+      return t('In zorg');
+    case 'ended':
+      return t('Afgesloten');
+  }
+}
+
+/** How a meldcode case ended. */
+export function meldcodeOutcomeLabel(t: TFunction, outcome: MeldcodeOutcome): string {
+  switch (outcome) {
+    case 'help_offered':
+      return t('Hulp aangeboden of georganiseerd');
+    case 'reported':
+      return t('Gemeld bij Veilig Thuis');
+    case 'reported_and_help':
+      return t('Gemeld bij Veilig Thuis en hulp georganiseerd');
+    case 'no_concern':
+      return t('De zorg is weggenomen: geen vermoeden van onveiligheid');
   }
 }

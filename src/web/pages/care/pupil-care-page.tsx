@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BOTTOM_UP_HELPS, KEY_PERSON_RELATIONS, type KeyPersonRelation } from '../../../shared/care';
 import { api, apiPath } from '../../api/api-client';
-import type { CareFile, CarePlanContent, CarePlanVersion, SavePlanBody } from '../../api/care-types';
+import type { CareFile, CarePlanContent, CarePlanVersion, PupilScreenings, SavePlanBody } from '../../api/care-types';
 import { useApiData } from '../../api/use-api-data';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useRefusalWords } from '../../components/form-errors';
@@ -13,15 +13,20 @@ import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
 import { useSchool } from '../school/school-layout';
 import { CareAcesSection } from './care-aces-section';
+import { CareConversationsSection } from './care-conversations-section';
 import { bottomUpLabel, relationLabel } from './care-labels';
+import { CareExportLinks } from './care-export-links';
+import { CareMeldcodeSection } from './care-meldcode-section';
 import { breakGlassPath, careOverviewPath } from './care-paths';
+import { CareReferralsSection } from './care-referrals-section';
 import { CareScreeningsSection } from './care-screenings-section';
 
 const TEXT_MAX = 4000;
 
 /**
- * One pupil's care file: trusted adults and the support-and-signalling plan (the pupil's teachers and the care
- * team), and for the care team also ACEs and screenings. Opened by break-glass it reads only.
+ * One pupil's care file: trusted adults, the support-and-signalling plan and pupil conversations (the pupil's
+ * teachers and the care team), for the care team also ACEs, screenings, referrals and the meldcode. Opened by
+ * break-glass it shows the plan and trusted adults only, read-only.
  */
 export function PupilCarePage() {
   const { t } = useTranslation();
@@ -60,13 +65,24 @@ export function PupilCarePage() {
       ) : null}
       <TrustedAdultsSection file={data} mayEdit={mayEdit} onChanged={file.reload} />
       <SupportPlanSection file={data} mayEdit={mayEdit} onSaved={file.reload} />
-      {can('school.care.sensitive') ? (
-        <>
-          <CareAcesSection pupilId={data.pupil.id} />
-          <CareScreeningsSection pupilId={data.pupil.id} />
-        </>
-      ) : null}
+      {mayEdit && can('school.care.plans.write') ? <CareConversationsSection pupilId={data.pupil.id} /> : null}
+      {can('school.care.sensitive') ? <CareTeamSections pupilId={data.pupil.id} /> : null}
+      {can('school.care.meldcode') ? <CareMeldcodeSection pupilId={data.pupil.id} /> : null}
+      {can('school.care.sensitive') ? <CareExportLinks schoolId={school.id} pupilId={data.pupil.id} /> : null}
     </Page>
+  );
+}
+
+/** The care team's part of the file; the screenings are read once for their own section and the referral form. */
+function CareTeamSections({ pupilId }: { pupilId: string }) {
+  const { school } = useSchool();
+  const screenings = useApiData<PupilScreenings>(apiPath('/api/schools/:schoolId/pupils/:pupilId/care/screenings', { schoolId: school.id, pupilId }));
+  return (
+    <>
+      <CareAcesSection pupilId={pupilId} />
+      <CareScreeningsSection pupilId={pupilId} screenings={screenings} />
+      <CareReferralsSection pupilId={pupilId} screenings={screenings.data?.screenings ?? []} />
+    </>
   );
 }
 

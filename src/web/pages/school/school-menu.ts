@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { School, Session } from '../../api/api-types';
 import { canInSchool } from '../../session/permissions';
 import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
-import { breakGlassPath, careOverviewPath, careRetentionPath } from '../care/care-paths';
+import { attentionOfficerPath, breakGlassPath, careOverviewPath, careRetentionPath } from '../care/care-paths';
 import { planPath, trainingPath } from '../plan/plan-paths';
 
 /** One link of a page menu: where it goes and its text. */
@@ -39,6 +39,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: `${base}/personeel`, label: t('Personeel'), isShown: can('school.staff.read') },
     { to: `${base}/onderzoek`, label: t('Onderzoek'), isShown: can('school.research.manage') },
     { to: careRetentionPath(school.id), label: t('Bewaartermijnen'), isShown: can('school.care.retention.manage') },
+    // The school admin and leadership name the meldcode's attention officer; they read no case themselves.
+    { to: attentionOfficerPath(school.id), label: t('Aandachtsfunctionaris'), isShown: can('school.care.attention_officer.manage') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
     // Last: it is for a crisis, not for every day.
