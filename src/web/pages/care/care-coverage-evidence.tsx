@@ -29,37 +29,40 @@ export function CareCoverageEvidence({ schoolId, headingLevel = 3 }: { schoolId:
             {t('Met minstens één vertrouwde volwassene: {{share}}.', { share: share(data.school.withTrustedAdult, data.school.pupils) })}{' '}
             {t('Met een steunplan dat nog niet over zijn datum is: {{share}}.', { share: share(data.school.withCurrentPlan, data.school.pupils) })}
           </p>
-          <TableWrap label={t('Per klas')}>
-            <table>
-              <caption>{t('Per klas (alleen aantallen; een klas onder {{k}} leerlingen zonder cijfers)', { k: data.minGroupSize })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Klas')}</th>
-                  <th scope="col">{t('Leerlingen')}</th>
-                  <th scope="col">{t('Vertrouwde volwassene')}</th>
-                  <th scope="col">{t('Steunplan')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.classes.map((entry) => (
-                  <tr key={entry.classId}>
-                    <th scope="row">{entry.className}</th>
-                    {entry.figures ? (
-                      <>
-                        <td>{format.number(entry.figures.pupils)}</td>
-                        <td>{format.number(entry.figures.withTrustedAdult)}</td>
-                        <td>{format.number(entry.figures.withCurrentPlan)}</td>
-                      </>
-                    ) : (
-                      <td colSpan={3} className="muted">
-                        {t('te weinig leerlingen voor cijfers')}
-                      </td>
-                    )}
+          <details>
+            <summary>{t('Per klas')}</summary>
+            <TableWrap label={t('Aantallen per klas')}>
+              <table>
+                <caption>{t('Per klas (alleen aantallen; een klas onder {{k}} leerlingen zonder cijfers)', { k: data.minGroupSize })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Klas')}</th>
+                    <th scope="col">{t('Leerlingen')}</th>
+                    <th scope="col">{t('Vertrouwde volwassene')}</th>
+                    <th scope="col">{t('Steunplan')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+                </thead>
+                <tbody>
+                  {data.classes.map((entry) => (
+                    <tr key={entry.classId}>
+                      <th scope="row">{entry.className}</th>
+                      {entry.figures ? (
+                        <>
+                          <td>{format.number(entry.figures.pupils)}</td>
+                          <td>{format.number(entry.figures.withTrustedAdult)}</td>
+                          <td>{format.number(entry.figures.withCurrentPlan)}</td>
+                        </>
+                      ) : (
+                        <td colSpan={3} className="muted">
+                          {t('te weinig leerlingen voor cijfers')}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          </details>
         </>
       )}
     </div>
