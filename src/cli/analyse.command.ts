@@ -5,6 +5,7 @@ import { aspectIdsOf, type DevelopmentModel, developmentModelSchema } from '../s
 import { AggregationInputError, aggregateSelfScan, type SelfScanAggregate } from '../server/features/selfscan/aggregate';
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../shared/anonymity';
 import { ACES_OPTIONS, runAnalyseAces } from './analyse-aces.command';
+import { runAnalyseSociogram, SOCIOGRAM_OPTIONS } from './analyse-sociogram.command';
 import { GROWTH_OPTIONS, runAnalyseGrowth } from './analyse-growth.command';
 import { parseRatingsCsv } from './analyse-input';
 import { CliError, parseCommandArguments } from './cli-arguments';
@@ -24,7 +25,7 @@ const selfScanArgumentsSchema = z.strictObject({
     .pipe(z.number().int().min(MIN_GROUP_SIZE_FLOOR, `must be at least ${MIN_GROUP_SIZE_FLOOR}`))
     .default(DEFAULT_MIN_GROUP_SIZE),
   model: z.string().min(1).optional(),
-  positionals: z.tuple([z.literal('selfscan', { error: 'the analysis is "selfscan", "growth" or "aces"' })], { error: 'give the analysis: selfscan, growth or aces' }),
+  positionals: z.tuple([z.literal('selfscan', { error: 'the analysis is "selfscan", "growth", "aces" or "sociogram"' })], { error: 'give the analysis: selfscan, growth, aces or sociogram' }),
 });
 
 /**
@@ -63,12 +64,13 @@ export function runAnalysis(args: string[]): void {
   const analysis = analysisOf(args);
   if (analysis === 'growth') runAnalyseGrowth(args);
   else if (analysis === 'aces') runAnalyseAces(args);
+  else if (analysis === 'sociogram') runAnalyseSociogram(args);
   else runAnalyse(args);
 }
 
 /** The analysis asked for: the first argument that is not an option or an option's value. */
 function analysisOf(args: string[]): string | undefined {
-  return parseArgs({ args, options: { ...OPTIONS, ...GROWTH_OPTIONS, ...ACES_OPTIONS }, strict: false, allowPositionals: true }).positionals[0];
+  return parseArgs({ args, options: { ...OPTIONS, ...GROWTH_OPTIONS, ...ACES_OPTIONS, ...SOCIOGRAM_OPTIONS }, strict: false, allowPositionals: true }).positionals[0];
 }
 
 function readFile(path: string, readText: (path: string) => string): string {

@@ -52,14 +52,16 @@ export function parseTrainingsCsv(text: string, file: string): Map<string, numbe
   return trainings;
 }
 
-interface TableRow {
+/** One row of a table read by readTable: its cells by column, and a way to refuse the file at this row. */
+export interface TableRow {
   line: number;
   cell(column: string): string;
   number(column: string): number;
   fail(problem: string): never;
 }
 
-function readTable(text: string, file: string, columns: readonly string[]): { rows: TableRow[] } {
+/** Reads a CSV file with the given columns (any order, others ignored); a missing column or an empty file exits 2. */
+export function readTable(text: string, file: string, columns: readonly string[]): { rows: TableRow[] } {
   const [header, ...records] = readCsvRecords(text, file);
   if (header === undefined) throw badFile(`${file}: the file is empty: expected the header ${columns.join(',')}`);
   const columnOf = new Map(columns.map((column) => [column, header.record.indexOf(column)]));
@@ -95,6 +97,7 @@ function parseDecimal(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-function badFile(message: string): CliError {
+/** A file the analysis cannot use: one line naming the file (and row), exit code 2. */
+export function badFile(message: string): CliError {
   return new CliError(message, BAD_FILE_EXIT_CODE);
 }

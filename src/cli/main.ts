@@ -4,6 +4,7 @@ import { migrateToLatest } from '../server/db/migrate';
 import { OWNER_ONLY_UMASK } from '../server/db/owner-only-files';
 import { serve } from '../server/main';
 import { ANALYSE_ACES_USAGE } from './analyse-aces.command';
+import { ANALYSE_SOCIOGRAM_USAGE } from './analyse-sociogram.command';
 import { ANALYSE_GROWTH_USAGE } from './analyse-growth.command';
 import { runAnalysis } from './analyse.command';
 import { runAudit } from './audit.command';
@@ -39,6 +40,7 @@ ${PLAN_USAGE}
                           [--model <model.json>] check aspects against a model and list them in its order
 ${ANALYSE_GROWTH_USAGE}
 ${ANALYSE_ACES_USAGE}
+${ANALYSE_SOCIOGRAM_USAGE}
 ${SCORE_USAGE}
   audit verify          check the audit log's hash chain; exit code 1 at a changed, deleted,
                         reordered or missing event
