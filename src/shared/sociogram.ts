@@ -119,6 +119,16 @@ export function analyseSociogram(
   const pNegative = probabilityOf(totalNegative, negativeQuestions);
   const alpha = options.alpha ?? DEFAULT_NB_ALPHA;
 
+  // rᵢ is R − 1 or R: two distributions for the whole class, computed once each.
+  const distributions = new Map<number, NbDistributions>();
+  const distributionsFor = (r: number) => {
+    let found = distributions.get(r);
+    if (!found) {
+      found = nbDistributions(r * positiveQuestions, pPositive, r * negativeQuestions, pNegative);
+      distributions.set(r, found);
+    }
+    return found;
+  };
   const mutualPositivePairs = mutualPairs(position, chose.positive);
   const mutualNegativePairs = mutualPairs(position, chose.negative);
   const friendsOf = new Map<string, string[]>();
@@ -141,7 +151,7 @@ export function analyseSociogram(
         zSP: zSP[index]!,
         zSI: zSI[index]!,
         cdc: cdcStatus({ zLM: zLM[index]!, zLL: zLL[index]!, zSP: zSP[index]!, zSI: zSI[index]! }),
-        nb: nbStatus({ LM: LM[index]!, LL: LL[index]!, positiveTrials: r * positiveQuestions, negativeTrials: r * negativeQuestions, pPositive, pNegative, alpha, hasNegative: negativeQuestions > 0 }),
+        nb: nbStatusOf(LM[index]!, LL[index]!, distributionsFor(r), alpha, negativeQuestions > 0),
         isolated: LM[index] === 0,
         mutualFriends: (friendsOf.get(pupil) ?? []).sort((a, b) => position.get(a)! - position.get(b)!),
       };
@@ -167,16 +177,31 @@ export function cdcStatus(z: { zLM: number; zLL: number; zSP: number; zSI: numbe
  * P(Y ≥ LL) < α (never without negative questions), the total low when P(X + Y ≤ LM + LL) < α.
  */
 export function nbStatus(input: { LM: number; LL: number; positiveTrials: number; negativeTrials: number; pPositive: number; pNegative: number; alpha: number; hasNegative: boolean }): NbStatus {
-  const x = binomialPmf(input.positiveTrials, input.pPositive);
-  const y = binomialPmf(input.negativeTrials, input.pNegative);
-  const expectedX = input.positiveTrials * input.pPositive;
-  const expectedY = input.negativeTrials * input.pNegative;
-  const lmHigh = upperTail(x, input.LM) < input.alpha;
-  const llHigh = input.hasNegative && upperTail(y, input.LL) < input.alpha;
-  const siLow = lowerTail(convolve(x, y), input.LM + input.LL) < input.alpha;
-  if ((lmHigh && input.LL > expectedY) || (llHigh && input.LM > expectedX)) return 'controversial';
-  if (lmHigh && input.LL < expectedY) return 'popular';
-  if (llHigh && input.LM < expectedX) return 'rejected';
+  return nbStatusOf(input.LM, input.LL, nbDistributions(input.positiveTrials, input.pPositive, input.negativeTrials, input.pNegative), input.alpha, input.hasNegative);
+}
+
+/** The distributions of X, Y and X + Y with their means, for one number of trials. */
+interface NbDistributions {
+  x: number[];
+  y: number[];
+  sum: number[];
+  expectedX: number;
+  expectedY: number;
+}
+
+function nbDistributions(positiveTrials: number, pPositive: number, negativeTrials: number, pNegative: number): NbDistributions {
+  const x = binomialPmf(positiveTrials, pPositive);
+  const y = binomialPmf(negativeTrials, pNegative);
+  return { x, y, sum: convolve(x, y), expectedX: positiveTrials * pPositive, expectedY: negativeTrials * pNegative };
+}
+
+function nbStatusOf(LM: number, LL: number, d: NbDistributions, alpha: number, hasNegative: boolean): NbStatus {
+  const lmHigh = upperTail(d.x, LM) < alpha;
+  const llHigh = hasNegative && upperTail(d.y, LL) < alpha;
+  const siLow = lowerTail(d.sum, LM + LL) < alpha;
+  if ((lmHigh && LL > d.expectedY) || (llHigh && LM > d.expectedX)) return 'controversial';
+  if (lmHigh && LL < d.expectedY) return 'popular';
+  if (llHigh && LM < d.expectedX) return 'rejected';
   if (siLow) return 'neglected';
   return 'average';
 }
