@@ -157,3 +157,11 @@ function getOrAdd<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Valu
   }
   return value;
 }
+
+/**
+ * Of answers listed oldest first, the newest per pupil, informant and category: a later answer of the same informant
+ * replaces the earlier one (a correction), as the care file, the school's figures and the export all read them.
+ */
+export function newestAceAnswers<Answer extends { pupil: string; informant: AceInformant; category: string }>(oldestFirst: readonly Answer[]): Answer[] {
+  return [...new Map(oldestFirst.map((answer) => [JSON.stringify([answer.pupil, answer.informant, answer.category]), answer])).values()];
+}

@@ -35,8 +35,9 @@ export async function listAceCategories(deps: Deps, schoolId: string): Promise<A
 /** Adds a category of the school's own; its id is made from the Dutch name (`eigen-…`), unique within the school. */
 export async function addAceCategory(deps: Deps, caller: StaffCaller, schoolId: string, body: AddAceCategoryBody): Promise<AceCategoryList> {
   const db = deps.db.kysely;
-  const known = new Set((await aceCategoriesOf(db, schoolId)).map((category) => category.id));
-  const names = new Set((await aceCategoriesOf(db, schoolId)).map((category) => category.name.nl.toLowerCase()));
+  const existing = await aceCategoriesOf(db, schoolId);
+  const known = new Set(existing.map((category) => category.id));
+  const names = new Set(existing.map((category) => category.name.nl.toLowerCase()));
   if (names.has(body.name.nl.trim().toLowerCase())) throw new AppError('validation_failed', { fields: { 'body.name.nl': ['already_a_category'] } });
   const base = `eigen-${slugOf(body.name.nl)}`.slice(0, 60);
   let id = base;

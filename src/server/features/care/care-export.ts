@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { ACE_ANSWERS, ACE_INFORMANTS, combineAces } from '../../../shared/aces';
+import { ACE_ANSWERS, ACE_INFORMANTS, combineAces, newestAceAnswers } from '../../../shared/aces';
 import { CHECKIN_STATES } from '../../../shared/checkin';
 import { REFERRAL_STATUSES } from '../../../shared/referrals';
 import { scoreScreening } from '../../../shared/screening';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
-import type { Database } from '../../db/database';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
+import { listAceAnswers, listTrustedAdults } from './care.repository';
 import { carePlanContentSchema } from './care.schemas';
 import { firstAceAgeOf } from './care.service';
 import { screeningInstrumentOf } from './screening-instruments';
@@ -54,7 +53,14 @@ export async function collectPupilData(deps: Deps, schoolId: string, pupilId: st
   const pupil = await db.selectFrom('pupils').selectAll().where('school_id', '=', schoolId).where('id', '=', pupilId).executeTakeFirst();
   if (!school || !pupil) throw new AppError('not_found');
   const open = (table: Parameters<typeof encryptedFieldRef>[0], column: string, id: string, sealed: string) => deps.fieldCrypto.decrypt(encryptedFieldRef(table, column, [id]), sealed);
-  const aceAnswers = await aceAnswersOf(db, schoolId, pupilId, open);
+  const aceAnswers = await Promise.all(
+    (await listAceAnswers(db, schoolId, pupilId)).map(async (row) => ({
+      informant: row.informant as (typeof ACE_INFORMANTS)[number],
+      category: row.category,
+      answer: (await open('care_ace_answers', 'answer_encrypted', row.id, row.answer_encrypted)) as (typeof ACE_ANSWERS)[number],
+      recordedOn: row.recorded_on,
+    })),
+  );
   return {
     generatedAt: deps.clock.now().toISOString(),
     school: school.name,
@@ -80,7 +86,7 @@ export async function collectPupilData(deps: Deps, schoolId: string, pupilId: st
       ),
     ),
     trustedAdults: await Promise.all(
-      (await db.selectFrom('care_trusted_adults').innerJoin('users', 'users.id', 'care_trusted_adults.user_id').select(['care_trusted_adults.id', 'users.name', 'care_trusted_adults.why_encrypted', 'care_trusted_adults.created_at']).where('care_trusted_adults.pupil_id', '=', pupilId).orderBy('care_trusted_adults.created_at').execute()).map(
+      (await listTrustedAdults(db, schoolId, pupilId)).map(
         async (row) => ({ name: row.name, why: await open('care_trusted_adults', 'why_encrypted', row.id, row.why_encrypted), since: row.created_at }),
       ),
     ),
@@ -97,7 +103,7 @@ export async function collectPupilData(deps: Deps, schoolId: string, pupilId: st
     ),
     aceAnswers,
     aceFirstAgeYears: await firstAceAgeOf(deps, schoolId, pupilId),
-    acesCombined: combineAces(newestPerInformant(aceAnswers).map((answer) => ({ pupil: pupilId, ...answer })))[0]?.categories ?? [],
+    acesCombined: combineAces(newestAceAnswers(aceAnswers.map((answer) => ({ pupil: pupilId, ...answer }))))[0]?.categories ?? [],
     screenings: await Promise.all(
       (await db.selectFrom('care_screenings').select(['id', 'instrument_id', 'instrument_version', 'taken_on', 'informant', 'answers_encrypted']).where('pupil_id', '=', pupilId).orderBy('taken_on').execute()).map(async (row) => {
         const answers = JSON.parse(await open('care_screenings', 'answers_encrypted', row.id, row.answers_encrypted)) as Record<string, number>;
@@ -152,28 +158,3 @@ export async function collectPupilData(deps: Deps, schoolId: string, pupilId: st
   };
 }
 
-type Opener = (table: 'care_ace_answers', column: string, id: string, sealed: string) => Promise<string>;
-
-async function aceAnswersOf(db: Kysely<Database>, schoolId: string, pupilId: string, open: Opener): Promise<PupilDataExport['aceAnswers']> {
-  const rows = await db
-    .selectFrom('care_ace_answers')
-    .select(['id', 'informant', 'category', 'answer_encrypted', 'recorded_on'])
-    .where('school_id', '=', schoolId)
-    .where('pupil_id', '=', pupilId)
-    .orderBy('recorded_on')
-    .orderBy('created_at')
-    .execute();
-  return Promise.all(
-    rows.map(async (row) => ({
-      informant: row.informant as (typeof ACE_INFORMANTS)[number],
-      category: row.category,
-      answer: (await open('care_ace_answers', 'answer_encrypted', row.id, row.answer_encrypted)) as (typeof ACE_ANSWERS)[number],
-      recordedOn: row.recorded_on,
-    })),
-  );
-}
-
-// Answers come oldest first: the last one per informant and category holds, as in the care file.
-function newestPerInformant(answers: PupilDataExport['aceAnswers']): PupilDataExport['aceAnswers'] {
-  return [...new Map(answers.map((answer) => [`${answer.informant}\u0000${answer.category}`, answer])).values()];
-}

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { ACE_INFORMANTS, type AceAnswer, type AceInformant, type AceRow, aceCohort } from '../../../shared/aces';
+import { ACE_INFORMANTS, type AceAnswer, type AceInformant, type AceRow, aceCohort, newestAceAnswers } from '../../../shared/aces';
 import { chooseShownCells, isLargeEnough } from '../../../shared/anonymity';
 import { schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
@@ -101,13 +101,16 @@ export async function getAceFigures(deps: Deps, schoolId: string): Promise<AceFi
     .orderBy('care_ace_answers.recorded_on')
     .orderBy('care_ace_answers.created_at')
     .execute();
-  // Oldest first: a later answer of the same informant about the same category replaces the earlier one.
-  const newest = new Map<string, AceRow>();
-  for (const row of rows) {
-    const answer = (await deps.fieldCrypto.decrypt(encryptedFieldRef('care_ace_answers', 'answer_encrypted', [row.id]), row.answer_encrypted)) as AceAnswer;
-    newest.set(JSON.stringify([row.pupil_id, row.informant, row.category]), { pupil: row.pupil_id, informant: row.informant as AceInformant, category: row.category, answer });
-  }
-  const cohort = aceCohort([...newest.values()]);
+  const newest = newestAceAnswers(rows.map((row) => ({ ...row, pupil: row.pupil_id, informant: row.informant as AceInformant })));
+  const answers: AceRow[] = await Promise.all(
+    newest.map(async (row) => ({
+      pupil: row.pupil,
+      informant: row.informant,
+      category: row.category,
+      answer: (await deps.fieldCrypto.decrypt(encryptedFieldRef('care_ace_answers', 'answer_encrypted', [row.id]), row.answer_encrypted)) as AceAnswer,
+    })),
+  );
+  const cohort = aceCohort(answers);
   const shown = (entry: { pupils: number; atLeastOne: number; fourOrMore: number }) => (isLargeEnough(entry.pupils, k) ? entry : null);
   return {
     minGroupSize: k,

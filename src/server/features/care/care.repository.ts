@@ -122,6 +122,7 @@ export async function findFirstAceAge(db: Kysely<Database>, schoolId: string, pu
   return db.selectFrom('care_ace_first_ages').select('years_encrypted').where('school_id', '=', schoolId).where('pupil_id', '=', pupilId).executeTakeFirst();
 }
 
+/** A pupil's ACE answers, oldest first (by the date said, then the moment recorded). */
 export async function listAceAnswers(db: Kysely<Database>, schoolId: string, pupilId: string) {
   return db
     .selectFrom('care_ace_answers')
@@ -137,6 +138,7 @@ export async function listAceAnswers(db: Kysely<Database>, schoolId: string, pup
     ])
     .where('care_ace_answers.school_id', '=', schoolId)
     .where('care_ace_answers.pupil_id', '=', pupilId)
+    .orderBy('care_ace_answers.recorded_on').orderBy('care_ace_answers.created_at')
     .execute();
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type AceAnswer, type AceCategory, type AceInformant, combineAces, DEFAULT_ACE_CATEGORIES } from '../../../shared/aces';
+import { type AceAnswer, type AceCategory, type AceInformant, combineAces, DEFAULT_ACE_CATEGORIES, newestAceAnswers } from '../../../shared/aces';
 import { BREAK_GLASS_MINUTES } from '../../../shared/care';
 import { type Instrument, scaleRangeOf } from '../../../shared/questionnaire-instrument';
 import type { ReferralStatus } from '../../../shared/referrals';
@@ -233,7 +233,7 @@ export async function firstAceAgeOf(deps: Deps, schoolId: string, pupilId: strin
 }
 
 async function acesOf(deps: Deps, schoolId: string, pupilId: string): Promise<PupilAces> {
-  const answers = await newestAceAnswers(deps, schoolId, pupilId);
+  const answers = await newestAceAnswersOf(deps, schoolId, pupilId);
   const [summary] = combineAces(answers.map((answer) => ({ pupil: pupilId, ...answer })));
   return {
     categories: await aceCategoriesOf(deps.db.kysely, schoolId),
@@ -248,28 +248,19 @@ async function acesOf(deps: Deps, schoolId: string, pupilId: string): Promise<Pu
   };
 }
 
-async function newestAceAnswers(deps: Deps, schoolId: string, pupilId: string): Promise<PupilAces['answers']> {
+async function newestAceAnswersOf(deps: Deps, schoolId: string, pupilId: string): Promise<PupilAces['answers']> {
   const rows = await repository.listAceAnswers(deps.db.kysely, schoolId, pupilId);
-  // The newest answer per informant and category holds: a correction replaces, the history stays in the table.
-  const newest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
-    const key = `${row.informant}\u0000${row.category}`;
-    const earlier = newest.get(key);
-    if (!earlier || isLater(row, earlier)) newest.set(key, row);
-  }
+  // A correction replaces, the history stays in the table.
+  const newest = newestAceAnswers(rows.map((row) => ({ ...row, pupil: pupilId, informant: row.informant as AceInformant })));
   return Promise.all(
-    [...newest.values()].map(async (row) => ({
-      informant: row.informant as AceInformant,
+    newest.map(async (row) => ({
+      informant: row.informant,
       category: row.category,
       answer: (await deps.fieldCrypto.decrypt(encryptedFieldRef('care_ace_answers', 'answer_encrypted', [row.id]), row.answer_encrypted)) as AceAnswer,
       recordedOn: row.recorded_on,
       recordedByName: row.recorded_by_name,
     })),
   );
-}
-
-function isLater(row: { recorded_on: string; created_at: string }, than: { recorded_on: string; created_at: string }): boolean {
-  return row.recorded_on !== than.recorded_on ? row.recorded_on > than.recorded_on : row.created_at > than.created_at;
 }
 
 /** Records one informant's answers for some categories; an answer given earlier is replaced by the newer one. */
