@@ -102,6 +102,10 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
   let conversationId = '';
   let referralId = '';
   let caseId = '';
+  let climateRatingId = '';
+  let sociogramId = '';
+  const sociogram = (path = '') => `/api/schools/${world.schoolA1}/sociograms/${sociogramId}${path}`;
+  const classGroup = (path = '') => `/api/schools/${world.schoolA1}/classes/${world.classA1}/group${path}`;
 
   const actions: AuditedAction[] = [
     {
@@ -616,6 +620,62 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       name: 'closing a meldcode case',
       perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', care(`/meldcode-cases/${caseId}/closing`), { closedOn: '2026-11-21', outcome: 'help_offered' }),
       expected: () => ({ action: 'care.meldcode_case_closed', actor: 'careTeam', ...carePupil(), detail: { caseId } }),
+    },
+    {
+      name: "rating a class's climate",
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', classGroup('/climate'), { rating: 3, note: 'Rustige week.' });
+        climateRatingId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'group.climate_rated', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { ratingId: climateRatingId, ratedOn: '2026-11-21', rating: 3 } }),
+    },
+    {
+      name: "undoing one's own climate rating",
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', classGroup(`/climate/${climateRatingId}`)),
+      status: 204,
+      expected: () => ({ action: 'group.climate_rating_removed', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { ratingId: climateRatingId } }),
+    },
+    {
+      name: "setting a class's group phase",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', classGroup('/phase'), { phase: 'norming', fromOn: '2026-11-16' }),
+      expected: () => ({ action: 'group.phase_set', actor: 'careTeam', ...school('class', () => world.classA1)(), detail: { groupPhase: 'norming', fromOn: '2026-11-16' } }),
+    },
+    {
+      name: 'starting a sociogram',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', `/api/schools/${world.schoolA1}/classes/${world.classA1}/sociograms`, { questions: [{ key: 'play', maxChoices: 3 }] });
+        sociogramId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'sociogram.started', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { sociogramId, questions: 1, negative: 0 } }),
+    },
+    {
+      name: "typing in a pupil's sociogram choices from paper",
+      perform: async () => requestAs(test.app, await as('teacher'), 'PUT', sociogram(`/pupils/${world.pupilInClassA1}/answers`), { choices: [{ position: 1, chosen: [] }] }),
+      expected: () => ({ action: 'sociogram.paper_answers_saved', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { sociogramId, pupilId: world.pupilInClassA1, choices: 0 } }),
+    },
+    {
+      name: "reading a pupil's sociogram choices",
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', sociogram(`/pupils/${world.pupilInClassA1}/answers`)),
+      expected: () => ({ action: 'sociogram.answers_read', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { sociogramId, pupilId: world.pupilInClassA1 } }),
+    },
+    {
+      name: 'closing a sociogram',
+      perform: async () => requestAs(test.app, await as('teacher'), 'POST', sociogram('/close')),
+      expected: () => ({ action: 'sociogram.closed', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { sociogramId } }),
+    },
+    {
+      name: "reading a sociogram's results",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', sociogram('/results')),
+      expected: () => ({ action: 'sociogram.results_read', actor: 'careTeam', ...school('class', () => world.classA1)(), detail: { sociogramId } }),
+    },
+    {
+      name: 'switching on "rather not" questions for sociograms',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', `/api/schools/${world.schoolA1}/sociogram-settings`, { negativeQuestionsAllowed: true }),
+      expected: () => ({ action: 'sociogram.settings_changed', actor: 'careTeam', ...school('school', () => world.schoolA1)(), detail: { negativeQuestionsAllowed: true } }),
     },
     {
       name: 'signing in',

@@ -67,13 +67,17 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
       'DELETE /api/pupil/session',
       'GET /api/kiosk',
       'GET /api/kiosk/questionnaires',
+      'GET /api/kiosk/sociograms',
       'GET /api/pupil/questionnaires',
       'GET /api/pupil/session',
+      'GET /api/pupil/sociograms',
       'POST /api/kiosk/checkins',
       'POST /api/kiosk/pupils/:pupilId/symbol',
       'POST /api/pupil/checkins',
       'PUT /api/kiosk/questionnaires/:waveId/:instrumentId/pupils/:pupilId',
+      'PUT /api/kiosk/sociograms/:sociogramId/pupils/:pupilId',
       'PUT /api/pupil/questionnaires/:waveId/:instrumentId',
+      'PUT /api/pupil/sociograms/:sociogramId',
     ]);
     const reached: string[] = [];
     for (const user of MATRIX_USERS) {

@@ -22,6 +22,7 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   klassen: (year) => `/classes?schoolYear=${year}`,
   locaties: () => '/locations',
   'check-in': (year) => `/classes?schoolYear=${year}`,
+  groep: (year) => `/classes?schoolYear=${year}`,
   plan: (year) => `/plan?schoolYear=${year}`,
   scholing: () => '/trainings',
   metingen: (year) => `/questionnaire-waves?schoolYear=${year}`,

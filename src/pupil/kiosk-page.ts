@@ -4,9 +4,11 @@ import { addResultActions, clearStatus, sendCheckin, setStatus, showCheckinForm,
 import { button, element, showScreen, watchIdle } from './dom';
 import { holdButton } from './hold-button';
 import { applyLocale, type PageShell } from './page-shell';
-import type { ClassWave, KioskSession } from './pupil-types';
+import type { ClassWave, KioskSession, PupilSociogram } from './pupil-types';
 import { runQuestionnaire } from './questionnaire-flow';
 import { PUPIL_QUESTIONNAIRE_TEXTS } from '../shared/questionnaire-wording';
+import { PUPIL_SOCIOGRAM_TEXTS } from '../shared/sociogram-wording';
+import { runSociogram } from './sociogram-flow';
 
 // The class device (/klas): the teacher opened kiosk mode for a class on this tablet; pupils tap their
 // own name and check in. Nothing about anyone's answer — not even who already checked in — is shown.
@@ -27,14 +29,18 @@ function isKioskSession(body: unknown): body is KioskSession {
 
 /** The open questionnaires of the class, loaded with the kiosk; none when they could not be loaded. */
 let classWaves: ClassWave[] = [];
+/** The class's open sociogram (at most one), loaded with the kiosk; none when it could not be loaded. */
+let classSociograms: PupilSociogram[] = [];
 
 /** The kiosk page: loads the class and shows the names, or says kiosk mode is not open. */
 export async function startKiosk(shell: PageShell): Promise<void> {
-  const [answer, waves] = await Promise.all([
+  const [answer, waves, sociograms] = await Promise.all([
     callApi('GET', '/api/kiosk', { locale: shell.locale }),
     callApi('GET', '/api/kiosk/questionnaires', { locale: shell.locale }).catch(() => null),
+    callApi('GET', '/api/kiosk/sociograms', { locale: shell.locale }).catch(() => null),
   ]);
   classWaves = waves?.status === 200 && Array.isArray(waves.body) ? (waves.body as ClassWave[]) : [];
+  classSociograms = sociograms?.status === 200 && Array.isArray(sociograms.body) ? (sociograms.body as PupilSociogram[]) : [];
   if (answer.status === 200 && isKioskSession(answer.body)) return showNames(shell, answer.body);
   if (answer.status === 401) return showClosed(shell);
   throw new Error(`kiosk answered ${answer.status}`);
@@ -54,8 +60,11 @@ function showNames(shell: PageShell, kiosk: KioskSession): void {
   const names = kiosk.pupils.map((pupil) => element('li', {}, [nameButton(kiosk, pupil, () => openPupil(shell, kiosk, pupil))]));
   const list = names.length > 0 ? element('ul', { className: 'pupil-names' }, names) : element('p', { className: 'pupil-message', text: texts.kioskNoPupils ?? '' });
   // An open questionnaire for the class: a way to it above the names, for the teacher to point at.
-  const questionnaire =
-    classWaves.length > 0 ? [element('div', { className: 'pupil-actions pupil-questionnaire-entry' }, [button(PUPIL_QUESTIONNAIRE_TEXTS[kiosk.form.locale].open, 'pupil-secondary', () => showQuestionnaireNames(shell, kiosk))])] : [];
+  const entries = [
+    ...(classWaves.length > 0 ? [button(PUPIL_QUESTIONNAIRE_TEXTS[kiosk.form.locale].open, 'pupil-secondary', () => showQuestionnaireNames(shell, kiosk))] : []),
+    ...classSociograms.map((sociogram) => button(PUPIL_SOCIOGRAM_TEXTS[kiosk.form.locale].open, 'pupil-secondary', () => showSociogramNames(shell, kiosk, sociogram))),
+  ];
+  const questionnaire = entries.length > 0 ? [element('div', { className: 'pupil-actions pupil-questionnaire-entry' }, entries)] : [];
   showScreen(
     shell.screen,
     element('h1', { text: texts.kioskWhoAreYou ?? '' }),
@@ -70,24 +79,48 @@ function showNames(shell: PageShell, kiosk: KioskSession): void {
 // Who answers the questionnaire: the same names; the pupil's answers go in under the name they tap.
 function showQuestionnaireNames(shell: PageShell, kiosk: KioskSession): void {
   const locale = kiosk.form.locale;
-  const texts = PUPIL_QUESTIONNAIRE_TEXTS[locale];
+  showAnswerNames(shell, kiosk, PUPIL_QUESTIONNAIRE_TEXTS[locale], (pupil) =>
+    runQuestionnaire({
+      shell,
+      locale,
+      who: pupil.displayName,
+      waves: classWaves,
+      isShared: true,
+      save: (waveId, instrumentId, answers) =>
+        callApi('PUT', `/api/kiosk/questionnaires/${waveId}/${instrumentId}/pupils/${pupil.pupilId}`, { locale, csrfToken: kiosk.csrfToken, body: { answers } }),
+      onDone: () => showQuestionnaireNames(shell, kiosk),
+      onEnded: () => showClosed(shell),
+    }),
+  );
+}
+
+// Who answers the sociogram: the same names; nothing shows who already answered or what.
+function showSociogramNames(shell: PageShell, kiosk: KioskSession, sociogram: PupilSociogram): void {
+  const locale = kiosk.form.locale;
+  showAnswerNames(shell, kiosk, PUPIL_SOCIOGRAM_TEXTS[locale], (pupil) =>
+    runSociogram({
+      shell,
+      locale,
+      who: pupil.displayName,
+      pupilId: pupil.pupilId,
+      sociogram,
+      isShared: true,
+      save: (choices) => callApi('PUT', `/api/kiosk/sociograms/${sociogram.id}/pupils/${pupil.pupilId}`, { locale, csrfToken: kiosk.csrfToken, body: { choices } }),
+      onDone: () => showSociogramNames(shell, kiosk, sociogram),
+      onEnded: () => showClosed(shell),
+    }),
+  );
+}
+
+// The names of the class for answering something one pupil at a time; back to the check-in's names when left alone.
+function showAnswerNames(shell: PageShell, kiosk: KioskSession, texts: { whoAnswers: string; tapName: string; backToCheckin: string }, onPick: (pupil: KioskPupil) => void): void {
   clearStatus(shell.status);
   const stopIdleTimer = watchIdle(shell.screen, IDLE_FORM_MS, () => showNames(shell, kiosk));
   const names = kiosk.pupils.map((pupil) =>
     element('li', {}, [
       nameButton(kiosk, pupil, () => {
         stopIdleTimer();
-        runQuestionnaire({
-          shell,
-          locale,
-          who: pupil.displayName,
-          waves: classWaves,
-          isShared: true,
-          save: (waveId, instrumentId, answers) =>
-            callApi('PUT', `/api/kiosk/questionnaires/${waveId}/${instrumentId}/pupils/${pupil.pupilId}`, { locale, csrfToken: kiosk.csrfToken, body: { answers } }),
-          onDone: () => showQuestionnaireNames(shell, kiosk),
-          onEnded: () => showClosed(shell),
-        });
+        onPick(pupil);
       }),
     ]),
   );

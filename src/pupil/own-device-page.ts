@@ -3,9 +3,11 @@ import { PUPIL_TEXTS, type PupilTextKey } from '../shared/checkin-wording';
 import { callApi } from './api';
 import { addResultActions, clearStatus, sendCheckin, showCheckinForm } from './checkin-flow';
 import { button, element, showScreen } from './dom';
-import type { OpenWave, PupilSession } from './pupil-types';
+import type { OpenWave, OwnSociogram, PupilSession } from './pupil-types';
 import { runQuestionnaire } from './questionnaire-flow';
 import { PUPIL_QUESTIONNAIRE_TEXTS } from '../shared/questionnaire-wording';
+import { PUPIL_SOCIOGRAM_TEXTS } from '../shared/sociogram-wording';
+import { runSociogram } from './sociogram-flow';
 import { applyLocale, type PageShell } from './page-shell';
 
 // The pupil's own device (/leerling): sign in with the class code from the board and the personal
@@ -134,7 +136,7 @@ function showCheckin(shell: PageShell, session: PupilSession): void {
     who: session.firstName,
     notice: session.today !== null ? form.texts.alreadyToday : undefined,
     // A shared tablet: whoever signed in by mistake can leave before choosing anything.
-    extra: [element('div', { className: 'pupil-actions' }, [button(form.texts.signOut ?? '', 'pupil-secondary', () => void signOut(shell, session))]), questionnaireEntry(shell, session)],
+    extra: [element('div', { className: 'pupil-actions' }, [button(form.texts.signOut ?? '', 'pupil-secondary', () => void signOut(shell, session))]), questionnaireEntry(shell, session), sociogramEntry(shell, session)],
     onSend: (checkin) => {
       void sendCheckin({
         screen: shell.screen,
@@ -180,6 +182,37 @@ function questionnaireEntry(shell: PageShell, session: PupilSession): HTMLElemen
     })
     .catch(() => {
       // Offline: the check-in works without it; the questionnaire waits for the next visit.
+    });
+  return place;
+}
+
+// A way to the class's open sociogram, filled in once it is loaded (empty when there is none).
+function sociogramEntry(shell: PageShell, session: PupilSession): HTMLElement {
+  const place = element('div', { className: 'pupil-actions pupil-questionnaire-entry' });
+  const locale = session.form.locale;
+  void callApi('GET', '/api/pupil/sociograms', { locale })
+    .then((answer) => {
+      const sociograms = answer.status === 200 && Array.isArray(answer.body) ? (answer.body as OwnSociogram[]) : [];
+      for (const sociogram of sociograms) {
+        place.append(
+          button(PUPIL_SOCIOGRAM_TEXTS[locale].open, 'pupil-secondary', () =>
+            runSociogram({
+              shell,
+              locale,
+              who: session.firstName,
+              sociogram,
+              saved: sociogram.mine,
+              isShared: false,
+              save: (choices) => callApi('PUT', `/api/pupil/sociograms/${sociogram.id}`, { locale, csrfToken: session.csrfToken, body: { choices } }),
+              onDone: () => showCheckin(shell, session),
+              onEnded: () => showSignIn(shell, { message: 'sessionEnded' }),
+            }),
+          ),
+        );
+      }
+    })
+    .catch(() => {
+      // Offline: the check-in works without it; the sociogram waits for the next visit.
     });
   return place;
 }

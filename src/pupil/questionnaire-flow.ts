@@ -158,7 +158,7 @@ async function save(state: RunState): Promise<void> {
  * A small button that reads `text` aloud with the browser's speech in the page's language (none without speech).
  * Its name starts with its visible words; an answer's button names the answer too.
  */
-function readAloudButton(visible: string, text: string, locale: Locale, name?: string): HTMLElement {
+export function readAloudButton(visible: string, text: string, locale: Locale, name?: string): HTMLElement {
   if (!('speechSynthesis' in window)) return element('span');
   return element('button', { className: 'pupil-read-aloud', attributes: { type: 'button', ...(name ? { 'aria-label': name } : {}) }, onClick: () => speak(text, locale) }, [
     speakerIcon(),

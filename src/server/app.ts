@@ -31,6 +31,8 @@ import { careScreeningWordingRoutes } from './features/care/care-screening-wordi
 import { careConversationRoutes } from './features/care/care-conversations.routes';
 import { careMeldcodeRoutes } from './features/care/care-meldcode.routes';
 import { careReferralRoutes } from './features/care/care-referrals.routes';
+import { classGroupRoutes } from './features/sociogram/class-group.routes';
+import { sociogramRoutes } from './features/sociogram/sociogram.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
 import { questionnairePupilRoutes } from './features/questionnaires/questionnaire-pupils.routes';
 import { questionnaireWaveRoutes } from './features/questionnaires/questionnaire-waves.routes';
@@ -170,6 +172,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await careConversationRoutes(api, deps);
     await careReferralRoutes(api, deps);
     await careMeldcodeRoutes(api, deps);
+    await classGroupRoutes(api, deps);
+    await sociogramRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);
   return app;

@@ -60,6 +60,11 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   // The conversation is a colleague's: its note is theirs, so only they change or remove it.
   not_own_conversation: 403,
   meldcode_case_closed: 409,
+  sociogram_already_open: 409,
+  sociogram_closed: 409,
+  sociogram_still_open: 409,
+  // The school has not switched on "rather not" questions.
+  negative_questions_off: 403,
   internal_error: 500,
 };
 

@@ -35,6 +35,16 @@ const STARTERS: Record<Locale, Record<SignalKind, readonly string[]>> = {
       'Wat is er de laatste tijd anders voor je?',
       'Kan ik iets anders doen in de klas waardoor het fijner voor je wordt?',
     ],
+    sociogram_isolated: [
+      'Ik wil graag weten hoe het voor jou is in de klas. Met wie ben je graag samen?',
+      'Wat vind je fijn om te doen in de pauze? Zullen we kijken wie dat ook leuk vindt?',
+      'Wil je deze week samen met iemand een klusje voor de klas doen? Wie zou je erbij willen?',
+    ],
+    sociogram_rejected: [
+      'Hoe gaat het met jou en de andere kinderen in de klas? Jij mag vertellen wat je wilt.',
+      'Is er iets in de klas of op het plein dat je lastig vindt? Dan zoeken we samen naar wat helpt.',
+      'Wat kun jij goed waar de klas iets aan heeft? Daar wil ik je graag vaker voor vragen.',
+    ],
   },
   en: {
     asked_to_talk: [
@@ -65,6 +75,16 @@ const STARTERS: Record<Locale, Record<SignalKind, readonly string[]>> = {
       'What has been different for you lately?',
       'Is there something I could do differently in class that would make it better for you?',
     ],
+    sociogram_isolated: [
+      'I would like to know what it is like for you in class. Who do you like to be with?',
+      'What do you like to do at break? Shall we see who likes that too?',
+      'Would you like to do a job for the class with someone this week? Who would you choose?',
+    ],
+    sociogram_rejected: [
+      'How are things between you and the other children in class? You can tell me whatever you like.',
+      'Is there something in class or in the playground that you find hard? Then we look together for what helps.',
+      'What are you good at that the class could use? I would like to ask you for that more often.',
+    ],
   },
 };
 
@@ -77,5 +97,7 @@ export function conversationStarters(locale: Locale): Record<SignalKind, string[
     low_today: [...starters.low_today],
     out_of_window_streak: [...starters.out_of_window_streak],
     changed_pattern: [...starters.changed_pattern],
+    sociogram_isolated: [...starters.sociogram_isolated],
+    sociogram_rejected: [...starters.sociogram_rejected],
   };
 }

@@ -19,7 +19,8 @@ export const AGE_GROUPS = ['young', 'middle', 'older'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
 /** What a teacher is told about a pupil; computed by one function (features/checkin/signals.ts). */
-export const SIGNAL_KINDS = ['asked_to_talk', 'far_high_today', 'low_today', 'out_of_window_streak', 'changed_pattern'] as const;
+// The last two come from the class's latest sociogram (features/sociogram), not from the check-ins.
+export const SIGNAL_KINDS = ['asked_to_talk', 'far_high_today', 'low_today', 'out_of_window_streak', 'changed_pattern', 'sociogram_isolated', 'sociogram_rejected'] as const;
 /** One kind of signal. */
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 

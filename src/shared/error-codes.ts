@@ -56,6 +56,10 @@ export const ERROR_CODES = [
   'conversation_already_held',
   'not_own_conversation',
   'meldcode_case_closed',
+  'sociogram_already_open',
+  'sociogram_closed',
+  'sociogram_still_open',
+  'negative_questions_off',
   'internal_error',
 ] as const;
 

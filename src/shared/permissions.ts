@@ -82,6 +82,13 @@ export const PERMISSIONS = {
   // Naming the school's attention officer (aandachtsfunctionaris) for the meldcode: the school's administrator and
   // its leadership, who appoint people to roles; they choose from the care team and never read a case themselves.
   'school.care.attention_officer.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
+  // Group dynamics (features/sociogram): a class's sociograms, class climate and group phase. The class's own
+  // teachers and the care team; the sociogram service narrows a teacher to the classes they teach (404 otherwise).
+  // Never leadership or the board: sociogram answers and status labels are not figures for them.
+  'school.group': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
+  // The school's own sociogram questions and whether "rather not" questions may be asked: the school's leadership
+  // and its care team, who answer for how carefully a sociogram is used.
+  'school.group.settings': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'care_team'] },
   // Implementation plan. Every staff member may ask; the plan service answers 403 `not_shared` to anyone
   // outside leadership, TSO leads and the working group while the school has not shared the plan with its team.
   'school.plan.read': { scope: 'school', boardRoles: [], schoolRoles: [...SCHOOL_ROLES] },

@@ -51,6 +51,11 @@ import { CareAttentionOfficerPage } from './pages/care/care-attention-officer-pa
 import { CareOverviewPage } from './pages/care/care-overview-page';
 import { CareRetentionPage } from './pages/care/care-retention-page';
 import { PupilCarePage } from './pages/care/pupil-care-page';
+import { ClassGroupPage } from './pages/group/class-group-page';
+import { GroupHomePage } from './pages/group/group-home-page';
+import { SociogramPage } from './pages/group/sociogram-page';
+import { SociogramSettingsPage } from './pages/group/sociogram-settings-page';
+import { SociogramStartPage } from './pages/group/sociogram-start-page';
 import { MyQuestionnairesPage } from './pages/questionnaires/my-questionnaires-page';
 import { WaveResultsPage } from './pages/questionnaires/wave-results-page';
 import { WavesPage } from './pages/questionnaires/waves-page';
@@ -145,6 +150,15 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.checkin.settings" />}>
                 <Route path="check-in/instellingen" element={<CheckinSettingsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.group" />}>
+                <Route path="groep" element={<GroupHomePage />} />
+                <Route path="groep/:classId" element={<ClassGroupPage />} />
+                <Route path="groep/:classId/sociogram/nieuw" element={<SociogramStartPage />} />
+                <Route path="sociogrammen/:sociogramId" element={<SociogramPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.group.settings" />}>
+                <Route path="sociogram-instellingen" element={<SociogramSettingsPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.questionnaires.manage" />}>
                 <Route path="metingen" element={<WavesPage />} />

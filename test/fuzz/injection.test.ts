@@ -140,6 +140,11 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
         return { toWhom: `Jeugdteam ${unique}`, reason: `Reden ${unique}`, status: 'waiting', followUpOn: '2026-12-01' };
       case 'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/steps/:step':
         return { doneOn: '2026-11-03', notes: `Notities ${unique}` };
+      // A climate rating of a class: a day that has been, in the class's school year.
+      case 'POST /api/schools/:schoolId/classes/:classId/group/climate':
+        return { ratedOn: '2026-11-02', rating: 3, note: `Notitie ${unique}` };
+      case 'PUT /api/schools/:schoolId/classes/:classId/group/phase':
+        return { phase: 'norming', fromOn: '2026-11-02' };
       default:
         return fc.sample(validObject(operation.body!, fuzz.hints), { seed: unique, numRuns: 1 })[0];
     }
@@ -236,6 +241,9 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/steps/:step': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/meldcode-cases`],
       'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/closing': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/meldcode-cases`],
       'PUT /api/schools/:schoolId/care/attention-officer': [`${school}/care/attention-officer`],
+      'POST /api/schools/:schoolId/classes/:classId/group/climate': [`${school}/classes/${fuzz.world.classA1}/group`],
+      'PUT /api/schools/:schoolId/classes/:classId/group/phase': [`${school}/classes/${fuzz.world.classA1}/group`],
+      'POST /api/schools/:schoolId/sociogram-questions': [`${school}/sociogram-settings`],
       'POST /api/schools/:schoolId/next-school-year/preparation': [`${school}/classes?schoolYear=${followingSchoolYear(year())}`],
     };
     return urls[`${operation.method} ${operation.url}`];

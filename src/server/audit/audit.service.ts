@@ -118,7 +118,23 @@ export type AuditAction =
   | 'care.retention_applied'
   | 'care.pupil_exported'
   | 'care.ace_categories_changed'
-  | 'care.screening_wording_changed';
+  | 'care.screening_wording_changed'
+  | 'group.climate_rated'
+  | 'group.climate_rating_removed'
+  | 'group.phase_set'
+  | 'sociogram.settings_changed'
+  | 'sociogram.question_added'
+  | 'sociogram.question_archived'
+  | 'sociogram.started'
+  | 'sociogram.closed'
+  | 'sociogram.reopened'
+  | 'sociogram.removed'
+  | 'sociogram.answers_read'
+  | 'sociogram.paper_answers_saved'
+  | 'sociogram.answers_removed'
+  | 'sociogram.results_read'
+  | 'sociogram.results_printed'
+  | 'sociogram.retention_applied';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

@@ -45,6 +45,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'care_referrals', column: 'reason_encrypted', keyColumns: ['id'] },
   // The notes of a meldcode step: signs of abuse, what the pupil and parents said, the weighing.
   { table: 'care_meldcode_steps', column: 'notes_encrypted', keyColumns: ['id'] },
+  // A teacher's note beside a class-climate rating: about the class, and it may name pupils.
+  { table: 'class_climate_ratings', column: 'note_encrypted', keyColumns: ['id'] },
   // A reset or invitation link kept in the outbox: it works like a password until it expires (then purged).
   { table: 'outbox_messages', column: 'secret_link_encrypted', keyColumns: ['id'] },
 ];

@@ -76,6 +76,17 @@ async function fillCheckinTables(db: Db['kysely'], userId: string, now: string):
     .values({ id: newId(), pupil_id: pupilId, school_id: school.id, author_user_id: userId, signal_kind: null, school_date: '2026-11-21', note_encrypted: 'encrypted', created_at: now })
     .execute();
   await db.insertInto('checkin_class_days').values({ class_id: classId, school_date: '2026-11-20', pupils_checked_in: 1, in_window: 1, bit_high: 0, far_high: 0, low: 0, wants_talk: 0 }).execute();
+  // The class's Groep page: a climate rating and a group phase.
+  await db.insertInto('class_climate_ratings').values({ id: newId(), school_id: school.id, class_id: classId, rated_on: '2026-11-20', rating: 3, note_encrypted: 'encrypted', rated_by: userId, created_at: now }).execute();
+  await db.insertInto('class_group_phases').values({ id: newId(), school_id: school.id, class_id: classId, phase: 'norming', from_on: '2026-11-16', set_by: userId, created_at: now }).execute();
+  // A sociogram with its question, one answer and one choice; the school's settings and one question of its own.
+  const sociogramId = newId();
+  await db.insertInto('sociogram_settings').values({ school_id: school.id, negative_questions_allowed: 1, updated_by: userId, updated_at: now }).onConflict((c) => c.doNothing()).execute();
+  await db.insertInto('sociogram_school_questions').values({ id: newId(), school_id: school.id, text: 'Met wie lees je graag?', valence: 'positive', created_by: userId, created_at: now, archived_at: null }).execute();
+  await db.insertInto('sociograms').values({ id: sociogramId, school_id: school.id, class_id: classId, opened_on: '2026-11-16', closed_on: '2026-11-20', created_by: userId, created_at: now, purged_on: null, class_counts: null }).execute();
+  await db.insertInto('sociogram_questions').values({ sociogram_id: sociogramId, position: 1, question_key: 'play', text_nl: 'Speel', text_en: 'Play', valence: 'positive', max_choices: 3 }).execute();
+  await db.insertInto('sociogram_answers').values({ sociogram_id: sociogramId, pupil_id: pupilId, answered_at: now, entered_by: userId }).execute();
+  await db.insertInto('sociogram_choices').values({ sociogram_id: sociogramId, chooser_id: pupilId, position: 1, chosen_id: pupilId }).execute();
 }
 
 /** One row in every implementation-plan table (rows the demo may also hold are skipped when already there). */

@@ -57,6 +57,16 @@ import type {
   SelfscanRoundsTable,
 } from '../features/selfscan/selfscan.tables';
 import type { ResearchObjectionsTable, ResearchStudiesTable } from '../features/research/research.tables';
+import type {
+  ClassClimateRatingsTable,
+  ClassGroupPhasesTable,
+  SociogramAnswersTable,
+  SociogramChoicesTable,
+  SociogramQuestionsTable,
+  SociogramSchoolQuestionsTable,
+  SociogramSettingsTable,
+  SociogramsTable,
+} from '../features/sociogram/sociogram.tables';
 import type { CareRemindersSentTable, CareRetentionTermsTable } from '../features/care/care-jobs.tables';
 import type { CareScreeningWordingsTable, CareAceCategoriesTable, CareAceFirstAgesTable, CareAceAnswersTable, CareBreakGlassTable, CareScreeningsTable, CareSupportPlansTable, CareTrustedAdultsTable } from '../features/care/care.tables';
 import type { CareConversationsTable } from '../features/care/care-conversations.tables';
@@ -151,6 +161,14 @@ export interface Database {
   care_ace_categories: CareAceCategoriesTable;
   care_ace_first_ages: CareAceFirstAgesTable;
   care_screening_wordings: CareScreeningWordingsTable;
+  sociogram_settings: SociogramSettingsTable;
+  sociogram_school_questions: SociogramSchoolQuestionsTable;
+  sociograms: SociogramsTable;
+  sociogram_questions: SociogramQuestionsTable;
+  sociogram_answers: SociogramAnswersTable;
+  sociogram_choices: SociogramChoicesTable;
+  class_climate_ratings: ClassClimateRatingsTable;
+  class_group_phases: ClassGroupPhasesTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -235,6 +253,14 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'care_ace_categories',
   'care_ace_first_ages',
   'care_screening_wordings',
+  'sociogram_settings',
+  'sociogram_school_questions',
+  'sociograms',
+  'sociogram_questions',
+  'sociogram_answers',
+  'sociogram_choices',
+  'class_climate_ratings',
+  'class_group_phases',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

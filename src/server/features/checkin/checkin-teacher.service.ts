@@ -14,7 +14,8 @@ import { ageGroupOfClass, buildStateChoices } from './checkin-form';
 import { aggregateClassFigures, type FiguresPeriod, weekStartsOf } from './checkin-figures';
 import * as repository from './checkin-teacher.repository';
 import type { AggregatesQuery, BoardAggregates, CheckinNote, ClassOverview, ClosedDays, ClosedDaysBody, CreateNoteBody, OverviewPupil, PupilCheckinHistory, SchoolAggregates, SchoolSignal, Wording } from './checkin.schemas';
-import { type CheckinForSignals, type ClosedPeriod, computeSignals, latestPerDay, markHandled, type NoteForSignals, schoolDaysBetween, signalHistoryStart } from './signals';
+import { type CheckinForSignals, type ClosedPeriod, computeSignals, explainSignal, latestPerDay, markHandled, type NoteForSignals, type Signal, type SignalFinding, schoolDaysBetween, signalHistoryStart } from './signals';
+import { sociogramFindings } from '../sociogram/sociogram-signals';
 import { addDays, schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 
 // The teacher's side of the daily check-in. Need-to-know: a teacher sees only classes they teach
@@ -61,6 +62,7 @@ export async function getClassOverview(deps: Deps, viewer: StaffCaller, schoolId
   const pupilIds = pupils.map((pupil) => pupil.id);
   const histories = await historiesOf(deps, schoolId, pupilIds, signalHistoryStart(today, closedDays), today);
   const notes = await noteMarksOn(deps, schoolId, pupilIds, today);
+  const social = await sociogramFindings(db, [classId], today);
 
   const rows: OverviewPupil[] = [];
   for (const pupil of pupils) {
@@ -70,7 +72,11 @@ export async function getClassOverview(deps: Deps, viewer: StaffCaller, schoolId
       pupilId: pupil.id,
       displayName: displayNameOf(pupil),
       today: latest ? { state: latest.state, wantsTalk: latest.wantsTalk, word: await openWord(deps, latest), at: latest.at } : null,
-      signals: markHandled(computeSignals(history, { today, closedDays }, viewer.locale), notes.get(pupil.id) ?? [], { today, latestCheckinAt: latest?.at ?? null }),
+      signals: markHandled(
+        [...computeSignals(history, { today, closedDays }, viewer.locale), ...explained(social.get(pupil.id), viewer.locale)],
+        notes.get(pupil.id) ?? [],
+        { today, latestCheckinAt: latest?.at ?? null },
+      ),
     });
   }
   const ageGroup = (await ageGroupOfClass(db, classId)) ?? 'middle';
@@ -191,10 +197,11 @@ export async function schoolSignalsToday(deps: Deps, locale: Locale, schoolId: s
   const pupilIds = pupils.map((pupil) => pupil.id);
   const histories = await historiesOf(deps, schoolId, pupilIds, signalHistoryStart(today, closedDays), today);
   const notes = await noteMarksOn(deps, schoolId, pupilIds, today);
+  const social = await sociogramFindings(db, [...new Set(pupils.map((pupil) => pupil.class_id))], today);
   const withSignals = pupils
     .map((pupil) => {
       const history = histories.get(pupil.id) ?? [];
-      const signals = computeSignals(history, { today, closedDays }, locale);
+      const signals = [...computeSignals(history, { today, closedDays }, locale), ...explained(social.get(pupil.id), locale)];
       return { pupil, signals: markHandled(signals, notes.get(pupil.id) ?? [], { today, latestCheckinAt: latestPerDay(history).get(today)?.at ?? null }) };
     })
     .filter((entry) => entry.signals.length > 0)
@@ -209,6 +216,11 @@ export async function schoolSignalsToday(deps: Deps, locale: Locale, schoolId: s
 }
 
 // ---------- helpers of the teacher's side ----------
+
+// Signals from elsewhere than the check-ins (the class's sociogram), explained like the check-in's own.
+function explained(findings: readonly SignalFinding[] | undefined, locale: Locale): Signal[] {
+  return (findings ?? []).map((finding) => ({ kind: finding.kind, explanation: explainSignal(finding, locale) }));
+}
 
 type StoredCheckin = CheckinForSignals & { id: string; wordEncrypted: string | null };
 

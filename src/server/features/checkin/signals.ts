@@ -1,6 +1,7 @@
 import type { CheckinState, SignalKind } from '../../../shared/checkin';
 import type { Locale } from '../../../shared/roles';
 import { addDays } from '../../../shared/school-time';
+import { formatCalendarDate } from '../../i18n/dates';
 
 // The signal rules of the daily check-in, in one pure function (no I/O, no clock): the service, the
 // tests and any later tool call the same code. The exact rules are in docs/features/checkin.md
@@ -60,7 +61,11 @@ export type SignalFinding =
       baselineShare: number;
       recentShare: number;
       schoolDays: number;
-    };
+    }
+  /** From the class's latest closed sociogram: nobody chose the pupil. */
+  | { kind: 'sociogram_isolated'; closedOn: string }
+  /** From the class's latest closed sociogram: classified "rejected" by one or both methods. */
+  | { kind: 'sociogram_rejected'; closedOn: string; methods: ('cdc' | 'nb')[] };
 
 /** A signal as the teacher sees it: its kind and the plain-language reason. */
 export interface Signal {
@@ -238,6 +243,7 @@ function dateOf(date: string): Date {
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
+
 // The staff pages put the signal's short name before its explanation ("Anders dan gewoonlijk: …"), so an
 // explanation never starts with that name itself.
 const EXPLANATIONS: Record<Locale, { [K in SignalKind]: (finding: Extract<SignalFinding, { kind: K }>) => string }> = {
@@ -254,6 +260,13 @@ const EXPLANATIONS: Record<Locale, { [K in SignalKind]: (finding: Extract<Signal
           `in de vier weken daarvoor ${percent(finding.baselineShare)}.`
         : `De laatste ${finding.schoolDays} schooldagen ${percent(finding.recentShare)} van de check-ins binnen het raampje, ` +
           `in de vier weken daarvoor ${percent(finding.baselineShare)}.`,
+    sociogram_isolated: (finding) =>
+      `In het sociogram van ${formatCalendarDate(finding.closedOn, 'nl')} koos geen enkele klasgenoot dit kind. Het hoort er nu nog niet echt bij: ` +
+      'zoek dagelijks even contact en maak er samen met de klas werk van dat iedereen erbij hoort.',
+    sociogram_rejected: (finding) =>
+      `In het sociogram van ${formatCalendarDate(finding.closedOn, 'nl')} werd dit kind vaker bij "liever niet" genoemd dan gekozen ` +
+      `(${finding.methods.map((method) => (method === 'cdc' ? 'Coie-Dodge-Coppotelli' : 'Newcomb-Bukowski')).join(' en ')}). ` +
+      'Eerst verbinden, dan corrigeren: geef het kind een goede plek in de groep, niet een etiket.',
   },
   en: {
     asked_to_talk: () => "Said at today's check-in they would like to talk with you.",
@@ -268,6 +281,13 @@ const EXPLANATIONS: Record<Locale, { [K in SignalKind]: (finding: Extract<Signal
           `against ${percent(finding.baselineShare)} in the four weeks before.`
         : `${percent(finding.recentShare)} of check-ins inside the window in the last ${finding.schoolDays} school days, ` +
           `against ${percent(finding.baselineShare)} in the four weeks before.`,
+    sociogram_isolated: (finding) =>
+      `In the sociogram of ${formatCalendarDate(finding.closedOn, 'en')} no classmate chose this child. They do not really belong yet: ` +
+      'make contact every day, and make belonging something the whole class works on.',
+    sociogram_rejected: (finding) =>
+      `In the sociogram of ${formatCalendarDate(finding.closedOn, 'en')} this child was named under "rather not" more often than chosen ` +
+      `(${finding.methods.map((method) => (method === 'cdc' ? 'Coie-Dodge-Coppotelli' : 'Newcomb-Bukowski')).join(' and ')}). ` +
+      'Connect before you correct: give the child a good place in the group, not a label.',
   },
 };
 

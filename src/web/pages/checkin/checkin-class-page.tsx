@@ -16,6 +16,7 @@ import { AgeGroupForm } from './checkin-age-group-form';
 import { HandledSection, splitHandled } from './checkin-handled';
 import { signalLabel, StateBadge, stateLabel } from './checkin-labels';
 import { checkinHomePath, checkinPupilPath } from './checkin-paths';
+import { classGroupPath } from '../group/group-paths';
 
 /** One class's check-in: today's overview for its teachers and the care team, and the class device, codes and cards. */
 export function CheckinClassPage() {
@@ -55,6 +56,12 @@ export function CheckinClassPage() {
     <Page title={title}>
       <p>
         <Link to={checkinHomePath(school.id)}>{t('Andere klas kiezen')}</Link>
+        {can('school.group') ? (
+          <>
+            {' · '}
+            <Link to={classGroupPath(school.id, classId)}>{t('Groep')}</Link>
+          </>
+        ) : null}
       </p>
       {canManage ? <ClassCheckinActions schoolId={school.id} classId={classId} className={className} /> : null}
       {canManage ? <ClassKioskList schoolId={school.id} classId={classId} className={className} /> : null}

@@ -35,6 +35,10 @@ export function signalLabel(t: TFunction, kind: SignalKind): string {
       return t('Vaak buiten het raampje');
     case 'changed_pattern':
       return t('Anders dan gewoonlijk');
+    case 'sociogram_isolated':
+      return t('Sociogram: door niemand gekozen');
+    case 'sociogram_rejected':
+      return t('Sociogram: heeft het lastig in de groep');
   }
 }
 

@@ -9,6 +9,7 @@ export const HELP_TOPIC_IDS = [
   'implementatieplan',
   'scholingsregister',
   'check-in',
+  'groep',
   'leerlingen',
   'team-en-rollen',
   'bestuur',
@@ -51,6 +52,7 @@ const TOPIC_OF_PATH: readonly [RegExp, HelpTopicId][] = [
   [/^\/mijn-acties/, 'implementatieplan'],
   [/^\/scholen\/[^/]+\/scholing/, 'scholingsregister'],
   [/^\/scholen\/[^/]+\/check-in/, 'check-in'],
+  [/^\/scholen\/[^/]+\/groep/, 'groep'],
   [/^\/scholen\/[^/]+\/(leerlingen|klassen|locaties)/, 'leerlingen'],
   [/^\/scholen\/[^/]+\/personeel/, 'team-en-rollen'],
   [/^\/scholen\/[^/]+\/(privacy|logboek|postvak)/, 'privacy-en-veiligheid'],
@@ -163,6 +165,27 @@ export function helpTopics(t: TFunction): HelpTopic[] {
           heading: t('Wie ziet wat?'),
           paragraphs: [
             t('Het zorgteam ziet de signalen van de hele school. De directie en de kartrekkers zien alleen anonieme cijfers per klas, en alleen als er genoeg leerlingen zijn ingecheckt. Check-ins worden standaard verwijderd zodra het schooljaar na het jaar waarin ze zijn gedaan voorbij is; alleen de tellingen blijven.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'groep',
+      title: t('De groep in de klas'),
+      summary: t('Het klimaat in de klas inschatten en de groep door zijn fasen begeleiden.'),
+      sections: [
+        {
+          heading: t('Klassenklimaat'),
+          paragraphs: [
+            t('Op de pagina Groep schat je in een paar tikken in hoe de sfeer in de klas is: van gespannen, met veel onrust, tot hecht, waar leerlingen elkaar helpen. Een korte notitie mag erbij. Zo zie je door het jaar heen hoe de groep zich ontwikkelt.'),
+            t('De leerkrachten van de klas en het zorgteam lezen de inschattingen en notities; de directie en het bestuur niet. Notities worden versleuteld opgeslagen. Een eigen inschatting kun je ongedaan maken.'),
+          ],
+        },
+        {
+          heading: t('Groepsfasen en gouden weken'),
+          paragraphs: [
+            t('Een groep doorloopt fasen: kennismaken (forming), plek zoeken (storming), afspraken maken (norming), samen verder (performing) en opnieuw beginnen (reforming). Kies de fase waarin je de klas nu ziet; bij elke fase staan vragen om met de klas te bespreken.'),
+            t('De eerste zes weken van het schooljaar zijn de gouden weken: wat de groep dan samen afspreekt, zet de toon voor het jaar. In de eerste drie weken na de zomer en de eerste twee weken na de kerstvakantie herinnert de pagina je eraan dat de groep opnieuw begint. Groeiwijzer rekent vanaf de eerste schooldag na de vakantie, zoals die bij de vrije dagen van de school staat.'),
           ],
         },
       ],

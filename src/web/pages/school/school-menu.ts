@@ -3,6 +3,7 @@ import type { School, Session } from '../../api/api-types';
 import { canInSchool } from '../../session/permissions';
 import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
 import { attentionOfficerPath, breakGlassPath, careOverviewPath, careRetentionPath } from '../care/care-paths';
+import { groupHomePath } from '../group/group-paths';
 import { planPath, trainingPath } from '../plan/plan-paths';
 
 /** One link of a page menu: where it goes and its text. */
@@ -29,6 +30,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: `${base}/klassen`, label: t('Klassen'), isShown: can('school.structure.manage') },
     { to: `${base}/locaties`, label: t('Locaties'), isShown: can('school.structure.manage') },
     { to: `${base}/check-in`, label: t('Check-in'), isShown: CHECKIN_PERMISSIONS.some(can) },
+    // A class's climate, group phase and sociograms: its own teachers and the care team.
+    { to: groupHomePath(school.id), label: t('Groep'), isShown: can('school.group') },
     { to: careOverviewPath(school.id), label: t('Zorg'), isShown: can('school.care.overview') },
     // The working group and leadership always; the rest of the team once the school shares its plan.
     { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
