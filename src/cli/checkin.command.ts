@@ -4,12 +4,14 @@ import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
 import { type Clock, systemClock } from '../server/deps';
 import { purgeOldCheckins } from '../server/features/checkin/checkin-retention';
+import { purgeOldSociograms } from '../server/features/sociogram/sociogram-retention';
 import { describeDatabaseUrl, parseCommandArguments } from './cli-arguments';
 
 /** Usage lines of `groeiwijzer checkin`, shown in the main help. */
 export const CHECKIN_USAGE = `  checkin purge         keep raw check-ins for the current school year plus CHECKIN_RETENTION_EXTRA_YEARS
                         (default 1): older days become anonymous counts per class; their check-ins
-                        and notes are deleted (the server also does this daily)`;
+                        and notes are deleted; sociograms of those years keep only their class counts
+                        (the server also does this daily)`;
 
 const purgeArgumentsSchema = z.strictObject({ positionals: z.tuple([z.literal('purge')], { error: 'give one subcommand: purge' }) });
 
@@ -30,6 +32,8 @@ export async function runCheckin(
       `Check-in retention on ${describeDatabaseUrl(config.databaseUrl)}: raw check-ins are kept from ${result.keptFrom}. ` +
         `Counted ${result.classDays} class-day(s) anonymously, deleted ${result.deletedCheckins} check-in(s) and ${result.deletedNotes} note(s).`,
     );
+    const sociograms = await purgeOldSociograms(db.kysely, clock, config.checkinRetentionExtraYears);
+    print(`Sociogram retention: deleted the answers of ${sociograms.purgedSociograms} sociogram(s) opened before ${sociograms.keptFrom}; their class counts are kept.`);
   } finally {
     await db.close();
   }

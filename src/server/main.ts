@@ -9,6 +9,7 @@ import { type Deps, systemClock } from './deps';
 import { startCheckinRetentionTimer } from './features/checkin/checkin-retention';
 import { startCareRetentionTimer } from './features/care/care-retention';
 import { startCareRemindersTimer } from './features/care/care-reminders';
+import { startSociogramRetentionTimer } from './features/sociogram/sociogram-retention';
 import { startWeeklyDigestJob } from './features/plan/plan-digest';
 import { startStagedImportPurgeJob } from './features/pupils/pupil-import.service';
 import { startDepartureJob } from './features/school-year/school-year.service';
@@ -34,6 +35,9 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   // Raw check-ins past their retention become anonymous class counts, daily (not in tests: they call purgeOldCheckins).
   const checkinRetention = startCheckinRetentionTimer(deps);
   app.addHook('onClose', async () => checkinRetention.stop());
+  // Sociogram answers past the same retention keep only anonymous class counts, daily.
+  const sociogramRetention = startSociogramRetentionTimer(deps);
+  app.addHook('onClose', async () => sociogramRetention.stop());
   // Care data of pupils who left longer ago than the school's terms, daily.
   const careRetention = startCareRetentionTimer(deps);
   app.addHook('onClose', async () => careRetention.stop());

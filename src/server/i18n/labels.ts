@@ -1,4 +1,5 @@
 import type { TrainingKind } from '../../shared/plan';
+import type { CdcStatus, NbStatus } from '../../shared/sociogram';
 import type { BoardRole, Locale, SchoolRole } from '../../shared/roles';
 
 // Codes as words for what the server writes itself (workbooks, PDFs): the same words the web app shows. Dutch is
@@ -52,4 +53,28 @@ export function roleLabelOf(locale: Locale, role: SchoolRole | BoardRole): strin
 export function trainingKindLabelOf(locale: Locale, kind: TrainingKind, customTitle?: string | null): string {
   if (kind === 'custom' && customTitle !== undefined && customTitle !== null && customTitle !== '') return customTitle;
   return TRAINING_KIND_LABELS[locale][kind];
+}
+
+const SOCIOGRAM_STATUS_LABELS: Record<Locale, Record<CdcStatus | NbStatus, string>> = {
+  nl: {
+    popular: 'Veel gekozen',
+    rejected: 'Vaak "liever niet" genoemd',
+    neglected: 'Weinig genoemd',
+    controversial: 'Gemengde reacties',
+    average: 'Gemiddeld',
+    unclassified: 'Niet in te delen',
+  },
+  en: {
+    popular: 'Often chosen',
+    rejected: 'Often named under "rather not"',
+    neglected: 'Rarely named',
+    controversial: 'Mixed reactions',
+    average: 'Average',
+    unclassified: 'Unclassified',
+  },
+};
+
+/** A sociogram status group in the web app's warm words (sociogram-labels.ts), in the reader's language. */
+export function sociogramStatusLabelOf(locale: Locale, status: CdcStatus | NbStatus): string {
+  return SOCIOGRAM_STATUS_LABELS[locale][status];
 }

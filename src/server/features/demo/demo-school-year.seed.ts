@@ -28,6 +28,7 @@ import type { DemoRows } from './demo.data';
 import { DEMO_PUPIL_CLASS_INDEXES } from './demo-waves.data';
 import { seedDemoWaves } from './demo-waves.seed';
 import { seedDemoCare } from './demo-care.seed';
+import { seedDemoSociograms } from './demo-sociogram.seed';
 import { insertDemoRows } from './demo.repository';
 
 /** What the school year content needs of the app's dependencies (mail is never sent: the rounds lie in the past). */
@@ -42,6 +43,7 @@ export interface DemoSchoolYearSummary {
   waves: number;
   /** Pupils with a care file (none without the encryption key: it is all special-category text). */
   carePupils: number;
+  sociograms: number;
 }
 
 /**
@@ -198,11 +200,13 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
 
   // A few pupils of the demo teacher's class with a care file, for the care overview.
   const carePupils = deps.fieldCrypto.available ? await seedDemoCare(rows, { on, callerOf, idOf, today, schoolId }) : 0;
+  // The teacher's class's Groep page: climate, phase and two sociograms (the climate notes are encrypted).
+  const sociograms = deps.fieldCrypto.available ? await seedDemoSociograms(rows, { on, callerOf, today, schoolId }) : 0;
 
   // Leadership shares the plan with the team, and the plan, self-scan placements and effect evaluation with the board.
   await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true, sharesEffectWithBoard: true });
 
-  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves, carePupils };
+  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves, carePupils, sociograms };
 }
 
 // The colleagues' accounts (no password: they cannot sign in), roles and classes.

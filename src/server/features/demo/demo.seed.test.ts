@@ -1,3 +1,4 @@
+import type { SociogramResults, SociogramSummary } from '../sociogram/sociogram.schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, requestAs, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
@@ -266,6 +267,24 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
       const aces = (await requestAs(test.app, care, 'GET', `/api/schools/${schoolId}/pupils/${pupilId}/care/aces`)).json() as PupilAces;
       expect(aces.combined.fourOrMore).toBe(true);
       expect(aces.combined.categories.find((entry) => entry.category === 'parental-separation')?.sources).toEqual(['parent', 'file']);
+    });
+
+    it("gives the teacher's class two closed sociograms, a pupil nobody chooses any more, and a climate history", async () => {
+      const schoolId = await vlinderboomId();
+      const teacher = await login(test.app, 'leerkracht@voorbeeld.test', DEMO_PASSWORD);
+      const classes = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/classes?taughtByMe=true`)).json() as { id: string }[];
+      const classId = classes[0]!.id;
+      const sociograms = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/classes/${classId}/sociograms`)).json() as SociogramSummary[];
+      expect(sociograms.map((sociogram) => [sociogram.closedOn !== null, sociogram.answered])).toEqual([
+        [true, sociograms[0]!.pupils - 2],
+        [true, sociograms[1]!.pupils - 2],
+      ]);
+      const results = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/sociograms/${sociograms[0]!.id}/results`)).json() as SociogramResults;
+      const isolated = results.pupils.filter((pupil) => pupil.isolated);
+      expect(isolated).toHaveLength(1);
+      expect(results.comparison?.pupils.find((pupil) => pupil.pupil === isolated[0]!.pupilId)?.newlyIsolated).toBe(true);
+      const group = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/classes/${classId}/group`)).json() as { climate: unknown[]; currentPhase: { phase: string } | null };
+      expect([group.climate.length, group.currentPhase?.phase]).toEqual([3, 'norming']);
     });
 
     it('has a training register whose coverage shows trained, overdue and new staff', async () => {

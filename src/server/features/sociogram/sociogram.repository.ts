@@ -198,3 +198,16 @@ export async function listRecentClosedOfClasses(db: Kysely<Database>, classIds: 
   for (const row of rows) if (!newest.has(row.class_id)) newest.set(row.class_id, row);
   return [...newest.values()];
 }
+
+/** Sociograms opened before `keptFrom` whose answers are still there. */
+export async function listSociogramsToPurge(db: Kysely<Database>, keptFrom: string) {
+  return db.selectFrom('sociograms').select(['id', 'school_id', 'class_id', 'opened_on']).where('opened_on', '<', keptFrom).where('purged_on', 'is', null).execute();
+}
+
+/** Deletes a sociogram's answers and choices and keeps its anonymous class counts; an open one is closed too. */
+export async function purgeAnswers(db: Kysely<Database>, sociogramId: string, today: string, classCounts: string): Promise<void> {
+  await db.deleteFrom('sociogram_choices').where('sociogram_id', '=', sociogramId).execute();
+  await db.deleteFrom('sociogram_answers').where('sociogram_id', '=', sociogramId).execute();
+  await db.updateTable('sociograms').set({ purged_on: today, class_counts: classCounts }).where('id', '=', sociogramId).execute();
+  await db.updateTable('sociograms').set({ closed_on: today }).where('id', '=', sociogramId).where('closed_on', 'is', null).execute();
+}

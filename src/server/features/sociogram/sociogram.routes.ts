@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { deviceCallerOf, staffCallerOf } from '../../access/caller';
 import type { Deps } from '../../deps';
 import { classParamsSchema, noContentSchema, schoolParamsSchema } from '../../http/common.schemas';
+import { sendExportFile, spreadsheetQuerySchema } from '../../http/export-reply';
+import { renderSociogramPdf } from './sociogram-results.pdf';
 import type { App } from '../../http/fastify-types';
 import {
   addSchoolQuestionBodySchema,
@@ -82,6 +84,18 @@ export async function sociogramRoutes(app: App, deps: Deps): Promise<void> {
   });
   app.get(`${one}/results`, { config: { policy: group }, schema: { tags, params: sociogramParamsSchema, response: { 200: sociogramResultsSchema } } }, async (request) =>
     service.getResults(deps, staffCallerOf(request), request.params.schoolId, request.params.sociogramId),
+  );
+
+  // The care team's own PDF for the class meeting: the only export with status labels (403 for anyone else).
+  app.get(
+    `${one}/results.pdf`,
+    { config: { policy: group }, schema: { tags, params: sociogramParamsSchema, querystring: spreadsheetQuerySchema } },
+    async (request, reply) => {
+      const caller = staffCallerOf(request);
+      const results = await service.getResultsForPdf(deps, caller, request.params.schoolId, request.params.sociogramId);
+      const body = await renderSociogramPdf(results, request.query.lang ?? caller.locale, deps.clock.now());
+      return sendExportFile(reply, { body, contentType: 'application/pdf', fileName: `sociogram-${results.sociogram.openedOn}.pdf` });
+    },
   );
 
   // A paper round: the teacher types in, corrects or removes one pupil's answers.

@@ -2,7 +2,7 @@ import { analyseSociogram, type SociogramAnalysis, type Valence } from '../../..
 import { SOCIOGRAM_QUESTION_BANK } from '../../../shared/sociogram-questions';
 import { schoolDateOf } from '../../../shared/school-time';
 import type { StaffCaller } from '../../access/caller';
-import { isClassInScope, pupilScopeOf } from '../../access/record-scope';
+import { isCareTeamOf, isClassInScope, pupilScopeOf } from '../../access/record-scope';
 import { type AuditAction, recordAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
@@ -246,6 +246,13 @@ export async function getResults(deps: Deps, caller: StaffCaller, schoolId: stri
   const results = await resultsOf(deps.db.kysely, sociogram);
   await audit(deps.db.kysely, deps, caller, schoolId, sociogram.class_id, via === 'pdf' ? 'sociogram.results_printed' : 'sociogram.results_read', { sociogramId });
   return results;
+}
+
+/** The results for the care team's PDF: the care team only (403 `forbidden` for a teacher), audited as printed. */
+export async function getResultsForPdf(deps: Deps, caller: StaffCaller, schoolId: string, sociogramId: string): Promise<SociogramResults> {
+  await requireSociogram(deps, caller, schoolId, sociogramId);
+  if (!isCareTeamOf(caller.actor, schoolId)) throw new AppError('forbidden', { detail: "the sociogram PDF is the care team's own" });
+  return getResults(deps, caller, schoolId, sociogramId, 'pdf');
 }
 
 /** The results of a sociogram, without any access check: for the routes above and the check-in signals. */

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../../test/support/pdf-text';
 import { kioskDeviceFor, pupilDeviceFor } from '../../../../test/support/pupil-access';
 import { createTestApp, type Login, requestAs, sessionFor, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
 import { addSchoolA1Staff, createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
 import { isoInstant, newId } from '../../deps';
+import { purgeOldSociograms } from './sociogram-retention';
 import type { OwnSociogram, PupilSociogram, SociogramDetail, SociogramResults, SociogramSettings } from './sociogram.schemas';
 
 describe.each(testDialects())('sociograms on %s', (dialect) => {
@@ -185,6 +187,18 @@ describe.each(testDialects())('sociograms on %s', (dialect) => {
     expect(schoolList.filter((pupil) => pupil.signals.some((signal) => signal.kind === 'sociogram_isolated')).map((pupil) => pupil.pupilId).sort()).toEqual(
       [extra.daan, world.pupilInClassA1].sort(),
     );
+
+    // The PDF with status labels is the care team's own: a teacher is refused, the care team gets it (audited).
+    const pdfUrl = `${base()}/sociograms/${sociogram.id}/results.pdf`;
+    expect((await requestAs(test.app, teacher, 'GET', pdfUrl)).statusCode).toBe(403);
+    const pdf = await requestAs(test.app, await as('careTeam'), 'GET', pdfUrl);
+    expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('Door niemand gekozen');
+    expect(text).toMatch(/Daan Mulder, Sanne de Vries|Sanne de Vries, Daan Mulder/);
+    expect(text).toContain('Coie-Dodge-Coppotelli');
+    const printed = await test.deps.db.kysely.selectFrom('audit_events').select('action').where('action', '=', 'sociogram.results_printed').execute();
+    expect(printed).toHaveLength(1);
   });
 
   it("compares with the class's previous sociogram: friendships gained and lost, newly isolated", async () => {
@@ -225,5 +239,30 @@ describe.each(testDialects())('sociograms on %s', (dialect) => {
     expect((await requestAs(test.app, await as('careTeam'), 'GET', ofClass())).json()).toHaveLength(1);
     expect((await requestAs(test.app, await as('teacher'), 'DELETE', `${base()}/sociograms/${sociogram.id}`)).statusCode).toBe(204);
     expect((await requestAs(test.app, await as('teacher'), 'GET', `${base()}/sociograms/${sociogram.id}`)).statusCode).toBe(404);
+  });
+
+  it('keeps answers for the current school year plus the extra years, then only the class counts', async () => {
+    const teacher = await as('teacher');
+    const old = await start(teacher);
+    const paper = (id: string, pupilId: string, body: object) => requestAs(test.app, teacher, 'PUT', `${base()}/sociograms/${id}/pupils/${pupilId}/answers`, body);
+    await paper(old.id, extra.anna, choose([extra.bram]));
+    await paper(old.id, extra.bram, choose([extra.anna]));
+    await requestAs(test.app, teacher, 'POST', `${base()}/sociograms/${old.id}/close`);
+    const recent = await start(teacher);
+    await paper(recent.id, extra.cas, choose([extra.anna]));
+    // The first one was held two school years ago (today is in 2026-2027; one extra year keeps 2025-2026).
+    await test.deps.db.kysely.updateTable('sociograms').set({ opened_on: '2025-03-02' }).where('id', '=', old.id).execute();
+
+    const result = await purgeOldSociograms(test.deps.db.kysely, test.clock, 1);
+    expect(result).toEqual({ keptFrom: '2025-08-01', purgedSociograms: 1 });
+    const left = async (table: 'sociogram_answers' | 'sociogram_choices', id: string) =>
+      (await test.deps.db.kysely.selectFrom(table).select('sociogram_id').where('sociogram_id', '=', id).execute()).length;
+    expect([await left('sociogram_answers', old.id), await left('sociogram_choices', old.id)]).toEqual([0, 0]);
+    expect([await left('sociogram_answers', recent.id), await left('sociogram_choices', recent.id)]).toEqual([1, 1]);
+    const listed = (await requestAs(test.app, teacher, 'GET', ofClass())).json() as SociogramDetail[];
+    expect(listed.find((entry) => entry.id === old.id)).toMatchObject({ purged: true, pupils: 5, answered: 2 });
+    expect((await requestAs(test.app, teacher, 'GET', `${base()}/sociograms/${old.id}/results`)).statusCode).toBe(404);
+    // Running it again changes nothing.
+    expect((await purgeOldSociograms(test.deps.db.kysely, test.clock, 1)).purgedSociograms).toBe(0);
   });
 });

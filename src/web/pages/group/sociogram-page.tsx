@@ -11,6 +11,7 @@ import { ErrorMessage, LoadState, SuccessMessage } from '../../components/load-s
 import { Page } from '../../components/page';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
+import { useSession } from '../../session/session-context';
 import { useSchool } from '../school/school-layout';
 import { classGroupPath } from './group-paths';
 import { questionText } from './sociogram-labels';
@@ -257,6 +258,14 @@ function PaperEntry({ sociogram, base, onSaved }: { sociogram: SociogramDetail; 
 }
 
 function Results({ base }: { base: string }) {
+  const { school } = useSchool();
+  const { session } = useSession();
   const results = useApiData<SociogramResults>(`${base}/results`);
-  return results.data ? <SociogramResultsView results={results.data} /> : <LoadState error={results.error} isLoading={results.isLoading} />;
+  // The PDF with status labels is the care team's own (the server refuses anyone else).
+  const isCareTeam = session.schools.find((entry) => entry.id === school.id)?.roles.includes('care_team') ?? false;
+  return results.data ? (
+    <SociogramResultsView results={results.data} pdfPath={isCareTeam ? `${base}/results.pdf` : null} />
+  ) : (
+    <LoadState error={results.error} isLoading={results.isLoading} />
+  );
 }

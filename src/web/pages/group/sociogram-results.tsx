@@ -16,7 +16,7 @@ const NODE_RADIUS = 14;
  * pupil by both methods side by side, the sociomatrix as the accessible alternative to the picture, the SP × SI
  * scatter, the groups, and what changed since the previous sociogram.
  */
-export function SociogramResultsView({ results }: { results: SociogramResults }) {
+export function SociogramResultsView({ results, pdfPath }: { results: SociogramResults; pdfPath: string | null }) {
   const { t } = useTranslation();
   const [method, setMethod] = useState<Method>('cdc');
   const [showNegative, setShowNegative] = useState(false);
@@ -28,7 +28,12 @@ export function SociogramResultsView({ results }: { results: SociogramResults })
       <p className="no-print">
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('Afdrukken (A4)')}
-        </button>
+        </button>{' '}
+        {pdfPath ? (
+          <a className="button button-secondary" href={pdfPath} download>
+            {t('Pdf voor het zorgteam')}
+          </a>
+        ) : null}
       </p>
       <section aria-labelledby="signalen-kop" className={isolated.length > 0 ? 'card notice-warning' : 'card card-quiet'}>
         <h2 id="signalen-kop">{t('Wie heeft nu aandacht nodig?')}</h2>
