@@ -33,6 +33,7 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   zorg: () => '/care/overview',
   bewaartermijnen: () => '/care/retention',
   aandachtsfunctionaris: () => '/care/attention-officer',
+  'sociogram-instellingen': () => '/sociogram-settings',
   // The break-glass page asks for nothing until someone searches a pupil.
   noodtoegang: () => '',
   postvak: () => '/outbox',

@@ -220,7 +220,7 @@ describe('every demo role in the browser', () => {
     // The plan page is titled by the school year it shows ("Implementatieplan 2026-2027"), or "Implementatieplan" while it cannot be read.
     if (link === 'Implementatieplan') return /^Implementatieplan/;
     // The care pages' titles say more than their short menu links.
-    const careTitles: Record<string, string> = { Zorg: 'Zorgoverzicht', Bewaartermijnen: 'Bewaartermijnen van zorggegevens', Noodtoegang: 'Noodtoegang tot een steunplan' };
+    const careTitles: Record<string, string> = { Zorg: 'Zorgoverzicht', Bewaartermijnen: 'Bewaartermijnen van zorggegevens', Noodtoegang: 'Noodtoegang tot een steunplan', 'Sociogram-instellingen': 'Instellingen voor sociogrammen' };
     return careTitles[link] ?? link;
   }
 

@@ -36,10 +36,15 @@ export async function sociogramRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['sociogram'];
   const one = '/api/schools/:schoolId/sociograms/:sociogramId';
 
-  // Reading the bank is for whoever starts a sociogram too; changing it is for the settings' people.
+  // The bank as whoever starts a sociogram reads it, and the settings page of the people who change it.
+  app.get(
+    '/api/schools/:schoolId/sociogram-questions',
+    { config: { policy: group }, schema: { tags, params: schoolParamsSchema, response: { 200: sociogramSettingsSchema } } },
+    async (request) => service.getSettings(deps, request.params.schoolId),
+  );
   app.get(
     '/api/schools/:schoolId/sociogram-settings',
-    { config: { policy: group }, schema: { tags, params: schoolParamsSchema, response: { 200: sociogramSettingsSchema } } },
+    { config: { policy: settings }, schema: { tags, params: schoolParamsSchema, response: { 200: sociogramSettingsSchema } } },
     async (request) => service.getSettings(deps, request.params.schoolId),
   );
   app.put(

@@ -47,7 +47,8 @@ describe.each(testDialects())('sociograms on %s', (dialect) => {
 
   it('keeps "rather not" questions off until the school switches them on, and runs one sociogram per class at a time', async () => {
     const teacher = await as('teacher');
-    const settings = (await requestAs(test.app, teacher, 'GET', `${base()}/sociogram-settings`)).json() as SociogramSettings;
+    const settings = (await requestAs(test.app, teacher, 'GET', `${base()}/sociogram-questions`)).json() as SociogramSettings;
+    expect((await requestAs(test.app, teacher, 'GET', `${base()}/sociogram-settings`)).statusCode).toBe(403);
     expect(settings.negativeQuestionsAllowed).toBe(false);
     expect(settings.questions.filter((question) => question.valence === 'negative').map((question) => question.key)).toEqual(['play-not', 'sit-not', 'work-not']);
 

@@ -235,11 +235,13 @@ function Legend({ method }: { method: Method }) {
   );
 }
 
+// The sections that hold a single table are not landmarks: the table's scroll box is the region, named like the
+// heading, and a second region of the same name is one too many for screen-reader users (axe: landmark-unique).
 function StatusTable({ results, hasNegative }: { results: SociogramResults; hasNegative: boolean }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="status-kop">
-      <h2 id="status-kop">{t('Per leerling, volgens twee methoden')}</h2>
+    <section>
+      <h2>{t('Per leerling, volgens twee methoden')}</h2>
       <p className="muted">
         {t('Twee erkende methoden delen leerlingen anders in. Kijk naar beide, en naar wat je zelf in de klas ziet: "niet in te delen" of "gemiddeld" zegt niets slechts over een kind.')}
       </p>
@@ -298,8 +300,8 @@ function Sociomatrix({ results }: { results: SociogramResults }) {
   const describe = (value: { plus: number; minus: number } | undefined) =>
     !value ? '' : [value.plus > 0 ? `+${value.plus}` : '', value.minus > 0 ? `−${value.minus}` : ''].filter(Boolean).join(' ');
   return (
-    <section aria-labelledby="matrix-kop">
-      <h2 id="matrix-kop">{t('Sociomatrix')}</h2>
+    <section>
+      <h2>{t('Sociomatrix')}</h2>
       <p className="muted">
         {t('Elke rij is een leerling die kiest, elke kolom een leerling die gekozen wordt. +2 betekent: bij twee vragen gekozen; −1: bij één "liever niet"-vraag genoemd.')}{' '}
         {results.sociogram.questions.map((question) => `${question.position}. ${questionText(question, i18n.language)}`).join(' · ')}
@@ -390,8 +392,8 @@ function Comparison({ results, names }: { results: SociogramResults; names: Map<
   );
   const list = (ids: string[]) => ids.map((id) => names.get(id) ?? t('(niet meer in de klas)')).join(', ');
   return (
-    <section aria-labelledby="vergelijking-kop">
-      <h2 id="vergelijking-kop">{t('Wat is er veranderd sinds het vorige sociogram?')}</h2>
+    <section>
+      <h2>{t('Wat is er veranderd sinds het vorige sociogram?')}</h2>
       {changed.length === 0 ? (
         <p>{t('Geen veranderingen in vriendschappen of indeling.')}</p>
       ) : (

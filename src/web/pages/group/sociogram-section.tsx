@@ -17,8 +17,9 @@ export function ClassSociogramsSection({ classId }: { classId: string }) {
   const sociograms = useApiData<SociogramSummary[]>(apiPath('/api/schools/:schoolId/classes/:classId/sociograms', { schoolId: school.id, classId }));
   const hasOpen = sociograms.data?.some((sociogram) => sociogram.closedOn === null) ?? false;
   return (
-    <section aria-labelledby="sociogrammen-kop">
-      <h2 id="sociogrammen-kop">{t('Sociogrammen')}</h2>
+    // Not a landmark itself: the table's scroll box is the region named "Sociogrammen" (one region per name).
+    <section>
+      <h2>{t('Sociogrammen')}</h2>
       <p className="muted">
         {t('Een sociogram laat zien wie wie kiest in de klas: wie er goed bij hoort en wie er nog buiten staat. Alleen de leerkrachten van de klas en het zorgteam zien de antwoorden.')}
       </p>

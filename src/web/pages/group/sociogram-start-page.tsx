@@ -29,7 +29,7 @@ export function SociogramStartPage() {
   const { session } = useSession();
   const { classId = '' } = useParams();
   const navigate = useNavigate();
-  const settings = useApiData<SociogramSettings>(apiPath('/api/schools/:schoolId/sociogram-settings', { schoolId: school.id }));
+  const settings = useApiData<SociogramSettings>(apiPath('/api/schools/:schoolId/sociogram-questions', { schoolId: school.id }));
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const errors = useFormErrors();
   const [isSaving, setIsSaving] = useState(false);

@@ -52,7 +52,7 @@ const TOPIC_OF_PATH: readonly [RegExp, HelpTopicId][] = [
   [/^\/mijn-acties/, 'implementatieplan'],
   [/^\/scholen\/[^/]+\/scholing/, 'scholingsregister'],
   [/^\/scholen\/[^/]+\/check-in/, 'check-in'],
-  [/^\/scholen\/[^/]+\/groep/, 'groep'],
+  [/^\/scholen\/[^/]+\/(groep|sociogrammen|sociogram-instellingen)/, 'groep'],
   [/^\/scholen\/[^/]+\/(leerlingen|klassen|locaties)/, 'leerlingen'],
   [/^\/scholen\/[^/]+\/personeel/, 'team-en-rollen'],
   [/^\/scholen\/[^/]+\/(privacy|logboek|postvak)/, 'privacy-en-veiligheid'],
@@ -172,7 +172,7 @@ export function helpTopics(t: TFunction): HelpTopic[] {
     {
       id: 'groep',
       title: t('De groep in de klas'),
-      summary: t('Het klimaat in de klas inschatten en de groep door zijn fasen begeleiden.'),
+      summary: t('Het klimaat in de klas inschatten, de groep door zijn fasen begeleiden en met een sociogram zien wie erbij hoort.'),
       sections: [
         {
           heading: t('Klassenklimaat'),
@@ -186,6 +186,14 @@ export function helpTopics(t: TFunction): HelpTopic[] {
           paragraphs: [
             t('Een groep doorloopt fasen: kennismaken (forming), plek zoeken (storming), afspraken maken (norming), samen verder (performing) en opnieuw beginnen (reforming). Kies de fase waarin je de klas nu ziet; bij elke fase staan vragen om met de klas te bespreken.'),
             t('De eerste zes weken van het schooljaar zijn de gouden weken: wat de groep dan samen afspreekt, zet de toon voor het jaar. In de eerste drie weken na de zomer en de eerste twee weken na de kerstvakantie herinnert de pagina je eraan dat de groep opnieuw begint. Groeiwijzer rekent vanaf de eerste schooldag na de vakantie, zoals die bij de vrije dagen van de school staat.'),
+          ],
+        },
+        {
+          heading: t('Sociogram'),
+          paragraphs: [
+            t('Met een sociogram kiezen leerlingen bij een paar vragen (met wie speel je graag, met wie werk je graag samen) welke klasgenoten ze willen. Ze kiezen op het klasapparaat, op hun eigen apparaat, of op papier, waarna jij het invoert. Niemand kiest zichzelf en niemand kiezen mag ook.'),
+            t('Na het afsluiten zie je wie vaak gekozen wordt, wie wederzijds kiest, welke groepjes er zijn en wie door niemand gekozen is, volgens twee erkende methoden naast elkaar. Een leerling die niemand koos, verschijnt een paar weken als signaal bij de check-in. Doe het na een paar weken opnieuw om te zien of wat je deed geholpen heeft.'),
+            t('Alleen de leerkrachten van de klas en het zorgteam zien de antwoorden; leerlingen, ouders, directie en bestuur nooit. "Liever niet"-vragen staan uit tot de schoolleiding of het zorgteam ze aanzet.'),
           ],
         },
       ],

@@ -4,6 +4,7 @@ import { canInSchool } from '../../session/permissions';
 import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
 import { attentionOfficerPath, breakGlassPath, careOverviewPath, careRetentionPath } from '../care/care-paths';
 import { groupHomePath } from '../group/group-paths';
+import { sociogramSettingsPath } from '../group/sociogram-paths';
 import { planPath, trainingPath } from '../plan/plan-paths';
 
 /** One link of a page menu: where it goes and its text. */
@@ -44,6 +45,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: careRetentionPath(school.id), label: t('Bewaartermijnen'), isShown: can('school.care.retention.manage') },
     // The school admin and leadership name the meldcode's attention officer; they read no case themselves.
     { to: attentionOfficerPath(school.id), label: t('Aandachtsfunctionaris'), isShown: can('school.care.attention_officer.manage') },
+    // Whether "rather not" questions may be asked, and the school's own sociogram questions: leadership and the care team.
+    { to: sociogramSettingsPath(school.id), label: t('Sociogram-instellingen'), isShown: can('school.group.settings') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
     // Last: it is for a crisis, not for every day.
