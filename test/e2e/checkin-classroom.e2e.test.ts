@@ -154,6 +154,8 @@ describe('the check-in in the classroom, in the browser', () => {
     // Escape closes it; focus is back on the button that opened it, the page is there again.
     await page.keyboard.press('Escape');
     await screen.waitFor({ state: 'hidden' });
+    // The browser moves the focus back when the dialog has closed, which can be a moment after it is hidden.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Klascode tonen', null, { timeout: 5000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Klascode tonen');
     expect(await accessibleNames(page)).toContain(talker.name);
     // The close button does the same.
