@@ -678,6 +678,28 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'sociogram.settings_changed', actor: 'careTeam', ...school('school', () => world.schoolA1)(), detail: { negativeQuestionsAllowed: true } }),
     },
     {
+      name: 'hiding a regulation activity',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'PUT', `/api/schools/${world.schoolA1}/regulation/library/breathing-square/hidden`, { hidden: true }),
+      expected: () => ({ action: 'regulation.activity_hidden', actor: 'tsoLead', ...school('school', () => world.schoolA1)(), detail: { activityId: 'breathing-square' } }),
+    },
+    {
+      name: "planning a class's routine regulation moment",
+      perform: async () =>
+        requestAs(test.app, await as('teacher'), 'POST', `/api/schools/${world.schoolA1}/classes/${world.classA1}/regulation/routines`, { timeOfDay: '10:30', label: 'Na de pauze', activityId: 'breathing-calm-wave' }),
+      status: 201,
+      expected: () => ({ action: 'regulation.routine_added', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { activityId: 'breathing-calm-wave', timeOfDay: '10:30' } }),
+    },
+    {
+      name: 'reading what helped a pupil (regulation)',
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/regulation`),
+      expected: () => ({ action: 'regulation.pupil_read', actor: 'teacher', ...carePupil(), detail: { pupilId: world.pupilInClassA1, moments: 0 } }),
+    },
+    {
+      name: "linking a regulation activity to a pupil's support plan",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/regulation/plan-activities/breathing-calm-wave`, { linked: true }),
+      expected: () => ({ action: 'regulation.plan_activity_linked', actor: 'careTeam', ...carePupil(), detail: { pupilId: world.pupilInClassA1, activityId: 'breathing-calm-wave' } }),
+    },
+    {
       name: 'signing in',
       perform: signIn(() => world.users.teacher.email, WORLD_PASSWORD),
       expected: () => ({ action: 'auth.login_succeeded', actor: 'teacher', targetType: 'user', targetId: userId('teacher'), schoolId: null, boardId: null }),

@@ -34,6 +34,8 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   bewaartermijnen: () => '/care/retention',
   aandachtsfunctionaris: () => '/care/attention-officer',
   'sociogram-instellingen': () => '/sociogram-settings',
+  regulatie: () => '/regulation/activities',
+  'regulatie/beheer': () => '/regulation/library',
   // The break-glass page asks for nothing until someone searches a pupil.
   noodtoegang: () => '',
   postvak: () => '/outbox',

@@ -6,6 +6,7 @@ import { holdButton } from './hold-button';
 import { applyLocale, type PageShell } from './page-shell';
 import type { ClassWave, KioskSession, PupilSociogram } from './pupil-types';
 import { runQuestionnaire } from './questionnaire-flow';
+import { offerRegulation } from './regulation-offer';
 import { PUPIL_QUESTIONNAIRE_TEXTS } from '../shared/questionnaire-wording';
 import { PUPIL_SOCIOGRAM_TEXTS } from '../shared/sociogram-wording';
 import { runSociogram } from './sociogram-flow';
@@ -15,6 +16,11 @@ import { runSociogram } from './sociogram-flow';
 
 /** How long "received" stays before the names come back. */
 export const BACK_TO_NAMES_MS = 4000;
+/**
+ * After a check-in outside the window the result offers a regulation moment: the names come back later, so the pupil
+ * has time to read the offer; not much later, since the offer's words tell a passer-by the pupil is outside the window.
+ */
+export const BACK_TO_NAMES_AFTER_OFFER_MS = 10_000;
 /** A check-in form left alone this long goes back to the names, so the next pupil never sees someone's half-made choice. */
 export const IDLE_FORM_MS = 90_000;
 /** How long the teacher holds "close" down before the kiosk closes: long enough that a pupil's tap never does it. */
@@ -249,13 +255,28 @@ function showKioskCheckin(shell: PageShell, kiosk: KioskSession, pupilId: string
         post: (pending) => callApi('POST', '/api/kiosk/checkins', { locale: kiosk.form.locale, csrfToken: kiosk.csrfToken, body: { ...pending, pupilId } }),
       }).then((outcome) => {
         if (outcome.kind === 'final' && outcome.status === 401) return showClosed(shell);
-        const timer = outcome.kind === 'received' ? setTimeout(() => showNames(shell, kiosk), BACK_TO_NAMES_MS) : undefined;
+        const offersRegulation = outcome.kind === 'received' && checkin.state !== 'in_window';
+        const timer = outcome.kind === 'received' ? setTimeout(() => showNames(shell, kiosk), offersRegulation ? BACK_TO_NAMES_AFTER_OFFER_MS : BACK_TO_NAMES_MS) : undefined;
         addResultActions(shell.screen, [
           button(texts.kioskBack ?? '', 'pupil-secondary', () => {
             clearTimeout(timer);
             showNames(shell, kiosk);
           }),
         ]);
+        if (!offersRegulation) return;
+        const locale = kiosk.form.locale;
+        offerRegulation(shell.screen, checkin.state, {
+          shell,
+          locale,
+          ageGroup: kiosk.form.ageGroup,
+          who: displayName,
+          isShared: true,
+          loadOffer: (state) => callApi('GET', `/api/kiosk/regulation/offer?pupilId=${pupilId}&state=${state}`, { locale }),
+          save: (moment) => callApi('POST', '/api/kiosk/regulation/moments', { locale, csrfToken: kiosk.csrfToken, body: { ...moment, pupilId } }),
+          onStart: () => clearTimeout(timer),
+          onDone: () => showNames(shell, kiosk),
+          onEnded: () => showClosed(shell),
+        });
       });
     },
   });

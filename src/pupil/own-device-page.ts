@@ -1,14 +1,17 @@
 import { CLASS_CODE_LENGTH, PERSONAL_CODE_LENGTH } from '../shared/checkin';
 import { PUPIL_TEXTS, type PupilTextKey } from '../shared/checkin-wording';
 import { callApi } from './api';
-import { addResultActions, clearStatus, sendCheckin, showCheckinForm } from './checkin-flow';
+import { addResultActions, clearStatus, sendCheckin, setStatus, showCheckinForm } from './checkin-flow';
+import type { PendingCheckin } from './checkin-sender';
 import { button, element, showScreen } from './dom';
 import type { OpenWave, OwnSociogram, PupilSession } from './pupil-types';
 import { runQuestionnaire } from './questionnaire-flow';
+import { offerRegulation } from './regulation-offer';
 import { PUPIL_QUESTIONNAIRE_TEXTS } from '../shared/questionnaire-wording';
 import { PUPIL_SOCIOGRAM_TEXTS } from '../shared/sociogram-wording';
 import { runSociogram } from './sociogram-flow';
 import { applyLocale, type PageShell } from './page-shell';
+import { receivedSymbol } from './symbols';
 
 // The pupil's own device (/leerling): sign in with the class code from the board and the personal
 // code from the card (or the card's QR code, which opens /leerling#kaart=<code>), then check in.
@@ -147,13 +150,46 @@ function showCheckin(shell: PageShell, session: PupilSession): void {
         post: (pending) => callApi('POST', '/api/pupil/checkins', { locale: form.locale, csrfToken: session.csrfToken, body: pending }),
       }).then((outcome) => {
         if (outcome.kind === 'final' && outcome.status === 401) return showSignIn(shell, { message: 'sessionEnded' });
-        const again = button(form.texts.checkInAgain ?? '', 'pupil-secondary', () =>
-          showCheckin(shell, { ...session, today: checkin.state }),
-        );
-        addResultActions(shell.screen, [again, button(form.texts.signOut ?? '', 'pupil-secondary', () => void signOut(shell, session))]);
+        addCheckinResultActions(shell, session, checkin);
+        if (outcome.kind === 'received') offerRegulationAfter(shell, session, checkin);
       });
     },
   });
+}
+
+function addCheckinResultActions(shell: PageShell, session: PupilSession, checkin: PendingCheckin): void {
+  const texts = session.form.texts;
+  const again = button(texts.checkInAgain ?? '', 'pupil-secondary', () => showCheckin(shell, { ...session, today: checkin.state }));
+  addResultActions(shell.screen, [again, button(texts.signOut ?? '', 'pupil-secondary', () => void signOut(shell, session))]);
+}
+
+// After a check-in outside the window: the offer of a regulation moment; afterwards back to this check-in's result.
+function offerRegulationAfter(shell: PageShell, session: PupilSession, checkin: PendingCheckin): void {
+  const locale = session.form.locale;
+  offerRegulation(shell.screen, checkin.state, {
+    shell,
+    locale,
+    ageGroup: session.form.ageGroup,
+    who: session.firstName,
+    isShared: false,
+    loadOffer: (state) => callApi('GET', `/api/pupil/regulation/offer?state=${state}`, { locale }),
+    save: (moment) => callApi('POST', '/api/pupil/regulation/moments', { locale, csrfToken: session.csrfToken, body: moment }),
+    onDone: () => showReceived(shell, session, checkin),
+    onEnded: () => showSignIn(shell, { message: 'sessionEnded' }),
+  });
+}
+
+// The check-in's result again, as sendCheckin left it (received), without the offer: it was taken or declined.
+function showReceived(shell: PageShell, session: PupilSession, checkin: PendingCheckin): void {
+  const texts = session.form.texts;
+  showScreen(
+    shell.screen,
+    element('h1', { text: texts.pageTitle ?? '' }),
+    element('p', { className: 'pupil-who', text: session.firstName }),
+    element('div', { className: 'pupil-result' }, [receivedSymbol()]),
+  );
+  setStatus(shell.status, texts.sent ?? '', 'received');
+  addCheckinResultActions(shell, session, checkin);
 }
 
 // A way to the class's open questionnaires, filled in once they are loaded (empty when there are none).

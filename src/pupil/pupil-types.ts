@@ -3,3 +3,4 @@
 export type { CheckinForm, KioskSession, PupilSession } from '../server/features/checkin/checkin.schemas';
 export type { ClassWave, OpenWave } from '../server/features/questionnaires/questionnaire-answers.schemas';
 export type { OwnSociogram, PupilSociogram, Choices } from '../server/features/sociogram/sociogram.schemas';
+export type { MomentBody, OfferedActivity } from '../server/features/regulation/regulation-pupils.schemas';

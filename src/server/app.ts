@@ -33,6 +33,8 @@ import { careMeldcodeRoutes } from './features/care/care-meldcode.routes';
 import { careReferralRoutes } from './features/care/care-referrals.routes';
 import { classGroupRoutes } from './features/sociogram/class-group.routes';
 import { sociogramRoutes } from './features/sociogram/sociogram.routes';
+import { regulationPupilRoutes } from './features/regulation/regulation-pupils.routes';
+import { regulationRoutes } from './features/regulation/regulation.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
 import { questionnairePupilRoutes } from './features/questionnaires/questionnaire-pupils.routes';
 import { questionnaireWaveRoutes } from './features/questionnaires/questionnaire-waves.routes';
@@ -174,6 +176,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await careMeldcodeRoutes(api, deps);
     await classGroupRoutes(api, deps);
     await sociogramRoutes(api, deps);
+    await regulationPupilRoutes(api, deps);
+    await regulationRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);
   return app;

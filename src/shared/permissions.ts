@@ -89,6 +89,12 @@ export const PERMISSIONS = {
   // The school's own sociogram questions and whether "rather not" questions may be asked: the school's leadership
   // and its care team, who answer for how carefully a sociogram is used.
   'school.group.settings': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'care_team'] },
+  // Regulation (features/regulation): the activity library, a class's favourites and routine moments, and which
+  // activities helped a pupil after a check-in — the class's teachers and the care team; the regulation service narrows
+  // a teacher to the classes they teach (404 otherwise). The care team also links activities to a support plan.
+  'school.regulation': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
+  // A school's own activities and which shipped ones it hides: the people who lead the TSO work and the care team.
+  'school.regulation.manage': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership', 'care_team'] },
   // Implementation plan. Every staff member may ask; the plan service answers 403 `not_shared` to anyone
   // outside leadership, TSO leads and the working group while the school has not shared the plan with its team.
   'school.plan.read': { scope: 'school', boardRoles: [], schoolRoles: [...SCHOOL_ROLES] },

@@ -64,6 +64,9 @@ export const ACTIVITY_STEPS = { min: 2, max: 12, maxLength: 200 } as const;
 /** The longest an activity the pupil page offers may take: a pupil does it alone, right after the check-in. */
 export const PUPIL_ACTIVITY_MAX_SECONDS = 180;
 
+/** The compressed size budget (gzip) of the regulation moment's code on the pupil page, JS + CSS, loaded only when offered. */
+export const PUPIL_REGULATION_BUDGET_BYTES = 15 * 1024;
+
 /** The moving picture the pupil page may show beside an activity's prompt; `none` shows the prompt alone. */
 export const PUPIL_ANIMATIONS = ['breathing', 'shake', 'senses', 'none'] as const;
 /** One animation. */

@@ -54,6 +54,8 @@ import { PupilCarePage } from './pages/care/pupil-care-page';
 import { ClassGroupPage } from './pages/group/class-group-page';
 import { GroupHomePage } from './pages/group/group-home-page';
 import { SociogramPage } from './pages/group/sociogram-page';
+import { RegulationLibraryPage } from './pages/regulation/regulation-library-page';
+import { RegulationManagePage } from './pages/regulation/regulation-manage-page';
 import { SociogramSettingsPage } from './pages/group/sociogram-settings-page';
 import { SociogramStartPage } from './pages/group/sociogram-start-page';
 import { MyQuestionnairesPage } from './pages/questionnaires/my-questionnaires-page';
@@ -156,6 +158,12 @@ export function App() {
                 <Route path="groep/:classId" element={<ClassGroupPage />} />
                 <Route path="groep/:classId/sociogram/nieuw" element={<SociogramStartPage />} />
                 <Route path="sociogrammen/:sociogramId" element={<SociogramPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.regulation" />}>
+                <Route path="regulatie" element={<RegulationLibraryPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.regulation.manage" />}>
+                <Route path="regulatie/beheer" element={<RegulationManagePage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.group.settings" />}>
                 <Route path="sociogram-instellingen" element={<SociogramSettingsPage />} />

@@ -1,12 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shortNamesOf } from '../../src/server/features/checkin/checkin-access.service';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo.data';
 import { PUPIL_TEXTS } from '../../src/shared/checkin-wording';
 import { PUPIL_SOCIOGRAM_TEXTS } from '../../src/shared/sociogram-wording';
-import { kioskDeviceFor, pupilDeviceFor } from '../support/pupil-access';
-import { type Login, login, requestAs, type TestApp } from '../support/test-app';
-import { type BrowserSession, createPageAudit, createSignedInBrowsers, openBrowser, type RunningServer, startDemoServer, waitForPage } from './support/browser-harness';
+import { login, requestAs } from '../support/test-app';
+import { type ClassPupil, createDeviceBrowsers, createPageAudit, createSignedInBrowsers, demoClass, type RunningServer, startDemoServer, waitForPage } from './support/browser-harness';
 
 const SCHOOL = 'Basisschool De Vlinderboom';
 const TEACHER = 'leerkracht@voorbeeld.test';
@@ -15,14 +13,6 @@ const WORDS = PUPIL_SOCIOGRAM_TEXTS.nl;
 const PLAY = 'Met wie speel je graag in de pauze?';
 const WORK = 'Met wie werk je graag samen aan een opdracht?';
 
-interface ClassPupil {
-  id: string;
-  firstName: string;
-  /** Full name, as the staff pages show it. */
-  name: string;
-  /** The name on the pupil page: first name and initial (the full name where two would look the same). */
-  shortName: string;
-}
 
 // Issue 15, done-when 1, on the demo's groep 5 (SQLite): the teacher starts a sociogram from the class's Groep page with
 // the two default questions; one pupil answers on the class device (which shows nothing of them afterwards), one on
@@ -38,9 +28,7 @@ describe('a sociogram from start to results, in the browser', () => {
   let pupils: ClassPupil[] = [];
   const audit = createPageAudit();
   const browsers = createSignedInBrowsers(() => server.baseUrl);
-  const devices: BrowserSession[] = [];
-  // The pupil-access helpers need only the server's dependencies and a clock; the e2e server runs on the real one.
-  const testAppOf = (running: RunningServer) => ({ deps: running.deps, clock: running.deps.clock }) as unknown as TestApp;
+  const devices = createDeviceBrowsers(() => server);
   const pupil = (index: number): ClassPupil => {
     const found = pupils[index];
     if (!found) throw new Error(`groep 5 has no pupil ${index}`);
@@ -50,42 +38,16 @@ describe('a sociogram from start to results, in the browser', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     const db = server.db.kysely;
-    const groep5 = await db
-      .selectFrom('classes')
-      .innerJoin('schools', 'schools.id', 'classes.school_id')
-      .select(['classes.id', 'classes.school_id'])
-      .where('schools.name', '=', SCHOOL)
-      .where('classes.name', '=', 'Groep 5')
-      .orderBy('classes.school_year', 'desc')
-      .executeTakeFirstOrThrow();
-    [schoolId, classId] = [groep5.school_id, groep5.id];
+    ({ schoolId, classId, pupils } = await demoClass(server, SCHOOL, 'Groep 5'));
     teacherId = (await db.selectFrom('users').select('id').where('email', '=', TEACHER).executeTakeFirstOrThrow()).id;
-    const rows = await db
-      .selectFrom('class_pupils')
-      .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
-      .select(['pupils.id', 'pupils.first_name', 'pupils.last_name'])
-      .where('class_pupils.class_id', '=', classId)
-      .orderBy('pupils.pupil_number')
-      .execute();
-    const shortNames = new Map(shortNamesOf(rows).map((row) => [row.id, row.displayName]));
-    pupils = rows.map((row) => ({ id: row.id, firstName: row.first_name, name: `${row.first_name} ${row.last_name}`, shortName: shortNames.get(row.id)! }));
     // Thirteen pupils: the paper round below leaves exactly the last one unchosen.
     expect(pupils).toHaveLength(13);
   });
   afterAll(async () => {
-    for (const device of devices) await device.close();
+    await devices.closeAll();
     await browsers.closeAll();
     await server?.close();
   });
-
-  /** A fresh browser holding a pupil-page cookie made by the pupil-access helpers. */
-  async function deviceWith(access: Login): Promise<BrowserSession> {
-    const device = await openBrowser();
-    devices.push(device);
-    const [name, value] = access.cookie.split('=') as [string, string];
-    await device.context.addCookies([{ name, value, domain: new URL(server.baseUrl).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Strict' }]);
-    return device;
-  }
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   const nameButton = (page: Page, who: ClassPupil) => page.locator('.pupil-names').getByRole('button', { name: who.shortName, exact: true });
@@ -124,7 +86,7 @@ describe('a sociogram from start to results, in the browser', () => {
 
   it('on the class device a pupil answers both questions; the next pupil sees none of it', async () => {
     const [chooser, friend, searched, partner, next] = [pupil(0), pupil(1), pupil(2), pupil(3), pupil(5)];
-    const device = await deviceWith(await kioskDeviceFor(testAppOf(server), classId, teacherId));
+    const device = await devices.classDevice(classId, teacherId);
     const { page } = device;
     await page.goto(`${server.baseUrl}/klas`);
     await heading(page, PUPIL_TEXTS.nl.kioskWhoAreYou);
@@ -182,7 +144,7 @@ describe('a sociogram from start to results, in the browser', () => {
 
   it("on a pupil's own device the pupil answers and the choices are saved", async () => {
     const [me, chosen] = [pupil(1), pupil(0)];
-    const device = await deviceWith(await pupilDeviceFor(testAppOf(server), me.id, classId));
+    const device = await devices.ownDevice(me.id, classId);
     const { page } = device;
     await page.goto(`${server.baseUrl}/leerling`);
     await page.getByRole('button', { name: WORDS.open }).click();

@@ -145,6 +145,9 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
         return { ratedOn: '2026-11-02', rating: 3, note: `Notitie ${unique}` };
       case 'PUT /api/schools/:schoolId/classes/:classId/group/phase':
         return { phase: 'norming', fromOn: '2026-11-02' };
+      // A routine moment: a real time and a shipped activity; the label is the free text.
+      case 'POST /api/schools/:schoolId/classes/:classId/regulation/routines':
+        return { timeOfDay: '10:30', label: `Moment ${unique}`, activityId: 'breathing-calm-wave' };
       default:
         return fc.sample(validObject(operation.body!, fuzz.hints), { seed: unique, numRuns: 1 })[0];
     }
@@ -244,6 +247,7 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'POST /api/schools/:schoolId/classes/:classId/group/climate': [`${school}/classes/${fuzz.world.classA1}/group`],
       'PUT /api/schools/:schoolId/classes/:classId/group/phase': [`${school}/classes/${fuzz.world.classA1}/group`],
       'POST /api/schools/:schoolId/sociogram-questions': [`${school}/sociogram-settings`],
+      'POST /api/schools/:schoolId/classes/:classId/regulation/routines': [`${school}/classes/${fuzz.world.classA1}/regulation`],
       'POST /api/schools/:schoolId/next-school-year/preparation': [`${school}/classes?schoolYear=${followingSchoolYear(year())}`],
     };
     return urls[`${operation.method} ${operation.url}`];

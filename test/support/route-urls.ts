@@ -26,7 +26,9 @@ export type RecordParam =
   | 'caseId'
   | 'ratingId'
   | 'sociogramId'
-  | 'questionId';
+  | 'questionId'
+  | 'routineId'
+  | 'activityId';
 
 /**
  * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
@@ -40,7 +42,7 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId|ratingId|sociogramId|questionId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId|ratingId|sociogramId|questionId|routineId|activityId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
     .replace(':instrumentId', route.url.includes('/screening-wordings/') ? 'cries-8' : 'teacher-competence')

@@ -134,7 +134,16 @@ export type AuditAction =
   | 'sociogram.answers_removed'
   | 'sociogram.results_read'
   | 'sociogram.results_printed'
-  | 'sociogram.retention_applied';
+  | 'sociogram.retention_applied'
+  | 'regulation.activity_added'
+  | 'regulation.activity_removed'
+  | 'regulation.activity_hidden'
+  | 'regulation.activity_shown'
+  | 'regulation.routine_added'
+  | 'regulation.routine_removed'
+  | 'regulation.pupil_read'
+  | 'regulation.plan_activity_linked'
+  | 'regulation.plan_activity_unlinked';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

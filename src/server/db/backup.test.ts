@@ -87,6 +87,17 @@ async function fillCheckinTables(db: Db['kysely'], userId: string, now: string):
   await db.insertInto('sociogram_questions').values({ sociogram_id: sociogramId, position: 1, question_key: 'play', text_nl: 'Speel', text_en: 'Play', valence: 'positive', max_choices: 3 }).execute();
   await db.insertInto('sociogram_answers').values({ sociogram_id: sociogramId, pupil_id: pupilId, answered_at: now, entered_by: userId }).execute();
   await db.insertInto('sociogram_choices').values({ sociogram_id: sociogramId, chooser_id: pupilId, position: 1, chosen_id: pupilId }).execute();
+  // Regulation: an own activity, a hidden one, a favourite, a routine moment and a plan link.
+  await db.insertInto('regulation_school_activities').values({ id: newId(), school_id: school.id, activity_id: 'eigen-adem', definition: '{}', created_by: userId, created_at: now }).execute();
+  await db.insertInto('regulation_hidden_activities').values({ school_id: school.id, activity_id: 'breathing-square', hidden_by: userId, hidden_at: now }).execute();
+  await db.insertInto('regulation_favourites').values({ class_id: classId, activity_id: 'breathing-calm-wave', added_by: userId, added_at: now }).execute();
+  await db.insertInto('regulation_routines').values({ id: newId(), school_id: school.id, class_id: classId, time_of_day: '10:30', label: 'Na de pauze', activity_id: 'breathing-calm-wave', created_by: userId, created_at: now }).execute();
+  await db.insertInto('regulation_plan_activities').values({ school_id: school.id, pupil_id: pupilId, activity_id: 'breathing-calm-wave', added_by: userId, added_at: now }).execute();
+  // A regulation moment after a check-in outside the window (the pupil page).
+  await db
+    .insertInto('regulation_moments')
+    .values({ id: newId(), school_id: school.id, class_id: classId, pupil_id: pupilId, school_date: '2026-11-21', state: 'too_high', activity_id: 'breathing-calm-wave', helped: 1, channel: 'device', created_at: now })
+    .execute();
 }
 
 /** One row in every implementation-plan table (rows the demo may also hold are skipped when already there). */

@@ -67,6 +67,14 @@ import type {
   SociogramSettingsTable,
   SociogramsTable,
 } from '../features/sociogram/sociogram.tables';
+import type {
+  RegulationFavouritesTable,
+  RegulationHiddenActivitiesTable,
+  RegulationMomentsTable,
+  RegulationPlanActivitiesTable,
+  RegulationRoutinesTable,
+  RegulationSchoolActivitiesTable,
+} from '../features/regulation/regulation.tables';
 import type { CareRemindersSentTable, CareRetentionTermsTable } from '../features/care/care-jobs.tables';
 import type { CareScreeningWordingsTable, CareAceCategoriesTable, CareAceFirstAgesTable, CareAceAnswersTable, CareBreakGlassTable, CareScreeningsTable, CareSupportPlansTable, CareTrustedAdultsTable } from '../features/care/care.tables';
 import type { CareConversationsTable } from '../features/care/care-conversations.tables';
@@ -169,6 +177,12 @@ export interface Database {
   sociogram_choices: SociogramChoicesTable;
   class_climate_ratings: ClassClimateRatingsTable;
   class_group_phases: ClassGroupPhasesTable;
+  regulation_school_activities: RegulationSchoolActivitiesTable;
+  regulation_hidden_activities: RegulationHiddenActivitiesTable;
+  regulation_favourites: RegulationFavouritesTable;
+  regulation_routines: RegulationRoutinesTable;
+  regulation_plan_activities: RegulationPlanActivitiesTable;
+  regulation_moments: RegulationMomentsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -261,6 +275,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'sociogram_choices',
   'class_climate_ratings',
   'class_group_phases',
+  'regulation_school_activities',
+  'regulation_hidden_activities',
+  'regulation_favourites',
+  'regulation_routines',
+  'regulation_plan_activities',
+  'regulation_moments',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

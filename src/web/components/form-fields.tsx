@@ -37,7 +37,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'date' | 'url';
+  type?: 'text' | 'email' | 'password' | 'date' | 'url' | 'time';
   hint?: string;
   error?: string | undefined;
   autoComplete?: string;

@@ -15,6 +15,9 @@ import { DEMO_PASSWORD } from '../../../src/server/features/demo/demo.data';
 import { type DemoOptions, seedDemo } from '../../../src/server/features/demo/demo.seed';
 import type { App } from '../../../src/server/http/fastify-types';
 import { pinLinkOrigin } from '../../../src/server/installation/link-base';
+import { shortNamesOf } from '../../../src/server/features/checkin/checkin-access.service';
+import { kioskDeviceFor, pupilDeviceFor } from '../../support/pupil-access';
+import type { Login, TestApp } from '../../support/test-app';
 import { createOutboxMailer } from '../../../src/server/mail/mailer';
 
 /** Debian's Chromium; CI installs it (see .ci/run). */
@@ -183,6 +186,68 @@ export async function firstPupilOfClass(server: RunningServer, schoolName: strin
     .orderBy('pupils.pupil_number')
     .executeTakeFirstOrThrow();
   return { schoolId, pupil: { id: first.id, name: `${first.first_name} ${first.last_name}` } };
+}
+
+/** A pupil of a demo class as the pupil pages and the staff pages name them. */
+export interface ClassPupil {
+  id: string;
+  firstName: string;
+  /** Full name, as the staff pages show it. */
+  name: string;
+  /** The name on the pupil page: first name and initial (the full name where two would look the same; `shortNamesOf`). */
+  shortName: string;
+}
+
+/** A demo class of this school year: its school, its id and its pupils by pupil number. */
+export async function demoClass(server: RunningServer, schoolName: string, className: string): Promise<{ schoolId: string; classId: string; pupils: ClassPupil[] }> {
+  const db = server.db.kysely;
+  const found = await db
+    .selectFrom('classes')
+    .innerJoin('schools', 'schools.id', 'classes.school_id')
+    .select(['classes.id', 'classes.school_id'])
+    .where('schools.name', '=', schoolName)
+    .where('classes.name', '=', className)
+    .orderBy('classes.school_year', 'desc')
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('class_pupils')
+    .innerJoin('pupils', 'pupils.id', 'class_pupils.pupil_id')
+    .select(['pupils.id', 'pupils.first_name', 'pupils.last_name'])
+    .where('class_pupils.class_id', '=', found.id)
+    .orderBy('pupils.pupil_number')
+    .execute();
+  const shortNames = new Map(shortNamesOf(rows).map((row) => [row.id, row.displayName]));
+  return {
+    schoolId: found.school_id,
+    classId: found.id,
+    pupils: rows.map((row) => ({ id: row.id, firstName: row.first_name, name: `${row.first_name} ${row.last_name}`, shortName: shortNames.get(row.id)! })),
+  };
+}
+
+/**
+ * Pupil-page devices for a running server: a fresh browser holding a class-device or own-device cookie made by the
+ * pupil-access helpers (which need only the server's dependencies and its clock), all closed by `closeAll`.
+ */
+export function createDeviceBrowsers(server: () => RunningServer) {
+  const devices: BrowserSession[] = [];
+  const testApp = () => ({ deps: server().deps, clock: server().deps.clock }) as unknown as TestApp;
+  const open = async (access: Login): Promise<BrowserSession> => {
+    const device = await openBrowser();
+    devices.push(device);
+    const [name, value] = access.cookie.split('=') as [string, string];
+    // __Host- cookies need the exact host, path / and secure.
+    await device.context.addCookies([{ name, value, domain: new URL(server().baseUrl).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Strict' }]);
+    return device;
+  };
+  return {
+    /** The class device (kiosk) of a class, opened by one of its teachers. */
+    classDevice: async (classId: string, openedBy: string) => open(await kioskDeviceFor(testApp(), classId, openedBy)),
+    /** A pupil's own device, signed in. */
+    ownDevice: async (pupilId: string, classId: string) => open(await pupilDeviceFor(testApp(), pupilId, classId)),
+    closeAll: async () => {
+      for (const device of devices.splice(0)) await device.close();
+    },
+  };
 }
 
 /**

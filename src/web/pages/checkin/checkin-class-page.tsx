@@ -17,6 +17,7 @@ import { HandledSection, splitHandled } from './checkin-handled';
 import { signalLabel, StateBadge, stateLabel } from './checkin-labels';
 import { checkinHomePath, checkinPupilPath } from './checkin-paths';
 import { classGroupPath } from '../group/group-paths';
+import { ClassRoutinesSection } from '../regulation/regulation-sections';
 
 /** One class's check-in: today's overview for its teachers and the care team, and the class device, codes and cards. */
 export function CheckinClassPage() {
@@ -66,6 +67,7 @@ export function CheckinClassPage() {
       {canManage ? <ClassCheckinActions schoolId={school.id} classId={classId} className={className} /> : null}
       {canManage ? <ClassKioskList schoolId={school.id} classId={classId} className={className} /> : null}
       {overview.data ? <TodayOverview overview={overview.data} schoolId={school.id} onReload={overview.reload} isLoading={overview.isLoading} /> : null}
+      {can('school.regulation') ? <ClassRoutinesSection classId={classId} /> : null}
       {canManage ? <AgeGroupForm schoolId={school.id} classId={classId} current={overview.data?.ageGroup ?? null} onSaved={overview.reload} /> : null}
       {canManage ? <ClassSymbolsSection schoolId={school.id} classId={classId} className={className} /> : null}
     </Page>

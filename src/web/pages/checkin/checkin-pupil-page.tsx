@@ -1,3 +1,4 @@
+import { PupilRegulationSection } from '../regulation/regulation-sections';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -100,6 +101,7 @@ export function CheckinPupilPage() {
         <h2 id="verloop-kop">{t('De afgelopen weken')}</h2>
         <TrendChart days={data.days} />
       </section>
+      {can('school.regulation') ? <PupilRegulationSection pupilId={data.pupilId} /> : null}
       <section aria-labelledby="notities-kop">
         <h2 id="notities-kop">{t('We hebben gepraat')}</h2>
         <p className="muted">{t('Alleen de leerkrachten van deze leerling en het zorgteam lezen deze notities.')}</p>

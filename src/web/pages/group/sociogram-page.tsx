@@ -90,7 +90,7 @@ export function SociogramPage() {
       {isOpen ? (
         <>
           <p className="muted">
-            {t('Leerlingen kiezen op het klasapparaat (knop "Wie kies jij?" bij de namen) of op hun eigen apparaat met de klascode en hun inlogkaart. Ze kunnen hun keuzes veranderen tot je het sociogram afsluit.')}
+            {t('Leerlingen kiezen op het klasapparaat (knop "Wie kies jij?" bij de namen) of op hun eigen apparaat met de klascode en hun inlogkaart. Ze kunnen hun keuzes veranderen tot je het sociogram afsluit. Stond het klasapparaat al open voordat je het sociogram startte? Laad de pagina daar dan opnieuw.')}
           </p>
           <Roster sociogram={data} />
           <PaperEntry sociogram={data} base={base} onSaved={sociogram.reload} />

@@ -52,7 +52,7 @@ const TOPIC_OF_PATH: readonly [RegExp, HelpTopicId][] = [
   [/^\/mijn-acties/, 'implementatieplan'],
   [/^\/scholen\/[^/]+\/scholing/, 'scholingsregister'],
   [/^\/scholen\/[^/]+\/check-in/, 'check-in'],
-  [/^\/scholen\/[^/]+\/(groep|sociogrammen|sociogram-instellingen)/, 'groep'],
+  [/^\/scholen\/[^/]+\/(groep|sociogrammen|sociogram-instellingen|regulatie)/, 'groep'],
   [/^\/scholen\/[^/]+\/(leerlingen|klassen|locaties)/, 'leerlingen'],
   [/^\/scholen\/[^/]+\/personeel/, 'team-en-rollen'],
   [/^\/scholen\/[^/]+\/(privacy|logboek|postvak)/, 'privacy-en-veiligheid'],
@@ -194,6 +194,13 @@ export function helpTopics(t: TFunction): HelpTopic[] {
             t('Met een sociogram kiezen leerlingen bij een paar vragen (met wie speel je graag, met wie werk je graag samen) welke klasgenoten ze willen. Ze kiezen op het klasapparaat, op hun eigen apparaat, of op papier, waarna jij het invoert. Niemand kiest zichzelf en niemand kiezen mag ook.'),
             t('Na het afsluiten zie je wie vaak gekozen wordt, wie wederzijds kiest, welke groepjes er zijn en wie door niemand gekozen is, volgens twee erkende methoden naast elkaar. Een leerling die niemand koos, verschijnt een paar weken als signaal bij de check-in. Doe het na een paar weken opnieuw om te zien of wat je deed geholpen heeft.'),
             t('Alleen de leerkrachten van de klas en het zorgteam zien de antwoorden; leerlingen, ouders, directie en bestuur nooit. "Liever niet"-vragen staan uit tot de schoolleiding of het zorgteam ze aanzet.'),
+          ],
+        },
+        {
+          heading: t('Regulatie: terug in het raampje'),
+          paragraphs: [
+            t('Op de pagina Regulatie staan korte activiteiten om weer rustig of juist wakker te worden: ademen, bewegen, iets voelen of horen, spieren ontspannen, ritme, en met woorden het gevoel benoemen of vooruitkijken. Filter op leeftijd, plek en duur, bewaar favorieten voor je klas en plan vaste momenten, bijvoorbeeld na de pauze; die staan op de check-in-pagina van de klas.'),
+            t('Checkt een leerling in buiten het raampje, dan biedt de leerlingpagina een korte activiteit aan. Dat mag altijd worden overgeslagen. Daarna kan de leerling met één tik zeggen of het hielp. Per leerling zien de leerkrachten en het zorgteam wat helpt; anderen zien alleen per klas en week hoe vaak het hielp, en alleen als genoeg leerlingen antwoordden.'),
           ],
         },
       ],

@@ -5,6 +5,7 @@ import { CHECKIN_PERMISSIONS } from '../checkin/checkin-paths';
 import { attentionOfficerPath, breakGlassPath, careOverviewPath, careRetentionPath } from '../care/care-paths';
 import { groupHomePath } from '../group/group-paths';
 import { sociogramSettingsPath } from '../group/sociogram-paths';
+import { regulationManagePath, regulationPath } from '../regulation/regulation-paths';
 import { planPath, trainingPath } from '../plan/plan-paths';
 
 /** One link of a page menu: where it goes and its text. */
@@ -33,6 +34,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: `${base}/check-in`, label: t('Check-in'), isShown: CHECKIN_PERMISSIONS.some(can) },
     // A class's climate, group phase and sociograms: its own teachers and the care team.
     { to: groupHomePath(school.id), label: t('Groep'), isShown: can('school.group') },
+    // Regulation activities, a class's favourites and routine moments: its teachers and the care team.
+    { to: regulationPath(school.id), label: t('Regulatie'), isShown: can('school.regulation') },
     { to: careOverviewPath(school.id), label: t('Zorg'), isShown: can('school.care.overview') },
     // The working group and leadership always; the rest of the team once the school shares its plan.
     { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
@@ -47,6 +50,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: attentionOfficerPath(school.id), label: t('Aandachtsfunctionaris'), isShown: can('school.care.attention_officer.manage') },
     // Whether "rather not" questions may be asked, and the school's own sociogram questions: leadership and the care team.
     { to: sociogramSettingsPath(school.id), label: t('Sociogram-instellingen'), isShown: can('school.group.settings') },
+    // Hiding activities, the school's own, and the anonymous "did it help?" figures.
+    { to: regulationManagePath(school.id), label: t('Regulatie beheren'), isShown: can('school.regulation.manage') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
     // Last: it is for a crisis, not for every day.

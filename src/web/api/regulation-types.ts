@@ -1,0 +1,3 @@
+// Regulation: the contracts, from the server's own schemas.
+export type { AddRoutineBody, ClassRegulation, LibraryActivity, PupilRegulation, RegulationFigures, Routine } from '../../server/features/regulation/regulation.schemas';
+export type { ActivityKind, ActivityPlace, ActivityState } from '../../shared/regulation';
