@@ -2,16 +2,20 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_PLACES, ACTIVITY_STATES, PUPIL_ANIMATIONS } from '../../../shared/regulation';
 import { AGE_GROUPS } from '../../../shared/checkin';
 import { singleLineTextSchema } from '../../http/common.schemas';
+import { definitionIdSchema } from '../../../shared/definition-schemas';
+
+/** An activity's id: lowercase words joined by - and . (the shipped format's id). */
+const activityIdSchema = definitionIdSchema.max(80);
 
 // The contract of the staff side of regulation (features/regulation): the library, a class's favourites and routine
 // moments, what helped a pupil, and the anonymous figures. Types are exported for the web app.
 
 const wordingSchema = z.object({ nl: z.string(), en: z.string() });
 
-export const activityParamsSchema = z.strictObject({ schoolId: z.uuid(), activityId: z.string().min(1).max(80) });
-export const classActivityParamsSchema = z.strictObject({ schoolId: z.uuid(), classId: z.uuid(), activityId: z.string().min(1).max(80) });
+export const activityParamsSchema = z.strictObject({ schoolId: z.uuid(), activityId: activityIdSchema });
+export const classActivityParamsSchema = z.strictObject({ schoolId: z.uuid(), classId: z.uuid(), activityId: activityIdSchema });
 export const routineParamsSchema = z.strictObject({ schoolId: z.uuid(), classId: z.uuid(), routineId: z.uuid() });
-export const pupilActivityParamsSchema = z.strictObject({ schoolId: z.uuid(), pupilId: z.uuid(), activityId: z.string().min(1).max(80) });
+export const pupilActivityParamsSchema = z.strictObject({ schoolId: z.uuid(), pupilId: z.uuid(), activityId: activityIdSchema });
 
 /** One activity as the library shows it. */
 export const libraryActivitySchema = z.object({
@@ -40,7 +44,7 @@ export const planLinkBodySchema = z.strictObject({ linked: z.boolean() });
 export const addRoutineBodySchema = z.strictObject({
   timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 10:30'),
   label: singleLineTextSchema.min(1).max(60),
-  activityId: z.string().min(1).max(80),
+  activityId: activityIdSchema,
 });
 export type AddRoutineBody = z.input<typeof addRoutineBodySchema>;
 
