@@ -104,6 +104,7 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
   let caseId = '';
   let climateRatingId = '';
   let sociogramId = '';
+  let lessonGivenId = '';
   const sociogram = (path = '') => `/api/schools/${world.schoolA1}/sociograms/${sociogramId}${path}`;
   const classGroup = (path = '') => `/api/schools/${world.schoolA1}/classes/${world.classA1}/group${path}`;
 
@@ -698,6 +699,22 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       name: "linking a regulation activity to a pupil's support plan",
       perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/regulation/plan-activities/breathing-calm-wave`, { linked: true }),
       expected: () => ({ action: 'regulation.plan_activity_linked', actor: 'careTeam', ...carePupil(), detail: { pupilId: world.pupilInClassA1, activityId: 'breathing-calm-wave' } }),
+    },
+    {
+      name: 'recording a "know your window" lesson a class was given',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', `/api/schools/${world.schoolA1}/classes/${world.classA1}/window-lessons/the-window/given`, { givenOn: '2026-11-20' });
+        lessonGivenId = response.json().lessons[1].given[0].id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'regulation.lesson_given', actor: 'teacher', ...school('class', () => world.classA1)(), detail: { givenId: lessonGivenId, lessonId: 'the-window', givenOn: '2026-11-20', ageGroup: 'middle' } }),
+    },
+    {
+      name: 'undoing a "know your window" lesson recorded as given',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'DELETE', `/api/schools/${world.schoolA1}/classes/${world.classA1}/window-lessons/the-window/given/${lessonGivenId}`),
+      status: 204,
+      expected: () => ({ action: 'regulation.lesson_given_undone', actor: 'careTeam', ...school('class', () => world.classA1)(), detail: { givenId: lessonGivenId, lessonId: 'the-window' } }),
     },
     {
       name: 'signing in',

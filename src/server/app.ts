@@ -35,6 +35,7 @@ import { classGroupRoutes } from './features/sociogram/class-group.routes';
 import { sociogramRoutes } from './features/sociogram/sociogram.routes';
 import { regulationPupilRoutes } from './features/regulation/regulation-pupils.routes';
 import { regulationRoutes } from './features/regulation/regulation.routes';
+import { windowLessonRoutes } from './features/regulation/window-lessons.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
 import { questionnairePupilRoutes } from './features/questionnaires/questionnaire-pupils.routes';
 import { questionnaireWaveRoutes } from './features/questionnaires/questionnaire-waves.routes';
@@ -178,6 +179,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await sociogramRoutes(api, deps);
     await regulationPupilRoutes(api, deps);
     await regulationRoutes(api, deps);
+    await windowLessonRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);
   return app;

@@ -56,6 +56,7 @@ import { GroupHomePage } from './pages/group/group-home-page';
 import { SociogramPage } from './pages/group/sociogram-page';
 import { RegulationLibraryPage } from './pages/regulation/regulation-library-page';
 import { RegulationManagePage } from './pages/regulation/regulation-manage-page';
+import { WindowLessonsPage } from './pages/regulation/window-lessons-page';
 import { SociogramSettingsPage } from './pages/group/sociogram-settings-page';
 import { SociogramStartPage } from './pages/group/sociogram-start-page';
 import { MyQuestionnairesPage } from './pages/questionnaires/my-questionnaires-page';
@@ -161,6 +162,7 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.regulation" />}>
                 <Route path="regulatie" element={<RegulationLibraryPage />} />
+                <Route path="regulatie/lessen" element={<WindowLessonsPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.regulation.manage" />}>
                 <Route path="regulatie/beheer" element={<RegulationManagePage />} />

@@ -28,7 +28,8 @@ export type RecordParam =
   | 'sociogramId'
   | 'questionId'
   | 'routineId'
-  | 'activityId';
+  | 'activityId'
+  | 'givenId';
 
 /**
  * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
@@ -42,7 +43,7 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId|ratingId|sociogramId|questionId|routineId|activityId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId|ratingId|sociogramId|questionId|routineId|activityId|givenId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
     .replace(':instrumentId', route.url.includes('/screening-wordings/') ? 'cries-8' : 'teacher-competence')
@@ -50,5 +51,6 @@ export function urlFor(
     .replace(':version', '1')
     .replace(':categoryId', 'eigen-online-gepest')
     .replace(':step', '1')
+    .replace(':lessonId', 'stress-in-your-body')
     .replace('*', 'x');
 }

@@ -143,7 +143,9 @@ export type AuditAction =
   | 'regulation.routine_removed'
   | 'regulation.pupil_read'
   | 'regulation.plan_activity_linked'
-  | 'regulation.plan_activity_unlinked';
+  | 'regulation.plan_activity_unlinked'
+  | 'regulation.lesson_given'
+  | 'regulation.lesson_given_undone';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

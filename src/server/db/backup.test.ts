@@ -98,6 +98,11 @@ async function fillCheckinTables(db: Db['kysely'], userId: string, now: string):
     .insertInto('regulation_moments')
     .values({ id: newId(), school_id: school.id, class_id: classId, pupil_id: pupilId, school_date: '2026-11-21', state: 'too_high', activity_id: 'breathing-calm-wave', helped: 1, channel: 'device', created_at: now })
     .execute();
+  // A "know your window" lesson the class was given.
+  await db
+    .insertInto('regulation_lessons_given')
+    .values({ id: newId(), school_id: school.id, class_id: classId, lesson_id: 'the-window', age_group: 'young', given_on: '2026-11-20', recorded_by: userId, created_at: now })
+    .execute();
 }
 
 /** One row in every implementation-plan table (rows the demo may also hold are skipped when already there). */

@@ -70,6 +70,7 @@ import type {
 import type {
   RegulationFavouritesTable,
   RegulationHiddenActivitiesTable,
+  RegulationLessonsGivenTable,
   RegulationMomentsTable,
   RegulationPlanActivitiesTable,
   RegulationRoutinesTable,
@@ -183,6 +184,7 @@ export interface Database {
   regulation_routines: RegulationRoutinesTable;
   regulation_plan_activities: RegulationPlanActivitiesTable;
   regulation_moments: RegulationMomentsTable;
+  regulation_lessons_given: RegulationLessonsGivenTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -281,6 +283,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'regulation_routines',
   'regulation_plan_activities',
   'regulation_moments',
+  'regulation_lessons_given',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -31,6 +31,7 @@ import * as careAceCategories from './migrations/2026-12-10-005-care-ace-categor
 import * as careScreeningWordings from './migrations/2026-12-10-006-care-screening-wordings';
 import * as sociogram from './migrations/2026-12-11-001-sociogram';
 import * as regulation from './migrations/2026-12-12-001-regulation';
+import * as windowLessons from './migrations/2026-12-12-002-window-lessons';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
 import * as waveReminders from './migrations/2026-12-09-004-wave-reminders';
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10-006-care-screening-wordings': careScreeningWordings,
   '2026-12-11-001-sociogram': sociogram,
   '2026-12-12-001-regulation': regulation,
+  '2026-12-12-002-window-lessons': windowLessons,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

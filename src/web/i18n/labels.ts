@@ -208,6 +208,8 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'regulation.pupil_read': t('Wat een leerling helpt (regulatie) ingezien'),
     'regulation.plan_activity_linked': t('Regulatieactiviteit aan een steunplan gekoppeld'),
     'regulation.plan_activity_unlinked': t('Regulatieactiviteit van een steunplan losgemaakt'),
+    'regulation.lesson_given': t('Les van Ken je raampje aan een klas gegeven'),
+    'regulation.lesson_given_undone': t('Les van Ken je raampje bij een klas ongedaan gemaakt'),
     'care.pupil_exported': t('Alles over een leerling gedownload (inzageverzoek)'),
     'care.retention_applied': t('Zorggegevens van vertrokken leerlingen verwijderd na de bewaartermijn'),
     'care.conversations_read': t('Kindgesprekken van een leerling ingezien'),

@@ -66,3 +66,18 @@ export interface RegulationMomentsTable {
   channel: string;
   created_at: string;
 }
+
+/** A "know your window" lesson a class was given (shared/window-lessons.ts): about the class, never a pupil. */
+export interface RegulationLessonsGivenTable {
+  id: string;
+  school_id: string;
+  class_id: string;
+  /** One of WINDOW_LESSON_IDS. */
+  lesson_id: string;
+  /** The age version shown: young | middle | older. */
+  age_group: string;
+  /** YYYY-MM-DD, a school day of the class's school year. */
+  given_on: string;
+  recorded_by: string | null;
+  created_at: string;
+}

@@ -201,6 +201,7 @@ export function helpTopics(t: TFunction): HelpTopic[] {
           paragraphs: [
             t('Op de pagina Regulatie staan korte activiteiten om weer rustig of juist wakker te worden: ademen, bewegen, iets voelen of horen, spieren ontspannen, ritme, en met woorden het gevoel benoemen of vooruitkijken. Filter op leeftijd, plek en duur, bewaar favorieten voor je klas en plan vaste momenten, bijvoorbeeld na de pauze; die staan op de check-in-pagina van de klas.'),
             t('Checkt een leerling in buiten het raampje, dan biedt de leerlingpagina een korte activiteit aan. Dat mag altijd worden overgeslagen. Daarna kan de leerling met één tik zeggen of het hielp. Per leerling zien de leerkrachten en het zorgteam wat helpt; anderen zien alleen per klas en week hoe vaak het hielp, en alleen als genoeg leerlingen antwoordden.'),
+            t('Bij Ken je raampje staan vier korte klassenlessen: wat stress met je lijf doet, het raampje (rustig, te hoog, te laag), merken waar je zit en wat helpt om terug te komen. Kies een klas; je krijgt de versie voor de leeftijd van die klas, met de woorden van jullie eigen check-in. Laat een les op het hele scherm zien, dia voor dia, en sluit af met de vragen. Leg daarna vast dat de les gegeven is. De kartrekkers, de directie en het zorgteam zien bij de uitkomsten van de zelfscan in hoeveel klassen elke les dit schooljaar gegeven is.'),
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { AGE_GROUPS, type AgeGroup } from '../../../shared/checkin';
 import { ACTIVITY_KINDS, ACTIVITY_PLACES, ACTIVITY_STATES, DIRECTION_OF_KIND } from '../../../shared/regulation';
 import { api, ApiError, apiPath } from '../../api/api-client';
@@ -15,6 +15,7 @@ import { useSession } from '../../session/session-context';
 import { ageGroupLabel } from '../checkin/checkin-labels';
 import { useSchool } from '../school/school-layout';
 import { durationLabel, kindLabel, placeLabel, stateForLabel, wordingOf } from './regulation-labels';
+import { windowLessonsPath } from './regulation-paths';
 
 const ANY = '';
 
@@ -81,6 +82,11 @@ export function RegulationLibraryPage() {
           options={[{ value: '', label: t('Geen klas gekozen') }, ...(classes.data ?? []).map((item) => ({ value: item.id, label: item.name }))]}
           hint={t('Kies een klas om favorieten te bewaren en vaste momenten te plannen.')}
         />
+        {classId ? (
+          <p>
+            <Link to={windowLessonsPath(school.id, classId)}>{t('Ken je raampje: vier lessen voor deze klas')}</Link>
+          </p>
+        ) : null}
         {classId && classRegulation.data ? <RoutinesSection regulation={classRegulation.data} activities={activities.data ?? []} onChanged={classRegulation.setData} /> : null}
         {classId ? <LoadState error={classRegulation.error} isLoading={classRegulation.isLoading} /> : null}
       </section>

@@ -9,3 +9,8 @@ export function regulationPath(schoolId: string, classId?: string): string {
 export function regulationManagePath(schoolId: string): string {
   return `/scholen/${schoolId}/regulatie/beheer`;
 }
+
+/** The "know your window" lessons, for a chosen class. */
+export function windowLessonsPath(schoolId: string, classId?: string): string {
+  return `/scholen/${schoolId}/regulatie/lessen${classId ? `?klas=${classId}` : ''}`;
+}

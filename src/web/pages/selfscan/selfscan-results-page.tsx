@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/format';
 import { CARE_COVERAGE_ASPECT_ID } from '../../../shared/care';
 import { CareCoverageEvidence } from '../care/care-coverage-evidence';
 import { TrainingCoverageEvidence } from '../plan/training-coverage-panel';
+import { WindowLessonEvidence } from '../regulation/window-lesson-evidence';
 import { useSchool } from '../school/school-layout';
 import { SelfscanHeatmap } from './selfscan-heatmap';
 import { SelfscanShiftSection } from './selfscan-shift-section';
@@ -109,7 +110,13 @@ export function SelfscanResultsPage() {
         model={model.data.definition}
         results={results.data}
         evidenceAfterLayer={{
-          'layer-1': can('school.training.read') ? <TrainingCoverageEvidence schoolId={school.id} /> : null,
+          'layer-1': (
+            <>
+              {can('school.training.read') ? <TrainingCoverageEvidence schoolId={school.id} /> : null}
+              {can('school.regulation.manage') ? <WindowLessonEvidence schoolId={school.id} layer="layer-1" /> : null}
+            </>
+          ),
+          'layer-3b': can('school.regulation.manage') ? <WindowLessonEvidence schoolId={school.id} layer="layer-3b" /> : null,
           [CARE_COVERAGE_ASPECT_ID.split('.')[0]!]: can('school.care.coverage') ? <CareCoverageEvidence schoolId={school.id} /> : null,
         }}
       />
