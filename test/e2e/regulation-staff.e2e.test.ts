@@ -37,6 +37,12 @@ describe('regulation for staff and the "know your window" lessons, in the browse
   beforeAll(async () => {
     server = await startDemoServer({}, { withSchoolYear: true });
     ({ schoolId, classId, pupils } = await demoClass(server, SCHOOL, 'Groep 5'));
+    // The demo's groep 5 already uses regulation (favourites, a routine moment, lessons, last week's moments): start
+    // from a class that does not, so every step below is the teacher's own.
+    const db = server.db.kysely;
+    for (const table of ['regulation_favourites', 'regulation_routines', 'regulation_lessons_given', 'regulation_moments'] as const) {
+      await db.deleteFrom(table).where('class_id', '=', classId).execute();
+    }
   });
   afterAll(async () => {
     await browsers.closeAll();

@@ -29,6 +29,7 @@ import { DEMO_PUPIL_CLASS_INDEXES } from './demo-waves.data';
 import { seedDemoWaves } from './demo-waves.seed';
 import { seedDemoCare } from './demo-care.seed';
 import { seedDemoSociograms } from './demo-sociogram.seed';
+import { seedDemoRegulation } from './demo-regulation.seed';
 import { insertDemoRows } from './demo.repository';
 
 /** What the school year content needs of the app's dependencies (mail is never sent: the rounds lie in the past). */
@@ -44,6 +45,7 @@ export interface DemoSchoolYearSummary {
   /** Pupils with a care file (none without the encryption key: it is all special-category text). */
   carePupils: number;
   sociograms: number;
+  regulationMoments: number;
 }
 
 /**
@@ -202,11 +204,13 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
   const carePupils = deps.fieldCrypto.available ? await seedDemoCare(rows, { on, callerOf, idOf, today, schoolId }) : 0;
   // The teacher's class's Groep page: climate, phase and two sociograms (the climate notes are encrypted).
   const sociograms = deps.fieldCrypto.available ? await seedDemoSociograms(rows, { on, callerOf, today, schoolId }) : 0;
+  // Regulation in the teacher's class: favourites, a routine moment, two lessons given, a week of moments.
+  const regulationMoments = await seedDemoRegulation(rows, { on, callerOf, today, schoolId });
 
   // Leadership shares the plan with the team, and the plan, self-scan placements and effect evaluation with the board.
   await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true, sharesEffectWithBoard: true });
 
-  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves, carePupils, sociograms };
+  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves, carePupils, sociograms, regulationMoments };
 }
 
 // The colleagues' accounts (no password: they cannot sign in), roles and classes.

@@ -1,4 +1,5 @@
 import type { SociogramResults, SociogramSummary } from '../sociogram/sociogram.schemas';
+import type { ClassRegulation, RegulationFigures } from '../regulation/regulation.schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, requestAs, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
@@ -285,6 +286,19 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
       expect(results.comparison?.pupils.find((pupil) => pupil.pupil === isolated[0]!.pupilId)?.newlyIsolated).toBe(true);
       const group = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/classes/${classId}/group`)).json() as { climate: unknown[]; currentPhase: { phase: string } | null };
       expect([group.climate.length, group.currentPhase?.phase]).toEqual([3, 'norming']);
+    });
+
+    it("lets the teacher's class use regulation: favourites, a routine moment, two lessons and a week of moments the figures can show", async () => {
+      const schoolId = await vlinderboomId();
+      const teacher = await login(test.app, 'leerkracht@voorbeeld.test', DEMO_PASSWORD);
+      const classes = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/classes?taughtByMe=true`)).json() as { id: string }[];
+      const regulation = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/classes/${classes[0]!.id}/regulation`)).json() as ClassRegulation;
+      expect([regulation.favourites.length, regulation.routines.map((routine) => routine.label)]).toEqual([2, ['Na de pauze']]);
+      const figures = (await requestAs(test.app, await login(test.app, 'directie@voorbeeld.test', DEMO_PASSWORD), 'GET', `/api/schools/${schoolId}/regulation/figures`)).json() as RegulationFigures;
+      const week = figures.classes.find((entry) => entry.classId === classes[0]!.id)?.weeks[0];
+      // Six pupils did an activity; one skipped the question, so five answered: exactly the default k.
+      expect(week?.pupils).toBe(5);
+      expect(week && week.helped < week.answered).toBe(true);
     });
 
     it('has a training register whose coverage shows trained, overdue and new staff', async () => {
