@@ -201,6 +201,8 @@ describe('regulation for staff and the "know your window" lessons, in the browse
     const lines = WINDOW_LESSONS.map((lesson) => `Les ${lesson.number}, ${lesson.staffTitle.nl}: gegeven in ${lesson.number === 1 ? 1 : 0} van ${classes} klassen`);
     for (const name of ['Ken je raampje (laag 1, gedeelde taal)', 'Ken je raampje (laag 3B, omgaan met stress en ontspanning)']) {
       const evidence = page.getByRole('region', { name });
+      // Folded beside its layer: open it.
+      await evidence.locator('summary').click();
       await evidence.getByRole('listitem').first().waitFor();
       expect(await evidence.getByRole('listitem').allTextContents()).toEqual(lines);
     }

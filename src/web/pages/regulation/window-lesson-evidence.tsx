@@ -20,35 +20,40 @@ export function WindowLessonEvidence({ schoolId, layer }: { schoolId: string; la
   const format = useFormat();
   const { data, error, isLoading } = useApiData<LessonEvidence>(apiPath('/api/schools/:schoolId/regulation/lesson-evidence', { schoolId }));
   const headingId = `raampje-lessen-${layer}`;
+  // Folded by default, one line beside the layer (the results page stays short); the heading names the region.
   return (
     <section className="window-lesson-evidence" aria-labelledby={headingId}>
-      <h3 id={headingId}>{layer === 'layer-1' ? t('Ken je raampje (laag 1, gedeelde taal)') : t('Ken je raampje (laag 3B, omgaan met stress en ontspanning)')}</h3>
-      {data ? (
-        data.classes === 0 ? (
-          <p>{t('Dit schooljaar heeft de school nog geen klassen.')}</p>
+      <details>
+        <summary>
+          <h3 id={headingId}>{layer === 'layer-1' ? t('Ken je raampje (laag 1, gedeelde taal)') : t('Ken je raampje (laag 3B, omgaan met stress en ontspanning)')}</h3>
+        </summary>
+        {data ? (
+          data.classes === 0 ? (
+            <p>{t('Dit schooljaar heeft de school nog geen klassen.')}</p>
+          ) : (
+            <>
+              <ul>
+                {data.lessons.map((entry) => {
+                  const lesson = WINDOW_LESSONS.find((candidate) => candidate.id === entry.lessonId);
+                  return (
+                    <li key={entry.lessonId}>
+                      {t('Les {{number}}, {{title}}: gegeven in {{given}} van {{classes}} klassen', {
+                        number: lesson?.number ?? '',
+                        title: lesson ? wordingOf(lesson.staffTitle, i18n.language) : entry.lessonId,
+                        given: format.number(entry.classesGiven),
+                        classes: format.number(data.classes),
+                      })}
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="muted">{t('Een klas telt mee als de les er in schooljaar {{year}} minstens één keer is gegeven. Leerkrachten leggen dat vast bij Regulatie, Ken je raampje.', { year: data.schoolYear })}</p>
+            </>
+          )
         ) : (
-          <>
-            <ul>
-              {data.lessons.map((entry) => {
-                const lesson = WINDOW_LESSONS.find((candidate) => candidate.id === entry.lessonId);
-                return (
-                  <li key={entry.lessonId}>
-                    {t('Les {{number}}, {{title}}: gegeven in {{given}} van {{classes}} klassen', {
-                      number: lesson?.number ?? '',
-                      title: lesson ? wordingOf(lesson.staffTitle, i18n.language) : entry.lessonId,
-                      given: format.number(entry.classesGiven),
-                      classes: format.number(data.classes),
-                    })}
-                  </li>
-                );
-              })}
-            </ul>
-            <p className="muted">{t('Een klas telt mee als de les er in schooljaar {{year}} minstens één keer is gegeven. Leerkrachten leggen dat vast bij Regulatie, Ken je raampje.', { year: data.schoolYear })}</p>
-          </>
-        )
-      ) : (
-        <LoadState error={error} isLoading={isLoading} />
-      )}
+          <LoadState error={error} isLoading={isLoading} />
+        )}
+      </details>
     </section>
   );
 }
