@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoInstant, newId } from '../../src/server/deps';
 import { DEMO_ROUNDS } from '../../src/server/features/demo/demo-school-year.data';
 import { DEFAULT_STATE_WORDS } from '../../src/shared/checkin-wording';
-import { schoolDateOf, schoolYearAt } from '../../src/shared/school-time';
+import { addDays, schoolDateOf, schoolYearAt } from '../../src/shared/school-time';
 import { WINDOW_LESSONS } from '../../src/shared/window-lessons';
 import { formatDate } from '../../src/web/i18n/format';
 import { type BrowserSession, type ClassPupil, createPageAudit, createSignedInBrowsers, demoClass, type RunningServer, startDemoServer, waitForPage } from './support/browser-harness';
@@ -175,9 +175,12 @@ describe('regulation for staff and the "know your window" lessons, in the browse
   it('the teacher sees what helped a pupil on their check-in page', async () => {
     const { page } = teacher;
     const pupil = pupils[0]!;
+    // On the latest weekday (a school day in the trend, also when the test runs in a weekend).
+    const weekday = new Date(`${today()}T12:00:00Z`).getUTCDay();
+    const schoolDay = addDays(today(), weekday === 0 ? -2 : weekday === 6 ? -1 : 0);
     await server.db.kysely
       .insertInto('regulation_moments')
-      .values({ id: newId(), school_id: schoolId, class_id: classId, pupil_id: pupil.id, school_date: today(), state: 'too_high', activity_id: 'breathing-calm-wave', helped: 1, channel: 'device', created_at: isoInstant(new Date()) })
+      .values({ id: newId(), school_id: schoolId, class_id: classId, pupil_id: pupil.id, school_date: schoolDay, state: 'too_high', activity_id: 'breathing-calm-wave', helped: 1, channel: 'device', created_at: isoInstant(new Date()) })
       .execute();
     await page.goto(`${server.baseUrl}/scholen/${schoolId}/check-in/leerlingen/${pupil.id}?klas=${classId}`);
     await waitForPage(page, `Check-in van ${pupil.name}`);
@@ -187,6 +190,8 @@ describe('regulation for staff and the "know your window" lessons, in the browse
     expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Activiteit', 'Gedaan', 'Hielp', 'Hielp niet']);
     expect(await table.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual(['1', '1', '0']);
     expect(await table.getByRole('rowheader').allTextContents()).toEqual([CALM_WAVE]);
+    // The same moment on the trend: a filled diamond under that day.
+    expect(await page.locator('.trend-chart .trend-regulation--helped').count()).toBe(1);
     await audit.check(teacher);
   });
 

@@ -1,4 +1,5 @@
-import { PupilRegulationSection } from '../regulation/regulation-sections';
+import { PupilRegulationSection, pupilRegulationPath } from '../regulation/regulation-sections';
+import type { PupilRegulation } from '../../api/regulation-types';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -28,6 +29,8 @@ export function CheckinPupilPage() {
   const [search] = useSearchParams();
   const classId = search.get('klas');
   const history = useApiData<PupilCheckinHistory>(apiPath('/api/schools/:schoolId/pupils/:pupilId/checkin/history', { schoolId: school.id, pupilId }));
+  // The regulation moments, once, for the trend's diamonds and the "what helps" section.
+  const regulation = useApiData<PupilRegulation>(can('school.regulation') ? pupilRegulationPath(school.id, pupilId) : null);
   const back = classId
     ? { to: checkinClassPath(school.id, classId), label: t('Terug naar de klas') }
     : can('school.checkin.signals.school')
@@ -99,9 +102,9 @@ export function CheckinPupilPage() {
       </section>
       <section aria-labelledby="verloop-kop">
         <h2 id="verloop-kop">{t('De afgelopen weken')}</h2>
-        <TrendChart days={data.days} />
+        <TrendChart days={data.days} regulation={regulation.data?.moments} />
       </section>
-      {can('school.regulation') ? <PupilRegulationSection pupilId={data.pupilId} /> : null}
+      {can('school.regulation') ? <PupilRegulationSection pupilId={data.pupilId} regulation={regulation} /> : null}
       <section aria-labelledby="notities-kop">
         <h2 id="notities-kop">{t('We hebben gepraat')}</h2>
         <p className="muted">{t('Alleen de leerkrachten van deze leerling en het zorgteam lezen deze notities.')}</p>

@@ -14,12 +14,19 @@ const ROW = 34;
 const STEP = 26;
 const AXIS = 36;
 
+/** A regulation moment on the chart: the day, and whether the pupil said it helped (null: not said). */
+export interface TrendRegulation {
+  date: string;
+  helped: boolean | null;
+}
+
 /**
  * A pupil's school days as a chart drawn by React: one row per state (the window row shaded), a dot
- * per day, a ring on days the pupil asked to talk. The chart repeats the table under it, which is
- * its text alternative and holds every day.
+ * per day, a ring on days the pupil asked to talk, and (when given) a small diamond under the rows on days the pupil
+ * did a regulation activity after the check-in — filled when they said it helped. The chart repeats the table under
+ * it, which is its text alternative and holds every day.
  */
-export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
+export function TrendChart({ days: unsorted, regulation }: { days: TrendDay[]; regulation?: readonly TrendRegulation[] }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const titleId = useId();
@@ -34,6 +41,13 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
   const checkedIn = days.filter((day) => day.state !== null);
   const inWindow = checkedIn.filter((day) => day.state === 'in_window').length;
   const caption = t('Check-ins per schooldag');
+  // Per day: how many regulation moments, and whether any of them helped.
+  const moments = new Map<string, { count: number; helped: boolean }>();
+  for (const moment of regulation ?? []) {
+    const day = moments.get(moment.date) ?? { count: 0, helped: false };
+    moments.set(moment.date, { count: day.count + 1, helped: day.helped || moment.helped === true });
+  }
+  const markY = TOP + CHECKIN_STATES_TOP_DOWN.length * ROW + 6;
 
   if (days.length === 0) return <p className="notice">{t('Nog geen schooldagen in deze periode.')}</p>;
   return (
@@ -69,6 +83,12 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
             </g>
           ) : null,
         )}
+        {days.map((day, index) => {
+          const moment = moments.get(day.date);
+          if (!moment) return null;
+          const x = xOf(index);
+          return <polygon key={`regulation-${day.date}`} className={moment.helped ? 'trend-regulation trend-regulation--helped' : 'trend-regulation'} points={`${x},${markY - 5} ${x + 5},${markY} ${x},${markY + 5} ${x - 5},${markY}`} />;
+        })}
         {days.map((day, index) =>
           index % 5 === 0 ? (
             <text key={`label-${day.date}`} className="trend-date-label" x={xOf(index)} y={TOP + CHECKIN_STATES_TOP_DOWN.length * ROW + 20} textAnchor="middle">
@@ -77,7 +97,10 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
           ) : null,
         )}
       </svg>
-      <figcaption className="muted">{t('Een punt is de check-in van die dag, een ring eromheen: de leerling wilde praten. Een lege plek: geen check-in.')}</figcaption>
+      <figcaption className="muted">
+        {t('Een punt is de check-in van die dag, een ring eromheen: de leerling wilde praten. Een lege plek: geen check-in.')}
+        {regulation ? ` ${t('Een ruitje onder de dag: de leerling deed na de check-in een regulatieactiviteit; gevuld als het hielp.')}` : null}
+      </figcaption>
       <details className="trend-table">
         <summary>{t('Alle dagen als tabel')}</summary>
         <TableWrap label={caption}>
@@ -88,6 +111,7 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
                 <th scope="col">{t('Datum')}</th>
                 <th scope="col">{t('Check-in')}</th>
                 <th scope="col">{t('Wilde praten')}</th>
+                {regulation ? <th scope="col">{t('Regulatie')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -98,6 +122,7 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
                   </th>
                   <td>{day.state ? <StateBadge state={day.state} /> : <span className="muted">{t('geen check-in')}</span>}</td>
                   <td>{day.wantsTalk ? t('ja') : t('nee')}</td>
+                  {regulation ? <td>{regulationCell(t, moments.get(day.date))}</td> : null}
                 </tr>
               ))}
             </tbody>
@@ -106,4 +131,9 @@ export function TrendChart({ days: unsorted }: { days: TrendDay[] }) {
       </details>
     </figure>
   );
+}
+
+function regulationCell(t: ReturnType<typeof useTranslation>['t'], moment: { count: number; helped: boolean } | undefined): string {
+  if (!moment) return '';
+  return moment.helped ? t('activiteit, hielp') : t('activiteit');
 }

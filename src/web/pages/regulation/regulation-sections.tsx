@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, apiPath } from '../../api/api-client';
 import type { ClassRegulation, LibraryActivity, PupilRegulation } from '../../api/regulation-types';
-import { useApiData } from '../../api/use-api-data';
+import { type ApiData, useApiData } from '../../api/use-api-data';
 import { ErrorMessage, LoadState } from '../../components/load-state';
 import { TableWrap } from '../../components/table-wrap';
 import { useFormat } from '../../i18n/format';
@@ -39,17 +39,21 @@ export function ClassRoutinesSection({ classId }: { classId: string }) {
   );
 }
 
+/** Where a pupil's regulation moments are read (the page loads them once, for the trend and this section). */
+export function pupilRegulationPath(schoolId: string, pupilId: string): string {
+  return apiPath('/api/schools/:schoolId/pupils/:pupilId/regulation', { schoolId, pupilId });
+}
+
 /**
  * On a pupil's check-in page: which activities the pupil did after a check-in outside the window and whether they
  * said it helped; the care team links helpful ones to the pupil's support plan.
  */
-export function PupilRegulationSection({ pupilId }: { pupilId: string }) {
+export function PupilRegulationSection({ pupilId, regulation }: { pupilId: string; regulation: ApiData<PupilRegulation> }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { school } = useSchool();
   const { session } = useSession();
-  const base = apiPath('/api/schools/:schoolId/pupils/:pupilId/regulation', { schoolId: school.id, pupilId });
-  const regulation = useApiData<PupilRegulation>(base);
+  const base = pupilRegulationPath(school.id, pupilId);
   const [failure, setFailure] = useState<string | null>(null);
   const isCareTeam = session.schools.find((entry) => entry.id === school.id)?.roles.includes('care_team') ?? false;
   const library = useApiData<LibraryActivity[]>(isCareTeam ? apiPath('/api/schools/:schoolId/regulation/activities', { schoolId: school.id }) : null);
