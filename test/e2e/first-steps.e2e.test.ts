@@ -103,7 +103,10 @@ describe('the first steps of a new school in the browser', () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Terug naar Personeel' }).click();
     await waitForPage(page, 'Personeel');
-    expect(await page.getByRole('region', { name: 'Openstaande uitnodigingen' }).getByRole('row').count()).toBe(3);
+    // The open invitations load on their own, after the page's heading: wait for their table before counting.
+    const invitations = page.getByRole('region', { name: 'Openstaande uitnodigingen' }).getByRole('row');
+    await invitations.first().waitFor();
+    expect(await invitations.count()).toBe(3);
     await page.getByRole('button', { name: `Startdatum van ${ADMIN} wijzigen` }).click();
     const dialog = page.getByRole('dialog', { name: `Startdatum van ${ADMIN}` });
     await dialog.waitFor();
