@@ -7,6 +7,7 @@ import { type AuditAction, recordAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
+import { requireClassInScope } from '../sociogram/class-group.service';
 import { minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
 import { loadShippedActivities, parseSchoolActivity } from './regulation-activities';
 import { type RegulationActivity, regulationActivitySchema } from './regulation-activity.schema';
@@ -96,7 +97,7 @@ export async function setActivityHidden(deps: Deps, caller: StaffCaller, schoolI
 
 /** A class's favourite activities and routine moments. */
 export async function getClassRegulation(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<ClassRegulation> {
-  const found = await requireClass(deps, caller, schoolId, classId);
+  const found = await requireClassInScope(deps, caller, schoolId, classId);
   const db = deps.db.kysely;
   const [favourites, routines, library] = await Promise.all([repository.listFavourites(db, classId), repository.listRoutines(db, classId), schoolLibrary(db, schoolId)]);
   const names = new Map(library.map((activity) => [activity.id, activity.name]));
@@ -110,7 +111,7 @@ export async function getClassRegulation(deps: Deps, caller: StaffCaller, school
 
 /** Marks an activity as a favourite of the class, or not any more. */
 export async function setFavourite(deps: Deps, caller: StaffCaller, schoolId: string, classId: string, activityId: string, favourite: boolean): Promise<ClassRegulation> {
-  await requireClass(deps, caller, schoolId, classId);
+  await requireClassInScope(deps, caller, schoolId, classId);
   await requireVisibleActivity(deps.db.kysely, schoolId, activityId, favourite);
   await repository.setFavourite(deps.db.kysely, classId, activityId, favourite, caller.userId, isoInstant(deps.clock.now()));
   return getClassRegulation(deps, caller, schoolId, classId);
@@ -118,7 +119,7 @@ export async function setFavourite(deps: Deps, caller: StaffCaller, schoolId: st
 
 /** Plans a daily routine moment for the class: at a time, one activity with the whole class. */
 export async function addRoutine(deps: Deps, caller: StaffCaller, schoolId: string, classId: string, body: AddRoutineBody): Promise<ClassRegulation> {
-  await requireClass(deps, caller, schoolId, classId);
+  await requireClassInScope(deps, caller, schoolId, classId);
   await requireVisibleActivity(deps.db.kysely, schoolId, body.activityId, true, 'body.activityId');
   await deps.db.kysely.transaction().execute(async (trx) => {
     const id = newId();
@@ -130,7 +131,7 @@ export async function addRoutine(deps: Deps, caller: StaffCaller, schoolId: stri
 
 /** Removes a routine moment of the class. */
 export async function removeRoutine(deps: Deps, caller: StaffCaller, schoolId: string, classId: string, routineId: string): Promise<void> {
-  await requireClass(deps, caller, schoolId, classId);
+  await requireClassInScope(deps, caller, schoolId, classId);
   await deps.db.kysely.transaction().execute(async (trx) => {
     if (!(await repository.deleteRoutine(trx, classId, routineId))) throw new AppError('not_found');
     await audit(trx, deps, caller, schoolId, classId, 'regulation.routine_removed', { routineId });
@@ -247,12 +248,6 @@ async function requireVisibleActivity(db: Kysely<Database>, schoolId: string, ac
   if (!mustBeVisible) return;
   const activity = (await schoolLibrary(db, schoolId)).find((entry) => entry.id === activityId);
   if (!activity || activity.hidden) throw new AppError('validation_failed', { fields: { [field]: ['unknown_activity'] } });
-}
-
-async function requireClass(deps: Deps, caller: StaffCaller, schoolId: string, classId: string) {
-  const found = await deps.db.kysely.selectFrom('classes').select(['id', 'name']).where('school_id', '=', schoolId).where('id', '=', classId).executeTakeFirst();
-  if (!found || !(await isClassInScope(deps.db.kysely, pupilScopeOf(caller.actor, schoolId, 'checkins'), classId))) throw new AppError('not_found');
-  return found;
 }
 
 async function requirePupil(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string): Promise<void> {

@@ -3,11 +3,6 @@ import type { Database } from '../../db/database';
 
 // SQL of the "know your window" lessons (features/regulation/window-lessons.*); every query is scoped to a school.
 
-/** A class of the school with its school year; undefined when the school has no such class. */
-export async function findClassOfSchool(db: Kysely<Database>, schoolId: string, classId: string) {
-  return db.selectFrom('classes').select(['id', 'name', 'school_year']).where('school_id', '=', schoolId).where('id', '=', classId).executeTakeFirst();
-}
-
 /** The lessons a class was given between two days (inclusive), oldest first. */
 export async function listGivenToClass(db: Kysely<Database>, schoolId: string, classId: string, from: string, to: string) {
   return db

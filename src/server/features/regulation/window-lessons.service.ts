@@ -3,12 +3,12 @@ import { AGE_GROUPS, CHECKIN_STATES_TOP_DOWN } from '../../../shared/checkin';
 import { firstDayOfSchoolYear, lastDayOfSchoolYear, schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 import { WINDOW_LESSONS, type WindowLessonId } from '../../../shared/window-lessons';
 import type { StaffCaller } from '../../access/caller';
-import { isClassInScope, pupilScopeOf } from '../../access/record-scope';
 import { type AuditAction, recordAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { ageGroupOfClass, buildStateChoices } from '../checkin/checkin-form';
+import { requireClassInScope, type SchoolClass } from '../sociogram/class-group.service';
 import * as repository from './window-lessons.repository';
 import type { CheckinWord, ClassWindowLessons, LessonEvidence, LessonGivenBody } from './window-lessons.schemas';
 
@@ -18,18 +18,17 @@ import type { CheckinWord, ClassWindowLessons, LessonEvidence, LessonGivenBody }
 // scope: another class answers 404. The people who lead the TSO work read it back as evidence for the self-scan:
 // per lesson how many classes of this school year had it, out of how many — counts of classes, nothing about a pupil.
 
-type SchoolClass = NonNullable<Awaited<ReturnType<typeof repository.findClassOfSchool>>>;
 
 /** A class's lessons: its age group and check-in words, and when each lesson was given in its school year. */
 export async function getClassLessons(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<ClassWindowLessons> {
-  const schoolClass = await requireClass(deps, caller, schoolId, classId);
+  const schoolClass = await requireClassInScope(deps, caller, schoolId, classId);
   return classLessonsOf(deps, schoolId, schoolClass);
 }
 
 /** Records that the class was given a lesson on a school day (today or earlier, in the class's school year); audited. */
 export async function recordLessonGiven(deps: Deps, caller: StaffCaller, schoolId: string, classId: string, lessonId: WindowLessonId, body: LessonGivenBody): Promise<ClassWindowLessons> {
   const db = deps.db.kysely;
-  const schoolClass = await requireClass(deps, caller, schoolId, classId);
+  const schoolClass = await requireClassInScope(deps, caller, schoolId, classId);
   const problem =
     body.givenOn > schoolDateOf(deps.clock.now())
       ? 'in_the_future'
@@ -48,7 +47,7 @@ export async function recordLessonGiven(deps: Deps, caller: StaffCaller, schoolI
 
 /** Undoes one record of a lesson given to the class (a mistake, a wrong day); audited. */
 export async function undoLessonGiven(deps: Deps, caller: StaffCaller, schoolId: string, classId: string, lessonId: WindowLessonId, givenId: string): Promise<void> {
-  await requireClass(deps, caller, schoolId, classId);
+  await requireClassInScope(deps, caller, schoolId, classId);
   await deps.db.kysely.transaction().execute(async (trx) => {
     if (!(await repository.deleteGiven(trx, schoolId, classId, lessonId, givenId))) throw new AppError('not_found');
     await audit(trx, deps, caller, schoolId, classId, 'regulation.lesson_given_undone', { givenId, lessonId });
@@ -97,14 +96,6 @@ async function checkinWordsOf(db: Kysely<Database>, schoolId: string, ageGroup: 
 
 function ageGroupOrMiddle(value: string): ClassWindowLessons['ageGroup'] {
   return AGE_GROUPS.find((group) => group === value) ?? 'middle';
-}
-
-// The class's own teachers see it, the care team every class of the school (the check-in's scope); the rest is 404.
-async function requireClass(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<SchoolClass> {
-  const db = deps.db.kysely;
-  const found = await repository.findClassOfSchool(db, schoolId, classId);
-  if (!found || !(await isClassInScope(db, pupilScopeOf(caller.actor, schoolId, 'checkins'), classId))) throw new AppError('not_found');
-  return found;
 }
 
 async function audit(db: Kysely<Database>, deps: Deps, caller: StaffCaller, schoolId: string, classId: string, action: AuditAction, detail: Record<string, unknown>): Promise<void> {

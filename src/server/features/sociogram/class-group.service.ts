@@ -18,7 +18,8 @@ import type { ClassGroup, ClimateRating, ClimateRatingFields, GroupPhaseEntry, S
 // for its teachers and the care team); only its author undoes a rating. Dates are school days, never in the future,
 // within the class's own school year.
 
-type SchoolClass = NonNullable<Awaited<ReturnType<typeof repository.findClassOfSchool>>>;
+/** A class of the school: id, name, school year. */
+export type SchoolClass = NonNullable<Awaited<ReturnType<typeof repository.findClassOfSchool>>>;
 
 /** The class's Groep page: its climate ratings of its school year, its phase and history, and today's reminders. */
 export async function getClassGroup(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<ClassGroup> {
@@ -82,8 +83,11 @@ export async function setGroupPhase(deps: Deps, caller: StaffCaller, schoolId: s
   return phaseEntryOf({ ...row, set_by_name: caller.user.name });
 }
 
-// The class's own teachers see it, the care team every class of the school (the check-in's scope); the rest is 404.
-async function requireClassInScope(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<SchoolClass> {
+/**
+ * THE rule of a class's group pages (Groep, sociograms, regulation, lessons): the class's own teachers see it, the care
+ * team every class of the school (the check-in's scope); anyone else, or a class of another school, gets 404.
+ */
+export async function requireClassInScope(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<SchoolClass> {
   const db = deps.db.kysely;
   const schoolClass = await repository.findClassOfSchool(db, schoolId, classId);
   if (!schoolClass) throw new AppError('not_found');

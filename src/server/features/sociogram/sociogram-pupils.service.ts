@@ -43,8 +43,7 @@ async function openSociogramsOf(deps: Deps, classId: string): Promise<PupilSocio
   const open = await repository.listOpenSociogramsOfClass(db, classId);
   return Promise.all(
     open.map(async (sociogram) => {
-      const row = await repository.findSociogram(db, sociogram.school_id, sociogram.id);
-      const [questions, roster] = await Promise.all([repository.listQuestions(db, [sociogram.id]), repository.listRoster(db, classId, row!.opened_on)]);
+      const [questions, roster] = await Promise.all([repository.listQuestions(db, [sociogram.id]), repository.listRoster(db, classId, sociogram.opened_on)]);
       return {
         id: sociogram.id,
         questions: questions.map((question) => ({ position: question.position, text: { nl: question.text_nl, en: question.text_en }, maxChoices: question.max_choices })),
@@ -57,6 +56,5 @@ async function openSociogramsOf(deps: Deps, classId: string): Promise<PupilSocio
 async function savePupilChoices(deps: Deps, classId: string, sociogramId: string, pupilId: string, choices: Choices): Promise<{ answeredAt: string }> {
   const sociogram = await repository.findOpenSociogramOfClass(deps.db.kysely, classId, sociogramId);
   if (!sociogram) throw new AppError('not_found');
-  const row = await repository.findSociogram(deps.db.kysely, sociogram.school_id, sociogramId);
-  return { answeredAt: await saveChoices(deps, row!, pupilId, choices, null) };
+  return { answeredAt: await saveChoices(deps, sociogram, pupilId, choices, null) };
 }

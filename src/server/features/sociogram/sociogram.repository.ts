@@ -46,11 +46,6 @@ export async function archiveSchoolQuestion(db: Kysely<Database>, schoolId: stri
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** A class of the school with its school year. */
-export async function findClass(db: Kysely<Database>, schoolId: string, classId: string) {
-  return db.selectFrom('classes').select(['id', 'name', 'school_year']).where('school_id', '=', schoolId).where('id', '=', classId).executeTakeFirst();
-}
-
 /** A sociogram of the school with its class. */
 export async function findSociogram(db: Kysely<Database>, schoolId: string, sociogramId: string) {
   return db
@@ -80,12 +75,18 @@ export async function listSociogramsOfClass(db: Kysely<Database>, classId: strin
 
 /** The open sociograms of a class (at most one), for the pupil pages. */
 export async function listOpenSociogramsOfClass(db: Kysely<Database>, classId: string) {
-  return db.selectFrom('sociograms').select(['id', 'school_id']).where('class_id', '=', classId).where('closed_on', 'is', null).orderBy('opened_on').execute();
+  return db.selectFrom('sociograms').select(['id', 'school_id', 'class_id', 'opened_on', 'closed_on']).where('class_id', '=', classId).where('closed_on', 'is', null).orderBy('opened_on').execute();
 }
 
 /** An open sociogram of the class; undefined when it is closed or of another class. */
 export async function findOpenSociogramOfClass(db: Kysely<Database>, classId: string, sociogramId: string) {
-  return db.selectFrom('sociograms').select(['id', 'school_id', 'class_id']).where('class_id', '=', classId).where('id', '=', sociogramId).where('closed_on', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('sociograms')
+    .select(['id', 'school_id', 'class_id', 'opened_on', 'closed_on'])
+    .where('class_id', '=', classId)
+    .where('id', '=', sociogramId)
+    .where('closed_on', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function insertSociogram(db: Kysely<Database>, row: SociogramsTable, questions: readonly SociogramQuestionsTable[]): Promise<void> {

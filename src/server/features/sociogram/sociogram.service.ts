@@ -8,6 +8,7 @@ import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { shortNamesOf } from '../checkin/checkin-access.service';
+import { requireClassInScope } from './class-group.service';
 import { compareSociograms, layoutNetwork } from './sociogram-network';
 import * as repository from './sociogram.repository';
 import type {
@@ -74,14 +75,14 @@ export async function archiveSchoolQuestion(deps: Deps, caller: StaffCaller, sch
 
 /** The class's sociograms, newest first. */
 export async function listClassSociograms(deps: Deps, caller: StaffCaller, schoolId: string, classId: string): Promise<SociogramSummary[]> {
-  await requireClass(deps, caller, schoolId, classId);
+  await requireClassInScope(deps, caller, schoolId, classId);
   const rows = await repository.listSociogramsOfClass(deps.db.kysely, classId);
   return summariesOf(deps.db.kysely, rows);
 }
 
 /** Starts a sociogram for the class with the chosen questions; one open sociogram per class at a time. */
 export async function startSociogram(deps: Deps, caller: StaffCaller, schoolId: string, classId: string, body: StartSociogramBody): Promise<SociogramDetail> {
-  await requireClass(deps, caller, schoolId, classId);
+  await requireClassInScope(deps, caller, schoolId, classId);
   const db = deps.db.kysely;
   const settings = await getSettings(deps, schoolId);
   const keys = body.questions.map((question) => question.key);
@@ -327,13 +328,6 @@ export async function analysisOf(db: Kysely<Database>, sociogram: { id: string; 
     validChoices: choices.filter((choice) => choice.chooser_id !== choice.chosen_id && onRoster.has(choice.chooser_id) && onRoster.has(choice.chosen_id)),
     analysis,
   };
-}
-
-/** The class of the school, when the caller may see its group: the care team every class, a teacher their own. */
-export async function requireClass(deps: Deps, caller: StaffCaller, schoolId: string, classId: string) {
-  const found = await repository.findClass(deps.db.kysely, schoolId, classId);
-  if (!found || !(await isClassInScope(deps.db.kysely, pupilScopeOf(caller.actor, schoolId, 'checkins'), classId))) throw new AppError('not_found');
-  return found;
 }
 
 /** A sociogram of the school, when the caller may see its class's group (404 otherwise). */
