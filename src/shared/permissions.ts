@@ -95,6 +95,20 @@ export const PERMISSIONS = {
   'school.regulation': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
   // A school's own activities and which shipped ones it hides: the people who lead the TSO work and the care team.
   'school.regulation.manage': { scope: 'school', boardRoles: [], schoolRoles: ['tso_lead', 'leadership', 'care_team'] },
+  // Parents and partners (features/parents, features/partners). A pupil's parents and carers — inviting them by a
+  // one-time link, sending them questionnaires, the contact log — are for the pupil's own teachers (the mentor) and
+  // the care team; the parents service narrows a teacher to the pupils of the classes they teach (404 otherwise).
+  'school.parents': { scope: 'school', boardRoles: [], schoolRoles: ['teacher', 'care_team'] },
+  // What the school tells parents (its TSO page) and the languages it adds for parent pages: the school's
+  // leadership, its administrator and the care team.
+  'school.parents.settings': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team'] },
+  // How many pupils had contact with their parents lately and an enrolment conversation, per class and school
+  // (counts only): evidence for the self-scan, for the people who lead the TSO work and the care team.
+  'school.parents.coverage': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'tso_lead', 'care_team'] },
+  // The partners register (organisations, fixed contact persons, agreements, their TSO training): read by the care
+  // team, the people who lead the TSO work and the administrator; kept by the care team, leadership and administrator.
+  'school.partners': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'tso_lead', 'care_team'] },
+  'school.partners.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team'] },
   // Implementation plan. Every staff member may ask; the plan service answers 403 `not_shared` to anyone
   // outside leadership, TSO leads and the working group while the school has not shared the plan with its team.
   'school.plan.read': { scope: 'school', boardRoles: [], schoolRoles: [...SCHOOL_ROLES] },
