@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** The HTML entries Vite builds: the staff SPA and the pupil page (no React; see src/pupil). */
+/** The HTML entries Vite builds: the staff SPA, the pupil page and the parent page (no React; see src/pupil, src/parent). */
 export const PAGE_ENTRIES = {
   index: resolve(import.meta.dirname, 'src/web/index.html'),
   pupil: resolve(import.meta.dirname, 'src/web/pupil.html'),
+  parent: resolve(import.meta.dirname, 'src/web/parent.html'),
 };
 
-// The SPA lives in src/web; the server serves dist/web (pupil.html for /leerling and /klas, index.html for every other page, /assets/* for the rest).
+// The SPA lives in src/web; the server serves dist/web (pupil.html for /leerling and /klas, parent.html for /ouder, index.html for every other page, /assets/* for the rest).
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/web'),
   plugins: [react()],
@@ -22,7 +23,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // A strict CSP and no polyfill: the modulepreload polyfill would be the only inline-ish script.
     modulePreload: { polyfill: false },
-    // Two pages: the staff SPA, and the light pupil entry (/leerling, /klas) with its own small assets.
+    // Three pages: the staff SPA, and the light pupil (/leerling, /klas) and parent (/ouder) entries with their own small assets.
     rolldownOptions: { input: PAGE_ENTRIES },
   },
   server: {

@@ -101,10 +101,26 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
   let plannedConversationId = '';
   let conversationId = '';
   let referralId = '';
+  let parentContactId = '';
+  const parentContacts = (path = '') => `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/parent-contacts${path}`;
   let caseId = '';
   let climateRatingId = '';
   let sociogramId = '';
   let lessonGivenId = '';
+  let partnerOrganisationId = '';
+  let partnerContactId = '';
+  let partnerAgreementId = '';
+  // Parent access (issue 16): a parent of the teacher's pupil, their one-time link and parent session.
+  let parentId = '';
+  let parentLink = '';
+  let parentSession: Login = { cookie: '', csrfToken: '' };
+  let acesQuestionnaireId = '';
+  let wellbeingQuestionnaireId = '';
+  const pupilParents = (path = '') => `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/parents${path}`;
+  const parentTarget = school('parent', () => parentId);
+  const byParent = (targetType: string, targetId: () => string) => () => ({ targetType, targetId: targetId(), schoolId: world.schoolA1, boardId: null });
+  const partnerOrganisation = (path = '') => `/api/schools/${world.schoolA1}/partners/organisations/${partnerOrganisationId}${path}`;
+  const partnerTarget = school('partner_organisation', () => partnerOrganisationId);
   const sociogram = (path = '') => `/api/schools/${world.schoolA1}/sociograms/${sociogramId}${path}`;
   const classGroup = (path = '') => `/api/schools/${world.schoolA1}/classes/${world.classA1}/group${path}`;
 
@@ -588,6 +604,43 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'care.referrals_read', actor: 'careTeam', ...carePupil(), detail: { referrals: 1 } }),
     },
     {
+      name: "recording a contact with a pupil's parents",
+      perform: async () => {
+        const body = { heldOn: '2026-11-20', kind: 'phone', withWhom: 'moeder', topic: 'Slaap', note: 'Slaapt slecht.', followUpOn: '2026-12-01' };
+        const response = await requestAs(test.app, await as('teacher'), 'POST', parentContacts(), body);
+        parentContactId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'parents.contact_added', actor: 'teacher', ...carePupil(), detail: { contactId: parentContactId, via: 'teacher', kind: 'phone', isEnrolment: false, hasFollowUp: true } }),
+    },
+    {
+      name: 'changing a contact with parents',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', parentContacts(`/${parentContactId}`), { careNotes: 'Voor het zorgteam.', isEnrolment: true }),
+      expected: () => ({ action: 'parents.contact_changed', actor: 'careTeam', ...carePupil(), detail: { contactId: parentContactId, via: 'care_team', changed: ['careNotes', 'isEnrolment'] } }),
+    },
+    {
+      name: 'marking the follow-up of a contact with parents done',
+      perform: async () => requestAs(test.app, await as('teacher'), 'PUT', parentContacts(`/${parentContactId}/follow-up`), { done: true }),
+      expected: () => ({ action: 'parents.contact_follow_up_marked', actor: 'teacher', ...carePupil(), detail: { contactId: parentContactId, done: true } }),
+    },
+    {
+      name: "the pupil's teacher reading the contact log with the parents",
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', parentContacts()),
+      expected: () => ({ action: 'parents.contacts_read', actor: 'teacher', ...carePupil(), detail: { via: 'teacher', contacts: 1 } }),
+    },
+    {
+      name: 'the care team reading the contact overview of the school',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', `/api/schools/${world.schoolA1}/parent-contacts`),
+      expected: () => ({ action: 'parents.contacts_overview_read', actor: 'careTeam', ...school('school', () => world.schoolA1)(), detail: { via: 'care_team' } }),
+    },
+    {
+      name: 'removing a contact with parents',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'DELETE', parentContacts(`/${parentContactId}`)),
+      status: 204,
+      expected: () => ({ action: 'parents.contact_removed', actor: 'careTeam', ...carePupil(), detail: { contactId: parentContactId, isEnrolment: true } }),
+    },
+    {
       name: "naming the school's attention officer",
       perform: async () => requestAs(test.app, await as('schoolAdmin'), 'PUT', `/api/schools/${world.schoolA1}/care/attention-officer`, { userId: userId('careTeam') }),
       expected: () => ({ action: 'care.attention_officer_changed', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { userId: userId('careTeam') } }),
@@ -717,6 +770,73 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       expected: () => ({ action: 'regulation.lesson_given_undone', actor: 'careTeam', ...school('class', () => world.classA1)(), detail: { givenId: lessonGivenId, lessonId: 'the-window' } }),
     },
     {
+      name: 'adding an organisation to the partners register',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('careTeam'), 'POST', `/api/schools/${world.schoolA1}/partners/organisations`, { name: 'Wijkteam Zuid', kind: 'neighbourhood_team', isKeyPartner: true });
+        partnerOrganisationId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'partners.organisation_added', actor: 'careTeam', ...partnerTarget(), detail: { kind: 'neighbourhood_team', isKeyPartner: true } }),
+    },
+    {
+      name: 'changing an organisation in the partners register',
+      perform: async () => requestAs(test.app, await as('leadership'), 'PUT', partnerOrganisation(), { name: 'Wijkteam Zuid', kind: 'youth_care', notes: 'Nieuw adres' }),
+      expected: () => ({ action: 'partners.organisation_changed', actor: 'leadership', ...partnerTarget(), detail: { kind: 'youth_care', isKeyPartner: false, previousKind: 'neighbourhood_team' } }),
+    },
+    {
+      name: "adding a contact person to a partner organisation",
+      perform: async () => {
+        const response = await requestAs(test.app, await as('schoolAdmin'), 'POST', partnerOrganisation('/contacts'), { name: 'Sem de Wit', isFixedContact: true });
+        partnerContactId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'partners.contact_added', actor: 'schoolAdmin', ...partnerTarget(), detail: { contactId: partnerContactId, isFixedContact: true } }),
+    },
+    {
+      name: "changing a partner organisation's contact person",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', partnerOrganisation(`/contacts/${partnerContactId}`), { name: 'Sem de Wit', phone: '010-1234567' }),
+      expected: () => ({ action: 'partners.contact_changed', actor: 'careTeam', ...partnerTarget(), detail: { contactId: partnerContactId, isFixedContact: false } }),
+    },
+    {
+      name: "removing a partner organisation's contact person",
+      perform: async () => requestAs(test.app, await as('careTeam'), 'DELETE', partnerOrganisation(`/contacts/${partnerContactId}`)),
+      status: 204,
+      expected: () => ({ action: 'partners.contact_removed', actor: 'careTeam', ...partnerTarget(), detail: { contactId: partnerContactId } }),
+    },
+    {
+      name: 'recording an agreement with a partner organisation',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('careTeam'), 'POST', partnerOrganisation('/agreements'), { title: 'Vaste overlegmomenten', agreedOn: '2026-09-01' });
+        partnerAgreementId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'partners.agreement_added', actor: 'careTeam', ...partnerTarget(), detail: { agreementId: partnerAgreementId } }),
+    },
+    {
+      name: 'changing an agreement with a partner organisation',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', partnerOrganisation(`/agreements/${partnerAgreementId}`), { title: 'Vaste overlegmomenten', agreedOn: '2026-09-01', reviewOn: '2027-09-01' }),
+      expected: () => ({ action: 'partners.agreement_changed', actor: 'careTeam', ...partnerTarget(), detail: { agreementId: partnerAgreementId } }),
+    },
+    {
+      name: 'removing an agreement with a partner organisation',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'DELETE', partnerOrganisation(`/agreements/${partnerAgreementId}`)),
+      status: 204,
+      expected: () => ({ action: 'partners.agreement_removed', actor: 'careTeam', ...partnerTarget(), detail: { agreementId: partnerAgreementId } }),
+    },
+    {
+      name: 'archiving an organisation of the partners register',
+      perform: async () => requestAs(test.app, await as('leadership'), 'PUT', partnerOrganisation('/archived'), { archived: true }),
+      expected: () => ({ action: 'partners.organisation_archived', actor: 'leadership', ...partnerTarget(), detail: { kind: 'youth_care' } }),
+    },
+    {
+      name: 'bringing an archived organisation back into the partners register',
+      perform: async () => requestAs(test.app, await as('leadership'), 'PUT', partnerOrganisation('/archived'), { archived: false }),
+      expected: () => ({ action: 'partners.organisation_restored', actor: 'leadership', ...partnerTarget(), detail: { kind: 'youth_care' } }),
+    },
+    {
       name: 'signing in',
       perform: signIn(() => world.users.teacher.email, WORLD_PASSWORD),
       expected: () => ({ action: 'auth.login_succeeded', actor: 'teacher', targetType: 'user', targetId: userId('teacher'), schoolId: null, boardId: null }),
@@ -732,6 +852,164 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       perform: signIn(() => 'nobody@world.test', WORLD_PASSWORD),
       status: 401,
       expected: () => ({ action: 'auth.login_failed', actor: null, targetType: 'user', targetId: null, schoolId: null, boardId: null }),
+    },
+    {
+      name: "adding a parent of the teacher's pupil",
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', pupilParents(), { name: 'Yara Ouder', relation: 'moeder', email: null, phone: null, language: 'nl' });
+        parentId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'parents.parent_added', actor: 'teacher', ...parentTarget(), detail: { pupilId: world.pupilInClassA1 } }),
+    },
+    {
+      name: "changing a parent's details",
+      perform: async () => requestAs(test.app, await as('teacher'), 'PUT', pupilParents(`/${parentId}`), { name: 'Yara Ouder', relation: 'moeder', email: 'yara@world.test', phone: null, language: 'nl' }),
+      status: 204,
+      expected: () => ({ action: 'parents.parent_changed', actor: 'teacher', ...parentTarget(), detail: { changed: ['email'] } }),
+    },
+    {
+      name: "the pupil's teacher reading the pupil's parents",
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', pupilParents()),
+      expected: () => ({ action: 'parents.read', actor: 'teacher', ...carePupil(), detail: { via: 'teacher', parents: 1 } }),
+    },
+    {
+      name: 'printing a letter with a one-time link for a parent',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', pupilParents(`/${parentId}/links`), { channel: 'letter' });
+        parentLink = new URL(response.json().letter.url).hash.replace('#link=', '');
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'parents.link_sent', actor: 'teacher', ...parentTarget(), detail: { channel: 'letter' } }),
+    },
+    {
+      name: 'a parent opening their one-time link',
+      perform: async () => {
+        const response = await test.app.inject({ method: 'POST', url: '/api/parent/session', payload: { token: parentLink } });
+        const cookie = [response.headers['set-cookie']].flat().find((header) => header?.startsWith('__Host-gw_parent='))?.split(';')[0] ?? '';
+        const home = await test.app.inject({ method: 'GET', url: '/api/parent/home', headers: { cookie } });
+        parentSession = { cookie, csrfToken: home.json().csrfToken };
+        return response;
+      },
+      expected: () => ({ action: 'parent.link_opened', actor: null, ...byParent('parent', () => parentId)(), detail: { channel: 'letter' } }),
+    },
+    {
+      name: 'opening the same one-time link a second time',
+      perform: async () => test.app.inject({ method: 'POST', url: '/api/parent/session', payload: { token: parentLink } }),
+      status: 410,
+      expected: () => ({ action: 'parent.link_open_failed', actor: null, ...byParent('parent', () => parentId)(), detail: { reason: 'used' } }),
+    },
+    {
+      name: 'asking for a new link with a used one',
+      perform: async () => test.app.inject({ method: 'POST', url: '/api/parent/new-link-requests', payload: { token: parentLink } }),
+      status: 202,
+      expected: () => ({ action: 'parent.new_link_requested', actor: null, ...byParent('parent', () => parentId)() }),
+    },
+    {
+      name: "sending a parent the questionnaire about the child's ACEs",
+      perform: async () => {
+        const response = await requestAs(test.app, await as('careTeam'), 'POST', `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/parent-questionnaires`, { parentId, instrumentId: 'parent-aces' });
+        acesQuestionnaireId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'parents.questionnaire_sent', actor: 'careTeam', ...parentTarget(), detail: { instrumentId: 'parent-aces' } }),
+    },
+    {
+      name: 'a parent answering the ACE questionnaire, which lands in the care view',
+      perform: async () => requestAs(test.app, parentSession, 'PUT', `/api/parent/questionnaires/${acesQuestionnaireId}`, { answers: { poverty: 1 } }),
+      expected: () => ({ action: 'parent.questionnaire_answered', actor: null, ...byParent('pupil', () => world.pupilInClassA1)(), detail: { parentId, answered: 1, acesRecorded: 1 } }),
+    },
+    {
+      name: 'sending a parent the questionnaire about themselves',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('careTeam'), 'POST', `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/parent-questionnaires`, { parentId, instrumentId: 'parent-own-wellbeing' });
+        wellbeingQuestionnaireId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'parents.questionnaire_sent', actor: 'careTeam', ...parentTarget(), detail: { instrumentId: 'parent-own-wellbeing' } }),
+    },
+    {
+      name: 'a parent consenting to the questionnaire about themselves',
+      perform: async () => requestAs(test.app, parentSession, 'POST', `/api/parent/questionnaires/${wellbeingQuestionnaireId}/consent`),
+      expected: () => ({ action: 'parent.consent_given', actor: null, ...byParent('parent', () => parentId)(), detail: { instrumentId: 'parent-own-wellbeing' } }),
+    },
+    {
+      name: 'withdrawing a questionnaire sent to a parent',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'DELETE', `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/parent-questionnaires/${wellbeingQuestionnaireId}`),
+      status: 204,
+      expected: () => ({ action: 'parents.questionnaire_withdrawn', actor: 'careTeam', ...parentTarget(), detail: { instrumentId: 'parent-own-wellbeing' } }),
+    },
+    {
+      name: 'a parent correcting their contact details',
+      perform: async () => requestAs(test.app, parentSession, 'PUT', '/api/parent/details', { email: 'yara.ouder@world.test', phone: '06 12345678' }),
+      status: 204,
+      expected: () => ({ action: 'parent.details_corrected', actor: null, ...byParent('parent', () => parentId)(), detail: { changed: ['email', 'phone'] } }),
+    },
+    {
+      name: 'a parent choosing the language of their page',
+      perform: async () => requestAs(test.app, parentSession, 'PUT', '/api/parent/language', { code: 'en' }),
+      status: 204,
+      expected: () => ({ action: 'parent.language_chosen', actor: null, ...byParent('parent', () => parentId)(), detail: { code: 'en' } }),
+    },
+    {
+      name: 'a parent saying their child does not take part in research',
+      perform: async () => requestAs(test.app, parentSession, 'PUT', `/api/parent/children/${world.pupilInClassA1}/research`, { takesPart: false }),
+      status: 204,
+      expected: () => ({ action: 'parent.research_consent_changed', actor: null, ...byParent('pupil', () => world.pupilInClassA1)(), detail: { parentId, takesPart: false } }),
+    },
+    {
+      name: 'a parent asking for a conversation',
+      perform: async () => requestAs(test.app, parentSession, 'POST', '/api/parent/conversation-requests', { pupilId: world.pupilInClassA1, message: 'Mag ik even bellen?' }),
+      expected: () => ({ action: 'parent.conversation_requested', actor: null, ...byParent('pupil', () => world.pupilInClassA1)(), detail: { parentId } }),
+    },
+    {
+      name: "marking a parent's conversation request handled",
+      perform: async () => {
+        const request = await test.deps.db.kysely.selectFrom('parent_conversation_requests').select('id').where('parent_id', '=', parentId).executeTakeFirstOrThrow();
+        return requestAs(test.app, await as('teacher'), 'POST', `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/parent-requests/${request.id}/handled`);
+      },
+      expected: () => ({ action: 'parents.request_handled', actor: 'teacher', ...carePupil() }),
+    },
+    {
+      name: 'a parent closing their page',
+      perform: async () => requestAs(test.app, parentSession, 'DELETE', '/api/parent/session'),
+      expected: () => ({ action: 'parent.signed_out', actor: null, ...byParent('parent', () => parentId)() }),
+    },
+    {
+      name: 'revoking the access of a parent',
+      perform: async () => requestAs(test.app, await as('teacher'), 'POST', pupilParents(`/${parentId}/revoke`)),
+      expected: () => ({ action: 'parents.access_revoked', actor: 'teacher', ...parentTarget() }),
+    },
+    {
+      name: 'shielding the child from a parent',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'PUT', pupilParents(`/${parentId}/exclusion`), { excluded: true, reason: 'Uitspraak rechter' }),
+      status: 204,
+      expected: () => ({ action: 'parents.exclusion_changed', actor: 'careTeam', ...parentTarget(), detail: { excluded: true } }),
+    },
+    {
+      name: 'removing a parent from the pupil',
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', pupilParents(`/${parentId}`)),
+      status: 204,
+      expected: () => ({ action: 'parents.parent_removed', actor: 'teacher', ...parentTarget(), detail: { parentRemoved: true } }),
+    },
+    {
+      name: "changing the school's page for parents",
+      perform: async () => requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/parent-settings/tso-page`, { text: { nl: 'Zo werken wij.', en: 'How we work.' } }),
+      expected: () => ({ action: 'parents.page_changed', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { isDefault: false } }),
+    },
+    {
+      name: 'adding a language for the parent page',
+      perform: async () => requestAs(test.app, await as('leadership'), 'PUT', `/api/schools/${world.schoolA1}/parent-settings/languages/tr`, { code: 'tr', name: 'Türkçe', direction: 'ltr', texts: { back: 'Geri' } }),
+      expected: () => ({ action: 'parents.language_saved', actor: 'leadership', ...school('school', () => world.schoolA1)(), detail: { code: 'tr', translated: 1 } }),
+    },
+    {
+      name: 'removing a language of the parent page',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'DELETE', `/api/schools/${world.schoolA1}/parent-settings/languages/tr`),
+      expected: () => ({ action: 'parents.language_removed', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { code: 'tr' } }),
     },
   ];
 

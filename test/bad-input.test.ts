@@ -9,7 +9,7 @@ import { ERROR_CODES } from '../src/shared/error-codes';
 import { aspectIdsOf } from '../src/shared/selfscan-model';
 import { bodySchemaOf, type JsonSchema, type OpenApiDocument } from './support/openapi-arbitrary';
 import { ALLOWED_ON_A } from './support/policy-matrix';
-import { kioskDeviceFor, pupilDeviceFor } from './support/pupil-access';
+import { kioskDeviceFor, parentSessionFor, pupilDeviceFor } from './support/pupil-access';
 import { snapshotDatabase } from './support/snapshot';
 import { createTestApp, type TestApp } from './support/test-app';
 import { testDialects } from './support/test-db';
@@ -67,9 +67,14 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
       headers.cookie = `__Host-gw_session=${session.token}`;
       headers['x-csrf-token'] = session.csrfToken;
     }
-    // A pupil's own device or the class kiosk: their own cookie and token.
+    // A pupil's own device, the class kiosk or a parent session: their own cookie and token.
     if (route.policy.access === 'device') {
-      const device = route.policy.kind === 'pupil' ? await pupilDeviceFor(test, world.pupilInClassA1, world.classA1) : await kioskDeviceFor(test, world.classA1, world.users.teacher.id);
+      const device =
+        route.policy.kind === 'pupil'
+          ? await pupilDeviceFor(test, world.pupilInClassA1, world.classA1)
+          : route.policy.kind === 'parent'
+            ? await parentSessionFor(test, world.schoolA1, world.pupilInClassA1)
+            : await kioskDeviceFor(test, world.classA1, world.users.teacher.id);
       headers.cookie = device.cookie;
       headers['x-csrf-token'] = device.csrfToken;
     }

@@ -60,15 +60,17 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
     expect(await reachedOutside('kiosk', () => kioskDeviceFor(test, world.classA1, world.users.teacher.id))).toEqual([]);
   });
 
-  it('never takes a staff session, of any role, for a pupil or a kiosk', async () => {
+  it('never takes a staff session, of any role, for a pupil, a kiosk or a parent', async () => {
     const deviceRoutes = test.app.registeredRoutes.filter((route) => route.policy.access === 'device');
     expect(deviceRoutes.map((route) => `${route.method} ${route.url}`).sort()).toEqual([
       'DELETE /api/kiosk',
+      'DELETE /api/parent/session',
       'DELETE /api/pupil/session',
       'GET /api/kiosk',
       'GET /api/kiosk/questionnaires',
       'GET /api/kiosk/regulation/offer',
       'GET /api/kiosk/sociograms',
+      'GET /api/parent/home',
       'GET /api/pupil/questionnaires',
       'GET /api/pupil/regulation/offer',
       'GET /api/pupil/session',
@@ -76,10 +78,16 @@ describe.each(testDialects())('check-in authorization on %s', (dialect) => {
       'POST /api/kiosk/checkins',
       'POST /api/kiosk/pupils/:pupilId/symbol',
       'POST /api/kiosk/regulation/moments',
+      'POST /api/parent/conversation-requests',
+      'POST /api/parent/questionnaires/:questionnaireId/consent',
       'POST /api/pupil/checkins',
       'POST /api/pupil/regulation/moments',
       'PUT /api/kiosk/questionnaires/:waveId/:instrumentId/pupils/:pupilId',
       'PUT /api/kiosk/sociograms/:sociogramId/pupils/:pupilId',
+      'PUT /api/parent/children/:pupilId/research',
+      'PUT /api/parent/details',
+      'PUT /api/parent/language',
+      'PUT /api/parent/questionnaires/:questionnaireId',
       'PUT /api/pupil/questionnaires/:waveId/:instrumentId',
       'PUT /api/pupil/sociograms/:sociogramId',
     ]);

@@ -25,6 +25,7 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   groep: (year) => `/classes?schoolYear=${year}`,
   plan: (year) => `/plan?schoolYear=${year}`,
   scholing: () => '/trainings',
+  partners: () => '/partners',
   metingen: (year) => `/questionnaire-waves?schoolYear=${year}`,
   effect: () => '/effect-evaluation',
   vragenlijsten: () => '/my-questionnaires',
@@ -35,7 +36,9 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   aandachtsfunctionaris: () => '/care/attention-officer',
   'sociogram-instellingen': () => '/sociogram-settings',
   regulatie: () => '/regulation/activities',
+  ouders: () => '/parent-contacts',
   'regulatie/beheer': () => '/regulation/library',
+  ouderpagina: () => '/parent-settings',
   // The break-glass page asks for nothing until someone searches a pupil.
   noodtoegang: () => '',
   postvak: () => '/outbox',

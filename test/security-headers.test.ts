@@ -8,7 +8,7 @@ import { CSRF_HEADER, type RegisteredRoute } from '../src/server/http/auth-hooks
 import { CSP_NONCE_PLACEHOLDER } from '../src/server/http/csp-nonce';
 import { MATRIX_USERS } from './support/policy-matrix';
 import { urlFor } from './support/route-urls';
-import { kioskDeviceFor, pupilDeviceFor } from './support/pupil-access';
+import { kioskDeviceFor, parentSessionFor, pupilDeviceFor } from './support/pupil-access';
 import { snapshotDatabase } from './support/snapshot';
 import { createTestApp, login, type Login, type TestApp } from './support/test-app';
 import { testDialects } from './support/test-db';
@@ -141,6 +141,7 @@ describe.each(testDialects())('requests that must not change anything on %s', (d
     if (!admin) throw new Error('no school admin session');
     const pupilDevice = await pupilDeviceFor(test, world.pupilInClassA1, world.classA1);
     const kioskDevice = await kioskDeviceFor(test, world.classA1, world.users.teacher.id);
+    const parentDevice = await parentSessionFor(test, world.schoolA1, world.pupilInClassA1);
     const before = await dataDigest(test);
     const problems: string[] = [];
     const changing = targets(test, world, (method) => !['GET', 'HEAD', 'OPTIONS'].includes(method));
@@ -156,8 +157,8 @@ describe.each(testDialects())('requests that must not change anything on %s', (d
       ];
       // Public routes (login, setup) have no session to hold a token: the Origin check covers them.
       const forPublic = [{ origin: 'https://evil.example' }];
-      // Pupil and kiosk routes check their own device's token.
-      const device = route.policy.access !== 'device' ? null : route.policy.kind === 'pupil' ? pupilDevice : kioskDevice;
+      // Pupil, kiosk and parent routes check their own device's token.
+      const device = route.policy.access !== 'device' ? null : route.policy.kind === 'pupil' ? pupilDevice : route.policy.kind === 'parent' ? parentDevice : kioskDevice;
       const forDevice = device && [
         { cookie: device.cookie },
         { cookie: device.cookie, [CSRF_HEADER]: 'not-the-token' },

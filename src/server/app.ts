@@ -1,3 +1,4 @@
+import type { DeviceKindRegistration } from './access/caller';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -31,11 +32,16 @@ import { careScreeningWordingRoutes } from './features/care/care-screening-wordi
 import { careConversationRoutes } from './features/care/care-conversations.routes';
 import { careMeldcodeRoutes } from './features/care/care-meldcode.routes';
 import { careReferralRoutes } from './features/care/care-referrals.routes';
+import { parentContactRoutes } from './features/parents/parent-contacts.routes';
+import { parentDeviceKind } from './features/parents/parent-access.service';
+import { parentPageRoutes } from './features/parents/parent-page.routes';
+import { parentsRoutes } from './features/parents/parents.routes';
 import { classGroupRoutes } from './features/sociogram/class-group.routes';
 import { sociogramRoutes } from './features/sociogram/sociogram.routes';
 import { regulationPupilRoutes } from './features/regulation/regulation-pupils.routes';
 import { regulationRoutes } from './features/regulation/regulation.routes';
 import { windowLessonRoutes } from './features/regulation/window-lessons.routes';
+import { partnersRoutes } from './features/partners/partners.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
 import { questionnairePupilRoutes } from './features/questionnaires/questionnaire-pupils.routes';
 import { questionnaireWaveRoutes } from './features/questionnaires/questionnaire-waves.routes';
@@ -129,7 +135,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     if (request.url.startsWith('/api/') || request.url === '/healthz') reply.header('cache-control', 'no-store');
   });
 
-  installAuthHooks(app, deps, checkinDeviceKinds);
+  installAuthHooks(app, deps, [...checkinDeviceKinds, parentDeviceKind as DeviceKindRegistration]);
   installTextGuard(app);
   // The shipped development models are reference data: stored once at start, so no read ever writes them.
   await ensureShippedModels(deps.db.kysely, deps.clock.now());
@@ -175,11 +181,15 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await careConversationRoutes(api, deps);
     await careReferralRoutes(api, deps);
     await careMeldcodeRoutes(api, deps);
+    await parentContactRoutes(api, deps);
+    await parentsRoutes(api, deps);
+    await parentPageRoutes(api, deps);
     await classGroupRoutes(api, deps);
     await sociogramRoutes(api, deps);
     await regulationPupilRoutes(api, deps);
     await regulationRoutes(api, deps);
     await windowLessonRoutes(api, deps);
+    await partnersRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);
   return app;

@@ -59,12 +59,20 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conversation_already_held: 409,
   // The conversation is a colleague's: its note is theirs, so only they change or remove it.
   not_own_conversation: 403,
+  // A teacher changes or removes only the parent contacts they recorded (the care team any).
+  not_own_contact: 403,
   meldcode_case_closed: 409,
   sociogram_already_open: 409,
   sociogram_closed: 409,
   sociogram_still_open: 409,
   // The school has not switched on "rather not" questions.
   negative_questions_off: 403,
+  parent_link_invalid: 410,
+  parent_email_missing: 409,
+  parent_excluded: 409,
+  parent_questionnaire_open: 409,
+  parent_consent_needed: 409,
+  parent_requests_limit: 409,
   internal_error: 500,
 };
 

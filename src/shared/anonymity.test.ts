@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseShownCells, DEFAULT_MIN_GROUP_SIZE, isLargeEnough, MIN_GROUP_SIZE_FLOOR, minimumGroupSizeOf } from './anonymity';
+import { chooseShownCells, DEFAULT_MIN_GROUP_SIZE, isLargeEnough, MIN_GROUP_SIZE_FLOOR, minimumGroupSizeOf, pupilFiguresPerClass } from './anonymity';
 
 describe('the anonymity rule', () => {
   it('uses the board setting for k, never below the floor, and the default when there is none', () => {
@@ -45,5 +45,27 @@ describe('the anonymity rule', () => {
       }),
       { seed: 20261203, numRuns: 500 },
     );
+  });
+});
+
+describe('pupil figures per class', () => {
+  const placements = (sizes: Record<string, number>) =>
+    Object.entries(sizes).flatMap(([classId, size]) => Array.from({ length: size }, (_, index) => ({ class_id: classId, class_name: `Groep ${classId}`, pupil_id: `${classId}-${index}` })));
+
+  it('hides a class under k, and one more so the school total minus the shown classes cannot reveal it', () => {
+    const figures = pupilFiguresPerClass(placements({ a: 2, b: 6, c: 9 }), 5, (pupils) => pupils.length);
+    expect(figures.school).toBe(17);
+    // a (2) is hidden; 2 < k, so the smallest shown class (b) is hidden as well.
+    expect(figures.classes).toEqual([
+      { classId: 'a', className: 'Groep a', figures: null },
+      { classId: 'b', className: 'Groep b', figures: null },
+      { classId: 'c', className: 'Groep c', figures: 9 },
+    ]);
+  });
+
+  it('shows no school figure under k, and counts a pupil placed twice once', () => {
+    const twice = [...placements({ a: 3 }), { class_id: 'a', class_name: 'Groep a', pupil_id: 'a-0' }];
+    const figures = pupilFiguresPerClass(twice, 5, (pupils) => pupils.length);
+    expect(figures).toEqual({ school: null, classes: [{ classId: 'a', className: 'Groep a', figures: null }] });
   });
 });

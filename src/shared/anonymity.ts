@@ -46,6 +46,33 @@ export function chooseShownCells<Key>(cells: readonly SizedCell<Key>[], k: numbe
   return shown.sort((a, b) => a.index - b.index).map((cell) => cell.key);
 }
 
+/** A pupil placed in a class (this school year): what per-class pupil counts are made from. */
+export interface ClassPlacement {
+  class_id: string;
+  class_name: string;
+  pupil_id: string;
+}
+
+/**
+ * Counts about pupils per class and for the school, under the k rule: the school's figures only with at least k
+ * pupils, a class's only when `chooseShownCells` lets it show (a small class is hidden, and one more when subtraction
+ * could reveal it). `countsOf` makes the figures of one set of pupils. Classes in the order of the placements.
+ */
+export function pupilFiguresPerClass<Figures>(placements: readonly ClassPlacement[], k: number, countsOf: (pupils: readonly string[]) => Figures) {
+  const classes = new Map<string, { className: string; pupils: Set<string> }>();
+  for (const row of placements) {
+    const entry = classes.get(row.class_id) ?? { className: row.class_name, pupils: new Set<string>() };
+    entry.pupils.add(row.pupil_id);
+    classes.set(row.class_id, entry);
+  }
+  const everyone = [...new Set(placements.map((row) => row.pupil_id))];
+  const shown = new Set(chooseShownCells([...classes].map(([classId, entry]) => ({ key: classId, size: entry.pupils.size })), k));
+  return {
+    school: isLargeEnough(everyone.length, k) ? countsOf(everyone) : null,
+    classes: [...classes].map(([classId, entry]) => ({ classId, className: entry.className, figures: shown.has(classId) ? countsOf([...entry.pupils]) : null })),
+  };
+}
+
 function assertValidK(k: number): void {
   if (!Number.isInteger(k) || k < MIN_GROUP_SIZE_FLOOR) throw new RangeError(`the minimum group size must be an integer of at least ${MIN_GROUP_SIZE_FLOOR}, got ${k}`);
 }

@@ -21,9 +21,9 @@ export const CARE_COVERAGE_ASPECT_ID = 'layer-3a.pupils';
 /**
  * The kinds of care data a school keeps for a set time after a pupil leaves, each with its own term (months):
  * trusted adults and support plans, ACEs, screenings, pupil conversations, referrals, meldcode cases, break-glass
- * openings.
+ * openings, and the contact log with the pupil's parents (features/parents).
  */
-export const CARE_RETENTION_CATEGORIES = ['plans', 'aces', 'screenings', 'conversations', 'referrals', 'meldcode', 'break_glass'] as const;
+export const CARE_RETENTION_CATEGORIES = ['plans', 'aces', 'screenings', 'conversations', 'referrals', 'meldcode', 'break_glass', 'parent_contacts'] as const;
 export type CareRetentionCategory = (typeof CARE_RETENTION_CATEGORIES)[number];
 /** The default term: two years after the pupil left the school. */
 export const DEFAULT_CARE_RETENTION_MONTHS = 24;

@@ -55,11 +55,18 @@ export const ERROR_CODES = [
   'conversations_already_planned',
   'conversation_already_held',
   'not_own_conversation',
+  'not_own_contact',
   'meldcode_case_closed',
   'sociogram_already_open',
   'sociogram_closed',
   'sociogram_still_open',
   'negative_questions_off',
+  'parent_link_invalid',
+  'parent_email_missing',
+  'parent_excluded',
+  'parent_questionnaire_open',
+  'parent_consent_needed',
+  'parent_requests_limit',
   'internal_error',
 ] as const;
 

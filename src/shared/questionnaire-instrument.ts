@@ -20,8 +20,10 @@ export const SCALE_SCORINGS = ['mean', 'sum'] as const;
  * What an instrument is for. `measurement`: asked in the effect evaluation's waves, results shown as means and
  * favourable shares under the k rule. `screening`: one pupil's symptom list the care team scores (CRIES, CATS):
  * never asked in a wave, every score needs all its items, and a total falls into a band that may propose a referral.
+ * `informant`: what one person tells about one child (a parent's questionnaire, features/parents): sent to that
+ * person, read as answers in words, never asked in a wave and never counted into figures — no favourable answers.
  */
-export const INSTRUMENT_PURPOSES = ['measurement', 'screening'] as const;
+export const INSTRUMENT_PURPOSES = ['measurement', 'screening', 'informant'] as const;
 export type InstrumentPurpose = (typeof INSTRUMENT_PURPOSES)[number];
 
 export const responseOptionSchema = z.strictObject({
@@ -146,7 +148,8 @@ export const instrumentSchema = instrumentShape.superRefine((instrument, context
       if (instrument.ageRange.from > instrument.ageRange.to) issue(['ageRange', 'to'], 'must not be below from');
     }
     if (instrument.purpose === 'screening') checkScreening(instrument, issue);
-    else checkMeasurement(instrument, issue);
+    else if (instrument.purpose === 'measurement') checkMeasurement(instrument, issue);
+    else checkInformant(instrument, issue);
 });
 
 type IssueAt = (path: (string | number)[], message: string) => void;
@@ -159,6 +162,17 @@ function checkMeasurement(instrument: z.output<typeof instrumentShape>, issue: I
     scale.options.forEach((option, optionIndex) => {
       if (option.score !== undefined) issue(['responseScales', index, 'options', optionIndex, 'score'], 'only a screening list scores answers apart from their value');
     });
+  });
+  instrument.scales.forEach((scale, index) => {
+    if (scale.bands !== undefined) issue(['scales', index, 'bands'], 'only a screening list has bands');
+  });
+}
+
+// An informant's answers about one child are read in words: nothing counts as favourable, nothing is banded.
+function checkInformant(instrument: z.output<typeof instrumentShape>, issue: IssueAt): void {
+  if (instrument.ageRange !== undefined) issue(['ageRange'], 'only pupil instruments have an age range');
+  instrument.responseScales.forEach((scale, index) => {
+    if (scale.favourableFrom !== undefined) issue(['responseScales', index, 'favourableFrom'], 'an informant list has no favourable answers');
   });
   instrument.scales.forEach((scale, index) => {
     if (scale.bands !== undefined) issue(['scales', index, 'bands'], 'only a screening list has bands');

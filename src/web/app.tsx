@@ -51,6 +51,10 @@ import { CareAttentionOfficerPage } from './pages/care/care-attention-officer-pa
 import { CareOverviewPage } from './pages/care/care-overview-page';
 import { CareRetentionPage } from './pages/care/care-retention-page';
 import { PupilCarePage } from './pages/care/pupil-care-page';
+import { ParentsPage } from './pages/parents/parents-page';
+import { PupilParentsPage } from './pages/parents/pupil-parents-page';
+import { ParentSettingsPage } from './pages/parents/parent-settings-page';
+import { PartnersPage } from './pages/partners/partners-page';
 import { ClassGroupPage } from './pages/group/class-group-page';
 import { GroupHomePage } from './pages/group/group-home-page';
 import { SociogramPage } from './pages/group/sociogram-page';
@@ -179,6 +183,13 @@ export function App() {
               <Route element={<RequireSchoolPermission permission="school.care.plans.read" />}>
                 <Route path="leerlingen/:pupilId/zorg" element={<PupilCarePage />} />
               </Route>
+              <Route element={<RequireSchoolPermission permission="school.parents.settings" />}>
+                <Route path="ouderpagina" element={<ParentSettingsPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.parents" />}>
+                <Route path="ouders" element={<ParentsPage />} />
+                <Route path="ouders/:pupilId" element={<PupilParentsPage />} />
+              </Route>
               <Route element={<RequireSchoolPermission permission="school.care.overview" />}>
                 <Route path="zorg" element={<CareOverviewPage />} />
               </Route>
@@ -190,6 +201,9 @@ export function App() {
               </Route>
               <Route element={<RequireSchoolPermission permission="school.care.break_glass" />}>
                 <Route path="noodtoegang" element={<BreakGlassPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.partners" />}>
+                <Route path="partners" element={<PartnersPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.research.manage" />}>
                 <Route path="onderzoek" element={<ResearchPage />} />

@@ -35,6 +35,12 @@ export interface IdPools {
   conversationId: string[];
   referralId: string[];
   caseId: string[];
+  organisationId: string[];
+  contactId: string[];
+  agreementId: string[];
+  parentId: string[];
+  questionnaireId: string[];
+  requestId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -48,6 +54,8 @@ export interface FuzzWorld {
   roundId: string;
   /** A round closed early, so its results (consensus, goals, exports) can be read. */
   closedRoundId: string;
+  /** A contact with the parents of a pupil in school A1 (its id is in the contactId pool too, beside a partner's contact). */
+  parentContactId: string;
   aspectIds: string[];
   pools: IdPools;
   hints: ValueHints;
@@ -116,6 +124,9 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
   const waveId = await seedWave(test, world, session);
   const calendarToken = await seedCalendarFeed(test, world);
   const care = await seedCare(test, world, session);
+  const partners = await seedPartners(test, world, session);
+  const parentContactId = await seedParentContact(test, world, session);
+  const parentAccess = await seedParent(test, world, session);
   const doc = (await test.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDocument;
   const aspectIds = aspectIdsOf(model);
   const year = schoolYearAt(test.clock.now());
@@ -144,6 +155,13 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     conversationId: [care.conversationId],
     referralId: [care.referralId],
     caseId: [care.caseId],
+    organisationId: [partners.organisationId],
+    contactId: [partners.contactId, parentContactId],
+    agreementId: [partners.agreementId],
+    parentId: [parentAccess.parentId],
+    questionnaireId: [parentAccess.questionnaireId],
+    // No conversation request yet: only a parent session makes one (an id that is none meets the 404).
+    requestId: [newId()],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -168,6 +186,12 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     conversationId: fromPool(pools.conversationId),
     referralId: fromPool(pools.referralId),
     caseId: fromPool(pools.caseId),
+    organisationId: fromPool(pools.organisationId),
+    contactId: fromPool(pools.contactId),
+    agreementId: fromPool(pools.agreementId),
+    parentId: fromPool(pools.parentId),
+    questionnaireId: fromPool(pools.questionnaireId),
+    requestId: fromPool(pools.requestId),
     instrumentId: fc.constantFrom('teacher-competence', 'class-climate-teacher', 'class-climate-pupil', 'no-such-list'),
     // Instruments for a pupil wave or a teacher wave, now and then an unknown one.
     instrumentIds: fc.oneof(
@@ -212,6 +236,7 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     doc,
     roundId,
     closedRoundId,
+    parentContactId,
     aspectIds,
     pools,
     hints,
@@ -264,6 +289,12 @@ const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
   '/api/schools/:schoolId/pupils/:pupilId/care/conversations': 'conversationId',
   '/api/schools/:schoolId/pupils/:pupilId/care/referrals': 'referralId',
   '/api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases': 'caseId',
+  '/api/schools/:schoolId/pupils/:pupilId/parent-contacts': 'contactId',
+  '/api/schools/:schoolId/partners/organisations': 'organisationId',
+  '/api/schools/:schoolId/pupils/:pupilId/parents': 'parentId',
+  '/api/schools/:schoolId/pupils/:pupilId/parent-questionnaires': 'questionnaireId',
+  '/api/schools/:schoolId/partners/organisations/:organisationId/contacts': 'contactId',
+  '/api/schools/:schoolId/partners/organisations/:organisationId/agreements': 'agreementId',
 };
 
 /** A moment, a goal and an action in school A1's implementation plan, so plan routes meet real records. */
@@ -292,6 +323,41 @@ async function seedCare(test: TestApp, world: World, session: Login): Promise<{ 
   const referralId = await post('referrals', { toWhom: 'Jeugdteam', referredOn: '2026-11-02' });
   const caseId = await post('meldcode-cases', { openedOn: '2026-11-02' });
   return { conversationId, referralId, caseId };
+}
+
+/** A partner organisation of school A1 with a contact person and an agreement, so the partners routes meet real records. */
+async function seedPartners(test: TestApp, world: World, session: Login): Promise<{ organisationId: string; contactId: string; agreementId: string }> {
+  const post = async (path: string, payload: object) => {
+    const url = `/api/schools/${world.schoolA1}/partners/${path}`;
+    const response = await test.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, payload });
+    if (response.statusCode !== 201) throw new Error(`seeding partners failed: ${url} ${response.statusCode} ${response.body}`);
+    return response.json().id as string;
+  };
+  const organisationId = await post('organisations', { name: 'Wijkteam Noord', kind: 'neighbourhood_team', isKeyPartner: true });
+  const contactId = await post(`organisations/${organisationId}/contacts`, { name: 'Vaste contactpersoon', isFixedContact: true });
+  const agreementId = await post(`organisations/${organisationId}/agreements`, { title: 'Samenwerkingsafspraak', agreedOn: '2026-09-01' });
+  return { organisationId, contactId, agreementId };
+}
+
+/** A contact with the parents of a pupil in school A1, made by the fuzzing user, so the contact log's routes meet a real record. */
+async function seedParentContact(test: TestApp, world: World, session: Login): Promise<string> {
+  const url = `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}/parent-contacts`;
+  const payload = { heldOn: '2026-11-02', kind: 'phone', withWhom: 'moeder', topic: 'Kennismaking', followUpOn: '2026-12-01' };
+  const response = await test.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, payload });
+  if (response.statusCode !== 201) throw new Error(`seeding a parent contact failed: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
+}
+
+/** A parent of a pupil in school A1 with a questionnaire sent to them, so the parents' routes meet real records. */
+async function seedParent(test: TestApp, world: World, session: Login): Promise<{ parentId: string; questionnaireId: string }> {
+  const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+  const base = `/api/schools/${world.schoolA1}/pupils/${world.pupilInClassA1}`;
+  const parent = await test.app.inject({ method: 'POST', url: `${base}/parents`, headers, payload: { name: 'Fenna Ouder', relation: 'moeder', email: null, phone: null, language: 'nl' } });
+  if (parent.statusCode !== 201) throw new Error(`seeding a parent failed: ${parent.statusCode} ${parent.body}`);
+  const parentId = parent.json().id as string;
+  const sent = await test.app.inject({ method: 'POST', url: `${base}/parent-questionnaires`, headers, payload: { parentId, instrumentId: 'parent-strengths' } });
+  if (sent.statusCode !== 201) throw new Error(`seeding a parent questionnaire failed: ${sent.statusCode} ${sent.body}`);
+  return { parentId, questionnaireId: sent.json().id as string };
 }
 
 /** A training in school A1's register, so the training routes meet a real record. */

@@ -138,6 +138,18 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
         return { toWhom: `Jeugdteam ${unique}`, referredOn: '2026-11-02', reason: `Reden ${unique}`, status: 'sent', followUpOn: '2026-12-01', screeningId: null };
       case 'PUT /api/schools/:schoolId/pupils/:pupilId/care/referrals/:referralId':
         return { toWhom: `Jeugdteam ${unique}`, reason: `Reden ${unique}`, status: 'waiting', followUpOn: '2026-12-01' };
+      // A contact with a pupil's parents: a day that has been, a follow-up after it; the care team's notes too.
+      case 'POST /api/schools/:schoolId/pupils/:pupilId/parent-contacts':
+      case 'PUT /api/schools/:schoolId/pupils/:pupilId/parent-contacts/:contactId':
+        return { heldOn: '2026-11-02', kind: 'visit', withWhom: `Moeder ${unique}`, topic: `Onderwerp ${unique}`, isEnrolment: true, note: `Notitie ${unique}`, careNotes: `Levensloop ${unique}`, followUpOn: '2026-12-01' };
+      // A parent of the pupil, a shield with its reason, and an added language for the parent page (its code is the path's).
+      case 'POST /api/schools/:schoolId/pupils/:pupilId/parents':
+      case 'PUT /api/schools/:schoolId/pupils/:pupilId/parents/:parentId':
+        return { name: `Ouder ${unique}`, relation: `Relatie ${unique}`, email: null, phone: null, language: 'nl' };
+      case 'PUT /api/schools/:schoolId/pupils/:pupilId/parents/:parentId/exclusion':
+        return { excluded: true, reason: `Reden ${unique}` };
+      case 'PUT /api/schools/:schoolId/parent-settings/languages/:code':
+        return { code: 'ar', name: `Taal ${unique}`, direction: 'rtl', texts: {}, tsoPage: `Pagina ${unique}` };
       case 'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/steps/:step':
         return { doneOn: '2026-11-03', notes: `Notities ${unique}` };
       // A climate rating of a class: a day that has been, in the class's school year.
@@ -148,6 +160,16 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       // A routine moment: a real time and a shipped activity; the label is the free text.
       case 'POST /api/schools/:schoolId/classes/:classId/regulation/routines':
         return { timeOfDay: '10:30', label: `Moment ${unique}`, activityId: 'breathing-calm-wave' };
+      // The partners register: a name of its own each time (two organisations with one name are refused).
+      case 'POST /api/schools/:schoolId/partners/organisations':
+      case 'PUT /api/schools/:schoolId/partners/organisations/:organisationId':
+        return { name: `Partner ${unique}`, kind: 'youth_care', isKeyPartner: true, notes: `Notitie ${unique}` };
+      case 'POST /api/schools/:schoolId/partners/organisations/:organisationId/contacts':
+      case 'PUT /api/schools/:schoolId/partners/organisations/:organisationId/contacts/:contactId':
+        return { name: `Contact ${unique}`, role: `Rol ${unique}`, email: `contact-${unique}@partner.test`, phone: '0800-2000', isFixedContact: true };
+      case 'POST /api/schools/:schoolId/partners/organisations/:organisationId/agreements':
+      case 'PUT /api/schools/:schoolId/partners/organisations/:organisationId/agreements/:agreementId':
+        return { title: `Afspraak ${unique}`, agreedOn: '2026-09-01', reviewOn: '2027-09-01', text: `Tekst ${unique}` };
       default:
         return fc.sample(validObject(operation.body!, fuzz.hints), { seed: unique, numRuns: 1 })[0];
     }
@@ -177,6 +199,14 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       conversationId: fuzz.pools.conversationId[0]!,
       referralId: fuzz.pools.referralId[0]!,
       caseId: fuzz.pools.caseId[0]!,
+      organisationId: fuzz.pools.organisationId[0]!,
+      // Two kinds of record share the name: a partner's contact person and a contact with a pupil's parents.
+      contactId: operation?.url.includes('/parent-contacts/') ? fuzz.parentContactId : fuzz.pools.contactId[0]!,
+      agreementId: fuzz.pools.agreementId[0]!,
+      parentId: fuzz.pools.parentId[0]!,
+      questionnaireId: fuzz.pools.questionnaireId[0]!,
+      requestId: fuzz.pools.requestId[0]!,
+      code: 'ar',
       step: '1',
     };
   }
@@ -199,7 +229,8 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
     const school = `/api/schools/${fuzz.world.schoolA1}`;
     const round = `${school}/selfscan/rounds/${fuzz.roundId}`;
     const closedRound = `${school}/selfscan/rounds/${fuzz.closedRoundId}`;
-    const id = (response.json() as { id?: string }).id;
+    // A write that answers 204 has no body (a parent's details, a shield).
+    const id = response.body === '' ? undefined : (response.json() as { id?: string }).id;
     const urls: Record<string, string[]> = {
       'POST /api/boards/:boardId/schools': [`/api/schools/${id}`],
       'POST /api/schools/:schoolId/locations': [`${school}/locations`],
@@ -243,11 +274,24 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'POST /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/meldcode-cases`],
       'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/steps/:step': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/meldcode-cases`],
       'PUT /api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases/:caseId/closing': [`${school}/pupils/${fuzz.world.pupilInClassA1}/care/meldcode-cases`],
+      'POST /api/schools/:schoolId/pupils/:pupilId/parent-contacts': [`${school}/pupils/${fuzz.world.pupilInClassA1}/parent-contacts`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/parent-contacts/:contactId': [`${school}/pupils/${fuzz.world.pupilInClassA1}/parent-contacts`],
       'PUT /api/schools/:schoolId/care/attention-officer': [`${school}/care/attention-officer`],
+      'POST /api/schools/:schoolId/pupils/:pupilId/parents': [`${school}/pupils/${fuzz.world.pupilInClassA1}/parents`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/parents/:parentId': [`${school}/pupils/${fuzz.world.pupilInClassA1}/parents`],
+      'PUT /api/schools/:schoolId/pupils/:pupilId/parents/:parentId/exclusion': [`${school}/pupils/${fuzz.world.pupilInClassA1}/parents`],
+      'PUT /api/schools/:schoolId/parent-settings/tso-page': [`${school}/parent-settings`],
+      'PUT /api/schools/:schoolId/parent-settings/languages/:code': [`${school}/parent-settings/languages/ar/template`],
       'POST /api/schools/:schoolId/classes/:classId/group/climate': [`${school}/classes/${fuzz.world.classA1}/group`],
       'PUT /api/schools/:schoolId/classes/:classId/group/phase': [`${school}/classes/${fuzz.world.classA1}/group`],
       'POST /api/schools/:schoolId/sociogram-questions': [`${school}/sociogram-settings`],
       'POST /api/schools/:schoolId/classes/:classId/regulation/routines': [`${school}/classes/${fuzz.world.classA1}/regulation`],
+      'POST /api/schools/:schoolId/partners/organisations': [`${school}/partners`],
+      'PUT /api/schools/:schoolId/partners/organisations/:organisationId': [`${school}/partners`],
+      'POST /api/schools/:schoolId/partners/organisations/:organisationId/contacts': [`${school}/partners`],
+      'PUT /api/schools/:schoolId/partners/organisations/:organisationId/contacts/:contactId': [`${school}/partners`],
+      'POST /api/schools/:schoolId/partners/organisations/:organisationId/agreements': [`${school}/partners`],
+      'PUT /api/schools/:schoolId/partners/organisations/:organisationId/agreements/:agreementId': [`${school}/partners`],
       'POST /api/schools/:schoolId/next-school-year/preparation': [`${school}/classes?schoolYear=${followingSchoolYear(year())}`],
     };
     return urls[`${operation.method} ${operation.url}`];

@@ -8,7 +8,7 @@ export const SPECIAL = 'VSO De Horizon';
 /** A school of the demo board. */
 export type SchoolName = typeof PRIMARY | typeof SPECIAL;
 
-const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Postvak', 'Logboek'];
+const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Samenwerkingspartners', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Ouderpagina', 'Postvak', 'Logboek'];
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 /** The board menu a board admin sees, in order. */
@@ -42,12 +42,13 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
     refusedPages: [
       { school: PRIMARY, path: 'leerlingen' },
       { school: SPECIAL, path: 'leerlingen/importeren' },
+      { school: PRIMARY, path: 'partners' },
     ],
   },
   'directie@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen', 'Effect van TSO', 'Personeel', 'Aandachtsfunctionaris', 'Sociogram-instellingen', 'Regulatie beheren', 'Noodtoegang'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Samenwerkingspartners', 'Metingen', 'Effect van TSO', 'Personeel', 'Aandachtsfunctionaris', 'Sociogram-instellingen', 'Regulatie beheren', 'Ouderpagina', 'Noodtoegang'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'locaties' },
@@ -58,18 +59,19 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'kartrekker@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing', 'Metingen', 'Effect van TSO', 'Regulatie beheren', 'Noodtoegang'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing', 'Samenwerkingspartners', 'Metingen', 'Effect van TSO', 'Regulatie beheren', 'Noodtoegang'] },
     refusedPages: [
       { school: PRIMARY, path: 'leerlingen' },
       { school: PRIMARY, path: 'zorg' },
       { school: PRIMARY, path: 'personeel' },
       { school: PRIMARY, path: 'vragenlijsten' },
+      { school: PRIMARY, path: 'ouders' },
     ],
   },
   'leerkracht@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Vragenlijsten', 'Noodtoegang'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Vragenlijsten', 'Noodtoegang'] },
     pupilClasses: { [PRIMARY]: ['Groep 5'] },
     refusedPages: [
       { school: PRIMARY, path: 'zorg' },
@@ -77,12 +79,13 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
       { school: PRIMARY, path: 'leerlingen/importeren' },
       { school: PRIMARY, path: 'metingen' },
       { school: PRIMARY, path: 'effect' },
+      { school: PRIMARY, path: 'partners' },
     ],
   },
   'ib@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Zorg', 'Sociogram-instellingen', 'Regulatie beheren'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Zorg', 'Samenwerkingspartners', 'Sociogram-instellingen', 'Regulatie beheren', 'Ouderpagina'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'personeel' },
@@ -92,7 +95,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'leerkracht2@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [SPECIAL],
-    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Vragenlijsten', 'Noodtoegang'] },
+    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Vragenlijsten', 'Noodtoegang'] },
     pupilClasses: { [SPECIAL]: ['Klas 2B'] },
     refusedPages: [{ school: SPECIAL, path: 'klassen' }],
     unavailableSchools: [PRIMARY],

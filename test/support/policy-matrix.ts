@@ -149,6 +149,9 @@ export const EXPECTED_PUBLIC = [
   'POST /api/password-resets/complete',
   'POST /api/invitations/accept',
   'POST /api/pupil/session',
+  // Opening a parent's one-time link, and asking for a new one with a link that no longer works (issue 16).
+  'POST /api/parent/session',
+  'POST /api/parent/new-link-requests',
   'GET /api/calendar/:token',
   'GET /assets/*',
   'GET /*',

@@ -1,4 +1,5 @@
 import { KIOSK_COOKIE, KIOSK_HOURS, PUPIL_COOKIE, PUPIL_SESSION_MINUTES } from '../../src/shared/checkin';
+import { PARENT_COOKIE, PARENT_SESSION_HOURS } from '../../src/shared/parents';
 import { hashSecret, isoInstant, newId, newSecretToken } from '../../src/server/deps';
 import type { Login, TestApp } from './test-app';
 
@@ -45,4 +46,26 @@ export async function kioskDeviceFor(test: TestApp, classId: string, openedBy: s
     })
     .execute();
   return { cookie: `${KIOSK_COOKIE}=${token}`, csrfToken };
+}
+
+/**
+ * A parent of `pupilId` with a parent session made directly in the database (as if the parent opened a one-time
+ * link): the parent's id, and the cookie header and CSRF token to send.
+ */
+export async function parentSessionFor(test: TestApp, schoolId: string, pupilId: string): Promise<Login & { parentId: string }> {
+  const db = test.deps.db.kysely;
+  const parentId = newId();
+  const token = newSecretToken();
+  const csrfToken = newSecretToken();
+  const now = test.clock.now();
+  await db
+    .insertInto('parents')
+    .values({ id: parentId, school_id: schoolId, name: 'Ouder Test', relation: 'moeder', email: null, phone: null, language: 'nl', details_corrected_at: null, created_by: null, created_at: isoInstant(now), updated_at: isoInstant(now) })
+    .execute();
+  await db.insertInto('parent_children').values({ parent_id: parentId, pupil_id: pupilId, school_id: schoolId, excluded_at: null, exclusion_reason_encrypted: '', excluded_by: null, created_at: isoInstant(now) }).execute();
+  await db
+    .insertInto('parent_sessions')
+    .values({ id_hash: hashSecret(token), parent_id: parentId, school_id: schoolId, csrf_token: csrfToken, created_at: isoInstant(now), expires_at: isoInstant(new Date(now.getTime() + PARENT_SESSION_HOURS * 3_600_000)) })
+    .execute();
+  return { parentId, cookie: `${PARENT_COOKIE}=${token}`, csrfToken };
 }

@@ -29,7 +29,13 @@ export type RecordParam =
   | 'questionId'
   | 'routineId'
   | 'activityId'
-  | 'givenId';
+  | 'givenId'
+  | 'organisationId'
+  | 'contactId'
+  | 'agreementId'
+  | 'parentId'
+  | 'questionnaireId'
+  | 'requestId';
 
 /**
  * Fills a route's path parameters for a target board/school. Record ids are random on purpose: the
@@ -43,7 +49,7 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId|ratingId|sociogramId|questionId|routineId|activityId|givenId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId|ratingId|sociogramId|questionId|routineId|activityId|givenId|organisationId|contactId|agreementId|parentId|questionnaireId|requestId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
     .replace(':instrumentId', route.url.includes('/screening-wordings/') ? 'cries-8' : 'teacher-competence')
@@ -52,5 +58,6 @@ export function urlFor(
     .replace(':categoryId', 'eigen-online-gepest')
     .replace(':step', '1')
     .replace(':lessonId', 'stress-in-your-body')
+    .replace(':code', 'ar')
     .replace('*', 'x');
 }

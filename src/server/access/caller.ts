@@ -91,5 +91,5 @@ export function optionalStaffCallerOf(request: FastifyRequest): StaffCaller | nu
 export function deviceCallerOf<K extends DeviceKind>(request: FastifyRequest, kind: K): DeviceCaller<K> {
   const caller = request.caller as Caller;
   if (caller.kind !== kind) throw new AppError('not_authenticated');
-  return caller as DeviceCaller<K>;
+  return caller as unknown as DeviceCaller<K>;
 }

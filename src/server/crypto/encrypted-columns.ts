@@ -47,6 +47,20 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'care_meldcode_steps', column: 'notes_encrypted', keyColumns: ['id'] },
   // A teacher's note beside a class-climate rating: about the class, and it may name pupils.
   { table: 'class_climate_ratings', column: 'note_encrypted', keyColumns: ['id'] },
+  // Parents (features/parents): why a parent gets nothing about a child (a court order), what a parent asks a
+  // conversation about, and a parent's questionnaire answers (ACEs, their own life events) and closing note.
+  { table: 'parent_children', column: 'exclusion_reason_encrypted', keyColumns: ['parent_id', 'pupil_id'] },
+  { table: 'parent_conversation_requests', column: 'message_encrypted', keyColumns: ['id'] },
+  { table: 'parent_questionnaires', column: 'answers_encrypted', keyColumns: ['id'] },
+  { table: 'parent_questionnaires', column: 'note_encrypted', keyColumns: ['id'] },
+  // A contact with a pupil's parents (features/parents): the short note the pupil's teachers read, and the care
+  // team's own notes (the life course told at the enrolment conversation).
+  { table: 'parent_contacts', column: 'note_encrypted', keyColumns: ['id'] },
+  { table: 'parent_contacts', column: 'care_notes_encrypted', keyColumns: ['id'] },
+  // The partners register: notes about a partner organisation and the text of an agreement with one (may name pupils
+  // or colleagues). An empty text ('' = none, the columns' default) is stored as it is.
+  { table: 'partner_organisations', column: 'notes_encrypted', keyColumns: ['id'] },
+  { table: 'partner_agreements', column: 'text_encrypted', keyColumns: ['id'] },
   // A reset or invitation link kept in the outbox: it works like a password until it expires (then purged).
   { table: 'outbox_messages', column: 'secret_link_encrypted', keyColumns: ['id'] },
 ];

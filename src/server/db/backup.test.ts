@@ -323,4 +323,33 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
   await db.insertInto('care_meldcode_cases').values({ id: caseId, ...care, opened_on: '2099-01-01', created_by: userId, created_at: now, closed_on: null, outcome: null, closed_by: null }).execute();
   await db.insertInto('care_meldcode_steps').values({ id: newId(), school_id: school.id, case_id: caseId, step: 1, recording: 1, done_on: null, notes_encrypted: 'encrypted', recorded_by: userId, recorded_at: now }).execute();
   await db.insertInto('care_attention_officers').values({ school_id: school.id, user_id: userId, set_by: userId, set_at: now }).execute();
+  // The partners register: an organisation with a contact person and an agreement (the demo may hold some too).
+  const organisationId = newId();
+  await db
+    .insertInto('partner_organisations')
+    .values({ id: organisationId, school_id: school.id, name: 'Back-upwijkteam', kind: 'neighbourhood_team', is_key_partner: 1, notes_encrypted: 'encrypted', created_by: userId, created_at: now, updated_by: userId, updated_at: now, archived_at: null })
+    .execute();
+  await db.insertInto('partner_contacts').values({ id: newId(), school_id: school.id, organisation_id: organisationId, name: 'Bo Back', role: '', email: null, phone: '0800-2000', is_fixed_contact: 1, created_by: userId, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('partner_agreements')
+    .values({ id: newId(), school_id: school.id, organisation_id: organisationId, title: 'Back-upafspraak', agreed_on: '2099-01-01', review_on: null, text_encrypted: 'encrypted', created_by: userId, created_at: now, updated_at: now })
+    .execute();
+  // A parent of the pupil with a link, a session, a request, a questionnaire; the school's parent page and a language.
+  const parentId = newId();
+  await db.insertInto('parents').values({ id: parentId, school_id: school.id, name: 'Pim Back', relation: 'vader', email: 'pim@back.test', phone: null, language: 'nl', details_corrected_at: null, created_by: userId, created_at: now, updated_at: now }).execute();
+  await db.insertInto('parent_children').values({ parent_id: parentId, pupil_id: care.pupil_id, school_id: school.id, excluded_at: null, exclusion_reason_encrypted: '', excluded_by: null, created_at: now }).execute();
+  await db.insertInto('parent_links').values({ id: newId(), parent_id: parentId, school_id: school.id, token_hash: 'back-up-link', channel: 'letter', created_by: userId, created_at: now, expires_at: '2099-01-15T00:00:00.000Z', used_at: null, revoked_at: null, new_link_requested_at: null }).execute();
+  await db.insertInto('parent_sessions').values({ id_hash: 'back-up-parent-session', parent_id: parentId, school_id: school.id, csrf_token: 'csrf', created_at: now, expires_at: '2099-01-01T04:00:00.000Z' }).execute();
+  await db.insertInto('parent_conversation_requests').values({ id: newId(), school_id: school.id, parent_id: parentId, pupil_id: care.pupil_id, message_encrypted: 'encrypted', created_at: now, handled_at: null, handled_by: null }).execute();
+  await db
+    .insertInto('parent_questionnaires')
+    .values({ id: newId(), school_id: school.id, parent_id: parentId, pupil_id: care.pupil_id, instrument_id: 'parent-strengths', instrument_version: '1.0.0', sent_by: userId, sent_at: now, consent_at: null, answers_encrypted: 'encrypted', note_encrypted: '', answered: 0, is_complete: 0, updated_at: now })
+    .execute();
+  await db.insertInto('parent_school_pages').values({ school_id: school.id, text_nl: 'Zo werken wij.', text_en: 'How we work.', updated_by: userId, updated_at: now }).execute();
+  await db.insertInto('parent_languages').values({ school_id: school.id, code: 'ar', name: 'العربية', direction: 'rtl', texts: '{"texts":{},"tsoPage":null}', updated_by: userId, updated_at: now }).execute();
+  // A contact with the pupil's parents (the contact log).
+  await db
+    .insertInto('parent_contacts')
+    .values({ id: newId(), ...care, held_on: '2099-01-01', kind: 'phone', with_whom: 'moeder', topic: 'Kennismaking', is_enrolment: 1, note_encrypted: 'encrypted', care_notes_encrypted: 'encrypted', follow_up_on: null, follow_up_done_at: null, created_by: userId, created_at: now, updated_at: now })
+    .execute();
 }

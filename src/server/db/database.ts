@@ -81,6 +81,18 @@ import type { CareScreeningWordingsTable, CareAceCategoriesTable, CareAceFirstAg
 import type { CareConversationsTable } from '../features/care/care-conversations.tables';
 import type { CareReferralsTable } from '../features/care/care-referrals.tables';
 import type { CareAttentionOfficersTable, CareMeldcodeCasesTable, CareMeldcodeStepsTable } from '../features/care/care-meldcode.tables';
+import type { ParentContactsTable } from '../features/parents/parent-contacts.tables';
+import type {
+  ParentChildrenTable,
+  ParentConversationRequestsTable,
+  ParentLanguagesTable,
+  ParentLinksTable,
+  ParentQuestionnairesTable,
+  ParentSchoolPagesTable,
+  ParentSessionsTable,
+  ParentsTable,
+} from '../features/parents/parents.tables';
+import type { PartnerAgreementsTable, PartnerContactsTable, PartnerOrganisationsTable } from '../features/partners/partners.tables';
 import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
 import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
 import type { SchoolYearPreparationsTable } from '../features/school-year/school-year.tables';
@@ -185,6 +197,18 @@ export interface Database {
   regulation_plan_activities: RegulationPlanActivitiesTable;
   regulation_moments: RegulationMomentsTable;
   regulation_lessons_given: RegulationLessonsGivenTable;
+  parents: ParentsTable;
+  parent_children: ParentChildrenTable;
+  parent_links: ParentLinksTable;
+  parent_sessions: ParentSessionsTable;
+  parent_conversation_requests: ParentConversationRequestsTable;
+  parent_questionnaires: ParentQuestionnairesTable;
+  parent_school_pages: ParentSchoolPagesTable;
+  parent_languages: ParentLanguagesTable;
+  parent_contacts: ParentContactsTable;
+  partner_organisations: PartnerOrganisationsTable;
+  partner_contacts: PartnerContactsTable;
+  partner_agreements: PartnerAgreementsTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -284,6 +308,18 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'regulation_plan_activities',
   'regulation_moments',
   'regulation_lessons_given',
+  'parents',
+  'parent_children',
+  'parent_links',
+  'parent_sessions',
+  'parent_conversation_requests',
+  'parent_questionnaires',
+  'parent_school_pages',
+  'parent_languages',
+  'parent_contacts',
+  'partner_organisations',
+  'partner_contacts',
+  'partner_agreements',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -32,6 +32,9 @@ import * as careScreeningWordings from './migrations/2026-12-10-006-care-screeni
 import * as sociogram from './migrations/2026-12-11-001-sociogram';
 import * as regulation from './migrations/2026-12-12-001-regulation';
 import * as windowLessons from './migrations/2026-12-12-002-window-lessons';
+import * as parents from './migrations/2026-12-13-001-parents';
+import * as parentContacts from './migrations/2026-12-13-002-parent-contacts';
+import * as partners from './migrations/2026-12-13-003-partners';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
 import * as waveReminders from './migrations/2026-12-09-004-wave-reminders';
@@ -74,6 +77,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-11-001-sociogram': sociogram,
   '2026-12-12-001-regulation': regulation,
   '2026-12-12-002-window-lessons': windowLessons,
+  '2026-12-13-001-parents': parents,
+  '2026-12-13-002-parent-contacts': parentContacts,
+  '2026-12-13-003-partners': partners,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

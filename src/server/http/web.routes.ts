@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { PUPIL_PAGE_PATHS } from '../../shared/checkin';
+import { PARENT_PAGE_PATH } from '../../shared/parents';
 import type { App } from './fastify-types';
 import { CSP_NONCE_PLACEHOLDER, cspNonceOf } from './csp-nonce';
 import { sendError } from './error-handler';
@@ -13,10 +14,21 @@ const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 const PUPIL_PAGE_FILE = 'pupil.html';
 const PUPIL_PATHS = new Set<string>(Object.values(PUPIL_PAGE_PATHS));
 
+/** The built parent entry (src/web/parent.html), served for the parent page. */
+const PARENT_PAGE_FILE = 'parent.html';
+
 // The path without query or fragment and without a trailing slash: /leerling/ and /leerling?x are the pupil page too.
-function isPupilPage(url: string): boolean {
+function pagePathOf(url: string): string {
   const path = url.split(/[?#]/, 1)[0] ?? '';
-  return PUPIL_PATHS.has(path.length > 1 ? path.replace(/\/+$/, '') : path);
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+// The light entries (the pupil pages /leerling and /klas, the parent page /ouder), when built; else the staff SPA.
+function entryFileOf(url: string, webRoot: string): string {
+  const path = pagePathOf(url);
+  if (PUPIL_PATHS.has(path) && existsSync(join(webRoot, PUPIL_PAGE_FILE))) return PUPIL_PAGE_FILE;
+  if (path === PARENT_PAGE_PATH && existsSync(join(webRoot, PARENT_PAGE_FILE))) return PARENT_PAGE_FILE;
+  return 'index.html';
 }
 
 /** Serves the built single-page app; every non-API path gets index.html so client routing works. */
@@ -39,8 +51,8 @@ export async function webRoutes(app: App, webRoot = DEFAULT_WEB_ROOT): Promise<v
         .type('text/plain; charset=utf-8')
         .send('Groeiwijzer: de webapp is nog niet gebouwd. Voer eerst `npm run build` uit. (The web app is not built yet: run `npm run build`.)');
     }
-    // The pupil pages (/leerling, /klas) are their own light entry, not the staff SPA.
-    const page = isPupilPage(request.url) && existsSync(join(webRoot, PUPIL_PAGE_FILE)) ? PUPIL_PAGE_FILE : 'index.html';
+    // The pupil pages (/leerling, /klas) and the parent page (/ouder) are their own light entries, not the staff SPA.
+    const page = entryFileOf(request.url, webRoot);
     // Read on every request (it is 1 kB) so a rebuild is picked up; each answer carries its own CSP nonce.
     const html = await readFile(join(webRoot, page), 'utf8');
     return reply

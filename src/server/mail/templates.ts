@@ -222,3 +222,17 @@ export function careRemindersMail(locale: Locale, rawSchoolName: string, planRev
     text: `Bij ${schoolName} ${planReviews + referralFollowUps === 1 ? 'is er' : 'zijn er'} ${parts.join(' en ')}.\n\nOm welke leerlingen het gaat, staat in Groeiwijzer onder Zorgoverzicht. Deze mail noemt bewust geen namen.`,
   };
 }
+
+/** The mail with a parent's one-time link to their parent page (issue 16): plain words, no account needed. */
+export function parentLinkMail(locale: Locale, rawSchoolName: string, rawParentName: string, rawLink: string, validDays: number): MailContent {
+  const [schoolName, parentName, link] = [one(rawSchoolName), one(rawParentName), one(rawLink)];
+  return locale === 'en'
+    ? {
+        subject: `${schoolName}: your link to the parent page`,
+        text: `Dear ${parentName},\n\n${schoolName} invites you to its parent page in Groeiwijzer. There you can read how the school works, answer questions about your child and check your details. You do not need an account or password.\n\nOpen the page with this link (it works once, for ${validDays} days):\n${link}\n\nDid the link stop working? Ask the school for a new one.`,
+      }
+    : {
+        subject: `${schoolName}: uw link naar de ouderpagina`,
+        text: `Beste ${parentName},\n\n${schoolName} nodigt u uit op de ouderpagina in Groeiwijzer. Daar leest u hoe de school werkt, beantwoordt u vragen over uw kind en controleert u uw gegevens. U hebt geen account of wachtwoord nodig.\n\nOpen de pagina met deze link (hij werkt één keer, ${validDays} dagen lang):\n${link}\n\nWerkt de link niet meer? Vraag de school om een nieuwe.`,
+      };
+}

@@ -43,10 +43,12 @@ interface TextFieldProps {
   autoComplete?: string;
   required?: boolean;
   maxLength?: number;
+  /** The id of a <datalist> of suggestions; typing something else stays possible. */
+  list?: string | undefined;
 }
 
 /** A labelled text input with its hint and error tied to it by aria-describedby. */
-export function TextField({ id, label, value, onChange, type = 'text', hint, error, autoComplete, required, maxLength }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, type = 'text', hint, error, autoComplete, required, maxLength, list }: TextFieldProps) {
   const { hintId, errorId } = fieldTextIds(id, hint, error);
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
@@ -62,6 +64,7 @@ export function TextField({ id, label, value, onChange, type = 'text', hint, err
         autoComplete={autoComplete}
         required={required}
         maxLength={maxLength}
+        list={list}
         spellCheck={type === 'text' ? undefined : false}
       />
     </div>

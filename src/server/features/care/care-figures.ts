@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ACE_INFORMANTS, type AceAnswer, type AceInformant, type AceRow, aceCohort, newestAceAnswers } from '../../../shared/aces';
-import { chooseShownCells, isLargeEnough } from '../../../shared/anonymity';
+import { isLargeEnough, pupilFiguresPerClass } from '../../../shared/anonymity';
 import { schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import type { Database } from '../../db/database';
@@ -61,23 +61,8 @@ export async function getCareCoverage(deps: Deps, schoolId: string): Promise<Car
     .execute();
   const withAdult = new Set((await db.selectFrom('care_trusted_adults').select('pupil_id').distinct().where('school_id', '=', schoolId).execute()).map((row) => row.pupil_id));
   const withPlan = new Set(await pupilsWithCurrentPlan(db, schoolId, today));
-  const classes = new Map<string, { className: string; pupils: Set<string> }>();
-  for (const row of placements) {
-    const entry = classes.get(row.class_id) ?? { className: row.class_name, pupils: new Set<string>() };
-    entry.pupils.add(row.pupil_id);
-    classes.set(row.class_id, entry);
-  }
-  const countsOf = (pupils: Iterable<string>) => {
-    const list = [...pupils];
-    return { pupils: list.length, withTrustedAdult: list.filter((id) => withAdult.has(id)).length, withCurrentPlan: list.filter((id) => withPlan.has(id)).length };
-  };
-  const everyone = new Set(placements.map((row) => row.pupil_id));
-  const shown = new Set(chooseShownCells([...classes].map(([classId, entry]) => ({ key: classId, size: entry.pupils.size })), k));
-  return {
-    minGroupSize: k,
-    school: isLargeEnough(everyone.size, k) ? countsOf(everyone) : null,
-    classes: [...classes].map(([classId, entry]) => ({ classId, className: entry.className, figures: shown.has(classId) ? countsOf(entry.pupils) : null })),
-  };
+  const countsOf = (pupils: readonly string[]) => ({ pupils: pupils.length, withTrustedAdult: pupils.filter((id) => withAdult.has(id)).length, withCurrentPlan: pupils.filter((id) => withPlan.has(id)).length });
+  return { minGroupSize: k, ...pupilFiguresPerClass(placements, k, countsOf) };
 }
 
 // The newest plan version of each pupil whose review date has not passed.

@@ -13,7 +13,7 @@ import { type Clock, type Deps, isoInstant } from '../../deps';
 // today is the dry run; the purge runs daily in the server and as `groeiwijzer care purge [--dry-run]`.
 
 /** The tables that hold each kind of care data (every one has school_id and pupil_id; meldcode steps go with their case). */
-const TABLES_OF: Record<CareRetentionCategory, readonly ('care_trusted_adults' | 'care_support_plans' | 'care_ace_answers' | 'care_screenings' | 'care_conversations' | 'care_referrals' | 'care_meldcode_cases' | 'care_break_glass')[]> = {
+const TABLES_OF: Record<CareRetentionCategory, readonly ('care_trusted_adults' | 'care_support_plans' | 'care_ace_answers' | 'care_screenings' | 'care_conversations' | 'care_referrals' | 'care_meldcode_cases' | 'care_break_glass' | 'parent_contacts')[]> = {
   plans: ['care_trusted_adults', 'care_support_plans'],
   aces: ['care_ace_answers'],
   screenings: ['care_screenings'],
@@ -21,6 +21,8 @@ const TABLES_OF: Record<CareRetentionCategory, readonly ('care_trusted_adults' |
   referrals: ['care_referrals'],
   meldcode: ['care_meldcode_cases'],
   break_glass: ['care_break_glass'],
+  // The contact log with the pupil's parents (features/parents): pupil data like the care file, with the same default.
+  parent_contacts: ['parent_contacts'],
 };
 
 const monthsSchema = z.number().int().min(0).max(MAX_CARE_RETENTION_MONTHS);

@@ -299,6 +299,41 @@ export async function saveAces(deps: Deps, caller: StaffCaller, schoolId: string
   return acesOf(deps, schoolId, pupilId);
 }
 
+/**
+ * Records what a parent answered on the parent page's ACE questionnaire (features/parents) as the `parent` informant,
+ * inside the parent's save transaction: only categories the school uses, no staff member as recorder. The care team
+ * reads them in the combined ACE view like answers they entered themselves.
+ */
+export async function recordParentAces(
+  trx: Kysely<Database>,
+  deps: Pick<Deps, 'clock' | 'fieldCrypto'>,
+  target: { schoolId: string; pupilId: string },
+  answers: readonly { category: string; answer: AceAnswer }[],
+): Promise<number> {
+  const known = new Set((await aceCategoriesOf(trx, target.schoolId)).map((category) => category.id));
+  const now = deps.clock.now();
+  const rows = await Promise.all(
+    answers
+      .filter((answer) => known.has(answer.category))
+      .map(async (answer) => {
+        const id = newId();
+        return {
+          id,
+          school_id: target.schoolId,
+          pupil_id: target.pupilId,
+          informant: 'parent',
+          category: answer.category,
+          answer_encrypted: await deps.fieldCrypto.encrypt(encryptedFieldRef('care_ace_answers', 'answer_encrypted', [id]), answer.answer),
+          recorded_on: schoolDateOf(now),
+          recorded_by: null,
+          created_at: isoInstant(now),
+        };
+      }),
+  );
+  await repository.insertAceAnswers(trx, rows);
+  return rows.length;
+}
+
 // ---------- screenings (care team) ----------
 
 /** The pupil's screenings with their scores, and the instruments the care team can enter. */

@@ -35,7 +35,7 @@ export const DEMO_CARE_PUPILS: readonly DemoCarePupil[] = [
     },
     aces: [
       { informant: 'file', daysAgo: 60, answers: [['parental-separation', 'yes'], ['household-substance-abuse', 'unknown']] },
-      { informant: 'parent', daysAgo: 35, answers: [['parental-separation', 'yes'], ['high-conflict-divorce', 'yes'], ['domestic-violence', 'yes'], ['household-substance-abuse', 'no']] },
+      // The parent informant's answers come from the mother's ACE questionnaire on her parent page (demo-parents.seed.ts).
       { informant: 'pupil', daysAgo: 30, answers: [['bullying', 'yes'], ['death-of-a-loved-one', 'no']] },
     ],
     // 5 + 5 + 3 + 3 + 1 + 0 + 0 + 0 = 17 points: just at the CRIES-8 cut-off.

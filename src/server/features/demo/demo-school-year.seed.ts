@@ -30,6 +30,9 @@ import { seedDemoWaves } from './demo-waves.seed';
 import { seedDemoCare } from './demo-care.seed';
 import { seedDemoSociograms } from './demo-sociogram.seed';
 import { seedDemoRegulation } from './demo-regulation.seed';
+import { seedDemoParents } from './demo-parents.seed';
+import { seedDemoParentContacts } from './demo-parent-contacts.seed';
+import { seedDemoPartners } from './demo-partners.seed';
 import { insertDemoRows } from './demo.repository';
 
 /** What the school year content needs of the app's dependencies (mail is never sent: the rounds lie in the past). */
@@ -46,6 +49,10 @@ export interface DemoSchoolYearSummary {
   carePupils: number;
   sociograms: number;
   regulationMoments: number;
+  /** Contacts with parents in the contact log (none without the encryption key: the notes are encrypted). */
+  parentContacts: number;
+  /** Questionnaires the two demo parents answered on their parent page (0 without encryption). */
+  parentQuestionnaires: number;
 }
 
 /**
@@ -206,11 +213,17 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
   const sociograms = deps.fieldCrypto.available ? await seedDemoSociograms(rows, { on, callerOf, today, schoolId }) : 0;
   // Regulation in the teacher's class: favourites, a routine moment, two lessons given, a week of moments.
   const regulationMoments = await seedDemoRegulation(rows, { on, callerOf, today, schoolId });
+  // Contact logs with parents: two pupils from enrolment on, and a recent contact in every class (the notes are encrypted).
+  const parentContacts = deps.fieldCrypto.available ? await seedDemoParentContacts(rows, { on, callerOf, today, schoolId }) : 0;
+  // Two parents of those pupils with their parent page: a mother who answered her questionnaires, a father who asked to talk.
+  const parentQuestionnaires = deps.fieldCrypto.available ? await seedDemoParents(rows, { on, callerOf, schoolId }) : 0;
+  // The partners register: Veilig Thuis, the neighbourhood team (trained on the partner day), youth care, the TSO trainer.
+  await seedDemoPartners({ on, callerOf, today, schoolId });
 
   // Leadership shares the plan with the team, and the plan, self-scan placements and effect evaluation with the board.
   await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true, sharesEffectWithBoard: true });
 
-  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves, carePupils, sociograms, regulationMoments };
+  return { rounds: roundIds.length, goals: planGoals.length, actions, trainings: DEMO_TRAININGS.length, waves, carePupils, sociograms, regulationMoments, parentContacts, parentQuestionnaires };
 }
 
 // The colleagues' accounts (no password: they cannot sign in), roles and classes.

@@ -16,6 +16,9 @@ import type { SchoolEffect } from '../evaluation/school-effect.schemas';
 import { DEMO_PUPIL_INSTRUMENT, DEMO_TEACHER_INSTRUMENT, DEMO_WAVE_DAYS_AGO } from './demo-waves.data';
 import { DEMO_CARE_PUPILS } from './demo-care.data';
 import type { CareFile, CareOverview, PupilAces } from '../care/care.schemas';
+import type { ParentContactCoverage, ParentContactLog, ParentContactsOverview } from '../parents/parent-contacts.schemas';
+import type { PartnersEvidence, PartnersRegister } from '../partners/partners.schemas';
+import type { PupilParents } from '../parents/parents.schemas';
 import { DEMO_ASPECT_LEVELS, DEMO_COLLEAGUES, DEMO_CONSENSUS, DEMO_NEXT_GOALS, DEMO_ROUNDS } from './demo-school-year.data';
 
 describe('the demo rows', () => {
@@ -301,6 +304,29 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
       expect(week && week.helped < week.answered).toBe(true);
     });
 
+    it("gives two pupils of the teacher's class a contact log with their parents from enrolment on, and every class a recent contact for the evidence", async () => {
+      const schoolId = await vlinderboomId();
+      const teacher = await login(test.app, 'leerkracht@voorbeeld.test', DEMO_PASSWORD);
+      const overview = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/parent-contacts`)).json() as ParentContactsOverview;
+      expect(new Set(overview.pupils.map((pupil) => pupil.className))).toEqual(new Set(['Groep 5']));
+      const enrolled = overview.pupils.filter((pupil) => pupil.hasEnrolmentConversation);
+      expect(enrolled).toHaveLength(2);
+      // The phone call's follow-up has come; the home visit's lies ahead; the enrolment conversation's is done.
+      expect(overview.pupils.filter((pupil) => pupil.isFollowUpDue)).toHaveLength(1);
+      const logs = await Promise.all(enrolled.map(async (pupil) => (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/pupils/${pupil.pupilId}/parent-contacts`)).json() as ParentContactLog));
+      const full = logs.find((log) => log.contacts.length === 3);
+      expect(full?.contacts.map((contact) => [contact.kind, contact.isEnrolment, contact.careNotes])).toEqual([
+        ['visit', false, null],
+        ['phone', false, null],
+        ['at_school', true, null],
+      ]);
+      const forCareTeam = (await requestAs(test.app, await login(test.app, 'ib@voorbeeld.test', DEMO_PASSWORD), 'GET', `/api/schools/${schoolId}/pupils/${full!.pupil.id}/parent-contacts`)).json() as ParentContactLog;
+      expect(forCareTeam.contacts.find((contact) => contact.isEnrolment)?.careNotes).toMatch(/vorige school/);
+      const coverage = (await requestAs(test.app, await asTso(), 'GET', `/api/schools/${schoolId}/parent-contacts/coverage`)).json() as ParentContactCoverage;
+      expect(coverage.school).toEqual({ pupils: 40, withRecentContact: 10, withEnrolmentConversation: 5 });
+      expect(coverage.classes.every((entry) => entry.figures !== null && entry.figures.withRecentContact > 0)).toBe(true);
+    });
+
     it('has a training register whose coverage shows trained, overdue and new staff', async () => {
       const schoolId = await vlinderboomId();
       const session = await asTso();
@@ -316,6 +342,38 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
       expect(figures.untrainedOverdue.map((person) => person.name)).toEqual(['Rik van Rooij']);
       expect(figures.newStaffWithinGrace.map((person) => person.name)).toEqual(['Naima Ouali']);
       expect(figures.partnersTrained.map((partner) => partner.organisation).sort()).toEqual(['Jeugdteam Voorbeeldstad', 'Kinderopvang De Speeltuin']);
+    });
+
+    it('gives two parents a parent page: the mother answered her questionnaires, the father asked for a conversation', async () => {
+      const schoolId = await vlinderboomId();
+      const teacher = await login(test.app, 'leerkracht@voorbeeld.test', DEMO_PASSWORD);
+      const careTeam = await login(test.app, 'ib@voorbeeld.test', DEMO_PASSWORD);
+      const parentRows = await test.deps.db.kysely.selectFrom('parent_children').innerJoin('parents', 'parents.id', 'parent_children.parent_id').select(['parents.name', 'parent_children.pupil_id']).where('parents.school_id', '=', schoolId).orderBy('parents.name').execute();
+      expect(parentRows.map((row) => row.name)).toEqual(['Dennis Kok', 'Sanne Hoekstra']);
+      const mothersChild = parentRows.find((row) => row.name === 'Sanne Hoekstra')!.pupil_id;
+      const fathersChild = parentRows.find((row) => row.name === 'Dennis Kok')!.pupil_id;
+      const mothers = (await requestAs(test.app, careTeam, 'GET', `/api/schools/${schoolId}/pupils/${mothersChild}/parents`)).json() as PupilParents;
+      expect(mothers.questionnaires.map((questionnaire) => [questionnaire.instrumentId, questionnaire.isComplete]).sort()).toEqual([['parent-aces', false], ['parent-strengths', true]]);
+      expect(mothers.parents[0]!.link.state).toBe('used');
+      // The teacher sees the strengths, never the ACE questionnaire.
+      const teachers = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/pupils/${mothersChild}/parents`)).json() as PupilParents;
+      expect(teachers.questionnaires.map((questionnaire) => questionnaire.instrumentId)).toEqual(['parent-strengths']);
+      const fathers = (await requestAs(test.app, teacher, 'GET', `/api/schools/${schoolId}/pupils/${fathersChild}/parents`)).json() as PupilParents;
+      expect(fathers.requests.filter((request) => request.handledAt === null)).toHaveLength(1);
+      expect(fathers.parents[0]!.link.channel).toBe('letter');
+    });
+
+    it('has a partners register with Veilig Thuis and the neighbourhood team, whose partner day shows', async () => {
+      const schoolId = await vlinderboomId();
+      const careTeam = await login(test.app, 'ib@voorbeeld.test', DEMO_PASSWORD);
+      const register = (await requestAs(test.app, careTeam, 'GET', `/api/schools/${schoolId}/partners`)).json() as PartnersRegister;
+      const byKind = (kind: string) => register.organisations.find((organisation) => organisation.kind === kind);
+      expect(byKind('veilig_thuis')?.contacts.find((contact) => contact.isFixedContact)?.phone).toBe('0800-2000');
+      const neighbourhoodTeam = byKind('neighbourhood_team');
+      expect([neighbourhoodTeam?.isKeyPartner, neighbourhoodTeam?.agreements.length, neighbourhoodTeam?.trainings.map((training) => training.title)]).toEqual([true, 1, ['Studiedag met de partners in de wijk']]);
+      expect(register.organisations.map((organisation) => organisation.kind).sort()).toEqual(['neighbourhood_team', 'tso_trainer', 'veilig_thuis', 'youth_care']);
+      const evidence = (await requestAs(test.app, await asTso(), 'GET', `/api/schools/${schoolId}/partners/evidence`)).json() as PartnersEvidence;
+      expect(evidence).toEqual({ organisations: 4, keyPartners: 3, keyPartnersWithFixedContact: 2, keyPartnersTrained: 1 });
     });
 
     it("shows the board De Vlinderboom's agreed phases and plan roll-up, and nothing of VSO De Horizon", async () => {

@@ -82,6 +82,8 @@ export function retentionCategoryLabel(t: TFunction, category: CareRetentionCate
       return t('Meldcodezaken');
     case 'break_glass':
       return t('Noodtoegang');
+    case 'parent_contacts':
+      return t('Contactlog met ouders');
   }
 }
 

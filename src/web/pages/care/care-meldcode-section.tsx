@@ -10,6 +10,7 @@ import { useFormErrors, useRefusalWords } from '../../components/form-errors';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
+import { VeiligThuisContact } from '../partners/partner-care-hints';
 import { useModelText } from '../selfscan/selfscan-model';
 import { useSchool } from '../school/school-layout';
 import { EntryFormActions, fieldIdsOf } from './care-entry-form';
@@ -23,7 +24,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function CareMeldcodeSection({ pupilId }: { pupilId: string }) {
   const { t } = useTranslation();
-  const { school } = useSchool();
+  const { school, can } = useSchool();
   const refusal = useRefusalWords();
   const base = apiPath('/api/schools/:schoolId/pupils/:pupilId/care/meldcode-cases', { schoolId: school.id, pupilId });
   const cases = useApiData<MeldcodeCases>(base);
@@ -55,6 +56,7 @@ export function CareMeldcodeSection({ pupilId }: { pupilId: string }) {
           <p className="muted">
             {t('Voor een zorg over de veiligheid van deze leerling thuis. Je ziet hier de zaken die je zelf opende of waarin je een stap vastlegde; de aandachtsfunctionaris van de school ziet ze allemaal.')}
           </p>
+          {can('school.partners') ? <VeiligThuisContact schoolId={school.id} /> : null}
           <SuccessMessage message={saved} />
           {cases.data.length === 0 ? <p className="notice">{t('Geen meldcodezaken die jij kunt inzien.')}</p> : null}
           <ul className="care-stack">

@@ -9,6 +9,7 @@ import { useFormErrors } from '../../components/form-errors';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
+import { PartnerDatalist } from '../partners/partner-care-hints';
 import { useModelText } from '../selfscan/selfscan-model';
 import { useSchool } from '../school/school-layout';
 import { EntryFormActions, EntryFormHeading, fieldIdsOf, useEntryEditing } from './care-entry-form';
@@ -127,6 +128,9 @@ function ReferralForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const { school, can } = useSchool();
+  // The school's partner organisations as suggestions, for whoever may read the partners register.
+  const partnersListId = can('school.partners') ? `${PREFIX}partners` : undefined;
   const screeningName = useScreeningName();
   const { errors, check, fromError } = useFormErrors(PREFIX);
   const [toWhom, setToWhom] = useState(editing?.toWhom ?? '');
@@ -191,8 +195,10 @@ function ReferralForm({
         onChange={setToWhom}
         error={errors.fields[id('toWhom')]}
         maxLength={200}
+        list={partnersListId}
         required
       />
+      {partnersListId ? <PartnerDatalist schoolId={school.id} id={partnersListId} /> : null}
       {editing ? null : <TextField id={id('referredOn')} type="date" label={label.referredOn} value={referredOn} onChange={setReferredOn} error={errors.fields[id('referredOn')]} required />}
       <TextAreaField id={id('reason')} label={label.reason} value={reason} onChange={setReason} error={errors.fields[id('reason')]} maxLength={4000} />
       <SelectField

@@ -10,6 +10,7 @@ export const HELP_TOPIC_IDS = [
   'scholingsregister',
   'check-in',
   'groep',
+  'ouders-en-partners',
   'leerlingen',
   'team-en-rollen',
   'bestuur',
@@ -53,6 +54,7 @@ const TOPIC_OF_PATH: readonly [RegExp, HelpTopicId][] = [
   [/^\/scholen\/[^/]+\/scholing/, 'scholingsregister'],
   [/^\/scholen\/[^/]+\/check-in/, 'check-in'],
   [/^\/scholen\/[^/]+\/(groep|sociogrammen|sociogram-instellingen|regulatie)/, 'groep'],
+  [/^\/scholen\/[^/]+\/(ouders|ouderpagina|partners)/, 'ouders-en-partners'],
   [/^\/scholen\/[^/]+\/(leerlingen|klassen|locaties)/, 'leerlingen'],
   [/^\/scholen\/[^/]+\/personeel/, 'team-en-rollen'],
   [/^\/scholen\/[^/]+\/(privacy|logboek|postvak)/, 'privacy-en-veiligheid'],
@@ -202,6 +204,34 @@ export function helpTopics(t: TFunction): HelpTopic[] {
             t('Op de pagina Regulatie staan korte activiteiten om weer rustig of juist wakker te worden: ademen, bewegen, iets voelen of horen, spieren ontspannen, ritme, en met woorden het gevoel benoemen of vooruitkijken. Filter op leeftijd, plek en duur, bewaar favorieten voor je klas en plan vaste momenten, bijvoorbeeld na de pauze; die staan op de check-in-pagina van de klas.'),
             t('Checkt een leerling in buiten het raampje, dan biedt de leerlingpagina een korte activiteit aan. Dat mag altijd worden overgeslagen. Daarna kan de leerling met één tik zeggen of het hielp. Per leerling zien de leerkrachten en het zorgteam wat helpt; anderen zien alleen per klas en week hoe vaak het hielp, en alleen als genoeg leerlingen antwoordden.'),
             t('Bij Ken je raampje staan vier korte klassenlessen: wat stress met je lijf doet, het raampje (rustig, te hoog, te laag), merken waar je zit en wat helpt om terug te komen. Kies een klas; je krijgt de versie voor de leeftijd van die klas, met de woorden van jullie eigen check-in. Laat een les op het hele scherm zien, dia voor dia, en sluit af met de vragen. Leg daarna vast dat de les gegeven is. De kartrekkers, de directie en het zorgteam zien bij de uitkomsten van de zelfscan in hoeveel klassen elke les dit schooljaar gegeven is.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'ouders-en-partners',
+      title: t('Ouders en samenwerkingspartners'),
+      summary: t('Ouders uitnodigen op hun ouderpagina, het contact met hen bijhouden vanaf de intake, en de vaste partners van de school.'),
+      sections: [
+        {
+          heading: t('Ouders op hun ouderpagina'),
+          paragraphs: [
+            t('Ouders hebben geen account nodig. De mentor of het zorgteam voegt een ouder toe bij Ouders en stuurt een eenmalige link: per e-mail, of op een geprinte brief met een QR-code. De link werkt één keer en twee weken lang; een nieuwe link laat de vorige stoppen. Werkt de link niet meer, dan kan de ouder met één knop om een nieuwe vragen; dat ziet u bij de ouder staan.'),
+            t('Op de ouderpagina leest de ouder hoe de school traumasensitief werkt, vult vragenlijsten in die de school stuurt, verbetert de eigen gegevens, kiest of het kind meedoet aan onderzoek en vraagt een gesprek aan. Elke vraag mag worden overgeslagen en wat al is ingevuld blijft bewaard. De pagina is er in het Nederlands en Engels, en in talen die de school toevoegt bij Ouderpagina.'),
+            t('De vragenlijst over wat het kind heeft meegemaakt en die over de ouder zelf stuurt alleen het zorgteam, en alleen het zorgteam leest de antwoorden; leerkrachten zien niet eens dat ze bestaan. Antwoorden over ingrijpende ervaringen komen als bron "ouders" in het ACE-overzicht van het zorgteam. Mag een ouder niets over het kind zien, bijvoorbeeld door een uitspraak van de rechter, kies dan Afschermen.'),
+          ],
+        },
+        {
+          heading: t('Contact met ouders vanaf de intake'),
+          paragraphs: [
+            t('Leg elk contact met ouders kort vast: wanneer, hoe, met wie en waarover, met zo nodig een datum om erop terug te komen. Het intakegesprek over de levensloop van kind en ouders krijgt een leidraad met vragen om mee te beginnen. Het zorgteam kan eigen notities toevoegen die een leerkracht nooit ziet.'),
+            t('Bij de uitkomsten van de zelfscan zien de kartrekkers, de directie en het zorgteam per klas hoeveel leerlingen de laatste drie maanden contact hadden met hun ouders en een intakegesprek hebben gehad, alleen als aantallen.'),
+          ],
+        },
+        {
+          heading: t('Samenwerkingspartners'),
+          paragraphs: [
+            t('Bij Samenwerkingspartners houdt de school bij met welke organisaties ze samenwerkt, zoals Veilig Thuis, het wijkteam, jeugdhulp en de TSO-trainer: de vaste contactpersonen, de afspraken en wie de eendaagse TSO-training volgde. De partners zijn te kiezen bij een verwijzing, en bij de meldcode staat het vaste contact van Veilig Thuis.'),
           ],
         },
       ],

@@ -7,6 +7,9 @@ import { groupHomePath } from '../group/group-paths';
 import { sociogramSettingsPath } from '../group/sociogram-paths';
 import { regulationManagePath, regulationPath } from '../regulation/regulation-paths';
 import { planPath, trainingPath } from '../plan/plan-paths';
+import { parentsPath } from '../parents/parent-contact-paths';
+import { parentSettingsPath } from '../parents/parent-settings-page';
+import { partnersPath } from '../partners/partners-paths';
 
 /** One link of a page menu: where it goes and its text. */
 export interface MenuLink {
@@ -36,10 +39,14 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: groupHomePath(school.id), label: t('Groep'), isShown: can('school.group') },
     // Regulation activities, a class's favourites and routine moments: its teachers and the care team.
     { to: regulationPath(school.id), label: t('Regulatie'), isShown: can('school.regulation') },
+    // The contact with the parents of a teacher's own pupils (the care team: every pupil), from enrolment on.
+    { to: parentsPath(school.id), label: t('Ouders'), isShown: can('school.parents') },
     { to: careOverviewPath(school.id), label: t('Zorg'), isShown: can('school.care.overview') },
     // The working group and leadership always; the rest of the team once the school shares its plan.
     { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
     { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
+    // The partners register: organisations, fixed contact persons, agreements, their TSO training.
+    { to: partnersPath(school.id), label: t('Samenwerkingspartners'), isShown: can('school.partners') },
     { to: `${base}/metingen`, label: t('Metingen'), isShown: can('school.questionnaires.manage') },
     { to: `${base}/effect`, label: t('Effect van TSO'), isShown: can('school.evaluation.read') },
     { to: `${base}/vragenlijsten`, label: t('Vragenlijsten'), isShown: can('school.questionnaires.answer') },
@@ -52,6 +59,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: sociogramSettingsPath(school.id), label: t('Sociogram-instellingen'), isShown: can('school.group.settings') },
     // Hiding activities, the school's own, and the anonymous "did it help?" figures.
     { to: regulationManagePath(school.id), label: t('Regulatie beheren'), isShown: can('school.regulation.manage') },
+    // What the school tells parents on their parent page, and the languages it adds for them.
+    { to: parentSettingsPath(school.id), label: t('Ouderpagina'), isShown: can('school.parents.settings') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
     // Last: it is for a crisis, not for every day.

@@ -10,8 +10,10 @@ import { Page } from '../../components/page';
 import { useFormat } from '../../i18n/format';
 import { CARE_COVERAGE_ASPECT_ID } from '../../../shared/care';
 import { CareCoverageEvidence } from '../care/care-coverage-evidence';
+import { ParentContactEvidence } from '../parents/parent-contact-evidence';
 import { TrainingCoverageEvidence } from '../plan/training-coverage-panel';
 import { WindowLessonEvidence } from '../regulation/window-lesson-evidence';
+import { PartnerEvidence } from '../partners/partner-evidence';
 import { useSchool } from '../school/school-layout';
 import { SelfscanHeatmap } from './selfscan-heatmap';
 import { SelfscanShiftSection } from './selfscan-shift-section';
@@ -117,7 +119,13 @@ export function SelfscanResultsPage() {
             </>
           ),
           'layer-3b': can('school.regulation.manage') ? <WindowLessonEvidence schoolId={school.id} layer="layer-3b" /> : null,
-          [CARE_COVERAGE_ASPECT_ID.split('.')[0]!]: can('school.care.coverage') ? <CareCoverageEvidence schoolId={school.id} /> : null,
+          [CARE_COVERAGE_ASPECT_ID.split('.')[0]!]: (
+            <>
+              {can('school.care.coverage') ? <CareCoverageEvidence schoolId={school.id} /> : null}
+              {can('school.parents.coverage') ? <ParentContactEvidence schoolId={school.id} /> : null}
+              {can('school.partners') ? <PartnerEvidence schoolId={school.id} /> : null}
+            </>
+          ),
         }}
       />
       <SelfscanShiftSection schoolId={school.id} round={round} model={model.data.definition} />
