@@ -1,7 +1,7 @@
 import { PARENT_INSTRUMENTS } from '../../../shared/parents';
 import type { StaffCaller } from '../../access/caller';
 import type { Deps } from '../../deps';
-import { openParentLink, sendParentLink } from '../parents/parent-access.service';
+import { issueParentLink, openParentLink } from '../parents/parent-access.service';
 import { requestConversation, saveParentAnswers } from '../parents/parent-page.service';
 import type { ParentCaller } from '../parents/parent-access.service';
 import { addParent, sendQuestionnaire } from '../parents/parents.service';
@@ -33,11 +33,9 @@ function asParent(parentId: string, schoolId: string): ParentCaller {
   return { kind: 'parent', idHash: 'demo-parent-page', parentId, schoolId, csrfToken: '' };
 }
 
-/** Opens a letter's one-time link as the parent would (the session it makes is left to expire). */
-async function openLink(deps: Deps, sent: Awaited<ReturnType<typeof sendParentLink>>): Promise<void> {
-  const token = sent.letter ? new URL(sent.letter.url).hash.replace(/^#link=/, '') : null;
-  if (!token) throw new Error('a demo link is always a letter');
-  await openParentLink(deps, token);
+/** Opens a one-time link as the parent would (the session it makes is left to expire). */
+async function openLink(deps: Deps, issued: Awaited<ReturnType<typeof issueParentLink>>): Promise<void> {
+  await openParentLink(deps, issued.token);
 }
 
 /** Seeds the two parents; returns how many questionnaires they answered (in part or whole). */
@@ -55,7 +53,7 @@ export async function seedDemoParents(rows: DemoRows, context: DemoParentsContex
   const strengths = await sendQuestionnaire(on(-31), careTeam, schoolId, mothersChild, mother.id, PARENT_INSTRUMENTS.strengths);
   const aces = await sendQuestionnaire(on(-30), careTeam, schoolId, mothersChild, mother.id, PARENT_INSTRUMENTS.aces);
   // Handed over on paper at the intake and opened at home the next evening (a demo has no mail to click).
-  await openLink(on(-29), await sendParentLink(on(-30), careTeam, schoolId, mothersChild, mother.id, 'letter'));
+  await openLink(on(-29), await issueParentLink(on(-30), careTeam, schoolId, mothersChild, mother.id, 'letter'));
   await saveParentAnswers(on(-28), asParent(mother.id, schoolId), strengths.id, {
     answers: {
       'strength-friends': 1, 'strength-curious': 2, 'strength-hands': 2, 'strength-kind': 2, 'strength-moving': 1, 'strength-humour': 2, 'strength-persevering': 0, 'strength-feelings': 1,
@@ -68,7 +66,7 @@ export async function seedDemoParents(rows: DemoRows, context: DemoParentsContex
   // The father: no e-mail, a printed letter; strengths in part, and a question for the teacher.
   const father = await addParent(on(-12), careTeam, schoolId, fathersChild, { name: 'Dennis Kok', relation: 'vader', email: null, phone: '06 8765 4321', language: 'nl' });
   const fathersStrengths = await sendQuestionnaire(on(-12), careTeam, schoolId, fathersChild, father.id, PARENT_INSTRUMENTS.strengths);
-  await openLink(on(-10), await sendParentLink(on(-12), careTeam, schoolId, fathersChild, father.id, 'letter'));
+  await openLink(on(-10), await issueParentLink(on(-12), careTeam, schoolId, fathersChild, father.id, 'letter'));
   await saveParentAnswers(on(-10), asParent(father.id, schoolId), fathersStrengths.id, { answers: { 'strength-moving': 2, 'strength-humour': 2, 'strength-friends': 1, 'helps-outside': 2, 'helps-routine': 1 } });
   await requestConversation(on(-10), asParent(father.id, schoolId), fathersChild, 'Hij slaapt slecht sinds de verhuizing. Kunnen we even bellen over hoe het in de klas gaat?');
   return 3;

@@ -55,16 +55,33 @@ export async function resumeParentSession(deps: Pick<Deps, 'db' | 'clock'>, cook
  * link and its QR code, once: only the hash is stored). Older links of the parent stop working.
  */
 export async function sendParentLink(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, parentId: string, channel: ParentLinkChannel): Promise<SentLink> {
+  // The address first: without one no link is stored that could never be handed out.
+  const base = await linkBaseOf(deps);
+  const { token, expiresAt, parent, school } = await issueParentLink(deps, caller, schoolId, pupilId, parentId, channel);
+  const url = `${base}${PARENT_PAGE_PATH}#${PARENT_LINK_FRAGMENT}=${token}`;
+  if (channel === 'email') {
+    // Sent after the commit: a mail never carries a link the database does not know.
+    const mail = parentLinkMail(parent.language === 'en' ? 'en' : 'nl', school.name, parent.name, url, PARENT_LINK_DAYS);
+    await deps.mailer.send({ to: parent.email!, ...mail, secretLink: { url, expiresAt }, boardId: school.board_id, schoolId });
+    return { channel, expiresAt, letter: null };
+  }
+  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { channel, expiresAt, letter: { url, qrSvg, schoolName: school.name, parentName: parent.name } };
+}
+
+/**
+ * Stores a new one-time link of a parent of the pupil (older ones stop) and returns its secret, which nobody can read
+ * back later: `sendParentLink` mails or prints it; the demo opens it at once as the parent would.
+ */
+export async function issueParentLink(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, parentId: string, channel: ParentLinkChannel) {
   const parent = await requireParentOfPupil(deps, caller, schoolId, pupilId, parentId);
   if (parent.excluded_at !== null) throw new AppError('parent_excluded');
   if (channel === 'email' && !parent.email) throw new AppError('parent_email_missing');
   const school = await findSchool(deps.db.kysely, schoolId);
   if (!school) throw new AppError('not_found');
-  const base = await linkBaseOf(deps);
   const token = newSecretToken();
   const now = deps.clock.now();
   const expiresAt = isoInstant(new Date(now.getTime() + PARENT_LINK_DAYS * 86_400_000));
-  const url = `${base}${PARENT_PAGE_PATH}#${PARENT_LINK_FRAGMENT}=${token}`;
   await deps.db.kysely.transaction().execute(async (trx) => {
     await repository.revokeOpenLinks(trx, parentId, isoInstant(now));
     await repository.clearNewLinkRequests(trx, parentId);
@@ -91,14 +108,7 @@ export async function sendParentLink(deps: Deps, caller: StaffCaller, schoolId: 
       detail: { pupilId, channel },
     });
   });
-  if (channel === 'email') {
-    // Sent after the commit: a mail never carries a link the database does not know.
-    const mail = parentLinkMail(parent.language === 'en' ? 'en' : 'nl', school.name, parent.name, url, PARENT_LINK_DAYS);
-    await deps.mailer.send({ to: parent.email!, ...mail, secretLink: { url, expiresAt }, boardId: school.board_id, schoolId });
-    return { channel, expiresAt, letter: null };
-  }
-  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { channel, expiresAt, letter: { url, qrSvg, schoolName: school.name, parentName: parent.name } };
+  return { token, expiresAt, parent, school };
 }
 
 /** Stops every open link of the parent and ends their sessions (the parent can be sent a new link later). */

@@ -9,16 +9,16 @@ import { useFormat } from '../../i18n/format';
 /**
  * Evidence for the aspect "relationships with pupils": how many pupils have at least one trusted adult and a current
  * support plan, for the school and per class — counts only, a class under the minimum group size without figures.
+ * `isFolded`: one summary line that opens on demand, like the other evidence beside the self-scan results.
  */
-export function CareCoverageEvidence({ schoolId, headingLevel = 3 }: { schoolId: string; headingLevel?: 2 | 3 }) {
+export function CareCoverageEvidence({ schoolId, headingLevel = 3, isFolded = false }: { schoolId: string; headingLevel?: 2 | 3; isFolded?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { data, error, isLoading } = useApiData<CareCoverage>(apiPath('/api/schools/:schoolId/care/coverage', { schoolId }));
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const share = (part: number, whole: number) => t('{{part}} van {{whole}} ({{percent}}%)', { part: format.number(part), whole: format.number(whole), percent: format.number(Math.round((100 * part) / whole)) });
-  return (
-    <div className="care-evidence">
-      <Heading>{t('Vertrouwde volwassenen en steunplannen')}</Heading>
+  const figures = (
+    <>
       {!data ? (
         <LoadState error={error} isLoading={isLoading} />
       ) : data.school === null ? (
@@ -65,6 +65,24 @@ export function CareCoverageEvidence({ schoolId, headingLevel = 3 }: { schoolId:
           </details>
         </>
       )}
+    </>
+  );
+  if (isFolded) {
+    return (
+      <section className="folded-evidence care-evidence-folded" aria-labelledby="zorg-dekking-bewijs">
+        <details>
+          <summary>
+            <Heading id="zorg-dekking-bewijs">{t('Vertrouwde volwassenen en steunplannen')}</Heading>
+          </summary>
+          {figures}
+        </details>
+      </section>
+    );
+  }
+  return (
+    <div className="care-evidence">
+      <Heading>{t('Vertrouwde volwassenen en steunplannen')}</Heading>
+      {figures}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function ParentContactEvidence({ schoolId }: { schoolId: string }) {
   const { data, error, isLoading } = useApiData<ParentContactCoverage>(apiPath('/api/schools/:schoolId/parent-contacts/coverage', { schoolId }));
   const share = (part: number, whole: number) => t('{{part}} van {{whole}} ({{percent}}%)', { part: format.number(part), whole: format.number(whole), percent: format.number(Math.round((100 * part) / whole)) });
   return (
-    <section className="parent-contact-evidence" aria-labelledby="ouders-contact-bewijs">
+    <section className="folded-evidence parent-contact-evidence" aria-labelledby="ouders-contact-bewijs">
       <details>
         <summary>
           <h3 id="ouders-contact-bewijs">{t('Contact met ouders (laag 3A, relaties met ouders/verzorgers)')}</h3>

@@ -17,7 +17,7 @@ export function PartnerEvidence({ schoolId }: { schoolId: string }) {
   const { data, error, isLoading } = useApiData<PartnersEvidence>(apiPath('/api/schools/:schoolId/partners/evidence', { schoolId }));
   // Folded by default, one line beside the layer (the results page stays short); the heading names the region.
   return (
-    <section className="partner-evidence" aria-labelledby="samenwerkingspartners-bewijs">
+    <section className="folded-evidence partner-evidence" aria-labelledby="samenwerkingspartners-bewijs">
       <details>
         <summary>
           <h3 id="samenwerkingspartners-bewijs">{t('Samenwerkingspartners (laag 3A, en de eendaagse scholing uit laag 1)')}</h3>

@@ -22,7 +22,7 @@ export function WindowLessonEvidence({ schoolId, layer }: { schoolId: string; la
   const headingId = `raampje-lessen-${layer}`;
   // Folded by default, one line beside the layer (the results page stays short); the heading names the region.
   return (
-    <section className="window-lesson-evidence" aria-labelledby={headingId}>
+    <section className="folded-evidence window-lesson-evidence" aria-labelledby={headingId}>
       <details>
         <summary>
           <h3 id={headingId}>{layer === 'layer-1' ? t('Ken je raampje (laag 1, gedeelde taal)') : t('Ken je raampje (laag 3B, omgaan met stress en ontspanning)')}</h3>

@@ -121,7 +121,7 @@ export function SelfscanResultsPage() {
           'layer-3b': can('school.regulation.manage') ? <WindowLessonEvidence schoolId={school.id} layer="layer-3b" /> : null,
           [CARE_COVERAGE_ASPECT_ID.split('.')[0]!]: (
             <>
-              {can('school.care.coverage') ? <CareCoverageEvidence schoolId={school.id} /> : null}
+              {can('school.care.coverage') ? <CareCoverageEvidence schoolId={school.id} isFolded /> : null}
               {can('school.parents.coverage') ? <ParentContactEvidence schoolId={school.id} /> : null}
               {can('school.partners') ? <PartnerEvidence schoolId={school.id} /> : null}
             </>
