@@ -132,7 +132,8 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
       }
     }
     expect(problems).toEqual([]);
-  });
+    // Eight bodies for every JSON route (over 150 now), on PostgreSQL: 80 s on a slow, busy 2-core machine.
+  }, 240_000);
 
   it('names the offending fields and answers in the requested language', async () => {
     const route = bodyRoutes.find((r) => r.url === '/api/schools/:schoolId/classes' && r.method === 'POST');
