@@ -1,4 +1,5 @@
-import { PARENT_LINK_FRAGMENT, PARENT_PAGE_PATH } from '../shared/parents';
+import { PARENT_LINK_FRAGMENT, PARENT_PAGE_PATH, PARENT_PHONE_PATTERN } from '../shared/parents';
+import { isEmail } from '../web/components/validation';
 import { callApi } from '../pupil/api';
 import { button, element, showScreen } from '../pupil/dom';
 import { browserLanguage, PARENT_BOOTSTRAP_TEXTS } from './bootstrap-texts';
@@ -176,8 +177,8 @@ function showDetails(shell: ParentShell, home: ParentHome): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const values = { email: email.input.value.trim() || null, phone: phone.input.value.trim() || null };
-    const emailWrong = values.email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email);
-    const phoneWrong = values.phone !== null && !/^\+?[0-9 ()-]{6,30}$/.test(values.phone);
+    const emailWrong = values.email !== null && !isEmail(values.email);
+    const phoneWrong = values.phone !== null && !PARENT_PHONE_PATTERN.test(values.phone);
     showFieldError(email, emailWrong ? t.detailsInvalidEmail : null);
     showFieldError(phone, phoneWrong ? t.detailsInvalidPhone : null);
     if (emailWrong) return email.input.focus();

@@ -55,6 +55,9 @@ export function needsParentConsent(instrumentId: string): boolean {
 /** The ACE questionnaire's answers by value, as the care team's ACE view stores them ("I don't know" is a skipped question). */
 export const PARENT_ACE_ANSWER_OF_VALUE: Readonly<Record<number, 'no' | 'yes'>> = { 0: 'no', 1: 'yes' };
 
+/** A parent's phone number as people type it: digits, spaces, +, -, ( and ), 6 to 30 characters (server and both pages). */
+export const PARENT_PHONE_PATTERN = /^\+?[0-9 ()-]{6,30}$/;
+
 /** Limits of what a parent or the school types. */
 export const PARENT_LIMITS = {
   nameMax: 120,

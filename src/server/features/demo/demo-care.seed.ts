@@ -2,7 +2,7 @@ import { addDays } from '../../../shared/school-time';
 import type { StaffCaller } from '../../access/caller';
 import type { Deps } from '../../deps';
 import { addScreening, addTrustedAdult, saveAces, savePlan } from '../care/care.service';
-import type { DemoRows } from './demo.data';
+import { type DemoRows, pupilsOfClassByName } from './demo.data';
 import { DEMO_CARE_PUPILS } from './demo-care.data';
 
 /** What the care seed needs: the services at a moment, the demo's callers and people, and today. */
@@ -24,9 +24,7 @@ export async function seedDemoCare(rows: DemoRows, context: DemoCareContext): Pr
   const teacher = await callerOf('teacher');
   const careTeam = await callerOf('careTeam');
   const classId = rows.class_teachers.find((link) => link.user_id === teacher.userId)?.class_id;
-  const pupils = rows.pupils
-    .filter((pupil) => rows.class_pupils.some((link) => link.class_id === classId && link.pupil_id === pupil.id))
-    .sort((a, b) => a.last_name.localeCompare(b.last_name, 'nl') || a.first_name.localeCompare(b.first_name, 'nl'));
+  const pupils = pupilsOfClassByName(rows, classId);
   for (const entry of DEMO_CARE_PUPILS) {
     const pupil = pupils[entry.pupilIndex];
     if (!pupil) throw new Error(`the demo teacher's class has no pupil ${entry.pupilIndex}`);

@@ -3,7 +3,7 @@ import { addDays } from '../../../shared/school-time';
 import type { StaffCaller } from '../../access/caller';
 import type { Deps } from '../../deps';
 import { addContact, markFollowUp } from '../parents/parent-contacts.service';
-import type { DemoRows } from './demo.data';
+import { type DemoRows, pupilsOfClassByName } from './demo.data';
 
 // The contact log with parents at De Vlinderboom (issue 16): two pupils of the demo teacher's class have a log from
 // enrolment on — an enrolment conversation with the care team's notes on the life course, a phone call, a home visit
@@ -117,24 +117,20 @@ export async function seedDemoParentContacts(rows: DemoRows, context: DemoParent
   const classIds = rows.classes.filter((item) => item.school_id === schoolId).map((item) => item.id);
   const teacherClassId = rows.class_teachers.find((link) => link.user_id === callers.teacher.userId)?.class_id;
   if (!teacherClassId) throw new Error('the demo teacher has no class');
-  const pupilsOf = (classId: string | undefined) =>
-    rows.pupils
-      .filter((pupil) => rows.class_pupils.some((link) => link.class_id === classId && link.pupil_id === pupil.id))
-      .sort((a, b) => a.last_name.localeCompare(b.last_name, 'nl') || a.first_name.localeCompare(b.first_name, 'nl'));
 
   let recorded = 0;
   const record = async (pupilId: string, contact: DemoContact) => {
     await recordContact(context, callers[contact.by], pupilId, contact);
     recorded += 1;
   };
-  const teacherPupils = pupilsOf(teacherClassId);
+  const teacherPupils = pupilsOfClassByName(rows, teacherClassId);
   for (const log of FULL_LOGS) {
     const pupil = teacherPupils[log.pupilIndex];
     if (!pupil) throw new Error(`the demo teacher's class has no pupil ${log.pupilIndex}`);
     for (const contact of log.contacts) await record(pupil.id, contact);
   }
   for (const entry of RECENT_CONTACTS) {
-    const pupil = pupilsOf(classIds[entry.classIndex])[entry.pupilIndex];
+    const pupil = pupilsOfClassByName(rows, classIds[entry.classIndex])[entry.pupilIndex];
     if (pupil) await record(pupil.id, entry.contact);
   }
   return recorded;

@@ -5,7 +5,7 @@ import { issueParentLink, openParentLink } from '../parents/parent-access.servic
 import { requestConversation, saveParentAnswers } from '../parents/parent-page.service';
 import type { ParentCaller } from '../parents/parent-access.service';
 import { addParent, sendQuestionnaire } from '../parents/parents.service';
-import type { DemoRows } from './demo.data';
+import { type DemoRows, pupilsOfClassByName } from './demo.data';
 
 // Two parents at De Vlinderboom (issue 16), of the two pupils whose contact log is told in full: a mother who got her
 // link on paper at the intake and answered the strengths questionnaire and, for the care team, part of the ACE questionnaire; and
@@ -17,15 +17,6 @@ export interface DemoParentsContext {
   on: (daysFromToday: number) => Deps;
   callerOf: (key: string) => Promise<StaffCaller>;
   schoolId: string;
-}
-
-/** The demo teacher's pupils sorted by last and first name (the contact-log seed counts them the same way). */
-function teacherPupils(rows: DemoRows, teacherId: string): string[] {
-  const classId = rows.class_teachers.find((link) => link.user_id === teacherId)?.class_id;
-  return rows.pupils
-    .filter((pupil) => rows.class_pupils.some((link) => link.class_id === classId && link.pupil_id === pupil.id))
-    .sort((a, b) => a.last_name.localeCompare(b.last_name, 'nl') || a.first_name.localeCompare(b.first_name, 'nl'))
-    .map((pupil) => pupil.id);
 }
 
 /** As if the parent opened their link: a parent session of this parent (the seed never stores it). */
@@ -43,7 +34,8 @@ export async function seedDemoParents(rows: DemoRows, context: DemoParentsContex
   const { on, callerOf, schoolId } = context;
   // The care team adds the parents and sends the links (it reaches every pupil, also on a summer day of the demo).
   const careTeam = await callerOf('careTeam');
-  const pupils = teacherPupils(rows, (await callerOf('teacher')).userId);
+  const teacherId = (await callerOf('teacher')).userId;
+  const pupils = pupilsOfClassByName(rows, rows.class_teachers.find((link) => link.user_id === teacherId)?.class_id).map((pupil) => pupil.id);
   const [mothersChild, fathersChild] = [pupils[2], pupils[7]];
   if (!mothersChild || !fathersChild) throw new Error('the demo teacher has too few pupils for the parents');
 

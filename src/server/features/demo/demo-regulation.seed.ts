@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { addRoutine, setFavourite } from '../regulation/regulation.service';
 import { offerOnClassDevice, saveOnClassDevice } from '../regulation/regulation-pupils.service';
 import { recordLessonGiven } from '../regulation/window-lessons.service';
-import type { DemoRows } from './demo.data';
+import { type DemoRows, pupilsOfClassByName } from './demo.data';
 
 // The demo teacher's class uses regulation (issue 19): two favourites, a routine moment after the break, the first two
 // "Ken je raampje" lessons given, and a week of regulation moments on the class device — six pupils who checked in
@@ -25,10 +25,7 @@ export async function seedDemoRegulation(rows: DemoRows, context: DemoRegulation
   const teacher = await callerOf('teacher');
   const classId = rows.class_teachers.find((link) => link.user_id === teacher.userId)?.class_id;
   if (!classId) throw new Error('the demo teacher has no class');
-  const pupils = rows.pupils
-    .filter((pupil) => rows.class_pupils.some((link) => link.class_id === classId && link.pupil_id === pupil.id))
-    .sort((a, b) => a.last_name.localeCompare(b.last_name, 'nl') || a.first_name.localeCompare(b.first_name, 'nl'))
-    .map((pupil) => pupil.id);
+  const pupils = pupilsOfClassByName(rows, classId).map((pupil) => pupil.id);
   const daysIntoYear = Math.round((Date.parse(today) - Date.parse(firstDayOfSchoolYear(schoolYearOfDate(today)))) / 86_400_000);
   const within = (daysAgo: number) => Math.min(daysAgo, daysIntoYear);
 

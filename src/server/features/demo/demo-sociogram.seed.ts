@@ -3,7 +3,7 @@ import type { StaffCaller } from '../../access/caller';
 import type { Deps } from '../../deps';
 import { addClimateRating, setGroupPhase } from '../sociogram/class-group.service';
 import { closeSociogram, requireSociogram, saveChoices, startSociogram } from '../sociogram/sociogram.service';
-import type { DemoRows } from './demo.data';
+import { type DemoRows, pupilsOfClassByName } from './demo.data';
 
 // The demo teacher's class gets a Groep page with some history (issue 15): climate ratings, a group phase, and two
 // closed sociograms a few weeks apart — the pupils answered on the class device — so the results, the comparison and
@@ -30,10 +30,7 @@ export async function seedDemoSociograms(rows: DemoRows, context: DemoSociogramC
   const teacher = await callerOf('teacher');
   const classId = rows.class_teachers.find((link) => link.user_id === teacher.userId)?.class_id;
   if (!classId) throw new Error('the demo teacher has no class');
-  const pupils = rows.pupils
-    .filter((pupil) => rows.class_pupils.some((link) => link.class_id === classId && link.pupil_id === pupil.id))
-    .sort((a, b) => a.last_name.localeCompare(b.last_name, 'nl') || a.first_name.localeCompare(b.first_name, 'nl'))
-    .map((pupil) => pupil.id);
+  const pupils = pupilsOfClassByName(rows, classId).map((pupil) => pupil.id);
   if (pupils.length < 8) return 0;
   // Everything lies within this school year (the class is this year's), however early in the year today is.
   const daysIntoYear = Math.round((Date.parse(today) - Date.parse(firstDayOfSchoolYear(schoolYearOfDate(today)))) / 86_400_000);

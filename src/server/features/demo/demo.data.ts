@@ -50,6 +50,16 @@ export interface DemoRows {
   checkins: CheckinsTable[];
 }
 
+/**
+ * The pupils of a class, by last and then first name: the order the demo's school-year seeds count "the pupil at
+ * position n" of the demo teacher's class in (care files, sociograms, regulation, contact logs, parents).
+ */
+export function pupilsOfClassByName(rows: DemoRows, classId: string | undefined): PupilsTable[] {
+  return rows.pupils
+    .filter((pupil) => rows.class_pupils.some((link) => link.class_id === classId && link.pupil_id === pupil.id))
+    .sort((a, b) => a.last_name.localeCompare(b.last_name, 'nl') || a.first_name.localeCompare(b.first_name, 'nl'));
+}
+
 // Common first names of Dutch children born around 2012-2020.
 const FIRST_NAMES = [
   'Noah', 'Emma', 'Liam', 'Julia', 'Daan', 'Mila', 'Sem', 'Tess', 'Lucas', 'Sophie', 'Finn', 'Zoë', 'Levi', 'Nora',

@@ -2,7 +2,7 @@ import { pupilFiguresPerClass } from '../../../shared/anonymity';
 import { type ParentContactKind, RECENT_CONTACT_MONTHS } from '../../../shared/parent-contacts';
 import { addMonths, schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 import type { StaffCaller } from '../../access/caller';
-import { isCareTeamOf, isPupilInScope, pupilScopeOf } from '../../access/record-scope';
+import { pupilScopeOf } from '../../access/record-scope';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
@@ -10,6 +10,7 @@ import { auditRead, auditWrite, requirePupil } from '../care/care.service';
 import { listPupilsWithClass } from '../pupils/pupils.repository';
 import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
 import * as repository from './parent-contacts.repository';
+import { parentsAccessOf } from './parents.service';
 import type {
   ChangeParentContactBody,
   ParentContact,
@@ -22,9 +23,9 @@ import type {
 } from './parent-contacts.schemas';
 import type { ParentContactsTable } from './parent-contacts.tables';
 
-// The contact log with a pupil's parents and carers (issue 16), from enrolment on. Need-to-know, the care file's rule
-// (access/record-scope.ts, scope `care`): the care team sees every pupil of the school; a teacher the pupils placed
-// in the classes they teach this school year; anyone else who passed the route policy gets 404 for the pupil.
+// The contact log with a pupil's parents and carers (issue 16), from enrolment on. Need-to-know, the one rule for a
+// pupil's parents (`parentsAccessOf`, parents.service.ts): the care team sees every pupil of the school; a teacher the
+// pupils placed in the classes they teach this school year; anyone else who passed the route policy gets 404.
 //
 // Who reads and writes what:
 // - everyone who may see the pupil's log sees every contact: day, kind, with whom, topic, the short note, the
@@ -41,7 +42,7 @@ type SealedColumn = 'note_encrypted' | 'care_notes_encrypted';
 /** The pupil's log as the caller may read it. */
 export async function getContactLog(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string): Promise<ParentContactLog> {
   const pupil = await requirePupil(deps, schoolId, pupilId);
-  const access = await contactAccessOf(deps, caller, schoolId, pupilId);
+  const access = await parentsAccessOf(deps, caller, schoolId, pupilId);
   const rows = await repository.listContacts(deps.db.kysely, schoolId, pupilId);
   const contacts = await Promise.all(rows.map((row) => contactOf(deps, caller, access, row)));
   await auditRead(deps, caller, schoolId, pupilId, 'parents.contacts_read', { via: access, contacts: contacts.length });
@@ -55,7 +56,7 @@ export async function getContactLog(deps: Deps, caller: StaffCaller, schoolId: s
 /** Records a contact with the pupil's parents; the caller is its author. */
 export async function addContact(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, fields: ParentContactFields): Promise<ParentContact> {
   await requirePupil(deps, schoolId, pupilId);
-  const access = await contactAccessOf(deps, caller, schoolId, pupilId);
+  const access = await parentsAccessOf(deps, caller, schoolId, pupilId);
   refuseInvalid(deps, access, { heldOn: fields.heldOn, followUpOn: fields.followUpOn, writesCareNotes: fields.careNotes !== '' });
   const id = newId();
   const now = isoInstant(deps.clock.now());
@@ -92,7 +93,7 @@ export async function addContact(deps: Deps, caller: StaffCaller, schoolId: stri
 /** Changes a contact: its author, or anyone of the care team. A new follow-up date opens the follow-up again. */
 export async function changeContact(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, contactId: string, body: ChangeParentContactBody): Promise<ParentContact> {
   await requirePupil(deps, schoolId, pupilId);
-  const access = await contactAccessOf(deps, caller, schoolId, pupilId);
+  const access = await parentsAccessOf(deps, caller, schoolId, pupilId);
   const row = await requireChangeableContact(deps, caller, access, schoolId, pupilId, contactId);
   const heldOn = body.heldOn ?? row.held_on;
   const followUpOn = body.followUpOn === undefined ? row.follow_up_on : body.followUpOn;
@@ -120,7 +121,7 @@ export async function changeContact(deps: Deps, caller: StaffCaller, schoolId: s
 /** Marks the contact's follow-up done (or open again): for everyone who sees the log. */
 export async function markFollowUp(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, contactId: string, body: ParentContactFollowUpBody): Promise<ParentContact> {
   await requirePupil(deps, schoolId, pupilId);
-  const access = await contactAccessOf(deps, caller, schoolId, pupilId);
+  const access = await parentsAccessOf(deps, caller, schoolId, pupilId);
   const row = await repository.findContact(deps.db.kysely, schoolId, pupilId, contactId);
   if (!row) throw new AppError('not_found');
   if (row.follow_up_on === null) throw new AppError('validation_failed', { fields: { 'body.done': ['no_follow_up'] } });
@@ -136,7 +137,7 @@ export async function markFollowUp(deps: Deps, caller: StaffCaller, schoolId: st
 /** Removes a contact: its author, or anyone of the care team. */
 export async function removeContact(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string, contactId: string): Promise<void> {
   await requirePupil(deps, schoolId, pupilId);
-  const access = await contactAccessOf(deps, caller, schoolId, pupilId);
+  const access = await parentsAccessOf(deps, caller, schoolId, pupilId);
   const row = await requireChangeableContact(deps, caller, access, schoolId, pupilId, contactId);
   await deps.db.kysely.transaction().execute(async (trx) => {
     await repository.deleteContact(trx, schoolId, pupilId, row.id);
@@ -206,12 +207,6 @@ export async function getContactCoverage(deps: Deps, schoolId: string): Promise<
   return { minGroupSize: k, schoolYear, recentSince, ...pupilFiguresPerClass(placements, k, countsOf) };
 }
 
-// THE need-to-know rule of the log (see the top of this file); 404 so nobody learns a pupil exists.
-async function contactAccessOf(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string): Promise<ParentContactAccess> {
-  const scope = pupilScopeOf(caller.actor, schoolId, 'care');
-  if (!(await isPupilInScope(deps.db.kysely, scope, schoolId, pupilId, schoolYearAt(deps.clock.now())))) throw new AppError('not_found');
-  return isCareTeamOf(caller.actor, schoolId) ? 'care_team' : 'teacher';
-}
 
 async function requireChangeableContact(deps: Deps, caller: StaffCaller, access: ParentContactAccess, schoolId: string, pupilId: string, contactId: string): Promise<ContactRow> {
   const row = await repository.findContact(deps.db.kysely, schoolId, pupilId, contactId);

@@ -131,19 +131,10 @@ export async function markNewLinkRequested(db: Kysely<Database>, linkId: string,
   await db.updateTable('parent_links').set({ new_link_requested_at: at }).where('id', '=', linkId).execute();
 }
 
-/** The newest link of a parent (the staff page shows its state). */
-export async function findNewestLink(db: Kysely<Database>, parentId: string) {
-  return db.selectFrom('parent_links').selectAll().where('parent_id', '=', parentId).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
-}
-
-/** When the parent last asked for a new link, if a request is open. */
-export async function findOpenNewLinkRequest(db: Kysely<Database>, parentId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('parent_links')
-    .select((eb) => eb.fn.max('new_link_requested_at').as('requested_at'))
-    .where('parent_id', '=', parentId)
-    .executeTakeFirst();
-  return (row?.requested_at as string | null | undefined) ?? null;
+/** The links of these parents, newest first (the staff page shows the newest one's state and any request for a new one). */
+export async function listLinksOfParents(db: Kysely<Database>, parentIds: readonly string[]) {
+  if (parentIds.length === 0) return [];
+  return db.selectFrom('parent_links').selectAll().where('parent_id', 'in', parentIds).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
 }
 
 export async function insertSession(db: Kysely<Database>, row: Insertable<ParentSessionsTable>): Promise<void> {

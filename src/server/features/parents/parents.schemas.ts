@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARENT_INSTRUMENT_IDS, PARENT_LIMITS, PARENT_LINK_CHANNELS, TEXT_DIRECTIONS } from '../../../shared/parents';
+import { PARENT_INSTRUMENT_IDS, PARENT_LIMITS, PARENT_PHONE_PATTERN, PARENT_LINK_CHANNELS, TEXT_DIRECTIONS } from '../../../shared/parents';
 import { emailSchema, multiLineTextSchema, nameSchema, singleLineTextSchema } from '../../http/common.schemas';
 
 // The staff side of parents (issue 16): a pupil's parents and carers, their links, the questionnaires sent to them,
@@ -14,7 +14,7 @@ export const parentRequestParamsSchema = pupilParentsParamsSchema.extend({ reque
 export const parentLanguageParamsSchema = z.strictObject({ schoolId: z.uuid(), code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/) });
 
 /** A phone number as people type it: digits, spaces, +, -, (, ). */
-export const phoneSchema = singleLineTextSchema.max(PARENT_LIMITS.phoneMax).regex(/^\+?[0-9 ()-]{6,}$/, 'digits, spaces, + and - only');
+export const phoneSchema = singleLineTextSchema.max(PARENT_LIMITS.phoneMax).regex(PARENT_PHONE_PATTERN, 'digits, spaces, + and - only');
 
 /** A language of the parent page: nl, en or a code the school added. */
 const languageCodeSchema = z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/);

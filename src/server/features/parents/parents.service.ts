@@ -12,8 +12,8 @@ import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import { findPupil } from '../pupils/pupils.repository';
 import { currentParentInstruments, parentInstrumentOf } from './parent-instruments';
-import type { ParentRow } from './parents.tables';
 import * as repository from './parents.repository';
+import type { ParentLinkRow } from './parents.tables';
 import type { Parent, ParentFields, ParentSettings, PupilParents, SentQuestionnaire, TranslationFile } from './parents.schemas';
 
 // The staff side of parents (issue 16). Need-to-know: the care team reaches every pupil's parents; a teacher the
@@ -25,14 +25,23 @@ type ParentOfPupilRow = NonNullable<Awaited<ReturnType<typeof repository.findPar
 
 // ---------- need-to-know ----------
 
+/**
+ * THE need-to-know rule for a pupil's parents — their access and questionnaires here, the contact log in
+ * parent-contacts.service.ts: the care team reaches every pupil of the school, a teacher the pupils placed in the
+ * classes they teach this school year; anyone else 404 (the record's existence is not confirmed). Says by which right.
+ */
+export async function parentsAccessOf(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string): Promise<'care_team' | 'teacher'> {
+  if (isCareTeamOf(caller.actor, schoolId)) return 'care_team';
+  const scope = pupilScopeOf(caller.actor, schoolId, 'care');
+  if (!(await isPupilInScope(deps.db.kysely, scope, schoolId, pupilId, schoolYearAt(deps.clock.now())))) throw new AppError('not_found');
+  return 'teacher';
+}
+
 /** The pupil, when the caller may reach its parents; 404 otherwise. */
 export async function requireParentsAccess(deps: Deps, caller: StaffCaller, schoolId: string, pupilId: string) {
-  const db = deps.db.kysely;
-  const pupil = await findPupil(db, schoolId, pupilId);
+  const pupil = await findPupil(deps.db.kysely, schoolId, pupilId);
   if (!pupil) throw new AppError('not_found');
-  if (isCareTeamOf(caller.actor, schoolId)) return pupil;
-  const scope = pupilScopeOf(caller.actor, schoolId, 'care');
-  if (!(await isPupilInScope(db, scope, schoolId, pupilId, schoolYearAt(deps.clock.now())))) throw new AppError('not_found');
+  await parentsAccessOf(deps, caller, schoolId, pupilId);
   return pupil;
 }
 
@@ -56,7 +65,8 @@ export async function getPupilParents(deps: Deps, caller: StaffCaller, schoolId:
   const pupil = await requireParentsAccess(deps, caller, schoolId, pupilId);
   const isCareTeam = isCareTeamOf(caller.actor, schoolId);
   const rows = await repository.listParentsOfPupil(db, schoolId, pupilId);
-  const parents = await Promise.all(rows.map((row) => parentOf(deps, row)));
+  const links = await repository.listLinksOfParents(db, rows.map((row) => row.id));
+  const parents = await Promise.all(rows.map((row) => parentOf(deps, row, links.filter((link) => link.parent_id === row.id))));
   const sent = (await repository.listQuestionnairesOfPupil(db, schoolId, pupilId)).filter((row) => isCareTeam || !isCareTeamOnlyInstrument(row.instrument_id));
   const questionnaires = await Promise.all(sent.map((row) => sentQuestionnaireOf(deps, row, parentInstrumentOf(row.instrument_id, row.instrument_version))));
   const requests = await Promise.all(
@@ -86,9 +96,9 @@ export async function getPupilParents(deps: Deps, caller: StaffCaller, schoolId:
   return { pupil: { id: pupil.id, firstName: pupil.first_name, lastName: pupil.last_name }, isCareTeam, parents, questionnaires, requests, instruments, languages };
 }
 
-async function parentOf(deps: Deps, row: ParentOfPupilRow): Promise<Parent> {
-  const db = deps.db.kysely;
-  const newest = await repository.findNewestLink(db, row.id);
+/** A parent as the staff page shows them; `links` are the parent's links, newest first. */
+async function parentOf(deps: Deps, row: ParentOfPupilRow, links: readonly ParentLinkRow[]): Promise<Parent> {
+  const newest = links[0];
   const now = deps.clock.now().getTime();
   const state = !newest
     ? 'none'
@@ -117,7 +127,7 @@ async function parentOf(deps: Deps, row: ParentOfPupilRow): Promise<Parent> {
       expiresAt: newest?.expires_at ?? null,
       usedAt: newest?.used_at ?? null,
     },
-    newLinkRequestedAt: await repository.findOpenNewLinkRequest(db, row.id),
+    newLinkRequestedAt: links.map((link) => link.new_link_requested_at).filter((at): at is string => at !== null).sort().at(-1) ?? null,
   };
 }
 
@@ -339,9 +349,4 @@ export async function translationTemplate(deps: Deps, schoolId: string, code: st
     english: { ...PARENT_TEXTS_EN },
     tsoPage: stored?.tsoPage ?? settings.tsoPage.nl,
   };
-}
-
-/** Whether a parent row belongs to the school (used by the parent page's own service). */
-export function isParentOfSchool(parent: ParentRow | undefined, schoolId: string): parent is ParentRow {
-  return parent !== undefined && parent.school_id === schoolId;
 }

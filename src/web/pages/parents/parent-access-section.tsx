@@ -8,6 +8,8 @@ import { useFormErrors } from '../../components/form-errors';
 import { ErrorSummary, FormActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { ErrorMessage, LoadState, SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
+import { isEmail } from '../../components/validation';
+import { PARENT_PHONE_PATTERN } from '../../../shared/parents';
 
 /**
  * A pupil's parents and carers on the pupil's parents page: who they are, their one-time link to the parent page
@@ -341,8 +343,8 @@ function ParentForm({ editing, languages, onCancel, onSave }: { editing: Parent 
       {
         [`${prefix}name`]: (name.trim() === '' || name.length > 120) && messages.name,
         [`${prefix}relation`]: (relation.trim() === '' || relation.length > 60) && messages.relation,
-        [`${prefix}email`]: email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) && messages.email,
-        [`${prefix}phone`]: phone.trim() !== '' && !/^\+?[0-9 ()-]{6,30}$/.test(phone.trim()) && messages.phone,
+        [`${prefix}email`]: email.trim() !== '' && !isEmail(email) && messages.email,
+        [`${prefix}phone`]: phone.trim() !== '' && !PARENT_PHONE_PATTERN.test(phone.trim()) && messages.phone,
       },
       t('Niet alle velden zijn goed ingevuld.'),
     );

@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { isEmail } from '../../components/validation';
 import { useTranslation } from 'react-i18next';
 import { PARTNER_KINDS, PARTNER_LIMITS, type PartnerKind } from '../../../shared/partners';
 import { schoolDateOf } from '../../../shared/school-time';
@@ -13,7 +14,6 @@ import { partnerKindLabel } from './partner-labels';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE_PATTERN = /^[0-9+()./ -]+$/;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A form's input ids (the prefix and the field's name, as useFormErrors keys them) and its error summary's labels. */
 function fieldIdsOf<F extends string>(prefix: string, labels: Record<F, string>) {
@@ -195,7 +195,7 @@ export function ContactForm({
         [id('name')]: (name.trim() === '' || name.trim().length > PARTNER_LIMITS.contactName) && messages.name,
         [id('role')]: role.trim().length > PARTNER_LIMITS.contactRole && messages.role,
         [id('phone')]: phone.trim() !== '' && (!PHONE_PATTERN.test(phone.trim()) || phone.trim().length > PARTNER_LIMITS.phone) && messages.phone,
-        [id('email')]: email.trim() !== '' && !EMAIL_PATTERN.test(email.trim()) && messages.email,
+        [id('email')]: email.trim() !== '' && !isEmail(email) && messages.email,
       },
       t('Niet alle velden zijn goed ingevuld.'),
     );
