@@ -238,3 +238,20 @@ export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: R
 export function FormActions({ children }: { children: ReactNode }) {
   return <div className="form-actions">{children}</div>;
 }
+
+/** A form's save button and, when the form can be closed without saving (changing something that exists), cancel. */
+export function SaveActions({ saveLabel, isBusy = false, onCancel }: { saveLabel: string; isBusy?: boolean; onCancel?: (() => void) | null }) {
+  const { t } = useTranslation();
+  return (
+    <FormActions>
+      <button type="submit" className="button" disabled={isBusy}>
+        {saveLabel}
+      </button>
+      {onCancel ? (
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('Annuleren')}
+        </button>
+      ) : null}
+    </FormActions>
+  );
+}

@@ -7,12 +7,12 @@ import type { AddConversationBody, Conversation, Conversations } from '../../api
 import { useApiData } from '../../api/use-api-data';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useFormErrors, useRefusalWords } from '../../components/form-errors';
-import { ErrorSummary, FormActions, TextAreaField, TextField } from '../../components/form-fields';
+import { ErrorSummary, FormActions, SaveActions, TextAreaField, TextField } from '../../components/form-fields';
 import { ErrorMessage, LoadState, SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
 import { useModelText } from '../selfscan/selfscan-model';
 import { useSchool } from '../school/school-layout';
-import { EntryFormActions, EntryFormHeading, fieldIdsOf, useEntryEditing } from './care-entry-form';
+import { EntryFormHeading, fieldIdsOf, useEntryEditing } from './care-entry-form';
 
 const TEXT_MAX = 4000;
 const PREFIX = 'gesprek-';
@@ -281,7 +281,7 @@ function ConversationForm({ base, editing, onSaved, onCancel }: { base: string; 
           rows={4}
         />
       ) : null}
-      <EntryFormActions saveLabel={t('Gesprek opslaan')} isBusy={isBusy} onCancel={editing ? onCancel : null} />
+      <SaveActions saveLabel={t('Gesprek opslaan')} isBusy={isBusy} onCancel={editing ? onCancel : null} />
     </form>
   );
 }

@@ -1,9 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../components/form-fields';
 
 // The care sections' forms: a list of entries (conversations, referrals) with one form below it that adds an entry
-// or, once "change" was chosen on one, changes that entry; and the save and cancel buttons every such form ends with.
+// or, once "change" was chosen on one, changes that entry (the save and cancel buttons: SaveActions in form-fields).
 
 /** Which entry the form changes (null: it adds one), the form's key, and the confirmation of the last save. */
 export function useEntryEditing<T extends { id: string }>(reload: () => void) {
@@ -51,19 +49,3 @@ export function EntryFormHeading({ isEditing, children }: { isEditing: boolean; 
   );
 }
 
-/** Save, and — while a form changes something that exists — cancel. */
-export function EntryFormActions({ saveLabel, isBusy = false, onCancel }: { saveLabel: string; isBusy?: boolean; onCancel: (() => void) | null }) {
-  const { t } = useTranslation();
-  return (
-    <FormActions>
-      <button type="submit" className="button" disabled={isBusy}>
-        {saveLabel}
-      </button>
-      {onCancel ? (
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('Annuleren')}
-        </button>
-      ) : null}
-    </FormActions>
-  );
-}

@@ -7,13 +7,13 @@ import type { CloseMeldcodeCaseBody, MeldcodeCase, MeldcodeCases, OpenMeldcodeCa
 import { useApiData } from '../../api/use-api-data';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useFormErrors, useRefusalWords } from '../../components/form-errors';
-import { ErrorSummary, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { ErrorSummary, SaveActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
 import { VeiligThuisContact } from '../partners/partner-care-hints';
 import { useModelText } from '../selfscan/selfscan-model';
 import { useSchool } from '../school/school-layout';
-import { EntryFormActions, fieldIdsOf } from './care-entry-form';
+import { fieldIdsOf } from './care-entry-form';
 import { meldcodeOutcomeLabel } from './care-labels';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -261,7 +261,7 @@ function StepForm({
         maxLength={8000}
         rows={5}
       />
-      <EntryFormActions saveLabel={t('Stap {{number}} opslaan', { number: step.step })} isBusy={isBusy} onCancel={() => onDone(null)} />
+      <SaveActions saveLabel={t('Stap {{number}} opslaan', { number: step.step })} isBusy={isBusy} onCancel={() => onDone(null)} />
     </form>
   );
 }
@@ -315,7 +315,7 @@ function CloseCaseForm({ caseBase, meldcodeCase, onDone }: { caseBase: string; m
           error={errors.fields[id('outcome')]}
         />
         <TextField id={id('closedOn')} type="date" label={label.closedOn} value={closedOn} onChange={setClosedOn} error={errors.fields[id('closedOn')]} />
-        <EntryFormActions saveLabel={t('Zaak afsluiten')} onCancel={() => onDone(null)} />
+        <SaveActions saveLabel={t('Zaak afsluiten')} onCancel={() => onDone(null)} />
       </form>
       <ConfirmDialog
         isOpen={isConfirming}

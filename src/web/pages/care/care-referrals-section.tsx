@@ -6,13 +6,13 @@ import { api, apiPath } from '../../api/api-client';
 import type { AddReferralBody, ChangeReferralBody, Referral, Referrals, Screening } from '../../api/care-types';
 import { useApiData } from '../../api/use-api-data';
 import { useFormErrors } from '../../components/form-errors';
-import { ErrorSummary, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { ErrorSummary, SaveActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
 import { PartnerDatalist } from '../partners/partner-care-hints';
 import { useModelText } from '../selfscan/selfscan-model';
 import { useSchool } from '../school/school-layout';
-import { EntryFormActions, EntryFormHeading, fieldIdsOf, useEntryEditing } from './care-entry-form';
+import { EntryFormHeading, fieldIdsOf, useEntryEditing } from './care-entry-form';
 import { referralStatusLabel } from './care-labels';
 
 const PREFIX = 'verwijzing-';
@@ -232,7 +232,7 @@ function ReferralForm({
           error={errors.fields[id('screeningId')]}
         />
       )}
-      <EntryFormActions saveLabel={t('Verwijzing opslaan')} isBusy={isBusy} onCancel={editing ? onCancel : null} />
+      <SaveActions saveLabel={t('Verwijzing opslaan')} isBusy={isBusy} onCancel={editing ? onCancel : null} />
     </form>
   );
 }

@@ -6,10 +6,10 @@ import { api, apiPath } from '../../api/api-client';
 import type { AddParentContactBody, ChangeParentContactBody, ParentContact, ParentContactFollowUpBody, ParentContactLog as ContactLog } from '../../api/parent-contact-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useFormErrors, useRefusalWords } from '../../components/form-errors';
-import { ErrorSummary, FormActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { ErrorSummary, FormActions, SaveActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { ErrorMessage, SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
-import { EntryFormActions, EntryFormHeading, fieldIdsOf, useEntryEditing } from '../care/care-entry-form';
+import { EntryFormHeading, fieldIdsOf, useEntryEditing } from '../care/care-entry-form';
 import { useModelText } from '../selfscan/selfscan-model';
 import { contactKindLabel } from './parent-contact-labels';
 
@@ -304,7 +304,7 @@ function ContactForm({ base, editing, isCareTeam, onSaved, onCancel }: { base: s
           onChange={setFollowUpOn}
           error={errors.fields[id('followUpOn')]}
         />
-        <EntryFormActions saveLabel={t('Contact opslaan')} isBusy={isBusy} onCancel={editing ? onCancel : null} />
+        <SaveActions saveLabel={t('Contact opslaan')} isBusy={isBusy} onCancel={editing ? onCancel : null} />
       </form>
       {isEnrolment ? <EnrolmentGuide /> : null}
     </div>

@@ -5,7 +5,7 @@ import type { Parent, ParentFields, PupilParents, SentLink } from '../../api/par
 import { useApiData } from '../../api/use-api-data';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useFormErrors } from '../../components/form-errors';
-import { ErrorSummary, FormActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { ErrorSummary, FormActions, SaveActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { ErrorMessage, LoadState, SuccessMessage } from '../../components/load-state';
 import { useFormat } from '../../i18n/format';
 import { isEmail } from '../../components/validation';
@@ -370,16 +370,7 @@ function ParentForm({ editing, languages, onCancel, onSave }: { editing: Parent 
       <TextField id={`${prefix}email`} label={label.email} type="email" value={email} onChange={setEmail} error={errors.fields[`${prefix}email`]} maxLength={254} />
       <TextField id={`${prefix}phone`} label={label.phone} value={phone} onChange={setPhone} error={errors.fields[`${prefix}phone`]} maxLength={30} />
       <SelectField id={`${prefix}language`} label={label.language} value={language} onChange={setLanguage} options={languages.map((entry) => ({ value: entry.code, label: entry.name }))} />
-      <FormActions>
-        <button type="submit" className="button">
-          {editing ? t('Wijzigingen opslaan') : t('Toevoegen')}
-        </button>
-        {editing ? (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('Annuleren')}
-          </button>
-        ) : null}
-      </FormActions>
+      <SaveActions saveLabel={editing ? t('Wijzigingen opslaan') : t('Toevoegen')} onCancel={editing ? onCancel : null} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { schoolDateOf } from '../../../shared/school-time';
 import { api } from '../../api/api-client';
 import type { AgreementBody, ContactBody, OrganisationBody, PartnerAgreement, PartnerContact, PartnerOrganisation } from '../../api/partners-types';
 import { useFormErrors } from '../../components/form-errors';
-import { ErrorSummary, FormActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { ErrorSummary, FormActions, SaveActions, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { partnerKindLabel } from './partner-labels';
 
 // The register's three forms: an organisation, a contact person of one, an agreement with one. Each adds, or — given
@@ -34,22 +34,6 @@ function FormHeading({ level, isEditing, children }: { level: 2 | 3 | 4; isEditi
     <Heading ref={heading} tabIndex={-1}>
       {children}
     </Heading>
-  );
-}
-
-function Actions({ saveLabel, isBusy, onCancel }: { saveLabel: string; isBusy: boolean; onCancel: (() => void) | null }) {
-  const { t } = useTranslation();
-  return (
-    <FormActions>
-      <button type="submit" className="button" disabled={isBusy}>
-        {saveLabel}
-      </button>
-      {onCancel ? (
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('Annuleren')}
-        </button>
-      ) : null}
-    </FormActions>
   );
 }
 
@@ -150,7 +134,7 @@ export function OrganisationForm({
         error={errors.fields[id('notes')]}
         maxLength={PARTNER_LIMITS.notes}
       />
-      <Actions saveLabel={editing ? t('Wijzigingen opslaan') : t('Organisatie opslaan')} isBusy={isBusy} onCancel={onCancel} />
+      <SaveActions saveLabel={editing ? t('Wijzigingen opslaan') : t('Organisatie opslaan')} isBusy={isBusy} onCancel={onCancel} />
     </form>
   );
 }
@@ -229,7 +213,7 @@ export function ContactForm({
         checked={isFixedContact}
         onChange={setIsFixedContact}
       />
-      <Actions saveLabel={t('Contactpersoon opslaan')} isBusy={isBusy} onCancel={onCancel} />
+      <SaveActions saveLabel={t('Contactpersoon opslaan')} isBusy={isBusy} onCancel={onCancel} />
     </form>
   );
 }
@@ -317,7 +301,7 @@ export function AgreementForm({
         rows={4}
         maxLength={PARTNER_LIMITS.agreementText}
       />
-      <Actions saveLabel={t('Afspraak opslaan')} isBusy={isBusy} onCancel={onCancel} />
+      <SaveActions saveLabel={t('Afspraak opslaan')} isBusy={isBusy} onCancel={onCancel} />
     </form>
   );
 }

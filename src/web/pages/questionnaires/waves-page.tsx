@@ -7,7 +7,7 @@ import type { InstrumentSummary, Wave, WaveCompletion, WaveInput, Waves } from '
 import { useApiData } from '../../api/use-api-data';
 import { DefinitionFileImport } from '../../components/definition-file-import';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { CheckboxGroup, ErrorSummary, FormActions, TextField } from '../../components/form-fields';
+import { CheckboxGroup, ErrorSummary, SaveActions, TextField } from '../../components/form-fields';
 import { useFormErrors } from '../../components/form-errors';
 import { LoadState, SuccessMessage } from '../../components/load-state';
 import { Page } from '../../components/page';
@@ -360,16 +360,7 @@ function WaveForm({
             />
           )
         ) : null}
-        <FormActions>
-          <button type="submit" className="button" disabled={isBusy}>
-            {wave ? t('Opslaan') : t('Meting plannen')}
-          </button>
-          {wave ? (
-            <button type="button" className="button button-secondary" onClick={onCancel}>
-              {t('Annuleren')}
-            </button>
-          ) : null}
-        </FormActions>
+        <SaveActions saveLabel={wave ? t('Opslaan') : t('Meting plannen')} isBusy={isBusy} onCancel={wave ? onCancel : null} />
       </form>
     </section>
   );
