@@ -7,9 +7,11 @@ import { startSession } from '../src/server/auth/sessions.service';
 import { loadShippedModels } from '../src/server/features/selfscan/model-catalogue';
 import { shippedModelId } from '../src/server/features/selfscan/selfscan.service';
 import { aspectIdsOf } from '../src/shared/selfscan-model';
+import { addDays, schoolDateOf } from '../src/shared/school-time';
 import { createTestApp, type Login, requestAs, type TestApp } from './support/test-app';
 import { importPupilFile } from './support/pupil-import';
 import { kioskDeviceFor } from './support/pupil-access';
+import { loadShippedProfiles } from '../src/server/features/team/competence-profile-catalogue';
 import { testDialects } from './support/test-db';
 import { createWorld, type World, WORLD_PASSWORD, type WorldUserKey } from './support/world';
 
@@ -121,6 +123,23 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
   const byParent = (targetType: string, targetId: () => string) => () => ({ targetType, targetId: targetId(), schoolId: world.schoolA1, boardId: null });
   const partnerOrganisation = (path = '') => `/api/schools/${world.schoolA1}/partners/organisations/${partnerOrganisationId}${path}`;
   const partnerTarget = school('partner_organisation', () => partnerOrganisationId);
+  let onboardingPairId = '';
+  const onboarding = (path = '') => `/api/schools/${world.schoolA1}/team/onboarding${path}`;
+  const onboardingPair = school('onboarding_pair', () => onboardingPairId);
+  // The team's wellbeing pulse and the reflection journal (issue 17): dates and counts in the detail, never a text.
+  let teamPulseId = '';
+  let laterTeamPulseId = '';
+  let journalEntryId = '';
+  // The competence profile and the intervision log (issue 17): ids, kinds and counts in the detail, never a step or a text.
+  let assessmentId = '';
+  let competenceShareId = '';
+  let competenceProfileId = '';
+  let intervisionSessionId = '';
+  const competence = (path = '') => `/api/schools/${world.schoolA1}/team/competence${path}`;
+  const intervision = (path = '') => `/api/schools/${world.schoolA1}/team/intervision${path}`;
+  const teamPulse = (path = '') => `/api/schools/${world.schoolA1}/team/pulse${path}`;
+  const teamJournal = (path = '') => `/api/schools/${world.schoolA1}/team/journal${path}`;
+  const schoolToday = () => schoolDateOf(test.clock.now());
   const sociogram = (path = '') => `/api/schools/${world.schoolA1}/sociograms/${sociogramId}${path}`;
   const classGroup = (path = '') => `/api/schools/${world.schoolA1}/classes/${world.classA1}/group${path}`;
 
@@ -836,6 +855,48 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       perform: async () => requestAs(test.app, await as('leadership'), 'PUT', partnerOrganisation('/archived'), { archived: false }),
       expected: () => ({ action: 'partners.organisation_restored', actor: 'leadership', ...partnerTarget(), detail: { kind: 'youth_care' } }),
     },
+    // Onboarding (issue 17): appointing a chef-buddy, publishing the guide, pairing; ids and dates in the detail.
+    {
+      name: 'appointing the chef-buddy of a location',
+      perform: async () => requestAs(test.app, await as('leadership'), 'PUT', onboarding(`/chef-buddies/${world.locationA1}`), { userId: userId('tsoLead') }),
+      expected: () => ({ action: 'onboarding.chef_buddy_appointed', actor: 'leadership', ...school('location', () => world.locationA1)(), detail: { userId: userId('tsoLead') } }),
+    },
+    {
+      name: 'publishing a version of the onboarding guide',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'POST', onboarding('/guide/publish')),
+      expected: () => ({ action: 'onboarding.guide_published', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { version: 1 } }),
+    },
+    {
+      name: 'pairing a new colleague with a buddy',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('tsoLead'), 'POST', onboarding('/pairs'), {
+          locationId: world.locationA1,
+          newcomerUserId: userId('teacher'),
+          buddyUserId: userId('careTeam'),
+          startedOn: '2026-11-16',
+        });
+        onboardingPairId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'onboarding.pair_added', actor: 'tsoLead', ...onboardingPair(), detail: { newcomerUserId: userId('teacher'), buddyUserId: userId('careTeam') } }),
+    },
+    {
+      name: "changing a new colleague's buddy",
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'PUT', onboarding(`/pairs/${onboardingPairId}`), { buddyUserId: userId('leadership'), startedOn: '2026-11-16' }),
+      expected: () => ({ action: 'onboarding.pair_changed', actor: 'tsoLead', ...onboardingPair(), detail: { buddyUserId: userId('leadership'), previousBuddyUserId: userId('careTeam') } }),
+    },
+    {
+      name: 'ending the pairing of a new colleague and a buddy',
+      perform: async () => requestAs(test.app, await as('tsoLead'), 'DELETE', onboarding(`/pairs/${onboardingPairId}`)),
+      status: 204,
+      expected: () => ({ action: 'onboarding.pair_removed', actor: 'tsoLead', ...onboardingPair(), detail: { newcomerUserId: userId('teacher') } }),
+    },
+    {
+      name: 'standing down the chef-buddy of a location',
+      perform: async () => requestAs(test.app, await as('leadership'), 'PUT', onboarding(`/chef-buddies/${world.locationA1}`), { userId: null }),
+      expected: () => ({ action: 'onboarding.chef_buddy_removed', actor: 'leadership', ...school('location', () => world.locationA1)(), detail: { previousUserId: userId('tsoLead') } }),
+    },
     {
       name: 'signing in',
       perform: signIn(() => world.users.teacher.email, WORLD_PASSWORD),
@@ -1010,6 +1071,160 @@ describe.each(testDialects())('audit completeness on %s', (dialect) => {
       name: 'removing a language of the parent page',
       perform: async () => requestAs(test.app, await as('schoolAdmin'), 'DELETE', `/api/schools/${world.schoolA1}/parent-settings/languages/tr`),
       expected: () => ({ action: 'parents.language_removed', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { code: 'tr' } }),
+    },
+    {
+      name: 'planning a wellbeing pulse',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('leadership'), 'POST', teamPulse('/pulses'), { opensOn: schoolToday(), closesOn: addDays(schoolToday(), 13) });
+        teamPulseId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'team.pulse_planned', actor: 'leadership', ...school('team_pulse', () => teamPulseId)(), detail: { opensOn: schoolToday(), closesOn: addDays(schoolToday(), 13) } }),
+    },
+    {
+      name: 'closing a wellbeing pulse early',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'POST', teamPulse(`/pulses/${teamPulseId}/close`)),
+      expected: () => ({ action: 'team.pulse_closed', actor: 'schoolAdmin', ...school('team_pulse', () => teamPulseId)() }),
+    },
+    {
+      name: 'planning a later wellbeing pulse',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('leadership'), 'POST', teamPulse('/pulses'), { opensOn: addDays(schoolToday(), 42), closesOn: addDays(schoolToday(), 55) });
+        laterTeamPulseId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'team.pulse_planned', actor: 'leadership', ...school('team_pulse', () => laterTeamPulseId)() }),
+    },
+    {
+      name: 'removing a planned wellbeing pulse',
+      perform: async () => requestAs(test.app, await as('leadership'), 'DELETE', teamPulse(`/pulses/${laterTeamPulseId}`)),
+      status: 204,
+      expected: () => ({ action: 'team.pulse_removed', actor: 'leadership', ...school('team_pulse', () => laterTeamPulseId)() }),
+    },
+    {
+      name: 'changing where staff find help',
+      perform: async () => requestAs(test.app, await as('schoolAdmin'), 'PUT', teamPulse('/help'), { contacts: 'Kamer 12', companyDoctor: null, confidant: null }),
+      expected: () => ({ action: 'team.pulse_help_changed', actor: 'schoolAdmin', ...school('school', () => world.schoolA1)(), detail: { ownTexts: 1 } }),
+    },
+    {
+      name: 'downloading one’s own reflection journal',
+      perform: async () => {
+        const written = await requestAs(test.app, await as('teacher'), 'POST', teamJournal('/entries'), { body: 'Alleen voor mij.' });
+        journalEntryId = written.json().id;
+        return requestAs(test.app, await as('teacher'), 'GET', teamJournal('/export.json'));
+      },
+      expected: () => ({ action: 'team.journal_exported', actor: 'teacher', ...school('team_journal', () => world.users.teacher.id)(), detail: { format: 'json', entries: 1 } }),
+    },
+    {
+      name: 'deleting an entry of one’s own reflection journal',
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', teamJournal(`/entries/${journalEntryId}`)),
+      status: 204,
+      expected: () => ({ action: 'team.journal_entry_deleted', actor: 'teacher', ...school('team_journal', () => world.users.teacher.id)(), detail: { entries: 1 } }),
+    },
+    {
+      name: 'deleting one’s whole reflection journal',
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', teamJournal('/entries')),
+      status: 204,
+      expected: () => ({ action: 'team.journal_deleted', actor: 'teacher', ...school('team_journal', () => world.users.teacher.id)(), detail: { entries: 0 } }),
+    },
+    {
+      name: 'completing a competence self-assessment (starting and saving it are not audited)',
+      perform: async () => {
+        const started = await requestAs(test.app, await as('teacher'), 'POST', competence('/assessments'));
+        assessmentId = started.json().id;
+        await requestAs(test.app, await as('teacher'), 'PUT', competence(`/assessments/${assessmentId}`), { ratings: [{ indicatorId: 'interpersonal.contact', step: 3 }, { indicatorId: 'interpersonal.signals', step: 0 }] });
+        return requestAs(test.app, await as('teacher'), 'POST', competence(`/assessments/${assessmentId}/completion`));
+      },
+      expected: () => ({ action: 'competence.assessment_completed', actor: 'teacher', ...school('competence_assessment', () => assessmentId)(), detail: { rated: 1, notYetApplicable: 1 } }),
+    },
+    {
+      name: 'sharing one’s competence profile with a named colleague',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', competence('/shares'), { audience: 'colleague', userId: userId('careTeam') });
+        competenceShareId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'competence.shared', actor: 'teacher', ...school('competence_share', () => competenceShareId)(), detail: { audience: 'colleague', granteeUserId: userId('careTeam') } }),
+    },
+    {
+      name: 'a colleague reading a competence profile shared with them',
+      perform: async () => requestAs(test.app, await as('careTeam'), 'GET', competence(`/shared/${userId('teacher')}`)),
+      expected: () => ({ action: 'competence.shared_read', actor: 'careTeam', ...school('user', () => userId('teacher'))(), detail: { shareId: competenceShareId, audience: 'colleague', assessments: 1 } }),
+    },
+    {
+      name: 'revoking the share of a competence profile',
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', competence(`/shares/${competenceShareId}`)),
+      status: 204,
+      expected: () => ({ action: 'competence.share_revoked', actor: 'teacher', ...school('competence_share', () => competenceShareId)() }),
+    },
+    {
+      name: 'importing a school’s own competence profile',
+      perform: async () => {
+        const definition = { ...structuredClone(loadShippedProfiles()[0]!), id: 'audit-profile' };
+        const response = await requestAs(test.app, await as('schoolAdmin'), 'POST', competence('/profiles'), { definition });
+        competenceProfileId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'competence.profile_imported', actor: 'schoolAdmin', ...school('competence_profile', () => competenceProfileId)(), detail: { profile: 'audit-profile', version: '1.0.0', replaced: false } }),
+    },
+    {
+      name: 'recording an intervision session',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('teacher'), 'POST', intervision('/sessions'), {
+          heldOn: '2026-11-20',
+          kind: 'intervision',
+          coreConcept: 'regulation',
+          theme: 'Rust na de pauze',
+          participantIds: [userId('teacher'), userId('careTeam')],
+        });
+        intervisionSessionId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'intervision.session_recorded', actor: 'teacher', ...school('intervision_session', () => intervisionSessionId)(), detail: { kind: 'intervision', coreConcept: 'regulation', participants: 2, isCareTeamRun: false } }),
+    },
+    {
+      name: 'changing an intervision session',
+      perform: async () =>
+        requestAs(test.app, await as('teacher'), 'PUT', intervision(`/sessions/${intervisionSessionId}`), { heldOn: '2026-11-20', kind: 'supervision', coreConcept: 'stress', theme: 'Rust', participantIds: [userId('teacher')] }),
+      expected: () => ({ action: 'intervision.session_changed', actor: 'teacher', ...school('intervision_session', () => intervisionSessionId)(), detail: { kind: 'supervision', participants: 1 } }),
+    },
+    {
+      name: 'removing an intervision session',
+      perform: async () => requestAs(test.app, await as('teacher'), 'DELETE', intervision(`/sessions/${intervisionSessionId}`)),
+      status: 204,
+      expected: () => ({ action: 'intervision.session_removed', actor: 'teacher', ...school('intervision_session', () => intervisionSessionId)(), detail: { kind: 'supervision' } }),
+    },
+    {
+      name: 'recording an intervision session run by the care team (a pupil may be named there)',
+      perform: async () => {
+        const response = await requestAs(test.app, await as('careTeam'), 'POST', intervision('/sessions'), {
+          heldOn: '2026-11-20',
+          kind: 'intervision',
+          coreConcept: 'trauma',
+          theme: 'Casus Sanne de Vries',
+          participantIds: [userId('careTeam'), userId('teacher')],
+          isCareTeamRun: true,
+        });
+        intervisionSessionId = response.json().id;
+        return response;
+      },
+      status: 201,
+      expected: () => ({ action: 'intervision.session_recorded', actor: 'careTeam', ...school('intervision_session', () => intervisionSessionId)(), detail: { isCareTeamRun: true } }),
+    },
+    {
+      name: 'a participant reading an intervision session run by the care team',
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', intervision(`/sessions/${intervisionSessionId}`)),
+      expected: () => ({ action: 'intervision.care_sessions_read', actor: 'teacher', ...school('intervision_session', () => intervisionSessionId)(), detail: { sessionIds: [intervisionSessionId] } }),
+    },
+    {
+      name: 'a participant reading the intervision log that holds a session run by the care team',
+      perform: async () => requestAs(test.app, await as('teacher'), 'GET', intervision()),
+      expected: () => ({ action: 'intervision.care_sessions_read', actor: 'teacher', ...school('intervision_log', () => world.schoolA1)(), detail: { sessionIds: [intervisionSessionId] } }),
     },
   ];
 

@@ -26,6 +26,8 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   plan: (year) => `/plan?schoolYear=${year}`,
   scholing: () => '/trainings',
   partners: () => '/partners',
+  // The team area's way in asks for nothing; its parts load their own data.
+  team: () => '',
   metingen: (year) => `/questionnaire-waves?schoolYear=${year}`,
   effect: () => '/effect-evaluation',
   vragenlijsten: () => '/my-questionnaires',

@@ -7,6 +7,7 @@ import { createDb } from '../server/db/create-db';
 import type { Db } from '../server/db/database';
 import { DEMO_LOGINS } from '../server/features/demo/demo.data';
 import { DEMO_COLLEAGUES } from '../server/features/demo/demo-school-year.data';
+import { DEMO_NEWCOMER } from '../server/features/demo/demo-team.seed';
 import { linkBaseOf } from '../server/installation/link-base';
 import { runBackup, runRestore } from './backup.command';
 import { CliError } from './cli-arguments';
@@ -37,8 +38,10 @@ describe('the demo command', () => {
         expect(config.isDemo).toBe(true);
         expect(await boardNames(db)).toEqual(['Stichting Voorbeeld']);
         const users = await db.kysely.selectFrom('users').select('email').execute();
-        // The demo accounts and De Vlinderboom's colleagues of the demo school year (who cannot sign in).
-        expect(users).toHaveLength(DEMO_LOGINS.length + DEMO_COLLEAGUES.length);
+        // The demo accounts, De Vlinderboom's colleagues of the demo school year and De Horizon's new colleague
+        // in the onboarding (who cannot sign in).
+        expect(users).toHaveLength(DEMO_LOGINS.length + DEMO_COLLEAGUES.length + 1);
+        expect(users.map((user) => user.email)).toContain(DEMO_NEWCOMER.email);
         expect(await db.kysely.selectFrom('plan_actions').select('id').execute()).not.toHaveLength(0);
         // Links in the demo's mails point to the demo's own port on this machine.
         expect(await linkBaseOf({ config, db })).toBe('http://localhost:3000');

@@ -42,6 +42,11 @@ import { regulationPupilRoutes } from './features/regulation/regulation-pupils.r
 import { regulationRoutes } from './features/regulation/regulation.routes';
 import { windowLessonRoutes } from './features/regulation/window-lessons.routes';
 import { partnersRoutes } from './features/partners/partners.routes';
+import { competenceRoutes } from './features/team/competence.routes';
+import { intervisionRoutes } from './features/team/intervision.routes';
+import { onboardingRoutes } from './features/team/onboarding.routes';
+import { journalRoutes } from './features/team/journal.routes';
+import { pulseRoutes } from './features/team/pulse.routes';
 import { questionnaireAnswerRoutes } from './features/questionnaires/questionnaire-answers.routes';
 import { questionnairePupilRoutes } from './features/questionnaires/questionnaire-pupils.routes';
 import { questionnaireWaveRoutes } from './features/questionnaires/questionnaire-waves.routes';
@@ -55,6 +60,7 @@ import { schoolSettingsRoutes } from './features/school-settings/school-settings
 import { selfscanHistoryRoutes } from './features/selfscan/selfscan-history.routes';
 import { selfscanRoutes } from './features/selfscan/selfscan.routes';
 import { ensureShippedModels } from './features/selfscan/selfscan.service';
+import { ensureShippedProfiles } from './features/team/competence.service';
 import { setupRoutes } from './features/setup/setup.routes';
 import { staffRoutes } from './features/staff/staff.routes';
 import { tenancyRoutes } from './features/tenancy/tenancy.routes';
@@ -137,8 +143,10 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 
   installAuthHooks(app, deps, [...checkinDeviceKinds, parentDeviceKind as DeviceKindRegistration]);
   installTextGuard(app);
-  // The shipped development models are reference data: stored once at start, so no read ever writes them.
+  // The shipped development models and competence profiles are reference data: stored once at start, so no read
+  // ever writes them.
   await ensureShippedModels(deps.db.kysely, deps.clock.now());
+  await ensureShippedProfiles(deps.db.kysely, deps.clock.now());
 
   await app.register(async (api) => {
     await systemRoutes(api, deps);
@@ -190,6 +198,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await regulationRoutes(api, deps);
     await windowLessonRoutes(api, deps);
     await partnersRoutes(api, deps);
+    await competenceRoutes(api, deps);
+    await intervisionRoutes(api, deps);
+    await onboardingRoutes(api, deps);
+    await pulseRoutes(api, deps);
+    await journalRoutes(api, deps);
   });
   await webRoutes(app, options.webRoot);
   return app;

@@ -73,6 +73,23 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   parent_questionnaire_open: 409,
   parent_consent_needed: 409,
   parent_requests_limit: 409,
+  // Onboarding: only the location's chef-buddy pairs; only the newcomer and the buddy work in a ramp.
+  not_chef_buddy: 403,
+  not_in_pair: 403,
+  newcomer_already_paired: 409,
+  evaluation_submitted: 409,
+  evaluation_not_open: 409,
+  pulse_not_open: 409,
+  pulse_already_answered: 409,
+  pulse_overlaps: 409,
+  pulse_already_started: 409,
+  competence_profile_version_taken: 409,
+  // A completed self-assessment is kept as it was (growth over time); a new one starts from it.
+  assessment_completed: 409,
+  // An intervision theme or note names a pupil while the care team does not run the session.
+  pupil_name_in_text: 400,
+  // Only a care-team member marks a session as run by the care team.
+  care_team_run_not_allowed: 403,
   internal_error: 500,
 };
 

@@ -109,6 +109,19 @@ export const PERMISSIONS = {
   // team, the people who lead the TSO work and the administrator; kept by the care team, leadership and administrator.
   'school.partners': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'tso_lead', 'care_team'] },
   'school.partners.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team'] },
+  // The team (issue 17, features/team). Every staff member of the school works in their own team area: the onboarding
+  // guide, their own ramp and buddy, their own competence profile (private unless they share it), their own reflection
+  // journal (readable by nobody else), the wellbeing pulse (answered without any link to them; its trend under the
+  // k rule), intervision sessions. The team services narrow each record to the caller's relation: a buddy, a
+  // chef-buddy of the location, a colleague the profile was shared with. No board role: a board admin never sees it.
+  'school.team': { scope: 'school', boardRoles: [], schoolRoles: [...SCHOOL_ROLES] },
+  // The onboarding's texts and settings: the collected guide, the ramp template, the buddy role texts, which
+  // colleague is chef-buddy of which location, the pulse calendar — the school's leadership and its administrator.
+  'school.team.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership'] },
+  // Every newcomer's pair and how each ramp goes (the school leader); the newcomers' evaluation of the onboarding,
+  // anonymous counts per competence and intervision counts under the k rule (leadership and the TSO leads).
+  'school.team.overview': { scope: 'school', boardRoles: [], schoolRoles: ['leadership'] },
+  'school.team.figures': { scope: 'school', boardRoles: [], schoolRoles: ['leadership', 'tso_lead'] },
   // Implementation plan. Every staff member may ask; the plan service answers 403 `not_shared` to anyone
   // outside leadership, TSO leads and the working group while the school has not shared the plan with its team.
   'school.plan.read': { scope: 'school', boardRoles: [], schoolRoles: [...SCHOOL_ROLES] },

@@ -97,3 +97,20 @@ export function isoWeekOf(date: string): string {
   const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 24 * 3600 * 1000));
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** A half of a school year: 1 = August–January, 2 = February–July (the periods of the team's competence figures). */
+export interface SchoolYearHalf {
+  schoolYear: string;
+  half: 1 | 2;
+  firstDay: string;
+  lastDay: string;
+}
+
+/** The school-year half a school day (YYYY-MM-DD) falls in. */
+export function schoolYearHalfOf(date: string): SchoolYearHalf {
+  const schoolYear = schoolYearOfDate(date);
+  const secondHalfStarts = `${schoolYear.slice(5, 9)}-02-01`;
+  return date < secondHalfStarts
+    ? { schoolYear, half: 1, firstDay: firstDayOfSchoolYear(schoolYear), lastDay: `${schoolYear.slice(5, 9)}-01-31` }
+    : { schoolYear, half: 2, firstDay: secondHalfStarts, lastDay: lastDayOfSchoolYear(schoolYear) };
+}

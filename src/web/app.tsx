@@ -55,6 +55,12 @@ import { ParentsPage } from './pages/parents/parents-page';
 import { PupilParentsPage } from './pages/parents/pupil-parents-page';
 import { ParentSettingsPage } from './pages/parents/parent-settings-page';
 import { PartnersPage } from './pages/partners/partners-page';
+import { CompetencePage } from './pages/team/competence-page';
+import { IntervisionPage } from './pages/team/intervision-page';
+import { JournalPage } from './pages/team/journal-page';
+import { OnboardingPage } from './pages/team/onboarding-page';
+import { PulsePage } from './pages/team/pulse-page';
+import { TeamPage } from './pages/team/team-page';
 import { ClassGroupPage } from './pages/group/class-group-page';
 import { GroupHomePage } from './pages/group/group-home-page';
 import { SociogramPage } from './pages/group/sociogram-page';
@@ -163,6 +169,14 @@ export function App() {
                 <Route path="groep/:classId" element={<ClassGroupPage />} />
                 <Route path="groep/:classId/sociogram/nieuw" element={<SociogramStartPage />} />
                 <Route path="sociogrammen/:sociogramId" element={<SociogramPage />} />
+              </Route>
+              <Route element={<RequireSchoolPermission permission="school.team" />}>
+                <Route path="team" element={<TeamPage />} />
+                <Route path="team/inwerken" element={<OnboardingPage />} />
+                <Route path="team/competenties" element={<CompetencePage />} />
+                <Route path="team/welzijn" element={<PulsePage />} />
+                <Route path="team/reflectie" element={<JournalPage />} />
+                <Route path="team/intervisie" element={<IntervisionPage />} />
               </Route>
               <Route element={<RequireSchoolPermission permission="school.regulation" />}>
                 <Route path="regulatie" element={<RegulationLibraryPage />} />

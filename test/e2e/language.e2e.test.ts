@@ -67,7 +67,7 @@ describe('interface language in the browser', () => {
 
     await page.getByRole('region', { name: 'My schools' }).getByRole('link', { name: SCHOOL }).click();
     await waitForPage(page, SCHOOL);
-    expect(await page.getByRole('navigation', { name: 'School menu' }).getByRole('link').allTextContents()).toEqual(['Overview', 'Self-scan', 'Pupils', 'Check-in', 'Group', 'Regulation', 'Parents', 'Care', 'Partner organisations', 'Sociogram settings', 'Manage regulation', 'Parent page']);
+    expect(await page.getByRole('navigation', { name: 'School menu' }).getByRole('link').allTextContents()).toEqual(['Overview', 'Self-scan', 'Pupils', 'Check-in', 'Group', 'Regulation', 'Parents', 'Care', 'Team', 'Partner organisations', 'Sociogram settings', 'Manage regulation', 'Parent page']);
     await audit.check(browser);
     await page.getByRole('navigation', { name: 'School menu' }).getByRole('link', { name: 'Pupils' }).click();
     await waitForPage(page, 'Pupils');

@@ -41,6 +41,13 @@ export interface IdPools {
   parentId: string[];
   questionnaireId: string[];
   requestId: string[];
+  pulseId: string[];
+  entryId: string[];
+  pairId: string[];
+  sectionId: string[];
+  itemId: string[];
+  assessmentId: string[];
+  sessionId: string[];
 }
 
 /** A test world prepared for fuzzing: one signed-in user with broad rights, a round to rate in, id pools and value hints. */
@@ -127,6 +134,8 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
   const partners = await seedPartners(test, world, session);
   const parentContactId = await seedParentContact(test, world, session);
   const parentAccess = await seedParent(test, world, session);
+  const onboarding = await seedOnboarding(test, world, session, user.id);
+  const assessmentId = await seedCompetenceDraft(test, world, session);
   const doc = (await test.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDocument;
   const aspectIds = aspectIdsOf(model);
   const year = schoolYearAt(test.clock.now());
@@ -162,6 +171,16 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     questionnaireId: [parentAccess.questionnaireId],
     // No conversation request yet: only a parent session makes one (an id that is none meets the 404).
     requestId: [newId()],
+    // No pulse or journal entry yet: the fuzzer's own POSTs add them (an id that is none meets the 404).
+    pulseId: [newId()],
+    entryId: [newId()],
+    // Onboarding: a pair whose buddy is the fuzzing user (its chef-buddy too), a draft guide section, a ramp item.
+    pairId: [onboarding.pairId],
+    sectionId: [onboarding.sectionId],
+    itemId: [onboarding.itemId],
+    // The fuzzing user's own draft self-assessment; no intervision session yet (an id that is none meets the 404).
+    assessmentId: [assessmentId],
+    sessionId: [newId()],
   };
   const definition = structuredClone(model) as unknown as Record<string, unknown>;
   const csvTexts = FIXTURES.map(fixture);
@@ -192,6 +211,13 @@ export async function createFuzzWorld(dialect: Dialect): Promise<FuzzWorld> {
     parentId: fromPool(pools.parentId),
     questionnaireId: fromPool(pools.questionnaireId),
     requestId: fromPool(pools.requestId),
+    pulseId: fromPool(pools.pulseId),
+    entryId: fromPool(pools.entryId),
+    pairId: fromPool(pools.pairId),
+    sectionId: fromPool(pools.sectionId),
+    itemId: fromPool(pools.itemId),
+    assessmentId: fromPool(pools.assessmentId),
+    sessionId: fromPool(pools.sessionId),
     instrumentId: fc.constantFrom('teacher-competence', 'class-climate-teacher', 'class-climate-pupil', 'no-such-list'),
     // Instruments for a pupil wave or a teacher wave, now and then an unknown one.
     instrumentIds: fc.oneof(
@@ -295,6 +321,9 @@ const POOL_OF_CREATE_ROUTE: Record<string, keyof IdPools> = {
   '/api/schools/:schoolId/pupils/:pupilId/parent-questionnaires': 'questionnaireId',
   '/api/schools/:schoolId/partners/organisations/:organisationId/contacts': 'contactId',
   '/api/schools/:schoolId/partners/organisations/:organisationId/agreements': 'agreementId',
+  '/api/schools/:schoolId/team/pulse/pulses': 'pulseId',
+  '/api/schools/:schoolId/team/journal/entries': 'entryId',
+  '/api/schools/:schoolId/team/intervision/sessions': 'sessionId',
 };
 
 /** A moment, a goal and an action in school A1's implementation plan, so plan routes meet real records. */
@@ -323,6 +352,23 @@ async function seedCare(test: TestApp, world: World, session: Login): Promise<{ 
   const referralId = await post('referrals', { toWhom: 'Jeugdteam', referredOn: '2026-11-02' });
   const caseId = await post('meldcode-cases', { openedOn: '2026-11-02' });
   return { conversationId, referralId, caseId };
+}
+
+/**
+ * School A1's onboarding with its default draft guide and ramp; the fuzzing user is chef-buddy of location A1 and the
+ * buddy of the teacher, so the onboarding routes meet real records (a section, a ramp item, a pair with conversations).
+ */
+async function seedOnboarding(test: TestApp, world: World, session: Login, userId: string): Promise<{ pairId: string; sectionId: string; itemId: string }> {
+  const base = `/api/schools/${world.schoolA1}/team/onboarding`;
+  const send = async (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) => {
+    const response = await test.app.inject({ method, url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, ...(payload ? { payload } : {}) });
+    if (response.statusCode >= 300) throw new Error(`seeding onboarding failed: ${method} ${url} ${response.statusCode} ${response.body}`);
+    return response.json();
+  };
+  const settings = await send('GET', `${base}/settings`);
+  await send('PUT', `${base}/chef-buddies/${world.locationA1}`, { userId });
+  const pair = await send('POST', `${base}/pairs`, { locationId: world.locationA1, newcomerUserId: world.users.teacher.id, buddyUserId: userId, startedOn: '2026-11-16' });
+  return { pairId: pair.id as string, sectionId: settings.draft[0].id as string, itemId: settings.rampItems[0].id as string };
 }
 
 /** A partner organisation of school A1 with a contact person and an agreement, so the partners routes meet real records. */
@@ -428,4 +474,15 @@ async function openAndCloseRound(test: TestApp, schoolId: string, session: Login
   const closed = await test.app.inject({ method: 'POST', url: `/api/schools/${schoolId}/selfscan/rounds/${id}/close`, headers });
   if (closed.statusCode !== 200) throw new Error(`closing the second round failed: ${closed.statusCode} ${closed.body}`);
   return id;
+}
+
+/** The fuzzing user's draft competence self-assessment in school A1, so the assessment routes meet a real record. */
+async function seedCompetenceDraft(test: TestApp, world: World, session: Login): Promise<string> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: `/api/schools/${world.schoolA1}/team/competence/assessments`,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+  });
+  if (response.statusCode !== 201) throw new Error(`seeding a self-assessment failed: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
 }

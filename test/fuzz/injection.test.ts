@@ -171,6 +171,30 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       case 'POST /api/schools/:schoolId/partners/organisations/:organisationId/agreements':
       case 'PUT /api/schools/:schoolId/partners/organisations/:organisationId/agreements/:agreementId':
         return { title: `Afspraak ${unique}`, agreedOn: '2026-09-01', reviewOn: '2027-09-01', text: `Tekst ${unique}` };
+      // The team: a journal entry of the fuzzing user's own, and the school's help texts beside the pulse.
+      case 'POST /api/schools/:schoolId/team/journal/entries':
+      case 'PUT /api/schools/:schoolId/team/journal/entries/:entryId':
+        return { promptId: null, body: `Reflectie ${unique}` };
+      // Onboarding: a guide section, a ramp item, the role texts, a buddy conversation of the fuzzing user's pair.
+      case 'POST /api/schools/:schoolId/team/onboarding/guide/draft/sections':
+      case 'PUT /api/schools/:schoolId/team/onboarding/guide/draft/sections/:sectionId':
+        return { locationId: null, kind: 'rules', title: `Hoofdstuk ${unique}`, body: `Tekst ${unique}` };
+      case 'POST /api/schools/:schoolId/team/onboarding/ramp-items':
+      case 'PUT /api/schools/:schoolId/team/onboarding/ramp-items/:itemId':
+        return { week: 1, text: `Onderdeel ${unique}` };
+      case 'PUT /api/schools/:schoolId/team/onboarding/texts':
+        return { buddyRole: `Buddy ${unique}`, chefBuddyTasks: `Taken ${unique}` };
+      case 'POST /api/schools/:schoolId/team/onboarding/pairs/:pairId/conversations':
+      case 'PUT /api/schools/:schoolId/team/onboarding/pairs/:pairId/conversations/:conversationId':
+        return { plannedOn: '2026-11-20', heldOn: null, stage: 'discover', note: `Notitie ${unique}` };
+      // The fuzzing user's draft self-assessment: one rated indicator with evidence, and goals.
+      case 'PUT /api/schools/:schoolId/team/competence/assessments/:assessmentId':
+        return { ratings: [{ indicatorId: 'interpersonal.contact', step: 2, evidence: `Bewijs ${unique}` }], goals: `Doel ${unique}` };
+      case 'POST /api/schools/:schoolId/team/intervision/sessions':
+      case 'PUT /api/schools/:schoolId/team/intervision/sessions/:sessionId':
+        return { heldOn: '2026-11-20', kind: 'intervision', coreConcept: 'stress', theme: `Thema ${unique}`, note: `Notitie ${unique}`, participantIds: [fuzz.world.users.boardAdmin.id] };
+      case 'PUT /api/schools/:schoolId/team/pulse/help':
+        return { contacts: `Hulp ${unique}`, companyDoctor: `Arts ${unique}`, confidant: `Vertrouwenspersoon ${unique}` };
       default:
         return fc.sample(validObject(operation.body!, fuzz.hints), { seed: unique, numRuns: 1 })[0];
     }
@@ -207,6 +231,13 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       parentId: fuzz.pools.parentId[0]!,
       questionnaireId: fuzz.pools.questionnaireId[0]!,
       requestId: fuzz.pools.requestId[0]!,
+      pulseId: fuzz.pools.pulseId[0]!,
+      entryId: fuzz.pools.entryId[0]!,
+      pairId: fuzz.pools.pairId[0]!,
+      sectionId: fuzz.pools.sectionId[0]!,
+      itemId: fuzz.pools.itemId[0]!,
+      assessmentId: fuzz.pools.assessmentId[0]!,
+      sessionId: fuzz.pools.sessionId[0]!,
       code: 'ar',
       step: '1',
     };
@@ -218,6 +249,8 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
    */
   const REPLACED_LISTS: Readonly<Record<string, readonly string[]>> = {
     'PUT /api/schools/:schoolId/questionnaire-waves/:waveId': ['questionnaire_wave_instruments', 'questionnaire_wave_classes'],
+    'PUT /api/schools/:schoolId/team/competence/assessments/:assessmentId': ['team_competence_ratings'],
+    'PUT /api/schools/:schoolId/team/intervision/sessions/:sessionId': ['team_intervision_participants'],
   };
 
   /** Requests that store nothing of the text (only the audit of a read) and answer with it themselves. */
@@ -288,11 +321,25 @@ describe.each(testDialects())('injection corpora in every text field on %s', (di
       'POST /api/schools/:schoolId/sociogram-questions': [`${school}/sociogram-settings`],
       'POST /api/schools/:schoolId/classes/:classId/regulation/routines': [`${school}/classes/${fuzz.world.classA1}/regulation`],
       'POST /api/schools/:schoolId/partners/organisations': [`${school}/partners`],
+      'PUT /api/schools/:schoolId/team/competence/assessments/:assessmentId': [`${school}/team/competence/assessments/${fuzz.pools.assessmentId[0]}`],
+      'POST /api/schools/:schoolId/team/competence/shares': [`${school}/team/competence`],
+      'POST /api/schools/:schoolId/team/intervision/sessions': [`${school}/team/intervision`],
+      'PUT /api/schools/:schoolId/team/intervision/sessions/:sessionId': [`${school}/team/intervision`],
       'PUT /api/schools/:schoolId/partners/organisations/:organisationId': [`${school}/partners`],
       'POST /api/schools/:schoolId/partners/organisations/:organisationId/contacts': [`${school}/partners`],
       'PUT /api/schools/:schoolId/partners/organisations/:organisationId/contacts/:contactId': [`${school}/partners`],
       'POST /api/schools/:schoolId/partners/organisations/:organisationId/agreements': [`${school}/partners`],
       'PUT /api/schools/:schoolId/partners/organisations/:organisationId/agreements/:agreementId': [`${school}/partners`],
+      'POST /api/schools/:schoolId/team/journal/entries': [`${school}/team/journal`],
+      'PUT /api/schools/:schoolId/team/journal/entries/:entryId': [`${school}/team/journal`],
+      'PUT /api/schools/:schoolId/team/pulse/help': [`${school}/team/pulse`],
+      'POST /api/schools/:schoolId/team/onboarding/guide/draft/sections': [`${school}/team/onboarding/settings`],
+      'PUT /api/schools/:schoolId/team/onboarding/guide/draft/sections/:sectionId': [`${school}/team/onboarding/settings`],
+      'POST /api/schools/:schoolId/team/onboarding/ramp-items': [`${school}/team/onboarding/settings`],
+      'PUT /api/schools/:schoolId/team/onboarding/ramp-items/:itemId': [`${school}/team/onboarding/settings`],
+      'PUT /api/schools/:schoolId/team/onboarding/texts': [`${school}/team/onboarding/settings`],
+      'POST /api/schools/:schoolId/team/onboarding/pairs/:pairId/conversations': [`${school}/team/onboarding/pairs/${fuzz.pools.pairId[0]}`],
+      'PUT /api/schools/:schoolId/team/onboarding/pairs/:pairId/conversations/:conversationId': [`${school}/team/onboarding/pairs/${fuzz.pools.pairId[0]}`],
       'POST /api/schools/:schoolId/next-school-year/preparation': [`${school}/classes?schoolYear=${followingSchoolYear(year())}`],
     };
     return urls[`${operation.method} ${operation.url}`];

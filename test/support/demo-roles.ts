@@ -8,7 +8,7 @@ export const SPECIAL = 'VSO De Horizon';
 /** A school of the demo board. */
 export type SchoolName = typeof PRIMARY | typeof SPECIAL;
 
-const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Samenwerkingspartners', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Ouderpagina', 'Postvak', 'Logboek'];
+const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Team', 'Samenwerkingspartners', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Ouderpagina', 'Postvak', 'Logboek'];
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 /** The board menu a board admin sees, in order. */
@@ -48,7 +48,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'directie@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Samenwerkingspartners', 'Metingen', 'Effect van TSO', 'Personeel', 'Aandachtsfunctionaris', 'Sociogram-instellingen', 'Regulatie beheren', 'Ouderpagina', 'Noodtoegang'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Implementatieplan', 'Scholing', 'Team', 'Samenwerkingspartners', 'Metingen', 'Effect van TSO', 'Personeel', 'Aandachtsfunctionaris', 'Sociogram-instellingen', 'Regulatie beheren', 'Ouderpagina', 'Noodtoegang'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'locaties' },
@@ -59,7 +59,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'kartrekker@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing', 'Samenwerkingspartners', 'Metingen', 'Effect van TSO', 'Regulatie beheren', 'Noodtoegang'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Check-in', 'Implementatieplan', 'Scholing', 'Team', 'Samenwerkingspartners', 'Metingen', 'Effect van TSO', 'Regulatie beheren', 'Noodtoegang'] },
     refusedPages: [
       { school: PRIMARY, path: 'leerlingen' },
       { school: PRIMARY, path: 'zorg' },
@@ -71,7 +71,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'leerkracht@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Vragenlijsten', 'Noodtoegang'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Team', 'Vragenlijsten', 'Noodtoegang'] },
     pupilClasses: { [PRIMARY]: ['Groep 5'] },
     refusedPages: [
       { school: PRIMARY, path: 'zorg' },
@@ -85,7 +85,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'ib@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [PRIMARY],
-    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Zorg', 'Samenwerkingspartners', 'Sociogram-instellingen', 'Regulatie beheren', 'Ouderpagina'] },
+    schoolMenus: { [PRIMARY]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Zorg', 'Team', 'Samenwerkingspartners', 'Sociogram-instellingen', 'Regulatie beheren', 'Ouderpagina'] },
     pupilClasses: { [PRIMARY]: 'all' },
     refusedPages: [
       { school: PRIMARY, path: 'personeel' },
@@ -95,7 +95,7 @@ export const DEMO_ROLE_EXPECTATIONS: Record<DemoEmail, RoleExpectation> = {
   'leerkracht2@voorbeeld.test': {
     homeBoards: [],
     homeSchools: [SPECIAL],
-    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Vragenlijsten', 'Noodtoegang'] },
+    schoolMenus: { [SPECIAL]: ['Overzicht', 'Zelfscan', 'Leerlingen', 'Check-in', 'Groep', 'Regulatie', 'Ouders', 'Team', 'Vragenlijsten', 'Noodtoegang'] },
     pupilClasses: { [SPECIAL]: ['Klas 2B'] },
     refusedPages: [{ school: SPECIAL, path: 'klassen' }],
     unavailableSchools: [PRIMARY],

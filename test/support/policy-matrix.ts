@@ -57,6 +57,11 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.care.meldcode': ['careTeam'],
   'school.care.attention_officer.manage': ['schoolAdmin', 'leadership'],
   // Teachers and the care team pass the policy; the plan service answers 403 not_shared until the school shares it.
+  // Every staff member reaches their own team area; the team services narrow each record to the caller's relation.
+  'school.team': ['schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam'],
+  'school.team.manage': ['schoolAdmin', 'leadership'],
+  'school.team.overview': ['leadership'],
+  'school.team.figures': ['leadership', 'tsoLead'],
   'school.plan.read': ['schoolAdmin', 'leadership', 'tsoLead', 'teacher', 'careTeam'],
   'school.plan.edit': ['leadership', 'tsoLead'],
   'school.questionnaires.manage': ['leadership', 'tsoLead'],
@@ -123,6 +128,10 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   // School B's own administrator names B's attention officer.
   'school.care.attention_officer.manage': ['schoolAdminOtherBoard'],
   'school.plan.read': ['schoolAdminOtherBoard'],
+  'school.team': ['schoolAdminOtherBoard'],
+  'school.team.manage': ['schoolAdminOtherBoard'],
+  'school.team.overview': [],
+  'school.team.figures': [],
   'school.plan.edit': [],
   'school.questionnaires.manage': [],
   'school.questionnaires.answer': [],

@@ -35,6 +35,15 @@ export type RecordParam =
   | 'agreementId'
   | 'parentId'
   | 'questionnaireId'
+  | 'pairId'
+  | 'sectionId'
+  | 'itemId'
+  | 'pulseId'
+  | 'entryId'
+  | 'assessmentId'
+  | 'shareId'
+  | 'ownerUserId'
+  | 'sessionId'
   | 'requestId';
 
 /**
@@ -49,7 +58,7 @@ export function urlFor(
   return route.url
     .replace(':boardId', target.boardId)
     .replace(':schoolId', target.schoolId)
-    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId|ratingId|sociogramId|questionId|routineId|activityId|givenId|organisationId|contactId|agreementId|parentId|questionnaireId|requestId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
+    .replace(/:(locationId|classId|userId|roundId|modelId|pupilId|closedDaysId|momentId|goalId|actionId|trainingId|invitationId|grantId|kioskId|importId|waveId|studyId|trustedAdultId|conversationId|referralId|caseId|ratingId|sociogramId|questionId|routineId|activityId|givenId|organisationId|contactId|agreementId|parentId|questionnaireId|requestId|pulseId|entryId|pairId|sectionId|itemId|assessmentId|shareId|ownerUserId|sessionId)/g, (_, name: RecordParam) => recordIds[name] ?? randomUUID())
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(':aspectId', 'layer-1.motivation')
     .replace(':instrumentId', route.url.includes('/screening-wordings/') ? 'cries-8' : 'teacher-competence')

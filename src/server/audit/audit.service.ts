@@ -184,7 +184,29 @@ export type AuditAction =
   | 'partners.contact_removed'
   | 'partners.agreement_added'
   | 'partners.agreement_changed'
-  | 'partners.agreement_removed';
+  | 'partners.agreement_removed'
+  | 'onboarding.guide_published'
+  | 'onboarding.chef_buddy_appointed'
+  | 'onboarding.chef_buddy_removed'
+  | 'onboarding.pair_added'
+  | 'onboarding.pair_changed'
+  | 'onboarding.pair_removed'
+  | 'team.pulse_planned'
+  | 'team.pulse_closed'
+  | 'team.pulse_removed'
+  | 'team.pulse_help_changed'
+  | 'team.journal_exported'
+  | 'team.journal_entry_deleted'
+  | 'team.journal_deleted'
+  | 'competence.profile_imported'
+  | 'competence.assessment_completed'
+  | 'competence.shared'
+  | 'competence.share_revoked'
+  | 'competence.shared_read'
+  | 'intervision.session_recorded'
+  | 'intervision.session_changed'
+  | 'intervision.session_removed'
+  | 'intervision.care_sessions_read';
 
 /** One thing to record: who did what to which record, in which board/school. */
 export interface AuditEntry {

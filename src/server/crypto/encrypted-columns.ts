@@ -61,6 +61,18 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // or colleagues). An empty text ('' = none, the columns' default) is stored as it is.
   { table: 'partner_organisations', column: 'notes_encrypted', keyColumns: ['id'] },
   { table: 'partner_agreements', column: 'text_encrypted', keyColumns: ['id'] },
+  // Onboarding (features/team/onboarding): the short note of a buddy conversation, readable by the newcomer and the
+  // buddy only (it may tell how a colleague is doing).
+  { table: 'team_buddy_conversations', column: 'note_encrypted', keyColumns: ['id'] },
+  // A staff member's competence self-assessment (features/team): the personal goals and the evidence per indicator —
+  // about themselves, private unless they share it. The intervision log: a session's theme and note (they may tell
+  // about a pupil when the care team runs it). An empty text ('' = none) is stored as it is.
+  { table: 'team_competence_assessments', column: 'goals_encrypted', keyColumns: ['id'] },
+  { table: 'team_competence_ratings', column: 'evidence_encrypted', keyColumns: ['assessment_id', 'indicator_id'] },
+  { table: 'team_intervision_sessions', column: 'theme_encrypted', keyColumns: ['id'] },
+  { table: 'team_intervision_sessions', column: 'note_encrypted', keyColumns: ['id'] },
+  // A staff member's private reflection journal (features/team): readable by its author only.
+  { table: 'team_journal_entries', column: 'body_encrypted', keyColumns: ['id'] },
   // A reset or invitation link kept in the outbox: it works like a password until it expires (then purged).
   { table: 'outbox_messages', column: 'secret_link_encrypted', keyColumns: ['id'] },
 ];

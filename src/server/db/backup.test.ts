@@ -334,6 +334,68 @@ async function fillAccountTables(db: Db['kysely'], userId: string, now: string):
     .insertInto('partner_agreements')
     .values({ id: newId(), school_id: school.id, organisation_id: organisationId, title: 'Back-upafspraak', agreed_on: '2099-01-01', review_on: null, text_encrypted: 'encrypted', created_by: userId, created_at: now, updated_at: now })
     .execute();
+  // Onboarding: a location's chef-buddy, a published guide with a confirmed section, a pair with a tick, a conversation
+  // and an evaluation, the role texts.
+  const onboardingLocationId = newId();
+  await db.insertInto('locations').values({ id: onboardingLocationId, school_id: school.id, name: 'Back-uplocatie', created_at: now }).execute();
+  // The demo may have set this school's onboarding up already.
+  await db
+    .insertInto('team_onboarding_setups')
+    .values({ school_id: school.id, created_at: now })
+    .onConflict((conflict) => conflict.column('school_id').doNothing())
+    .execute();
+  const guideVersionId = newId();
+  await db.insertInto('team_guide_versions').values({ id: guideVersionId, school_id: school.id, number: 99, published_by: userId, published_at: now }).execute();
+  await db
+    .insertInto('team_guide_sections')
+    .values({ id: newId(), school_id: school.id, version_id: guideVersionId, section_key: 'back-up', location_id: onboardingLocationId, kind: 'rules', title: 'Back-up', body: 'Afspraken.', position: 1, changed_in: 99, updated_at: now })
+    .execute();
+  await db.insertInto('team_guide_confirmations').values({ school_id: school.id, user_id: userId, section_key: 'back-up', changed_in: 99, confirmed_at: now }).execute();
+  await db.insertInto('team_chef_buddies').values({ location_id: onboardingLocationId, school_id: school.id, user_id: userId, appointed_by: userId, appointed_at: now }).execute();
+  const onboardingPairId = newId();
+  await db
+    .insertInto('team_onboarding_pairs')
+    .values({ id: onboardingPairId, school_id: school.id, location_id: onboardingLocationId, newcomer_user_id: userId, buddy_user_id: userId, started_on: '2099-01-01', created_by: userId, created_at: now, updated_at: now })
+    .execute();
+  const rampItemId = newId();
+  await db.insertInto('team_ramp_template_items').values({ id: rampItemId, school_id: school.id, week: 1, position: 1, text: 'Kennismaken', updated_at: now }).execute();
+  await db.insertInto('team_ramp_ticks').values({ pair_id: onboardingPairId, item_id: rampItemId, ticked_by: userId, ticked_at: now }).execute();
+  await db
+    .insertInto('team_buddy_conversations')
+    .values({ id: newId(), school_id: school.id, pair_id: onboardingPairId, planned_on: '2099-01-05', held_on: null, stage: 'discover', note_encrypted: 'encrypted', created_by: userId, created_at: now, updated_at: now })
+    .execute();
+  await db
+    .insertInto('team_onboarding_evaluations')
+    .values({ pair_id: onboardingPairId, school_id: school.id, instrument_id: 'onboarding-evaluation', instrument_version: '1.0.0', answers_json: '{}', submitted_at: null, updated_at: now })
+    .execute();
+  await db.insertInto('team_onboarding_texts').values({ school_id: school.id, key: 'buddy_role', body: 'Back-uptekst', updated_by: userId, updated_at: now }).execute();
+  // The team's wellbeing pulse (a vote and a counter that share nothing but the pulse), its help texts, a journal entry.
+  const pulseId = newId();
+  await db
+    .insertInto('team_pulses')
+    .values({ id: pulseId, school_id: school.id, instrument_id: 'staff-pulse', instrument_version: '1.0.0', opens_on: '2099-01-01', closes_on: '2099-01-14', closed_on: null, created_by: userId, created_at: now })
+    .execute();
+  await db.insertInto('team_pulse_votes').values({ pulse_id: pulseId, user_id: userId }).execute();
+  await db.insertInto('team_pulse_counts').values({ pulse_id: pulseId, item_id: 'energy.1', value: 4, count: 1 }).execute();
+  await db.insertInto('team_pulse_settings').values({ school_id: school.id, help_contacts: 'Back-uphulp', help_company_doctor: null, help_confidant: null, updated_by: userId, updated_at: now }).execute();
+  await db.insertInto('team_journal_entries').values({ id: newId(), school_id: school.id, user_id: userId, prompt_id: null, body_encrypted: 'encrypted', created_at: now, updated_at: now }).execute();
+  // The competence profile: a school's own profile version, a completed self-assessment with a rating, a share; an
+  // intervision session with its participant.
+  const competenceProfileId = newId();
+  await db.insertInto('team_competence_profiles').values({ id: competenceProfileId, school_id: school.id, profile_key: 'back-up-profile', version: '1.0.0', definition: '{}', created_by: userId, created_at: now }).execute();
+  const assessmentId = newId();
+  await db
+    .insertInto('team_competence_assessments')
+    .values({ id: assessmentId, school_id: school.id, user_id: userId, profile_id: competenceProfileId, goals_encrypted: 'encrypted', started_at: now, updated_at: now, completed_at: now, completed_on: '2099-01-01' })
+    .execute();
+  await db.insertInto('team_competence_ratings').values({ assessment_id: assessmentId, indicator_id: 'back-up.one', step: 3, evidence_encrypted: 'encrypted' }).execute();
+  await db.insertInto('team_competence_shares').values({ id: newId(), school_id: school.id, owner_user_id: userId, audience: 'leadership', grantee_user_id: null, created_at: now }).execute();
+  const intervisionId = newId();
+  await db
+    .insertInto('team_intervision_sessions')
+    .values({ id: intervisionId, school_id: school.id, held_on: '2099-01-01', kind: 'intervision', core_concept: 'stress', theme_encrypted: 'encrypted', note_encrypted: '', is_care_team_run: 0, recorded_by: userId, created_at: now, updated_at: now })
+    .execute();
+  await db.insertInto('team_intervision_participants').values({ session_id: intervisionId, user_id: userId, school_id: school.id }).execute();
   // A parent of the pupil with a link, a session, a request, a questionnaire; the school's parent page and a language.
   const parentId = newId();
   await db.insertInto('parents').values({ id: parentId, school_id: school.id, name: 'Pim Back', relation: 'vader', email: 'pim@back.test', phone: null, language: 'nl', details_corrected_at: null, created_by: userId, created_at: now, updated_at: now }).execute();

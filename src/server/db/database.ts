@@ -93,6 +93,23 @@ import type {
   ParentsTable,
 } from '../features/parents/parents.tables';
 import type { PartnerAgreementsTable, PartnerContactsTable, PartnerOrganisationsTable } from '../features/partners/partners.tables';
+import type {
+  TeamBuddyConversationsTable,
+  TeamChefBuddiesTable,
+  TeamGuideConfirmationsTable,
+  TeamGuideSectionsTable,
+  TeamGuideVersionsTable,
+  TeamOnboardingEvaluationsTable,
+  TeamOnboardingPairsTable,
+  TeamOnboardingSetupsTable,
+  TeamOnboardingTextsTable,
+  TeamRampTemplateItemsTable,
+  TeamRampTicksTable,
+} from '../features/team/onboarding.tables';
+import type { TeamCompetenceAssessmentsTable, TeamCompetenceProfilesTable, TeamCompetenceRatingsTable, TeamCompetenceSharesTable } from '../features/team/competence.tables';
+import type { TeamIntervisionParticipantsTable, TeamIntervisionSessionsTable } from '../features/team/intervision.tables';
+import type { TeamPulseCountsTable, TeamPulseSettingsTable, TeamPulsesTable, TeamPulseVotesTable } from '../features/team/pulse.tables';
+import type { TeamJournalEntriesTable } from '../features/team/journal.tables';
 import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
 import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
 import type { SchoolYearPreparationsTable } from '../features/school-year/school-year.tables';
@@ -209,6 +226,28 @@ export interface Database {
   partner_organisations: PartnerOrganisationsTable;
   partner_contacts: PartnerContactsTable;
   partner_agreements: PartnerAgreementsTable;
+  team_onboarding_setups: TeamOnboardingSetupsTable;
+  team_guide_versions: TeamGuideVersionsTable;
+  team_guide_sections: TeamGuideSectionsTable;
+  team_guide_confirmations: TeamGuideConfirmationsTable;
+  team_chef_buddies: TeamChefBuddiesTable;
+  team_onboarding_pairs: TeamOnboardingPairsTable;
+  team_ramp_template_items: TeamRampTemplateItemsTable;
+  team_ramp_ticks: TeamRampTicksTable;
+  team_buddy_conversations: TeamBuddyConversationsTable;
+  team_onboarding_evaluations: TeamOnboardingEvaluationsTable;
+  team_onboarding_texts: TeamOnboardingTextsTable;
+  team_competence_profiles: TeamCompetenceProfilesTable;
+  team_competence_assessments: TeamCompetenceAssessmentsTable;
+  team_competence_ratings: TeamCompetenceRatingsTable;
+  team_competence_shares: TeamCompetenceSharesTable;
+  team_intervision_sessions: TeamIntervisionSessionsTable;
+  team_intervision_participants: TeamIntervisionParticipantsTable;
+  team_pulses: TeamPulsesTable;
+  team_pulse_votes: TeamPulseVotesTable;
+  team_pulse_counts: TeamPulseCountsTable;
+  team_pulse_settings: TeamPulseSettingsTable;
+  team_journal_entries: TeamJournalEntriesTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -320,6 +359,28 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'partner_organisations',
   'partner_contacts',
   'partner_agreements',
+  'team_onboarding_setups',
+  'team_guide_versions',
+  'team_guide_sections',
+  'team_guide_confirmations',
+  'team_chef_buddies',
+  'team_onboarding_pairs',
+  'team_ramp_template_items',
+  'team_ramp_ticks',
+  'team_buddy_conversations',
+  'team_onboarding_evaluations',
+  'team_onboarding_texts',
+  'team_competence_profiles',
+  'team_competence_assessments',
+  'team_competence_ratings',
+  'team_competence_shares',
+  'team_intervision_sessions',
+  'team_intervision_participants',
+  'team_pulses',
+  'team_pulse_votes',
+  'team_pulse_counts',
+  'team_pulse_settings',
+  'team_journal_entries',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -35,6 +35,9 @@ import * as windowLessons from './migrations/2026-12-12-002-window-lessons';
 import * as parents from './migrations/2026-12-13-001-parents';
 import * as parentContacts from './migrations/2026-12-13-002-parent-contacts';
 import * as partners from './migrations/2026-12-13-003-partners';
+import * as onboarding from './migrations/2026-12-14-001-onboarding';
+import * as competenceIntervision from './migrations/2026-12-14-002-competence-intervision';
+import * as pulseJournal from './migrations/2026-12-14-003-pulse-journal';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
 import * as waveReminders from './migrations/2026-12-09-004-wave-reminders';
@@ -80,6 +83,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-13-001-parents': parents,
   '2026-12-13-002-parent-contacts': parentContacts,
   '2026-12-13-003-partners': partners,
+  '2026-12-14-001-onboarding': onboarding,
+  '2026-12-14-002-competence-intervision': competenceIntervision,
+  '2026-12-14-003-pulse-journal': pulseJournal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -88,6 +88,21 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     parent_questionnaire_open: 'Deze vragenlijst staat al klaar voor deze ouder over dit kind.',
     parent_consent_needed: 'Geef eerst aan dat u deze vragen wilt invullen.',
     parent_requests_limit: 'U hebt al een paar aanvragen open staan. De school neemt contact met u op.',
+    not_chef_buddy: 'Alleen de chef-buddy van deze locatie kan een nieuwe collega aan een buddy koppelen.',
+    not_in_pair: 'Alleen de nieuwe collega en de buddy werken in dit inwerkschema.',
+    newcomer_already_paired: 'Deze collega heeft al een buddy. Pas die koppeling aan in plaats van een nieuwe te maken.',
+    evaluation_submitted: 'Je terugblik is al ingeleverd en blijft zoals hij is.',
+    evaluation_not_open: 'De terugblik op het inwerken kan vanaf de derde week. Tot die tijd kun je hem nog niet invullen.',
+    pulse_not_open: 'Deze peiling staat nu niet open. Je kunt alleen een peiling invullen of afsluiten die op dit moment loopt.',
+    pulse_already_answered: 'Je hebt deze peiling al ingevuld. Iedereen vult een peiling één keer in; de uitkomsten volgen na het afsluiten.',
+    pulse_overlaps: 'In deze periode loopt al een andere peiling. Kies data die daar niet mee samenvallen.',
+    pulse_already_started: 'Deze peiling is al begonnen en kan daarom niet meer verwijderd worden. Je kunt haar wel afsluiten.',
+    competence_profile_version_taken:
+      'Deze versie van het competentieprofiel bestaat al: ze hoort bij Groeiwijzer of wordt al gebruikt. Geef het bestand een nieuw versienummer en lees het opnieuw in.',
+    assessment_completed: 'Deze zelfbeoordeling is al afgerond en blijft zoals ze is. Begin een nieuwe om je groei te zien.',
+    pupil_name_in_text:
+      'In het thema of de notitie staat de naam van een leerling. Laat namen van leerlingen weg: alleen als het zorgteam de bijeenkomst leidt, mag dat wel.',
+    care_team_run_not_allowed: 'Alleen iemand van het zorgteam kan aangeven dat het zorgteam deze bijeenkomst leidt.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -169,6 +184,21 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     parent_questionnaire_open: 'This questionnaire is already waiting for this parent about this child.',
     parent_consent_needed: 'First say that you want to answer these questions.',
     parent_requests_limit: 'You already have a few requests open. The school will contact you.',
+    not_chef_buddy: "Only this location's chef-buddy can pair a new colleague with a buddy.",
+    not_in_pair: 'Only the new colleague and the buddy work in this onboarding plan.',
+    newcomer_already_paired: 'This colleague already has a buddy. Change that pair instead of making a new one.',
+    evaluation_submitted: 'Your look back has been handed in and stays as it is.',
+    evaluation_not_open: 'The look back on the onboarding opens in the third week. Until then you cannot fill it in yet.',
+    pulse_not_open: 'This pulse is not open now. You can only answer or close a pulse that is running at the moment.',
+    pulse_already_answered: 'You have already answered this pulse. Everyone answers a pulse once; the results follow after it closes.',
+    pulse_overlaps: 'Another pulse already runs in this period. Choose dates that do not overlap with it.',
+    pulse_already_started: 'This pulse has already started, so it can no longer be removed. You can close it instead.',
+    competence_profile_version_taken:
+      'This version of the competence profile already exists: it comes with Groeiwijzer or is already in use. Give the file a new version number and import it again.',
+    assessment_completed: 'This self-assessment is completed and stays as it is. Start a new one to see your growth.',
+    pupil_name_in_text:
+      "The theme or the note contains a pupil's name. Leave out pupils' names: only when the care team runs the session is that allowed.",
+    care_team_run_not_allowed: 'Only a member of the care team can mark this session as run by the care team.',
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

@@ -33,6 +33,7 @@ import { seedDemoRegulation } from './demo-regulation.seed';
 import { seedDemoParents } from './demo-parents.seed';
 import { seedDemoParentContacts } from './demo-parent-contacts.seed';
 import { seedDemoPartners } from './demo-partners.seed';
+import { seedDemoTeam } from './demo-team.seed';
 import { insertDemoRows } from './demo.repository';
 
 /** What the school year content needs of the app's dependencies (mail is never sent: the rounds lie in the past). */
@@ -219,6 +220,10 @@ export async function seedDemoSchoolYear(trx: Transaction<Database>, deps: DemoS
   const parentQuestionnaires = deps.fieldCrypto.available ? await seedDemoParents(rows, { on, callerOf, schoolId }) : 0;
   // The partners register: Veilig Thuis, the neighbourhood team (trained on the partner day), youth care, the TSO trainer.
   await seedDemoPartners({ on, callerOf, today, schoolId });
+  // VSO De Horizon's onboarding: a new colleague in week 2 of the ramp with a buddy, a chef-buddy for Locatie Meerweg.
+  const horizon = rows.schools[1];
+  const meerweg = rows.locations.find((location) => location.school_id === horizon?.id);
+  if (horizon && meerweg) await seedDemoTeam({ on, callerOf, today, schoolId: horizon.id, locationId: meerweg.id, boardId: board.id });
 
   // Leadership shares the plan with the team, and the plan, self-scan placements and effect evaluation with the board.
   await updateSchoolSettings(on(0), idOf('leadership'), schoolId, { sharesPlanWithTeam: true, sharesPlanWithBoard: true, sharesSelfscanWithBoard: true, sharesEffectWithBoard: true });

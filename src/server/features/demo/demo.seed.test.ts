@@ -18,6 +18,7 @@ import { DEMO_CARE_PUPILS } from './demo-care.data';
 import type { CareFile, CareOverview, PupilAces } from '../care/care.schemas';
 import type { ParentContactCoverage, ParentContactLog, ParentContactsOverview } from '../parents/parent-contacts.schemas';
 import type { PartnersEvidence, PartnersRegister } from '../partners/partners.schemas';
+import type { OnboardingHome } from '../team/onboarding.schemas';
 import type { PupilParents } from '../parents/parents.schemas';
 import { DEMO_ASPECT_LEVELS, DEMO_COLLEAGUES, DEMO_CONSENSUS, DEMO_NEXT_GOALS, DEMO_ROUNDS } from './demo-school-year.data';
 
@@ -374,6 +375,19 @@ describe.each(testDialects())('the demo on %s', (dialect) => {
       expect(register.organisations.map((organisation) => organisation.kind).sort()).toEqual(['neighbourhood_team', 'tso_trainer', 'veilig_thuis', 'youth_care']);
       const evidence = (await requestAs(test.app, await asTso(), 'GET', `/api/schools/${schoolId}/partners/evidence`)).json() as PartnersEvidence;
       expect(evidence).toEqual({ organisations: 4, keyPartners: 3, keyPartnersWithFixedContact: 2, keyPartnersTrained: 1 });
+    });
+
+    it('gives VSO De Horizon a new colleague in week 2 of the ramp with a buddy, part of week 1 ticked and a conversation held', async () => {
+      const horizonId = (await test.deps.db.kysely.selectFrom('schools').select('id').where('name', '=', 'VSO De Horizon').executeTakeFirstOrThrow()).id;
+      const buddy = await login(test.app, 'leerkracht2@voorbeeld.test', DEMO_PASSWORD);
+      const asBuddy = (await requestAs(test.app, buddy, 'GET', `/api/schools/${horizonId}/team/onboarding`)).json() as OnboardingHome;
+      const [pair] = asBuddy.buddyPairs;
+      expect([asBuddy.buddyPairs.length, pair?.newcomer.name, pair?.week, pair?.progress[0]?.ticked, pair?.conversationsHeld, pair?.conversationsPlanned]).toEqual([1, 'Daan Bakker', 2, 3, 1, 2]);
+      expect(pair?.conversations.find((conversation) => conversation.heldOn !== null)?.note).toContain('Daan');
+      const chefBuddy = await login(test.app, 'beheer@voorbeeld.test', DEMO_PASSWORD);
+      const asChefBuddy = (await requestAs(test.app, chefBuddy, 'GET', `/api/schools/${horizonId}/team/onboarding`)).json() as OnboardingHome;
+      expect([asChefBuddy.chefBuddyOf.length, asChefBuddy.followedPairs.map((followed) => followed.id), asChefBuddy.guide?.version]).toEqual([1, [pair?.id], 1]);
+      expect(JSON.stringify(asChefBuddy.followedPairs)).not.toContain('druk maar fijn');
     });
 
     it("shows the board De Vlinderboom's agreed phases and plan roll-up, and nothing of VSO De Horizon", async () => {

@@ -13,6 +13,7 @@ export const HELP_TOPIC_IDS = [
   'ouders-en-partners',
   'leerlingen',
   'team-en-rollen',
+  'inwerken-en-welzijn',
   'bestuur',
   'privacy-en-veiligheid',
 ] as const;
@@ -57,6 +58,7 @@ const TOPIC_OF_PATH: readonly [RegExp, HelpTopicId][] = [
   [/^\/scholen\/[^/]+\/(ouders|ouderpagina|partners)/, 'ouders-en-partners'],
   [/^\/scholen\/[^/]+\/(leerlingen|klassen|locaties)/, 'leerlingen'],
   [/^\/scholen\/[^/]+\/personeel/, 'team-en-rollen'],
+  [/^\/scholen\/[^/]+\/team/, 'inwerken-en-welzijn'],
   [/^\/scholen\/[^/]+\/(privacy|logboek|postvak)/, 'privacy-en-veiligheid'],
   [/^\/account/, 'privacy-en-veiligheid'],
 ];
@@ -272,6 +274,33 @@ export function helpTopics(t: TFunction): HelpTopic[] {
           heading: t('Uitnodigen en vertrekken'),
           paragraphs: [
             t('Een uitnodiging gaat per e-mail; zonder mailserver staat het bericht in het postvak en geef je de link zelf door. Vertrekt een collega, blokkeer dan de toegang tot de school: de sessies stoppen direct.'),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'inwerken-en-welzijn',
+      title: t('Inwerken, competenties en welzijn'),
+      summary: t('Nieuwe collega\'s goed laten landen, werken aan je eigen groei en zorgen voor jezelf en elkaar.'),
+      sections: [
+        {
+          heading: t('Inwerken met een buddy'),
+          paragraphs: [
+            t('Alles wat een nieuwe collega moet weten staat in één inwerkboek, met een deel per locatie. De nieuwe collega leest elk deel en vinkt aan dat het gelezen is; verandert een deel, dan komt het opnieuw op de lijst.'),
+            t('Per locatie is er een chef-buddy. Die koppelt elke nieuwe collega aan een buddy. De buddy steunt, maar neemt geen werk over. Het inwerkschema loopt drie weken: eerst kennismaken, dan een paar taken, dan grotendeels zelfstandig met hulp dichtbij. Aan het eind vult de nieuwe collega een korte evaluatie in; de school ziet de uitkomsten pas als genoeg collega\'s die invulden.'),
+          ],
+        },
+        {
+          heading: t('Je eigen competentieprofiel'),
+          paragraphs: [
+            t('Schat jezelf in op de zeven competenties van een leerkracht in het speciaal onderwijs, noteer waar je dat aan ziet en wat je wilt leren. Alleen jij ziet het. Je kunt het delen met een collega die je coacht of met de directie voor je gesprekscyclus, en dat weer intrekken. De school ziet alleen anonieme aantallen per competentie.'),
+          ],
+        },
+        {
+          heading: t('Welzijn, reflectie en intervisie'),
+          paragraphs: [
+            t('Om de paar weken is er een korte peiling over energie, spanning, steun en herstel. Je antwoorden worden bewaard zonder dat iemand kan zien wat jij antwoordde; het team ziet de uitkomst pas als de peiling gesloten is en genoeg collega\'s meededen.'),
+            t('Je reflectielogboek is alleen van jou: niemand anders kan het lezen, ook de school en het bestuur niet. Je kunt het downloaden of wissen. Bij Intervisie leg je bijeenkomsten vast met het thema en het TSO-kernbegrip dat aan bod kwam, zonder namen van leerlingen.'),
           ],
         },
       ],

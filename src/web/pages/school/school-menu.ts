@@ -10,6 +10,7 @@ import { planPath, trainingPath } from '../plan/plan-paths';
 import { parentsPath } from '../parents/parent-contact-paths';
 import { parentSettingsPath } from '../parents/parent-settings-page';
 import { partnersPath } from '../partners/partners-paths';
+import { teamPath } from '../team/team-paths';
 
 /** One link of a page menu: where it goes and its text. */
 export interface MenuLink {
@@ -45,6 +46,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     // The working group and leadership always; the rest of the team once the school shares its plan.
     { to: planPath(school.id), label: t('Implementatieplan'), isShown: can('school.plan.edit') || (can('school.plan.read') && planShared) },
     { to: trainingPath(school.id), label: t('Scholing'), isShown: can('school.training.read') },
+    // The team's own area: onboarding, the competence profile, the wellbeing pulse, the journal, intervision.
+    { to: teamPath(school.id), label: t('Team'), isShown: can('school.team') },
     // The partners register: organisations, fixed contact persons, agreements, their TSO training.
     { to: partnersPath(school.id), label: t('Samenwerkingspartners'), isShown: can('school.partners') },
     { to: `${base}/metingen`, label: t('Metingen'), isShown: can('school.questionnaires.manage') },

@@ -14,6 +14,7 @@ import { ParentContactEvidence } from '../parents/parent-contact-evidence';
 import { TrainingCoverageEvidence } from '../plan/training-coverage-panel';
 import { WindowLessonEvidence } from '../regulation/window-lesson-evidence';
 import { PartnerEvidence } from '../partners/partner-evidence';
+import { IntervisionEvidence } from '../team/intervision-figures';
 import { useSchool } from '../school/school-layout';
 import { SelfscanHeatmap } from './selfscan-heatmap';
 import { SelfscanShiftSection } from './selfscan-shift-section';
@@ -116,6 +117,7 @@ export function SelfscanResultsPage() {
             <>
               {can('school.training.read') ? <TrainingCoverageEvidence schoolId={school.id} /> : null}
               {can('school.regulation.manage') ? <WindowLessonEvidence schoolId={school.id} layer="layer-1" /> : null}
+              {can('school.team.figures') ? <IntervisionEvidence schoolId={school.id} /> : null}
             </>
           ),
           'layer-3b': can('school.regulation.manage') ? <WindowLessonEvidence schoolId={school.id} layer="layer-3b" /> : null,

@@ -1,0 +1,20 @@
+// Onboarding per location (issue 17): the contracts, from the server's own schemas.
+export type {
+  ChefBuddyBody,
+  ConversationBody,
+  DraftSection,
+  Evaluation,
+  EvaluationBody,
+  EvaluationResults,
+  GuideSection,
+  GuideView,
+  OnboardingHome,
+  OnboardingSettings,
+  PairBody,
+  PairDetail,
+  PairSummary,
+  RampItemBody,
+  SectionBody,
+  TextsBody,
+  TickBody,
+} from '../../server/features/team/onboarding.schemas';
