@@ -1,10 +1,12 @@
-import { z } from 'zod';
-import { definitionIdSchema as idSchema, definitionVersionSchema, localizedTextSchema } from './definition-schemas';
+import type { z } from 'zod';
+import type { competenceProfileSchema } from './competence-profile-schema';
 
 // THE competence profile format (issue 17): competences (the seven of the special-education teacher, plus deepening
 // dimensions) → indicators, every text in nl and en, like a development model. Groeiwijzer ships one profile
 // (features/team/competence-profiles/); a school may import its own, versioned: a version an assessment used never
-// changes. Pure code: the server, the web app and the tests share it.
+// changes. Pure code without zod at run time (the web app imports it: a zod schema built in the staff app would
+// probe for eval and break its CSP), shared by the server, the web app and the tests; the schema that checks a
+// profile file is in competence-profile-schema.ts.
 
 /** A staff member's step on an indicator: 1–4, or 0 for "not yet applicable" (counts in no mean). */
 export const COMPETENCE_STEPS = [0, 1, 2, 3, 4] as const;
@@ -19,42 +21,6 @@ export const COMPETENCE_LIMITS = { evidence: 1000, goals: 3000 } as const;
 /** A competence of the profile is one of the seven, or a deepening dimension (verdiepingsdimensie). */
 export const COMPETENCE_KINDS = ['competence', 'deepening'] as const;
 export type CompetenceKind = (typeof COMPETENCE_KINDS)[number];
-
-const indicatorSchema = z.strictObject({ id: idSchema, text: localizedTextSchema });
-
-const competenceSchema = z.strictObject({
-  id: idSchema,
-  kind: z.enum(COMPETENCE_KINDS),
-  name: localizedTextSchema,
-  description: localizedTextSchema,
-  indicators: z.array(indicatorSchema).min(1).max(30),
-});
-
-/** A competence profile: id and version, the four step names, competences with their indicators. */
-export const competenceProfileSchema = z
-  .strictObject({
-    /** Stable id of the profile across versions, e.g. `special-education-teacher`. */
-    id: idSchema,
-    version: definitionVersionSchema,
-    name: localizedTextSchema,
-    source: localizedTextSchema,
-    /** Names of the four steps a staff member chooses from (besides "not yet applicable"). */
-    steps: z.strictObject({ '1': localizedTextSchema, '2': localizedTextSchema, '3': localizedTextSchema, '4': localizedTextSchema }),
-    competences: z.array(competenceSchema).min(1).max(20),
-  })
-  .superRefine((profile, context) => {
-    const seen = new Set<string>();
-    profile.competences.forEach((competence, competenceIndex) => {
-      if (seen.has(competence.id)) context.addIssue({ code: 'custom', path: ['competences', competenceIndex, 'id'], message: `duplicate id ${competence.id}` });
-      seen.add(competence.id);
-      competence.indicators.forEach((indicator, indicatorIndex) => {
-        const path = ['competences', competenceIndex, 'indicators', indicatorIndex, 'id'];
-        if (!indicator.id.startsWith(`${competence.id}.`)) context.addIssue({ code: 'custom', path, message: `indicator id must start with "${competence.id}."` });
-        if (seen.has(indicator.id)) context.addIssue({ code: 'custom', path, message: `duplicate id ${indicator.id}` });
-        seen.add(indicator.id);
-      });
-    });
-  });
 
 /** A competence profile as validated. */
 export type CompetenceProfile = z.infer<typeof competenceProfileSchema>;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { type CompetenceProfile, competenceProfileSchema } from '../../../shared/competence-profile';
+import type { CompetenceProfile } from '../../../shared/competence-profile';
+import { competenceProfileSchema } from '../../../shared/competence-profile-schema';
 import { localizedTextChecker, parseImportedDefinition, readDefinitionDirectory } from '../../definition-files';
 import { shippedModelId } from '../selfscan/selfscan.service';
 

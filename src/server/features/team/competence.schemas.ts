@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COMPETENCE_LIMITS, COMPETENCE_STEPS, competenceProfileSchema } from '../../../shared/competence-profile';
+import { COMPETENCE_LIMITS, COMPETENCE_STEPS } from '../../../shared/competence-profile';
+import { competenceProfileSchema } from '../../../shared/competence-profile-schema';
 import { localizedTextSchema } from '../../../shared/definition-schemas';
 import { multiLineTextSchema, schoolParamsSchema } from '../../http/common.schemas';
 

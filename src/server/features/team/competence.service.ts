@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { chooseShownCells, isLargeEnough } from '../../../shared/anonymity';
-import { type CompetenceProfile, competenceProfileSchema, meanStepPerCompetence, NOT_YET_APPLICABLE } from '../../../shared/competence-profile';
+import { type CompetenceProfile, meanStepPerCompetence, NOT_YET_APPLICABLE } from '../../../shared/competence-profile';
+import { competenceProfileSchema } from '../../../shared/competence-profile-schema';
 import { addDays, type SchoolYearHalf, schoolDateOf, schoolYearHalfOf } from '../../../shared/school-time';
 import type { StaffCaller } from '../../access/caller';
 import { type AuditAction, recordAudit } from '../../audit/audit.service';
