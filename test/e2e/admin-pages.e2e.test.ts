@@ -239,6 +239,8 @@ describe('school admin pages in the browser', () => {
     const { page } = admin;
     await openSchoolPage(page, 'Personeel');
     const staffRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: COLLEAGUE.name }) });
+    // The row's classes come with the class list, which may load after the staff list: wait for them.
+    await staffRow.filter({ hasText: 'Groep 3' }).waitFor();
     expect(await staffRow.textContent()).toContain('Actief');
     expect(await staffRow.textContent()).toContain('Groep 3');
 
