@@ -119,7 +119,7 @@ function Guide({
       ) : (
         <>
           <p>
-            {t('Versie {{version}}, van {{date}}.', { version: guide.version, date: format.date(guide.publishedAt) })}{' '}
+            {t('Versie {{version}}, van {{date}}.', { version: guide.version, date: format.date(schoolDateOf(new Date(guide.publishedAt))) })}{' '}
             {t('{{confirmed}} van {{total}} hoofdstukken gelezen.', { confirmed: guide.sections.filter((section) => section.isConfirmed).length, total: guide.sections.length })}
           </p>
           <ErrorMessage message={failure} />
@@ -151,7 +151,7 @@ function Guide({
                 {olderVersions.map((version) => (
                   <li key={version.version}>
                     <button type="button" className="button-link" onClick={() => setOlderVersion(version.version)}>
-                      {t('Versie {{version}}, van {{date}}', { version: version.version, date: format.date(version.publishedAt) })}
+                      {t('Versie {{version}}, van {{date}}', { version: version.version, date: format.date(schoolDateOf(new Date(version.publishedAt))) })}
                     </button>
                   </li>
                 ))}

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { schoolDateOf } from '../../../shared/school-time';
 import { GUIDE_SECTION_KINDS, type GuideSectionKind, ONBOARDING_LIMITS, RAMP_WEEKS } from '../../../shared/onboarding';
 import { api } from '../../api/api-client';
 import type { ChefBuddyBody, DraftSection, OnboardingSettings, RampItemBody, SectionBody, TextsBody } from '../../api/team-onboarding-types';
@@ -76,7 +77,7 @@ export function OnboardingSettingsSection({ base, onChanged }: { base: string; o
       <h3>{t('Het inwerkboek')}</h3>
       <p>
         {data.versions[0]
-          ? t('Versie {{version}} is gepubliceerd op {{date}}.', { version: data.versions[0].version, date: format.date(data.versions[0].publishedAt) })
+          ? t('Versie {{version}} is gepubliceerd op {{date}}.', { version: data.versions[0].version, date: format.date(schoolDateOf(new Date(data.versions[0].publishedAt))) })
           : t('Het inwerkboek is nog niet gepubliceerd. Pas de voorbeeldhoofdstukken aan en publiceer dan de eerste versie.')}{' '}
         {changed + data.removedSinceCurrent > 0
           ? t('Het concept verschilt op {{changed}} plekken van de gepubliceerde versie.', { changed: changed + data.removedSinceCurrent })
