@@ -287,6 +287,18 @@ export interface GeneratedRequest {
   isValid: boolean;
 }
 
+/** Whether a path value fits a string parameter's pattern and length (ids of shipped definitions are slugs, not UUIDs). */
+function fitsPathPattern(schema: JsonSchema, value: string): boolean {
+  if (typeof schema.pattern !== 'string' || schema.format !== undefined) return false;
+  if (schema.maxLength !== undefined && value.length > schema.maxLength) return false;
+  if (schema.minLength !== undefined && value.length < schema.minLength) return false;
+  try {
+    return new RegExp(schema.pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
+}
+
 function pathParamValue(parameter: OpenApiParameter, hints: ValueHints): fc.Arbitrary<{ value: string; isValid: boolean }> {
   const valid = validValue(parameter.schema, hints, parameter.name).map((value) => ({ value: String(value), isValid: true }));
   const random = stringValue(parameter.schema).map((value) => ({ value: String(value), isValid: true }));
@@ -294,8 +306,9 @@ function pathParamValue(parameter: OpenApiParameter, hints: ValueHints): fc.Arbi
     .oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('..', '%00', "1' OR '1'='1", 'null', '-1', '0'.repeat(300)))
     .filter((value) => !UUID_PATTERN.test(value))
     // A `..` segment is resolved by URL normalisation: /pupils/../care/x is the school's own /care/x, another route
-    // that may rightly answer 200. It must still never answer 5xx nor change data when refused.
-    .map((value) => ({ value, isValid: value === '..' }));
+    // that may rightly answer 200. It must still never answer 5xx nor change data when refused. A value that happens
+    // to fit the parameter's own pattern (`null` is a well-formed activity id) is not malformed either.
+    .map((value) => ({ value, isValid: value === '..' || fitsPathPattern(parameter.schema, value) }));
   return fc.oneof({ arbitrary: valid, weight: 8 }, { arbitrary: random, weight: 1 }, { arbitrary: malformed, weight: 1 });
 }
 
