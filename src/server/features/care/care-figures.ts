@@ -6,8 +6,7 @@ import { schoolDateOf, schoolYearAt } from '../../../shared/school-time';
 import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import type { Database } from '../../db/database';
 import type { Deps } from '../../deps';
-import { AppError } from '../../errors';
-import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
+import { minGroupSizeOfSchool } from '../tenancy/tenancy.repository';
 
 // Anonymous figures of the school's care (issue 14), under THE k rule (shared/anonymity.ts):
 // - coverage: how many pupils have at least one trusted adult and a current support plan, per class and for the
@@ -37,12 +36,6 @@ export const aceFiguresSchema = z.object({
   combined: cohortSchema,
 });
 export type AceFigures = z.infer<typeof aceFiguresSchema>;
-
-async function minGroupSizeOfSchool(db: Kysely<Database>, schoolId: string): Promise<number> {
-  const school = await findSchool(db, schoolId);
-  if (!school) throw new AppError('not_found');
-  return minGroupSizeOfBoard(db, school.board_id);
-}
 
 /** Per class of this school year: its pupils, and which of them have a trusted adult and a plan not past its review. */
 export async function getCareCoverage(deps: Deps, schoolId: string): Promise<CareCoverage> {

@@ -4,19 +4,6 @@ import type { CareAceAnswersTable, CareBreakGlassTable, CareScreeningsTable, Car
 
 // SQL of the care file; every query is scoped to the school. Encrypted columns come back sealed: the service opens them.
 
-/** Staff who can be a pupil's trusted adult: members of the school whose account is not switched off. */
-export async function listStaffChoices(db: Kysely<Database>, schoolId: string) {
-  return db
-    .selectFrom('school_memberships')
-    .innerJoin('users', 'users.id', 'school_memberships.user_id')
-    .select(['users.id', 'users.name'])
-    .distinct()
-    .where('school_memberships.school_id', '=', schoolId)
-    .where('users.disabled_at', 'is', null)
-    .orderBy('users.name')
-    .execute();
-}
-
 /** Whether the user is a member of the school. */
 export async function isStaffOfSchool(db: Kysely<Database>, schoolId: string, userId: string): Promise<boolean> {
   const row = await db.selectFrom('school_memberships').select('user_id').where('school_id', '=', schoolId).where('user_id', '=', userId).executeTakeFirst();

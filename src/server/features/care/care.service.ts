@@ -22,6 +22,7 @@ import { findSchool } from '../tenancy/tenancy.repository';
 import * as conversationsRepository from './care-conversations.repository';
 import * as referralsRepository from './care-referrals.repository';
 import * as repository from './care.repository';
+import { listStaffChoices } from '../staff/staff.repository';
 import type {
   AddScreeningBody,
   BreakGlassBody,
@@ -127,7 +128,7 @@ export async function getCareFile(deps: Deps, caller: StaffCaller, schoolId: str
     ),
     plan,
     planVersions: versions.map((version) => ({ version: version.version, createdAt: version.created_at, authorName: version.author_name })),
-    staffChoices: access.via === 'break_glass' ? [] : (await repository.listStaffChoices(db, schoolId)).map((staff) => ({ userId: staff.id, name: staff.name })),
+    staffChoices: access.via === 'break_glass' ? [] : (await listStaffChoices(db, schoolId)).map((staff) => ({ userId: staff.id, name: staff.name })),
   };
 }
 
@@ -196,7 +197,7 @@ export async function addTrustedAdult(deps: Deps, caller: StaffCaller, schoolId:
     await repository.insertTrustedAdult(trx, { id, school_id: schoolId, pupil_id: pupilId, user_id: body.userId, why_encrypted: sealed, created_by: caller.userId, created_at: createdAt });
     await auditWrite(trx, deps, caller, schoolId, pupilId, 'care.trusted_adult_added', { trustedAdultId: id, userId: body.userId });
   });
-  const name = (await repository.listStaffChoices(db, schoolId)).find((staff) => staff.id === body.userId)?.name ?? '';
+  const name = (await listStaffChoices(db, schoolId)).find((staff) => staff.id === body.userId)?.name ?? '';
   return { id, userId: body.userId, name, why: body.why, createdAt };
 }
 

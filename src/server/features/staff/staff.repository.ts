@@ -7,6 +7,19 @@ import type { StaffStartDatesTable } from './staff.tables';
 // Every query of the staff feature: a school's members and their roles and classes, the school's own hold on a
 // membership (blocked, signed out), invitations, role grants waiting for a second person, and a board's accounts.
 
+/** The school's staff to choose from (a trusted adult, a buddy, a chef-buddy): members whose account is not switched off. */
+export async function listStaffChoices(db: Kysely<Database>, schoolId: string) {
+  return db
+    .selectFrom('school_memberships')
+    .innerJoin('users', 'users.id', 'school_memberships.user_id')
+    .select(['users.id', 'users.name'])
+    .distinct()
+    .where('school_memberships.school_id', '=', schoolId)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.name')
+    .execute();
+}
+
 /** The staff of a school: every user with at least one role there, with roles, assigned classes and the school's hold. */
 export async function listStaffOfSchool(db: Kysely<Database>, schoolId: string) {
   const memberships = await db

@@ -9,7 +9,7 @@ import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
+import { minGroupSizeOfSchool } from '../tenancy/tenancy.repository';
 import { loadShippedProfiles, parseProfileDefinition, shippedProfileId } from './competence-profile-catalogue';
 import * as repository from './competence.repository';
 import type {
@@ -286,9 +286,7 @@ export async function readShared(deps: Deps, caller: StaffCaller, schoolId: stri
  */
 export async function getFigures(deps: Deps, schoolId: string): Promise<CompetenceFigures> {
   const db = deps.db.kysely;
-  const school = await findSchool(db, schoolId);
-  if (!school) throw new AppError('not_found');
-  const k = await minGroupSizeOfBoard(db, school.board_id);
+  const k = await minGroupSizeOfSchool(db, schoolId);
   const rows = await profileRowsOf(deps, schoolId);
   const periods = closedPeriodsSince(await repository.findFirstCompletionDay(db, schoolId), schoolDateOf(deps.clock.now()));
   const answer: CompetenceFigures = { minGroupSize: k, periods: [] };

@@ -8,7 +8,7 @@ import { encryptedFieldRef } from '../../crypto/encrypted-columns';
 import type { Database } from '../../db/database';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
+import { minGroupSizeOfSchool } from '../tenancy/tenancy.repository';
 import { listColleagueRoles } from './competence.repository';
 import * as repository from './intervision.repository';
 import type { IntervisionFigures, IntervisionLog, IntervisionSession, SessionFields } from './intervision.schemas';
@@ -93,9 +93,7 @@ export async function removeSession(deps: Deps, caller: StaffCaller, schoolId: s
  */
 export async function getFigures(deps: Deps, schoolId: string): Promise<IntervisionFigures> {
   const db = deps.db.kysely;
-  const school = await findSchool(db, schoolId);
-  if (!school) throw new AppError('not_found');
-  const k = await minGroupSizeOfBoard(db, school.board_id);
+  const k = await minGroupSizeOfSchool(db, schoolId);
   const thisYear = schoolYearOfDate(schoolDateOf(deps.clock.now()));
   const lastYear = schoolYearOfDate(`${thisYear.slice(0, 4)}-01-01`);
   const years = [];

@@ -30,23 +30,6 @@ export async function isSetUp(db: Kysely<Database>, schoolId: string): Promise<b
 
 // ---------- people and places ----------
 
-/** The school's locations. */
-export async function listLocations(db: Kysely<Database>, schoolId: string) {
-  return db.selectFrom('locations').select(['id', 'name']).where('school_id', '=', schoolId).execute();
-}
-
-/** The school's current staff: a school role there and an account that is not disabled. */
-export async function listStaff(db: Kysely<Database>, schoolId: string) {
-  return db
-    .selectFrom('school_memberships')
-    .innerJoin('users', 'users.id', 'school_memberships.user_id')
-    .select(['users.id', 'users.name'])
-    .where('school_memberships.school_id', '=', schoolId)
-    .where('users.disabled_at', 'is', null)
-    .groupBy(['users.id', 'users.name'])
-    .execute();
-}
-
 /** The names of the given users (also people who left since). */
 export async function namesOf(db: Kysely<Database>, userIds: readonly string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
@@ -276,7 +259,3 @@ export async function upsertText(db: Kysely<Database>, row: Database['team_onboa
     .execute();
 }
 
-/** The school's board (for its k). */
-export async function boardOfSchool(db: Kysely<Database>, schoolId: string): Promise<string | undefined> {
-  return (await db.selectFrom('schools').select('board_id').where('id', '=', schoolId).executeTakeFirst())?.board_id;
-}

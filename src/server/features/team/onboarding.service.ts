@@ -25,7 +25,8 @@ import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
 import * as trainingRepository from '../plan/training.repository';
 import { scaleResults } from '../questionnaires/scale-results';
-import { minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
+import { listStaffChoices } from '../staff/staff.repository';
+import { findLocation, listLocations, minGroupSizeOfSchool } from '../tenancy/tenancy.repository';
 import * as repository from './onboarding.repository';
 import type {
   ConversationFields,
@@ -74,7 +75,7 @@ export async function getHome(deps: Deps, caller: StaffCaller, schoolId: string)
   const db = deps.db.kysely;
   const context = await contextOf(deps, caller, schoolId);
   const [locations, chefBuddies, texts, versions, pairs] = await Promise.all([
-    repository.listLocations(db, schoolId),
+    listLocations(db, schoolId),
     repository.listChefBuddies(db, schoolId),
     textsOf(db, schoolId),
     repository.listVersions(db, schoolId),
@@ -101,7 +102,7 @@ export async function getHome(deps: Deps, caller: StaffCaller, schoolId: string)
     ownPair: own ? await pairDetailOf(deps, schoolId, own, 'newcomer', names) : null,
     buddyPairs: await Promise.all(buddyOf.map((pair) => pairDetailOf(deps, schoolId, pair, 'buddy', names))),
     followedPairs: (await pairSummariesOf(deps, schoolId, followed, names)).sort((left, right) => right.startedOn.localeCompare(left.startedOn) || byName(left.newcomer, right.newcomer)),
-    colleagues: isPairing ? (await repository.listStaff(db, schoolId)).map((row) => ({ id: row.id, name: row.name })).sort(byName) : [],
+    colleagues: isPairing ? (await listStaffChoices(db, schoolId)).map((row) => ({ id: row.id, name: row.name })).sort(byName) : [],
   };
 }
 
@@ -147,8 +148,8 @@ export async function getSettings(deps: Deps, schoolId: string): Promise<Onboard
     rampItemsOf(db, schoolId),
     repository.listChefBuddies(db, schoolId),
     textsOf(db, schoolId),
-    repository.listStaff(db, schoolId),
-    repository.listLocations(db, schoolId),
+    listStaffChoices(db, schoolId),
+    listLocations(db, schoolId),
   ]);
   const current = versions[0] ? await repository.listSections(db, schoolId, versions[0].id) : [];
   const currentByKey = new Map(current.map((section) => [section.section_key, section]));
@@ -273,7 +274,7 @@ export async function publishGuide(deps: Deps, caller: StaffCaller, schoolId: st
 /** Appoints the chef-buddy of a location (a staff member of the school), or (userId null) ends the appointment. */
 export async function setChefBuddy(deps: Deps, caller: StaffCaller, schoolId: string, locationId: string, userId: string | null): Promise<OnboardingSettings> {
   const db = deps.db.kysely;
-  if (!(await repository.listLocations(db, schoolId)).some((location) => location.id === locationId)) throw new AppError('not_found');
+  if (!(await findLocation(db, schoolId, locationId))) throw new AppError('not_found');
   if (userId !== null) await refuseNonStaff(deps, schoolId, userId, 'body.userId');
   const previous = (await repository.listChefBuddies(db, schoolId)).find((chef) => chef.location_id === locationId);
   if ((previous?.user_id ?? null) !== userId) {
@@ -341,7 +342,7 @@ export async function addPair(
 ): Promise<PairDetail> {
   await ensureSetUp(deps, schoolId);
   const db = deps.db.kysely;
-  if (!(await repository.listLocations(db, schoolId)).some((location) => location.id === fields.locationId)) {
+  if (!(await findLocation(db, schoolId, fields.locationId))) {
     throw new AppError('validation_failed', { fields: { 'body.locationId': ['unknown_location'] } });
   }
   const context = await contextOf(deps, caller, schoolId);
@@ -497,8 +498,7 @@ export async function saveEvaluation(deps: Deps, caller: StaffCaller, schoolId: 
 /** The evaluations' figures per scale for the school, under THE k rule (scaleResults of the engine). */
 export async function getEvaluationResults(deps: Deps, schoolId: string): Promise<EvaluationResults> {
   const db = deps.db.kysely;
-  const boardId = await repository.boardOfSchool(db, schoolId);
-  const k = await minGroupSizeOfBoard(db, boardId ?? '');
+  const k = await minGroupSizeOfSchool(db, schoolId);
   const instrument = currentTeamInstrument('onboarding-evaluation');
   // Every version keeps its item ids, so answers given on an older version count on the current one's scales.
   const submitted = await repository.listSubmittedEvaluations(db, schoolId);
@@ -799,13 +799,13 @@ async function renumberDraft(trx: Kysely<Database>, deps: Deps, schoolId: string
 
 async function refuseUnknownLocation(deps: Deps, schoolId: string, locationId: string | null): Promise<void> {
   if (locationId === null) return;
-  if (!(await repository.listLocations(deps.db.kysely, schoolId)).some((location) => location.id === locationId)) {
+  if (!(await findLocation(deps.db.kysely, schoolId, locationId))) {
     throw new AppError('validation_failed', { fields: { 'body.locationId': ['unknown_location'] } });
   }
 }
 
 async function refuseNonStaff(deps: Deps, schoolId: string, userId: string, field: string): Promise<void> {
-  if (!(await repository.listStaff(deps.db.kysely, schoolId)).some((member: OnboardingPerson) => member.id === userId)) {
+  if (!(await listStaffChoices(deps.db.kysely, schoolId)).some((member: OnboardingPerson) => member.id === userId)) {
     throw new AppError('validation_failed', { fields: { [field]: ['not_staff'] } });
   }
 }

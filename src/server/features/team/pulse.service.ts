@@ -8,7 +8,7 @@ import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/db-errors';
 import { type Deps, isoInstant, newId } from '../../deps';
 import { AppError } from '../../errors';
-import { findSchool, minGroupSizeOfBoard } from '../tenancy/tenancy.repository';
+import { minGroupSizeOfSchool } from '../tenancy/tenancy.repository';
 import { pulseResults } from './pulse-figures';
 import * as repository from './pulse.repository';
 import { type ClosedPulse, type PulseAnswered, type PulseHelp, type PulseInstrument, type PulseOverview, type PulsePeriod } from './pulse.schemas';
@@ -209,12 +209,6 @@ async function requirePulse(deps: Deps, schoolId: string, pulseId: string): Prom
   const row = await repository.findPulse(deps.db.kysely, schoolId, pulseId);
   if (!row) throw new AppError('not_found');
   return row;
-}
-
-async function minGroupSizeOfSchool(db: Kysely<Database>, schoolId: string): Promise<number> {
-  const school = await findSchool(db, schoolId);
-  if (!school) throw new AppError('not_found');
-  return minGroupSizeOfBoard(db, school.board_id);
 }
 
 // One audit event about a pulse, inside the write's transaction: dates only, never an answer.

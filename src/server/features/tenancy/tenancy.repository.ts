@@ -146,3 +146,14 @@ export async function deleteClass(db: Kysely<Database>, schoolId: string, classI
 export async function minGroupSizeOfBoard(db: Kysely<Database>, boardId: string): Promise<number> {
   return minimumGroupSizeOf((await findBoard(db, boardId))?.min_group_size);
 }
+
+/** THE k of the board a school belongs to, in one query (the route's policy has already found the school). */
+export async function minGroupSizeOfSchool(db: Kysely<Database>, schoolId: string): Promise<number> {
+  const row = await db
+    .selectFrom('schools')
+    .innerJoin('boards', 'boards.id', 'schools.board_id')
+    .select('boards.min_group_size')
+    .where('schools.id', '=', schoolId)
+    .executeTakeFirst();
+  return minimumGroupSizeOf(row?.min_group_size);
+}
