@@ -73,7 +73,8 @@ export function createOutboxMailer(deps: OutboxMailerDeps): Mailer {
       });
       // Each new mail also clears the links that expired since the last one (the server does so hourly too).
       await purgeExpiredSecretLinks(deps.db, now);
-      deps.logger?.info({ to: mail.to, subject: mail.subject, outboxMessageId: id }, 'mail kept in the outbox (no SMTP_URL set)');
+      // Only the id: the address is personal data and a subject may carry text staff typed (a round's name).
+      deps.logger?.info({ outboxMessageId: id }, 'mail kept in the outbox (no SMTP_URL set)');
     },
   };
 }
