@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress.ts';
 
 /** The HTML entries Vite builds: the staff SPA, the pupil page and the parent page (no React; see src/pupil, src/parent). */
 export const PAGE_ENTRIES = {
@@ -12,7 +13,8 @@ export const PAGE_ENTRIES = {
 // The SPA lives in src/web; the server serves dist/web (pupil.html for /leerling and /klas, parent.html for /ouder, index.html for every other page, /assets/* for the rest).
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/web'),
-  plugins: [react()],
+  // precompress: every asset also as .br and .gz, which the server sends to browsers that accept them.
+  plugins: [react(), precompress()],
   // Every script and link tag gets nonce="GW_CSP_NONCE"; the server swaps in each response's own nonce.
   html: { cspNonce: 'GW_CSP_NONCE' },
   build: {

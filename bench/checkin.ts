@@ -1,4 +1,4 @@
-// `npm run bench:checkin -- [--pupils 2000] [--connections 100] [--requests 20000] [--warm-up 2000]`
+// `npm run bench:checkin -- [--pupils 2000] [--connections 100] [--requests 20000] [--warm-up 2000] [--postgres <admin url>]`
 //
 // Issue 5, "Load and durability": the real server (`groeiwijzer serve`, a child process) on a fresh
 // SQLite file with synchronous=FULL, driven with autocannon on 127.0.0.1 through
@@ -11,7 +11,13 @@
 // every answer, so none is cut off at the end). Goal: ≥ 2,000 check-ins/s sustained with p99 < 50 ms.
 // The write queue's settings come from the environment (CHECKIN_BATCH_SIZE, CHECKIN_BATCH_WAIT_MS,
 // CHECKIN_QUEUE_LIMIT; the server process inherits them), so they can be tuned here. Not a test.
+// With `--postgres` (e.g. postgres://postgres@127.0.0.1:5432/test; a scratch database is made beside it for each
+// run) the same load then goes to 1, 2 and 3 servers on one PostgreSQL database (issue 18), through a small
+// round-robin proxy in this process (as a load balancer would spread it; the proxy shares the machine's cores, so
+// the 1-server PostgreSQL run goes through it too), and a summary prints throughput and p99 of every setup next
+// to the single SQLite server of the same run.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +33,7 @@ import { migrateToLatest } from '../src/server/db/migrate';
 import { hashSecret, isoInstant, newId, newSecretToken } from '../src/server/deps';
 import { PUPIL_COOKIE } from '../src/shared/checkin';
 import { findFreePort, newKeyEncryptionKey, REPOSITORY_ROOT, startServerProcess, stopServerProcess, waitUntilHealthy } from '../test/durability/server-process';
+import { createScratchPostgresDatabase, startServers } from '../test/support/servers';
 import { schoolYearAt } from '../src/shared/school-time';
 
 const GOAL_PER_SECOND = 2_000;
@@ -38,6 +45,7 @@ const optionsSchema = z.strictObject({
   connections: z.coerce.number().int().min(1).max(2_000).default(100),
   requests: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   'warm-up': z.coerce.number().int().min(0).max(1_000_000).default(2_000),
+  postgres: z.string().regex(/^postgres(ql)?:\/\//, '--postgres takes a postgres:// URL').optional(),
 });
 type BenchOptions = z.infer<typeof optionsSchema>;
 
@@ -234,6 +242,62 @@ async function measure(label: string, url: string, load: Load, options: BenchOpt
   return { figures: [figuresOf(`${label}, flat out`, fastest), figuresOf(`${label}, offered ${GOAL_PER_SECOND}/s`, atGoal)], created };
 }
 
+// ---------- several servers on PostgreSQL ----------
+
+/** Spreads requests over `targets` in turn, as a load balancer would; answers 502 when a target fails. */
+async function startRoundRobinProxy(targets: readonly string[]): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const agents = targets.map(() => new Agent({ keepAlive: true, maxSockets: 512 }));
+  let turn = 0;
+  const proxy = createServer((incoming, outgoing) => {
+    const index = turn++ % targets.length;
+    const forwarded = httpRequest(`${targets[index]}${incoming.url ?? '/'}`, { method: incoming.method, headers: incoming.headers, agent: agents[index] }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    forwarded.on('error', () => {
+      if (!outgoing.headersSent) outgoing.writeHead(502);
+      outgoing.end();
+    });
+    incoming.pipe(forwarded);
+  });
+  const port = await findFreePort();
+  await new Promise<void>((resolveListen) => proxy.listen(port, '127.0.0.1', resolveListen));
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      proxy.closeAllConnections();
+      await new Promise((resolveClose) => proxy.close(resolveClose));
+      for (const agent of agents) agent.destroy();
+    },
+  };
+}
+
+/** One PostgreSQL run: a scratch database with the pupils, `count` servers behind the proxy, the same load. */
+async function measurePostgres(adminUrl: string, count: number, options: BenchOptions): Promise<{ figures: RunFigures[]; check: string }> {
+  const database = await createScratchPostgresDatabase(adminUrl, 'gw_bench');
+  try {
+    const devices = await createPupilSessions(database.url, options.pupils);
+    const servers = await startServers(count, { databaseUrl: database.url, key: newKeyEncryptionKey(), env: { LOG_LEVEL: 'warn' } });
+    const proxy = await startRoundRobinProxy(servers.map((server) => server.baseUrl));
+    try {
+      const label = `PostgreSQL, ${count} server${count === 1 ? '' : 's'} behind the proxy`;
+      const measured = await measure(label, `${proxy.baseUrl}/api/pupil/checkins`, checkinLoad('/api/pupil/checkins', devices), options);
+      const stored = await countRows(database.url);
+      return { figures: measured.figures, check: `rows stored / 201 answers (${label}): ${stored} / ${measured.created} ${stored === measured.created ? 'equal' : 'DIFFERENT'}` };
+    } finally {
+      await proxy.close();
+      for (const server of servers) await stopServerProcess(server);
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+function printSummary(runs: RunFigures[]): void {
+  console.log('\nsummary, flat out (every connection sends its next request when answered):');
+  console.table(runs.filter((run) => run.label.endsWith('flat out')).map((run) => ({ setup: run.label.replace(/, flat out$/, ''), 'check-ins/s': Math.round(run.perSecond), 'p99 ms': run.p99 })));
+}
+
 // ---------- the run ----------
 
 async function startBaselineServer(databasePath: string): Promise<{ child: ChildProcess; baseUrl: string }> {
@@ -285,7 +349,7 @@ function printFigures(runs: RunFigures[], checks: string[]): void {
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { pupils: { type: 'string' }, connections: { type: 'string' }, requests: { type: 'string' }, 'warm-up': { type: 'string' } },
+    options: { pupils: { type: 'string' }, connections: { type: 'string' }, requests: { type: 'string' }, 'warm-up': { type: 'string' }, postgres: { type: 'string' } },
     strict: true,
   });
   const options = optionsSchema.parse(values);
@@ -297,7 +361,7 @@ async function main(argv: string[]): Promise<number> {
     const devices = await createPupilSessions(databaseUrl, options.pupils);
     const queueSettings = ['CHECKIN_BATCH_SIZE', 'CHECKIN_BATCH_WAIT_MS', 'CHECKIN_QUEUE_LIMIT'].map((name) => `${name}=${process.env[name] ?? '(default)'}`).join(', ');
     console.log(
-      `check-in bench: ${options.pupils} pupils, ${options.connections} connections, ${options['warm-up']} warm-up + ${options.requests} measured requests per run, SQLite synchronous=FULL; ${queueSettings}`,
+      `check-in bench${options.postgres ? ' (then PostgreSQL with 1, 2, 3 servers)' : ''}: ${options.pupils} pupils, ${options.connections} connections, ${options['warm-up']} warm-up + ${options.requests} measured requests per run, SQLite synchronous=FULL; ${queueSettings}`,
     );
 
     const baselineServer = await startBaselineServer(baselinePath);
@@ -313,14 +377,24 @@ async function main(argv: string[]): Promise<number> {
     const stored = await countRows(databaseUrl);
     const storedBaseline = baselineRows(baselinePath);
     isConsistent = stored === checkin.created && storedBaseline === baseline.created;
+    const postgresRuns: RunFigures[] = [];
+    const postgresChecks: string[] = [];
+    for (const count of options.postgres ? [1, 2, 3] : []) {
+      const run = await measurePostgres(options.postgres!, count, options);
+      postgresRuns.push(...run.figures);
+      postgresChecks.push(run.check);
+      if (!run.check.endsWith('equal')) isConsistent = false;
+    }
     printFigures(
-      [...baseline.figures, ...checkin.figures],
+      [...baseline.figures, ...checkin.figures, ...postgresRuns],
       [
         `rows stored / 201 answers (check-in route, warm-up included): ${stored} / ${checkin.created} ${stored === checkin.created ? 'equal' : 'DIFFERENT'}`,
         `rows stored / 201 answers (baseline): ${storedBaseline} / ${baseline.created} ${storedBaseline === baseline.created ? 'equal' : 'DIFFERENT'}`,
         `server stopped with SIGTERM: exit ${JSON.stringify(exit)}`,
+        ...postgresChecks,
       ],
     );
+    if (options.postgres) printSummary([...checkin.figures.map((run) => ({ ...run, label: run.label.replace('POST /api/pupil/checkins (write queue)', 'SQLite, 1 server, direct') })), ...postgresRuns]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -45,6 +45,8 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   noodtoegang: () => '',
   postvak: () => '/outbox',
   logboek: () => '/audit-events',
+  verwerkingsregister: () => '/privacy-register',
+  bewaren: () => '/retention-overview',
 };
 const BOARD_PAGE_REQUEST: Record<string, string> = {
   '': '',
@@ -53,6 +55,8 @@ const BOARD_PAGE_REQUEST: Record<string, string> = {
   plan: '/plan-rollup',
   effect: '/effect-evaluation',
   accounts: '/accounts',
+  'inloggen-schoolaccount': '/sso',
+  verwerkingsregister: '/privacy-register',
   postvak: '/outbox',
   logboek: '/audit-events',
 };

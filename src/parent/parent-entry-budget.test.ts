@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import viteConfig, { PAGE_ENTRIES } from '../../vite.config';
 import { PARENT_ENTRY_BUDGET_BYTES } from '../shared/parents';
+import { buildEntryForTest } from '../../test/support/production-build';
 
 // The page-weight budget of the parent page (issue 16), measured like the pupil entry: parents open it on old phones
 // with little data, so everything it loads — JS + CSS, gzip-compressed — stays within 30 KB. Builds the parent entry
@@ -14,20 +12,7 @@ import { PARENT_ENTRY_BUDGET_BYTES } from '../shared/parents';
 let outDir: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'gw-parent-build-'));
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      ...viteConfig,
-      configFile: false,
-      logLevel: 'warn',
-      mode: 'production',
-      build: { ...viteConfig.build, outDir, emptyOutDir: true, rolldownOptions: { ...viteConfig.build?.rolldownOptions, input: { parent: PAGE_ENTRIES.parent } } },
-    });
-  } finally {
-    process.env.NODE_ENV = previous;
-  }
+  outDir = await buildEntryForTest('parent');
 });
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

@@ -1,12 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import viteConfig, { PAGE_ENTRIES } from '../../vite.config';
 import { PUPIL_ENTRY_BUDGET_BYTES } from '../shared/checkin';
 import { PUPIL_REGULATION_BUDGET_BYTES } from '../shared/regulation';
+import { buildEntryForTest } from '../../test/support/production-build';
 
 // The page-weight budget of the pupil entry (issue 5): an old tablet on weak school Wi-Fi must get the
 // whole check-in page in at most 25 KB of compressed JS + CSS — what it loads at start. The regulation moment
@@ -16,21 +14,7 @@ import { PUPIL_REGULATION_BUDGET_BYTES } from '../shared/regulation';
 let outDir: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'gw-pupil-build-'));
-  // Vitest sets NODE_ENV=test; the budget is about the production build.
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      ...viteConfig,
-      configFile: false,
-      logLevel: 'warn',
-      mode: 'production',
-      build: { ...viteConfig.build, outDir, emptyOutDir: true, rolldownOptions: { ...viteConfig.build?.rolldownOptions, input: { pupil: PAGE_ENTRIES.pupil } } },
-    });
-  } finally {
-    process.env.NODE_ENV = previous;
-  }
+  outDir = await buildEntryForTest('pupil');
 });
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

@@ -10,6 +10,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { accountRoutes } from './auth/account.routes';
 import { authRoutes } from './auth/auth.routes';
 import { mfaRoutes } from './auth/mfa.routes';
+import { ssoRoutes } from './auth/sso.routes';
 import type { Deps } from './deps';
 import { AppError } from './errors';
 import { checkinAccessRoutes } from './features/checkin/checkin-access.routes';
@@ -20,6 +21,7 @@ import { planBoardRoutes } from './features/plan/plan-board.routes';
 import { planExportRoutes } from './features/plan/plan-export.routes';
 import { gettingStartedRoutes } from './features/getting-started/getting-started.routes';
 import { privacyStatementRoutes } from './features/privacy-statement/privacy-statement.routes';
+import { privacyRegisterRoutes } from './features/privacy-register/privacy-register.routes';
 import { schoolEffectRoutes } from './features/evaluation/school-effect.routes';
 import { boardEffectRoutes } from './features/evaluation/board-effect.routes';
 import { researchRoutes } from './features/research/research.routes';
@@ -68,12 +70,15 @@ import { installAuthHooks } from './http/auth-hooks';
 import { cspNonceSource } from './http/csp-nonce';
 import { installErrorHandler, sendFrameworkError } from './http/error-handler';
 import { installJsonBodyParser } from './http/json-body-parser';
+import { databaseRateLimitStore } from './http/rate-limit-store';
 import { installTextGuard } from './http/text-guard';
 import type { App } from './http/fastify-types';
-import { loggerOptions } from './http/logging';
+import { installRequestIds, loggerOptions, requestIdOf } from './http/logging';
+import { metricsRoutes } from './http/metrics.routes';
 import { systemRoutes } from './http/system.routes';
 import { webRoutes } from './http/web.routes';
 import { outboxRoutes } from './mail/outbox.routes';
+import { installRequestMetrics } from './metrics';
 
 /** Options for building the app; tests pass a silent logger. */
 export interface BuildAppOptions {
@@ -91,6 +96,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     // Small for every route; only the CSV upload routes set a larger one of their own.
     bodyLimit: MAX_JSON_BODY_BYTES,
     trustProxy: deps.config.trustProxy,
+    genReqId: requestIdOf,
     // Duplicated or unknown JSON keys are refused by the schemas; prototype pollution attempts by the
     // parser (json-body-parser.ts asks Fastify's parser for the same setting).
     onProtoPoisoning: 'error',
@@ -98,6 +104,9 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // First, so every later hook, and every log line they write, runs with the request's id.
+  installRequestIds(app);
+  installRequestMetrics(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -128,6 +137,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited'),
+    // In the database, so the limits hold across several servers on one PostgreSQL (http/rate-limit-store.ts).
+    store: databaseRateLimitStore(deps),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -150,9 +161,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 
   await app.register(async (api) => {
     await systemRoutes(api, deps);
+    await metricsRoutes(api, deps);
     await setupRoutes(api, deps);
     await authRoutes(api, deps);
     await mfaRoutes(api, deps);
+    await ssoRoutes(api, deps);
     await accountRoutes(api, deps);
     await tenancyRoutes(api, deps);
     await staffRoutes(api, deps);
@@ -174,6 +187,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await planPreferencesRoutes(api, deps);
     await gettingStartedRoutes(api, deps);
     await privacyStatementRoutes(api, deps);
+    await privacyRegisterRoutes(api, deps);
     await questionnaireWaveRoutes(api, deps);
     await questionnaireAnswerRoutes(api, deps);
     await questionnairePupilRoutes(api, deps);

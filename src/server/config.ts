@@ -1,8 +1,22 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+// `10.0.0.5`, `::1`, or a range such as `10.0.0.0/8` or `fd00::/8`.
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+const addressListFromEnv = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .pipe(z.array(z.string().refine(isAddressOrRange, 'must be IP addresses or ranges (CIDR), separated by commas')));
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -31,6 +45,8 @@ const envSchema = z.object({
   CHECKIN_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(0),
   CHECKIN_RETENTION_EXTRA_YEARS: z.coerce.number().int().min(0).max(20).default(1),
   DIGEST_ENABLED: booleanFromEnv.default(true),
+  JOB_FIRST_DELAY_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).optional(),
+  METRICS_ALLOW: addressListFromEnv.default(['127.0.0.1', '::1']),
 });
 
 /** Runtime configuration, parsed once from the environment. */
@@ -65,6 +81,13 @@ export interface Config {
   checkinRetentionExtraYears: number;
   /** Whether `serve` sends the weekly plan digest (Mondays from 07:00, Europe/Amsterdam). */
   digestEnabled: boolean;
+  /**
+   * When set, every background job (retention, reminders, digest, purges) first runs this many seconds after start
+   * instead of its own delay of minutes: to see a new setup's jobs run, and for the several-servers test.
+   */
+  jobFirstDelaySeconds: number | undefined;
+  /** Addresses and ranges (CIDR) that may read /metrics, checked against the connection's own address; empty: off. */
+  metricsAllow: readonly string[];
   /**
    * Set only by `groeiwijzer demo`, never from the environment: a demo installation lets anyone load
    * the demo on first run, any other installation only from the server itself.
@@ -101,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkinBatchWaitMs: e.CHECKIN_BATCH_WAIT_MS,
     checkinRetentionExtraYears: e.CHECKIN_RETENTION_EXTRA_YEARS,
     digestEnabled: e.DIGEST_ENABLED,
+    jobFirstDelaySeconds: e.JOB_FIRST_DELAY_SECONDS,
+    // Set but empty turns /metrics off (unset keeps the default: this machine only).
+    metricsAllow: env.METRICS_ALLOW === '' ? [] : e.METRICS_ALLOW,
     isDemo: false,
   };
 }

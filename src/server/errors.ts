@@ -90,6 +90,20 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   pupil_name_in_text: 400,
   // Only a care-team member marks a session as run by the care team.
   care_team_run_not_allowed: 403,
+  // School sign-in (auth/sso.*): the board signs its staff in through its provider only.
+  sso_required: 403,
+  // No board has school sign-in for the address's domain.
+  sso_not_available: 404,
+  // What the provider vouched for does not lead to an account here: wrong domain, unverified address, no account.
+  sso_email_not_allowed: 403,
+  sso_email_unverified: 403,
+  sso_no_account: 403,
+  // The provider's answer did not hold up (state, PKCE, nonce, signature, audience) or it refused the sign-in.
+  sso_failed: 401,
+  // The sign-in attempt ran out, was used already or belongs to another browser.
+  sso_expired: 400,
+  // An e-mail domain leads to one board's provider only.
+  sso_domain_taken: 409,
   internal_error: 500,
 };
 

@@ -5,6 +5,7 @@ import { kekSourceOf } from './crypto/kek';
 import { createDb } from './db/create-db';
 import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { optimizeDatabase, startDatabaseOptimizeJob } from './db/optimize';
 import { type Deps, systemClock } from './deps';
 import { startCheckinRetentionTimer } from './features/checkin/checkin-retention';
 import { startCareRetentionTimer } from './features/care/care-retention';
@@ -25,6 +26,7 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   const logger = createLogger(config.logLevel, logDestinationFor(process.stdout));
   const db = openDb ?? (await createDb(config.databaseUrl, { warn: (message) => logger.warn(message) }));
   await migrateToLatest(db.kysely);
+  await optimizeDatabase(db, 'start');
   const fieldCrypto = await openFieldCrypto({ db, config, clock: systemClock, logger });
   const mailer = config.smtpUrl
     ? createSmtpMailer(config.smtpUrl, config.mailFrom)
@@ -50,6 +52,9 @@ export async function serve(config: Config, openDb?: Db): Promise<void> {
   // Reset and invitation links kept in the outbox are deleted within the hour after they expire.
   const outboxPurge = startOutboxPurgeJob(deps);
   app.addHook('onClose', async () => outboxPurge.stop());
+  // The query planner's statistics, daily (start-up brought them up to date after the migrations).
+  const databaseOptimize = startDatabaseOptimizeJob(deps);
+  app.addHook('onClose', async () => databaseOptimize.stop());
   // Staged pupil imports are deleted once expired, hourly (not in tests: they call deleteExpiredImports).
   const stagedImportPurge = startStagedImportPurgeJob(deps);
   app.addHook('onClose', async () => stagedImportPurge.stop());

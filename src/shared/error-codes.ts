@@ -80,6 +80,14 @@ export const ERROR_CODES = [
   'assessment_completed',
   'pupil_name_in_text',
   'care_team_run_not_allowed',
+  'sso_required',
+  'sso_not_available',
+  'sso_email_not_allowed',
+  'sso_email_unverified',
+  'sso_no_account',
+  'sso_failed',
+  'sso_expired',
+  'sso_domain_taken',
   'internal_error',
 ] as const;
 

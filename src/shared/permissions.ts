@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   // The getting-started checklist of a new school: the people who set the school up and start the TSO work.
   // The school's privacy statement: its school admin adapts it (every member reads it with school.read).
   'school.privacy.manage': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  // The processing register and the DPIA input pack (features/privacy-register): for whoever answers the privacy
+  // officer — the school's administrator for the school, the board's administrator for the board.
+  'school.privacy.register': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  'board.privacy.register': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
   'school.getting_started': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'tso_lead'] },
   'school.pupils.read': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team', 'teacher'] },
   'school.pupils.import': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
@@ -145,6 +149,8 @@ export const PERMISSIONS = {
   'board.evaluation.read': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
   // Per school that shares its plan with the board: phase, goals achieved/total, overdue actions, training coverage.
   'board.plan.rollup': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
+  // The board's school sign-in (OpenID Connect provider, allowed domains, SSO only): who can sign in how.
+  'board.sso.manage': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
 } as const satisfies Record<
   string,
   {

@@ -176,6 +176,8 @@ describe('every demo role in the browser', () => {
       ['Zelfscan per school', 'Zelfscan per school'],
       ['Check-in per school', 'Check-in per school'],
       ['Implementatieplannen', 'Implementatieplannen'],
+      ['Inloggen met schoolaccount', 'Inloggen met schoolaccount'],
+      ['Verwerkingsregister', 'Verwerkingsregister'],
       ['Postvak', 'Postvak'],
       ['Logboek', 'Logboek'],
       ['Scholen', DEMO_BOARD_NAME],

@@ -8,11 +8,11 @@ export const SPECIAL = 'VSO De Horizon';
 /** A school of the demo board. */
 export type SchoolName = typeof PRIMARY | typeof SPECIAL;
 
-const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Team', 'Samenwerkingspartners', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Ouderpagina', 'Postvak', 'Logboek'];
+const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Team', 'Samenwerkingspartners', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Ouderpagina', 'Postvak', 'Logboek', 'Verwerkingsregister', 'Bewaren en verwijderen'];
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 /** The board menu a board admin sees, in order. */
-export const BOARD_MENU = ['Scholen', 'Zelfscan per school', 'Check-in per school', 'Implementatieplannen', 'Effect van TSO', 'Accounts', 'Postvak', 'Logboek'];
+export const BOARD_MENU = ['Scholen', 'Zelfscan per school', 'Check-in per school', 'Implementatieplannen', 'Effect van TSO', 'Accounts', 'Inloggen met schoolaccount', 'Verwerkingsregister', 'Postvak', 'Logboek'];
 
 /** What one demo account must and must not see. */
 export interface RoleExpectation {

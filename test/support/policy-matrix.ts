@@ -17,6 +17,8 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.roles.approve': ['boardAdmin', 'schoolAdmin', 'leadership'],
   'school.getting_started': ['schoolAdmin', 'tsoLead'],
   'school.privacy.manage': ['schoolAdmin'],
+  'school.privacy.register': ['schoolAdmin'],
+  'board.privacy.register': ['boardAdmin'],
   'school.pupils.read': ['schoolAdmin', 'leadership', 'careTeam', 'teacher'],
   'school.pupils.import': ['schoolAdmin'],
   'school.pupils.manage': ['schoolAdmin'],
@@ -74,6 +76,7 @@ export const ALLOWED_ON_A: Record<Permission, WorldUserKey[]> = {
   'school.training.read': ['schoolAdmin', 'leadership', 'tsoLead'],
   'school.training.manage': ['schoolAdmin', 'leadership', 'tsoLead'],
   'board.plan.rollup': ['boardAdmin'],
+  'board.sso.manage': ['boardAdmin'],
 };
 
 // On board B / school B1 only B's own admins get anywhere; A's people get nothing.
@@ -91,6 +94,8 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'school.roles.approve': ['boardAdminOtherBoard', 'schoolAdminOtherBoard'],
   'school.getting_started': ['schoolAdminOtherBoard'],
   'school.privacy.manage': ['schoolAdminOtherBoard'],
+  'school.privacy.register': ['schoolAdminOtherBoard'],
+  'board.privacy.register': ['boardAdminOtherBoard'],
   'school.pupils.read': ['schoolAdminOtherBoard'],
   'school.pupils.import': ['schoolAdminOtherBoard'],
   'school.pupils.manage': ['schoolAdminOtherBoard'],
@@ -143,11 +148,14 @@ export const ALLOWED_ON_B: Record<Permission, WorldUserKey[]> = {
   'school.training.read': ['schoolAdminOtherBoard'],
   'school.training.manage': ['schoolAdminOtherBoard'],
   'board.plan.rollup': ['boardAdminOtherBoard'],
+  'board.sso.manage': ['boardAdminOtherBoard'],
 };
 
 // Routes anyone may call without signing in. Anything else that turns up public fails the suite.
 export const EXPECTED_PUBLIC = [
   'GET /healthz',
+  // Public to the auth hook; the route itself answers only the addresses in METRICS_ALLOW (404 for anyone else).
+  'GET /metrics',
   'GET /api/openapi.json',
   'GET /api/setup',
   'POST /api/setup',
@@ -162,6 +170,9 @@ export const EXPECTED_PUBLIC = [
   'POST /api/parent/session',
   'POST /api/parent/new-link-requests',
   'GET /api/calendar/:token',
+  // School sign-in: starting it (the address picks the provider) and the login page handing back the provider's answer.
+  'POST /api/auth/sso/start',
+  'POST /api/auth/sso/complete',
   'GET /assets/*',
   'GET /*',
 ].sort();

@@ -10,6 +10,7 @@ import { passwordResetMail } from '../mail/templates';
 import { expireAllOpenTokensOfUser, expireOpenTokens, findUserToken, insertUserToken, markUserTokenUsed } from './auth.repository';
 import { assertPasswordNotWeak } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
+import { passwordSignInRefusal } from './oidc-sign-in';
 import { deleteSessionsOfUser } from './sessions.repository';
 
 /** How long a password-reset link stays valid. */
@@ -25,6 +26,11 @@ export async function authenticate(deps: Deps, email: string, password: string):
   const db = deps.db.kysely;
   const user = await findUserByEmail(db, email);
   const passwordMatches = await verifyPassword(user?.password_hash, password);
+  // A board that signs its staff in through its school accounts only refuses the password (auth/oidc-sign-in.ts).
+  if ((await passwordSignInRefusal(deps, email, user?.id ?? null, passwordMatches)) === 'sso_required') {
+    await recordAudit(db, deps.clock, { actorUserId: user?.id ?? null, action: 'auth.login_failed', targetType: 'user', ...(user ? { targetId: user.id } : {}), detail: { reason: 'sso_required' } });
+    throw new AppError('sso_required');
+  }
   if (!user || !passwordMatches || user.disabled_at !== null) {
     await recordAudit(db, deps.clock, {
       actorUserId: user?.id ?? null,

@@ -47,8 +47,10 @@ export async function resetFailedAttempts(db: Kysely<Database>, userId: string):
   await db.updateTable('user_mfa').set({ failed_attempts: 0, last_failed_at: null }).where('user_id', '=', userId).execute();
 }
 
-/** Removes a user's registration and recovery codes. */
+/** Removes a user's registration and recovery codes; their sessions no longer count as verified by a code. */
 export async function deleteUserMfa(db: Kysely<Database>, userId: string): Promise<void> {
+  // A verified session without a registration counts as verified by the school's provider (mfaStateFrom).
+  await db.updateTable('sessions').set({ mfa_verified_at: null }).where('user_id', '=', userId).execute();
   await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
   await db.deleteFrom('user_mfa').where('user_id', '=', userId).execute();
 }

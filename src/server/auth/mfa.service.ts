@@ -79,7 +79,10 @@ export function rolesRequireMfa(actor: Actor): boolean {
 export function mfaStateFrom(config: Config, actor: Actor, registration: UserMfaRow | undefined, sessionVerifiedAt: string | null): MfaState {
   const enabled = Boolean(registration?.confirmed_at);
   const required = config.mfaRequired && rolesRequireMfa(actor);
-  const status: MfaStatus = enabled && sessionVerifiedAt === null ? 'code_needed' : !enabled && required ? 'enrollment_needed' : 'complete';
+  // A session verified without an authenticator of its own was verified by the school's provider (school sign-in
+  // whose ID token said MFA, auth/oidc-sign-in.ts): that satisfies the requirement too.
+  const status: MfaStatus =
+    enabled && sessionVerifiedAt === null ? 'code_needed' : !enabled && required && sessionVerifiedAt === null ? 'enrollment_needed' : 'complete';
   return { status, enabled, required, enforced: config.mfaRequired };
 }
 

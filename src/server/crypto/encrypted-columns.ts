@@ -75,6 +75,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'team_journal_entries', column: 'body_encrypted', keyColumns: ['id'] },
   // A reset or invitation link kept in the outbox: it works like a password until it expires (then purged).
   { table: 'outbox_messages', column: 'secret_link_encrypted', keyColumns: ['id'] },
+  // The client secret of a board's school sign-in provider (auth/sso.*): whoever holds it can act as Groeiwijzer there.
+  { table: 'board_sso_providers', column: 'client_secret_encrypted', keyColumns: ['board_id'] },
 ];
 
 /** The registry entry of a field, or undefined when the column is not registered. */

@@ -178,6 +178,14 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     await fillAccountTables(db, user.id, now);
     await db.insertInto('user_mfa').values({ user_id: user.id, secret_encrypted: 'encrypted', confirmed_at: now, last_used_step: 1, failed_attempts: 0, last_failed_at: null, created_at: now }).execute();
     await db.insertInto('mfa_recovery_codes').values({ id: newId(), user_id: user.id, code_hash: 'hash', used_at: null, created_at: now }).execute();
+    // School sign-in: the board's provider with a domain, a linked identity and an attempt on its way.
+    const ssoBoard = await db.selectFrom('boards').select('id').executeTakeFirstOrThrow();
+    await db.insertInto('board_sso_providers').values({ board_id: ssoBoard.id, issuer: 'https://login.school.test', client_id: 'gw', client_secret_encrypted: 'encrypted', sso_only: 0, enabled: 1, updated_by: user.id, updated_at: now }).execute();
+    await db.insertInto('board_sso_domains').values({ domain: 'voorbeeld.test', board_id: ssoBoard.id }).execute();
+    await db.insertInto('sso_identities').values({ issuer: 'https://login.school.test', subject: 'back-up', user_id: user.id, board_id: ssoBoard.id, linked_at: now }).execute();
+    await db.insertInto('sso_login_attempts').values({ state_hash: 'state-hash', browser_hash: 'browser-hash', board_id: ssoBoard.id, created_at: now, expires_at: now }).execute();
+    await db.insertInto('rate_limits').values({ key_hash: 'backup-test-hash', hits: 2, window_ends_at: now }).execute();
+    await db.insertInto('job_leases').values({ name: 'backup-test-job', holder: 'backup-test', claimed_at: now, lease_until: now }).execute();
     dir = mkdtempSync(join(tmpdir(), 'gw-backup-'));
     backupFile = join(dir, `groeiwijzer.${dialect}.backup`);
     await backupDatabase(test.deps.db, backupFile);

@@ -78,6 +78,15 @@ export function assertSqliteDurable(sqlite: SQLite.Database): void {
   }
 }
 
+// The pool behind each PostgreSQL Db, for the metrics; the Db type itself stays the same for both dialects.
+const poolsByDb = new WeakMap<Db, pg.Pool>();
+
+/** Connections of the database's PostgreSQL pool (open, idle, queries waiting); undefined on SQLite. */
+export function poolStateOf(db: Db): { total: number; idle: number; waiting: number } | undefined {
+  const pool = poolsByDb.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : undefined;
+}
+
 async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection that the server drops (restart, admin kill) is removed from the pool and replaced
@@ -91,7 +100,7 @@ async function openPostgres(url: string): Promise<Db> {
     await pool.end();
     throw error;
   }
-  return {
+  const db: Db = {
     kysely,
     dialect: 'postgres',
     location: url,
@@ -101,6 +110,8 @@ async function openPostgres(url: string): Promise<Db> {
       if (!pool.ended) await pool.end();
     },
   };
+  poolsByDb.set(db, pool);
+  return db;
 }
 
 /** Throws when PostgreSQL would acknowledge commits it could lose (fsync or synchronous_commit off). */

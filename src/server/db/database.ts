@@ -11,6 +11,8 @@ import type {
 import type { SessionsTable, UserTokensTable } from '../auth/auth.tables';
 import type { MfaRecoveryCodesTable, UserMfaTable } from '../auth/mfa.tables';
 import type { DataKeysTable } from '../crypto/crypto.tables';
+import type { RateLimitsTable } from '../http/rate-limit-store';
+import type { JobLeasesTable } from '../background-job';
 import type {
   CheckinClassDaysTable,
   CheckinClassSettingsTable,
@@ -110,6 +112,7 @@ import type { TeamCompetenceAssessmentsTable, TeamCompetenceProfilesTable, TeamC
 import type { TeamIntervisionParticipantsTable, TeamIntervisionSessionsTable } from '../features/team/intervision.tables';
 import type { TeamPulseCountsTable, TeamPulseSettingsTable, TeamPulsesTable, TeamPulseVotesTable } from '../features/team/pulse.tables';
 import type { TeamJournalEntriesTable } from '../features/team/journal.tables';
+import type { BoardSsoDomainsTable, BoardSsoProvidersTable, SsoIdentitiesTable, SsoLoginAttemptsTable } from '../auth/sso.tables';
 import type { GettingStartedHiddenTable } from '../features/getting-started/getting-started.tables';
 import type { ClassTeachersTable, StaffStartDatesTable } from '../features/staff/staff.tables';
 import type { SchoolYearPreparationsTable } from '../features/school-year/school-year.tables';
@@ -248,6 +251,12 @@ export interface Database {
   team_pulse_counts: TeamPulseCountsTable;
   team_pulse_settings: TeamPulseSettingsTable;
   team_journal_entries: TeamJournalEntriesTable;
+  board_sso_providers: BoardSsoProvidersTable;
+  board_sso_domains: BoardSsoDomainsTable;
+  sso_identities: SsoIdentitiesTable;
+  sso_login_attempts: SsoLoginAttemptsTable;
+  rate_limits: RateLimitsTable;
+  job_leases: JobLeasesTable;
 }
 
 /** Every table, parents before children (the order inserts must follow for foreign keys). */
@@ -381,6 +390,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'team_pulse_counts',
   'team_pulse_settings',
   'team_journal_entries',
+  'board_sso_providers',
+  'board_sso_domains',
+  'sso_identities',
+  'sso_login_attempts',
+  'rate_limits',
+  'job_leases',
 ] as const satisfies readonly (keyof Database)[];
 
 /** The two database engines Groeiwijzer runs on. */

@@ -38,6 +38,9 @@ import * as partners from './migrations/2026-12-13-003-partners';
 import * as onboarding from './migrations/2026-12-14-001-onboarding';
 import * as competenceIntervision from './migrations/2026-12-14-002-competence-intervision';
 import * as pulseJournal from './migrations/2026-12-14-003-pulse-journal';
+import * as boardSso from './migrations/2026-12-15-003-board-sso';
+import * as checkinsSchoolDateIndex from './migrations/2026-12-15-001-checkins-school-date-index';
+import * as rateLimitsJobLeases from './migrations/2026-12-15-002-rate-limits-job-leases';
 import * as effectSharing from './migrations/2026-12-09-002-effect-sharing';
 import * as schoolInstruments from './migrations/2026-12-09-003-school-instruments';
 import * as waveReminders from './migrations/2026-12-09-004-wave-reminders';
@@ -86,6 +89,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-14-001-onboarding': onboarding,
   '2026-12-14-002-competence-intervision': competenceIntervision,
   '2026-12-14-003-pulse-journal': pulseJournal,
+  '2026-12-15-003-board-sso': boardSso,
+  '2026-12-15-001-checkins-school-date-index': checkinsSchoolDateIndex,
+  '2026-12-15-002-rate-limits-job-leases': rateLimitsJobLeases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

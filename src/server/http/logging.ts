@@ -1,11 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+import type { App } from './fastify-types';
 
 // The one place the server's log format is decided. A log line may travel further than the
 // database (log shippers, support tickets), so it carries no input at all: no query string, no
-// path parameters, no headers, no bodies. Requests are logged by their route pattern
-// (`/api/schools/:schoolId/pupils`); pino writes each record as one line of JSON, which escapes
-// any CR/LF inside a value, so input can never forge or split a line.
+// path parameters, no headers (except a well-formed X-Request-Id, see requestIdOf), no bodies.
+// Requests are logged by their route pattern (`/api/schools/:schoolId/pupils`); pino writes each
+// record as one line of JSON, which escapes any CR/LF inside a value, so input can never forge or
+// split a line.
 
 /** The request fields a log line keeps: the method, the route pattern and a well-formed client address. */
 export function serializeRequest(request: {
@@ -31,10 +36,59 @@ export function serializeError(error: unknown): Record<string, unknown> {
   return { type: error.name, code, statusCode, message: error.message, stack: error.stack };
 }
 
-/** Pino options for the server's log: level, the serializers above, and secrets redacted wherever they appear. */
+/** The header a request id arrives in (from a proxy or load balancer) and every answer carries it back in. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+// Letters, digits and . _ - only, so an id taken from a request cannot carry anything a log line or a header could
+// be made to say; UUIDs and the ids of the usual proxies fit.
+const WELL_FORMED_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The id of a request: a well-formed one passed in X-Request-Id, so one request can be followed through the
+ * proxy's log and ours (anyone can choose it: it ties lines together, it proves nothing), else a new random one.
+ */
+export function requestIdOf(request: { headers: IncomingHttpHeaders }): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && WELL_FORMED_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** What every log line written while a request is handled carries: the request's id. */
+interface RequestContext {
+  requestId: string;
+}
+
+const requestContext = new AsyncLocalStorage<RequestContext>();
+
+/**
+ * Gives every request its id back in the X-Request-Id header and makes it the context of the request's handling,
+ * so lines that services write through `deps.logger` carry it too (request.log has it already).
+ */
+export function installRequestIds(app: App): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    // Everything after this hook (body parsing, validation, the handler, the services) continues inside the
+    // context; the test in test/logging.test.ts sends a body in two parts over a real connection to prove it.
+    requestContext.run({ requestId: request.id }, done);
+  });
+}
+
+// The request's own logger (request.log) carries the id among its bindings; adding it again would write the key twice.
+function hasRequestIdBinding(logger: Logger): boolean {
+  const bindings = (logger as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym];
+  return typeof bindings === 'string' && bindings.includes('"reqId":');
+}
+
+// Called by pino for every line: the request id of the request being handled, if any.
+function requestIdMixin(_mergeObject: object, _level: number, logger: Logger): object {
+  const context = requestContext.getStore();
+  return context === undefined || hasRequestIdBinding(logger) ? {} : { reqId: context.requestId };
+}
+
+/** Pino options for the server's log: level, the request id, the serializers above, and secrets redacted wherever they appear. */
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
+    mixin: requestIdMixin,
     serializers: { req: serializeRequest, err: serializeError },
     redact: {
       paths: ['password', '*.password', 'token', '*.token', 'csrfToken', '*.csrfToken', 'headers', '*.headers', 'body', '*.body'],

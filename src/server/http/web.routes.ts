@@ -17,6 +17,9 @@ const PUPIL_PATHS = new Set<string>(Object.values(PUPIL_PAGE_PATHS));
 /** The built parent entry (src/web/parent.html), served for the parent page. */
 const PARENT_PAGE_FILE = 'parent.html';
 
+/** How long a browser may keep a hashed asset (/assets/*) without asking again: a year, the most HTTP caches honour. */
+const ASSET_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
+
 // The path without query or fragment and without a trailing slash: /leerling/ and /leerling?x are the pupil page too.
 function pagePathOf(url: string): string {
   const path = url.split(/[?#]/, 1)[0] ?? '';
@@ -34,12 +37,15 @@ function entryFileOf(url: string, webRoot: string): string {
 /** Serves the built single-page app; every non-API path gets index.html so client routing works. */
 export async function webRoutes(app: App, webRoot = DEFAULT_WEB_ROOT): Promise<void> {
   const hasBuild = existsSync(join(webRoot, 'index.html'));
-  await app.register(fastifyStatic, { root: webRoot, serve: false });
+  // preCompressed: the build wrote a .br and a .gz copy of every text asset (vite-precompress.ts); a browser that
+  // accepts one gets it, any other client the plain file.
+  await app.register(fastifyStatic, { root: webRoot, serve: false, preCompressed: true });
 
   app.get('/assets/*', { config: { policy: { access: 'public' } }, schema: { hide: true } }, (request, reply) => {
     const path = (request.params as { '*': string })['*'];
-    // Hashed file names never change, so they can be cached for a year.
-    return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(join('assets', path));
+    // Hashed file names never change, so they can be cached for a year. Given to sendFile, not as a header set
+    // here: sendFile would overwrite that with its own default (max-age=0), and a 404 must not be cached for a year.
+    return reply.header('vary', 'accept-encoding').sendFile(join('assets', path), { maxAge: ASSET_MAX_AGE_MS, immutable: true });
   });
 
   app.get('/*', { config: { policy: { access: 'public' } }, schema: { hide: true } }, async (request, reply) => {

@@ -103,6 +103,14 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     pupil_name_in_text:
       'In het thema of de notitie staat de naam van een leerling. Laat namen van leerlingen weg: alleen als het zorgteam de bijeenkomst leidt, mag dat wel.',
     care_team_run_not_allowed: 'Alleen iemand van het zorgteam kan aangeven dat het zorgteam deze bijeenkomst leidt.',
+    sso_required: 'Je bestuur laat je alleen inloggen met je schoolaccount. Kies "Inloggen met je schoolaccount".',
+    sso_not_available: 'Voor dit e-mailadres is inloggen met een schoolaccount niet ingesteld. Log in met je wachtwoord.',
+    sso_email_not_allowed: 'Je schoolaccount heeft een e-mailadres van een domein dat je bestuur niet voor Groeiwijzer heeft toegestaan.',
+    sso_email_unverified: 'Je schoolaccount heeft geen bevestigd e-mailadres. Vraag de ICT-beheerder van je school om het te laten bevestigen.',
+    sso_no_account: 'Er is in Groeiwijzer geen actief account voor dit schoolaccount. Vraag je schoolbeheerder om een uitnodiging.',
+    sso_failed: 'Inloggen met je schoolaccount is niet gelukt: het antwoord van je school klopte niet. Probeer het opnieuw.',
+    sso_expired: 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw met inloggen.',
+    sso_domain_taken: 'Een van deze e-maildomeinen hoort al bij de schoolaccounts van een ander bestuur.',
     internal_error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   },
   en: {
@@ -199,6 +207,14 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     pupil_name_in_text:
       "The theme or the note contains a pupil's name. Leave out pupils' names: only when the care team runs the session is that allowed.",
     care_team_run_not_allowed: 'Only a member of the care team can mark this session as run by the care team.',
+    sso_required: 'Your board only lets you sign in with your school account. Choose "Sign in with your school account".',
+    sso_not_available: 'Signing in with a school account is not set up for this e-mail address. Sign in with your password.',
+    sso_email_not_allowed: 'Your school account has an e-mail address of a domain your board has not allowed for Groeiwijzer.',
+    sso_email_unverified: "Your school account has no verified e-mail address. Ask your school's IT administrator to have it verified.",
+    sso_no_account: 'There is no active Groeiwijzer account for this school account. Ask your school administrator for an invitation.',
+    sso_failed: "Signing in with your school account failed: your school's answer did not check out. Please try again.",
+    sso_expired: 'This sign-in attempt has expired or was already used. Please start signing in again.',
+    sso_domain_taken: "One of these e-mail domains already belongs to another board's school accounts.",
     internal_error: 'Something went wrong on our side. Please try again later.',
   },
 };

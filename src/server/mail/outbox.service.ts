@@ -41,6 +41,8 @@ const FIRST_PURGE_DELAY_MS = 60 * 1000;
 /** Starts the hourly purge of expired outbox links in the server (main.ts `serve`; tests call purgeExpiredOutboxLinks). */
 export function startOutboxPurgeJob(deps: Deps): BackgroundJob {
   return startBackgroundJob({
+    name: 'outbox-link-purge',
+    deps,
     firstDelayMs: FIRST_PURGE_DELAY_MS,
     intervalMs: PURGE_INTERVAL_MS,
     run: async () => {

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { ACCOUNT_PATH } from '../pages/account/account-page';
-import { helpPath, helpTopicOfPath } from '../pages/help/help-content';
+import { ACCOUNT_PATH } from '../pages/account/account-paths';
+import { helpPath, helpTopicOfPath } from '../pages/help/help-paths';
 import { MY_ACTIONS_PATH } from '../pages/plan/plan-paths';
 import { useSession } from '../session/session-context';
 import { LanguageSwitch } from './language-switch';

@@ -1,9 +1,7 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/roles';
 import { setApiLanguage } from '../api/api-client';
-import en from './locales/en.json';
-import nl from './locales/nl.json';
 
 const STORAGE_KEY = 'groeiwijzer.locale';
 
@@ -58,14 +56,36 @@ export function currentLocale(): Locale {
   return isLocale(i18next.language) ? i18next.language : 'nl';
 }
 
-/** Starts i18next with both catalogues bundled (they are small) and keeps <html lang> in step. */
-export function initI18n(): typeof i18next {
+// The catalogue of each language but Dutch, as a chunk of its own. Dutch needs none: the keys ARE the Dutch text
+// (catalogues.test.ts holds nl.json to that), and i18next shows the key when a language has no text for it. So a
+// Dutch screen loads no catalogue at all, and an English one only the English texts (issue 18: both were in the
+// entry script, over 600 kB before the sign-in page could appear).
+const CATALOGUES: Record<Exclude<Locale, 'nl'>, () => Promise<{ default: ResourceKey }>> = {
+  en: () => import('./locales/en.json'),
+};
+
+const catalogueLoader: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (!isLocale(language) || language === 'nl') return callback(null, {});
+    CATALOGUES[language]().then(
+      (catalogue) => callback(null, catalogue.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  },
+};
+
+/**
+ * Starts i18next and keeps <html lang> in step; resolves once the texts of the chosen language are there, so the
+ * first screen is already in that language. Changing the language later loads its catalogue first.
+ */
+export async function initI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
     setApiLanguage(language);
   });
-  void i18next.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+  await i18next.use(catalogueLoader).use(initReactI18next).init({
     lng: storedLocale(),
     fallbackLng: 'nl',
     supportedLngs: [...LOCALES],
@@ -76,7 +96,6 @@ export function initI18n(): typeof i18next {
     returnEmptyString: false,
     // React escapes output itself.
     interpolation: { escapeValue: false },
-    initAsync: false,
   });
   return i18next;
 }

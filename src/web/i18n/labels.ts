@@ -3,26 +3,12 @@ import type { AuditAction } from '../../server/audit/audit.service';
 import type { ImplementationPhase, TrainingKind } from '../../shared/plan';
 import type { BoardRole, SchoolKind, SchoolRole } from '../../shared/roles';
 import type { ImportErrorCode } from '../api/api-types';
+import { roleLabel } from './role-labels';
 
 // Codes from the API become words here. Each case calls t() with a literal so the extractor sees it.
 
-/** The name of a school or board role. */
-export function roleLabel(t: TFunction, role: SchoolRole | BoardRole): string {
-  switch (role) {
-    case 'board_admin':
-      return t('Bestuursbeheerder');
-    case 'school_admin':
-      return t('Schoolbeheerder');
-    case 'leadership':
-      return t('Directie');
-    case 'tso_lead':
-      return t('TSO-kartrekker');
-    case 'teacher':
-      return t('Leerkracht');
-    case 'care_team':
-      return t('Zorgteam');
-  }
-}
+// The role names are in role-labels.ts (the home page needs them without every other label here).
+export { roleLabel };
 
 /** A short explanation of what a school role may do, shown beside its checkbox. */
 export function roleHint(t: TFunction, role: SchoolRole): string {
@@ -101,6 +87,9 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'mfa.recovery_code_used': t('Herstelcode gebruikt'),
     'mfa.recovery_codes_regenerated': t('Nieuwe herstelcodes gemaakt'),
     'mfa.disabled': t('Tweestapsverificatie uitgezet'),
+    'auth.sso_linked': t('Schoolaccount gekoppeld'),
+    'board.sso_changed': t('Inloggen met schoolaccount gewijzigd'),
+    'board.sso_removed': t('Inloggen met schoolaccount verwijderd'),
     'setup.completed': t('Groeiwijzer ingericht'),
     'demo.loaded': t('Demo geladen'),
     'school.created': t('School toegevoegd'),

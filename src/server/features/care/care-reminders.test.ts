@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Login, requestAs, sessionFor, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
+import { createDb } from '../../db/create-db';
 import { sendCareReminders } from './care-reminders';
 
 // Today is 21 November 2026 (the test clock).
@@ -38,5 +39,21 @@ describe.each(testDialects())('the care reminders on %s', (dialect) => {
     test.clock.advance(25 * 86_400_000);
     expect((await sendCareReminders(test.deps)).schools).toEqual([{ schoolId: world.schoolA1, planReviews: 1, referralFollowUps: 0, recipients: 1 }]);
     expect(await mails()).toHaveLength(2);
+  });
+
+  it('mails a date once when several servers send the reminders at the same moment', async () => {
+    const careTeam = await as('careTeam');
+    const today = test.clock.now().toISOString().slice(0, 10);
+    expect((await requestAs(test.app, careTeam, 'PUT', care(world.pupilInClassA1, '/support-plan'), { content: {}, reviewOn: today })).statusCode).toBeLessThan(300);
+    const before = (await mails()).length;
+    // Three servers: each its own connection to the one database.
+    const others = [await createDb(test.database.url), await createDb(test.database.url)];
+    try {
+      const results = await Promise.all([test.deps.db, ...others].map((db) => sendCareReminders({ ...test.deps, db })));
+      expect(results.flatMap((result) => result.schools).map((school) => school.planReviews)).toEqual([1]);
+      expect(await mails()).toHaveLength(before + 1);
+    } finally {
+      for (const db of others) await db.close();
+    }
   });
 });

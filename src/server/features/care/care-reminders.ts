@@ -68,6 +68,8 @@ const RUN_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** Starts the daily care reminders in the server (main.ts `serve`; never in tests). */
 export function startCareRemindersTimer(deps: Deps): BackgroundJob {
   return startBackgroundJob({
+    name: 'care-reminders',
+    deps,
     firstDelayMs: FIRST_RUN_DELAY_MS,
     intervalMs: RUN_INTERVAL_MS,
     run: async () => {

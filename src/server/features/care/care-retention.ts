@@ -132,6 +132,8 @@ const RUN_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** Starts the daily care purge in the server (main.ts `serve`; never in tests). Failures are logged and retried the next day. */
 export function startCareRetentionTimer(deps: Deps): BackgroundJob {
   return startBackgroundJob({
+    name: 'care-retention',
+    deps,
     firstDelayMs: FIRST_RUN_DELAY_MS,
     intervalMs: RUN_INTERVAL_MS,
     run: async () => {

@@ -145,11 +145,6 @@ export async function recountClassDays(trx: Kysely<Database>, keys: readonly Cla
   }
 }
 
-/** Counts every class-day before `date` again from its raw check-ins (retention, before it deletes them); the number of class-days written. */
-export async function recountClassDaysBefore(trx: Kysely<Database>, date: string): Promise<number> {
-  return writeCounts(trx, (eb) => eb('school_date', '<', date));
-}
-
 // Per class and day, each pupil counts once, with their latest check-in of that day (by time, then id).
 async function writeCounts(trx: Kysely<Database>, filter: (eb: ExpressionBuilder<Database, 'checkins'>) => Expression<SqlBool>): Promise<number> {
   const countOf = (state: string) => sql<number>`sum(case when state = ${state} then 1 else 0 end)`;

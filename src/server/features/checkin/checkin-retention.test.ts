@@ -4,6 +4,7 @@ import { createTestApp, FakeClock, type TestApp } from '../../../../test/support
 import { testDialects } from '../../../../test/support/test-db';
 import { createWorld, type World } from '../../../../test/support/world';
 import { newId } from '../../deps';
+import { addDays } from '../../../shared/school-time';
 import { purgeOldCheckins, retentionStartOf } from './checkin-retention';
 
 describe('the start of check-in retention', () => {
@@ -116,5 +117,92 @@ describe.each(testDialects())('check-in retention on %s', (dialect) => {
     expect(lines.join('\n')).toMatch(/kept from 2027-08-01.*Counted 2 class-day\(s\).*deleted 2 check-in\(s\) and 0 note\(s\)/s);
     expect(await storedDates()).toEqual([]);
     await expect(runCheckin(['wipe'], { DATABASE_URL: test.database.url }, () => undefined)).rejects.toThrow(/purge/);
+  });
+
+  // Two pupils in two classes, `checkinsPerDay` check-ins each school day from `firstDate` on; the last one
+  // of a day counts. Inserted raw (no counts yet), and the counts a purge must leave, per class-day.
+  async function addOldDays(firstDate: string, days: number, checkinsPerDay: number) {
+    const states = ['in_window', 'bit_high', 'far_high', 'low'];
+    const rows = [];
+    const expected = [];
+    for (let day = 0; day < days; day += 1) {
+      const date = addDays(firstDate, day);
+      for (const [place, pupil] of [
+        { pupilId: world.pupilInClassA1, classId: world.classA1 },
+        { pupilId: world.pupilInClassA1Other, classId: world.classA1Other },
+      ].entries()) {
+        for (let time = 0; time < checkinsPerDay; time += 1) {
+          rows.push({
+            id: newId(),
+            idempotency_key: newId(),
+            pupil_id: pupil.pupilId,
+            class_id: pupil.classId,
+            school_id: world.schoolA1,
+            school_date: date,
+            state: states[(day + place + time) % states.length]!,
+            wants_talk: (day + time) % 5 === 0 ? 1 : 0,
+            word_encrypted: null,
+            channel: 'device',
+            created_at: `${date}T08:0${time}:00.000Z`,
+          });
+        }
+        const latest = rows.at(-1)!;
+        const counts = { in_window: 0, bit_high: 0, far_high: 0, low: 0 } as Record<string, number>;
+        counts[latest.state] = 1;
+        expected.push({ class_id: pupil.classId, school_date: date, pupils_checked_in: 1, ...counts, wants_talk: latest.wants_talk });
+      }
+    }
+    for (let start = 0; start < rows.length; start += 500) await db().insertInto('checkins').values(rows.slice(start, start + 500)).execute();
+    const byClassDay = (left: { class_id: string; school_date: string }, right: { class_id: string; school_date: string }) =>
+      left.class_id < right.class_id ? -1 : left.class_id > right.class_id ? 1 : left.school_date < right.school_date ? -1 : left.school_date > right.school_date ? 1 : 0;
+    return { rows: rows.length, lastDate: addDays(firstDate, days - 1), expected: expected.sort(byClassDay), byClassDay };
+  }
+  const countOf = async (from: string, to: string) =>
+    Number((await db().selectFrom('checkins').select((eb) => eb.fn.countAll<number>().as('count')).where('school_date', '>=', from).where('school_date', '<=', to).executeTakeFirstOrThrow()).count);
+  const classDaysBetween = async (from: string, to: string, order: (left: { class_id: string; school_date: string }, right: { class_id: string; school_date: string }) => number) =>
+    (await classDays()).filter((day) => day.school_date >= from && day.school_date <= to).sort(order);
+
+  it('deletes years larger than one batch, in batches, and keeps the count of every class-day', async () => {
+    await addCheckin(world.pupilInClassA1, world.classA1, '2026-11-20', 'in_window', '08:00');
+    const old = await addOldDays('2019-01-07', 1_050, 1);
+    for (let start = 0; start < 2_100; start += 500) {
+      await db()
+        .insertInto('checkin_notes')
+        .values(Array.from({ length: Math.min(500, 2_100 - start) }, (_, index) => ({ id: newId(), pupil_id: world.pupilInClassA1, school_id: world.schoolA1, author_user_id: null, signal_kind: null, school_date: addDays('2019-01-07', (start + index) % 1_050), note_encrypted: 'gw1:test', created_at: '2019-01-07T10:00:00.000Z' })))
+        .execute();
+    }
+    expect(old.rows).toBeGreaterThan(2_000);
+
+    const result = await purgeOldCheckins(db(), test.clock, 1);
+
+    expect(result).toEqual({ keptFrom: '2025-08-01', classDays: 2_100, deletedCheckins: 2_100, deletedNotes: 2_100 });
+    expect(await countOf('0000-01-01', '2025-07-31')).toBe(0);
+    expect(await storedDates()).toEqual(['2026-11-20']);
+    expect(await classDaysBetween('2019-01-07', old.lastDate, old.byClassDay)).toEqual(old.expected);
+  });
+
+  it('stopped after a batch (or crashed), loses no count: the next run deletes the rest, every class-day counted whole', async () => {
+    // Two check-ins per pupil and day and an odd batch size: batches end in the middle of a class-day, which
+    // must be counted and deleted whole (a class-day counted again from half its rows would lose the other half).
+    const old = await addOldDays('2016-01-04', 300, 2);
+    const stop = new AbortController();
+    setImmediate(() => stop.abort());
+
+    await expect(purgeOldCheckins(db(), test.clock, 1, { rowsPerBatch: 101, signal: stop.signal })).rejects.toThrow();
+
+    const left = await countOf('2016-01-04', old.lastDate);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(old.rows);
+    expect(left % 2).toBe(0);
+    const counted = await classDaysBetween('2016-01-04', old.lastDate, old.byClassDay);
+    // What is gone is counted, what is left is not yet, and what is counted is right.
+    expect(counted.length).toBe((old.rows - left) / 2);
+    expect(counted).toEqual(old.expected.filter((day) => counted.some((each) => old.byClassDay(each, day) === 0)));
+
+    const rest = await purgeOldCheckins(db(), test.clock, 1, { rowsPerBatch: 101 });
+
+    expect(rest.deletedCheckins).toBe(left);
+    expect(await countOf('2016-01-04', old.lastDate)).toBe(0);
+    expect(await classDaysBetween('2016-01-04', old.lastDate, old.byClassDay)).toEqual(old.expected);
   });
 });

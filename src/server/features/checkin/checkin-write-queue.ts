@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
+import { recordCheckinsCommitted } from '../../metrics';
 import { insertCheckinBatch, type NewCheckin } from './checkin-submit.repository';
 
 // Group commit for check-ins. A morning peak brings thousands of check-ins a second; committing each
@@ -116,6 +117,7 @@ export function createCheckinWriteQueue(db: Db, options: CheckinWriteQueueOption
 async function commitOrSplit(db: Db, batch: readonly Waiting[]): Promise<void> {
   try {
     const insertedIds = await insertCheckinBatch(db.kysely, batch.map((entry) => entry.checkin));
+    recordCheckinsCommitted(insertedIds.size);
     for (const entry of batch) entry.resolve({ duplicate: !insertedIds.has(entry.checkin.id) });
   } catch (error) {
     if (batch.length === 1) {

@@ -121,6 +121,8 @@ function outboxScopeOf(actions: readonly { schoolId: string; boardId: string }[]
 export function startWeeklyDigestJob(deps: Deps): BackgroundJob {
   if (!deps.config.digestEnabled) return { stop: async () => undefined };
   return startBackgroundJob({
+    name: 'plan-digest',
+    deps,
     firstDelayMs: FIRST_CHECK_DELAY_MS,
     intervalMs: DIGEST_CHECK_INTERVAL_MS,
     run: async () => {

@@ -287,6 +287,8 @@ async function deleteStagedImport(db: Kysely<Database>, importId: string): Promi
 /** Deletes expired staged imports hourly, also for schools that do not import again. */
 export function startStagedImportPurgeJob(deps: Deps): BackgroundJob {
   return startBackgroundJob({
+    name: 'pupil-import-purge',
+    deps,
     firstDelayMs: 60_000,
     intervalMs: 3_600_000,
     run: async () => {

@@ -212,6 +212,8 @@ export async function applyDueDepartures(deps: Pick<Deps, 'db' | 'clock'>): Prom
 /** Marks the leavers of prepared school years as left once the old year has ended: hourly (tests call applyDueDepartures). */
 export function startDepartureJob(deps: Deps): BackgroundJob {
   return startBackgroundJob({
+    name: 'school-year-departures',
+    deps,
     firstDelayMs: 30_000,
     intervalMs: 3_600_000,
     run: async () => {

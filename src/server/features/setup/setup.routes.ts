@@ -7,6 +7,7 @@ import type { App } from '../../http/fastify-types';
 import { setupBodySchema, setupDemoBodySchema, setupStatusSchema } from './setup.schemas';
 import { completeSetup, loadDemo, mayLoadDemo, needsSetup } from './setup.service';
 import { okSchema } from '../../http/common.schemas';
+import { wasForwarded } from '../../http/forwarded';
 
 /** First run: status, create the board, or load the demo. */
 export async function setupRoutes(app: App, deps: Deps): Promise<void> {
@@ -47,9 +48,6 @@ export async function setupRoutes(app: App, deps: Deps): Promise<void> {
   );
 }
 
-// Headers a reverse proxy adds: a request that carries one came from elsewhere, whatever the socket says.
-const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
-
 /**
  * Whether the request was made on the server itself: the TCP peer is a loopback address and no proxy
  * forwarded it. The socket's address, never request.ip: with TRUST_PROXY that is X-Forwarded-For,
@@ -57,7 +55,7 @@ const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
  * header check (a client adding such a header only refuses itself).
  */
 function isFromThisMachine(request: FastifyRequest): boolean {
-  if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  if (wasForwarded(request)) return false;
   return isLoopbackAddress(request.socket.remoteAddress);
 }
 

@@ -7,9 +7,6 @@ import { MFA_SETTINGS_PATH } from './mfa-paths';
 import { PasswordChangeSection } from './password-change-section';
 import { SessionsSection } from './sessions-section';
 
-/** Where the account page lives. */
-export const ACCOUNT_PATH = '/account';
-
 /** The signed-in person's own account: two-step verification, password and where they are signed in. */
 export function AccountPage() {
   const { t } = useTranslation();

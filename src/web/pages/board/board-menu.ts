@@ -14,6 +14,8 @@ export function boardMenuLinks(t: TFunction, session: Session, boardId: string):
     ...(canInBoard(session, 'board.plan.rollup', boardId) ? [{ to: boardPlanPath(boardId), label: t('Implementatieplannen') }] : []),
     ...(canInBoard(session, 'board.evaluation.read', boardId) ? [{ to: `${base}/effect`, label: t('Effect van TSO') }] : []),
     ...(canInBoard(session, 'board.accounts.manage', boardId) ? [{ to: `${base}/accounts`, label: t('Accounts') }] : []),
+    ...(canInBoard(session, 'board.sso.manage', boardId) ? [{ to: `${base}/inloggen-schoolaccount`, label: t('Inloggen met schoolaccount') }] : []),
+    ...(canInBoard(session, 'board.privacy.register', boardId) ? [{ to: `${base}/verwerkingsregister`, label: t('Verwerkingsregister') }] : []),
     { to: `${base}/postvak`, label: t('Postvak') },
     { to: `${base}/logboek`, label: t('Logboek') },
   ];

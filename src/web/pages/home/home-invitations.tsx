@@ -4,7 +4,7 @@ import { api, ApiError, apiPath } from '../../api/api-client';
 import type { MyInvitation } from '../../api/api-types';
 import { useApiData } from '../../api/use-api-data';
 import { formatDateTime } from '../../i18n/format';
-import { roleLabel } from '../../i18n/labels';
+import { roleLabel } from '../../i18n/role-labels';
 import { useSession } from '../../session/session-context';
 
 /**

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
-import { roleLabel } from '../../i18n/labels';
+import { roleLabel } from '../../i18n/role-labels';
 import { useSession } from '../../session/session-context';
 import { MfaHomeNotice } from '../account/mfa-notices';
 import { HomeGettingStarted } from './home-getting-started';

@@ -66,6 +66,9 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     { to: parentSettingsPath(school.id), label: t('Ouderpagina'), isShown: can('school.parents.settings') },
     { to: `${base}/postvak`, label: t('Postvak'), isShown: can('school.outbox.read') },
     { to: `${base}/logboek`, label: t('Logboek'), isShown: can('school.audit.read') },
+    // For the privacy officer's questions: what is stored on which legal basis, and how long it stays.
+    { to: `${base}/verwerkingsregister`, label: t('Verwerkingsregister'), isShown: can('school.privacy.register') },
+    { to: `${base}/bewaren`, label: t('Bewaren en verwijderen'), isShown: can('school.privacy.register') },
     // Last: it is for a crisis, not for every day.
     { to: breakGlassPath(school.id), label: t('Noodtoegang'), isShown: can('school.care.break_glass') },
   ];
