@@ -144,6 +144,7 @@ export type AuditAction =
   | 'sociogram.results_read'
   | 'sociogram.results_printed'
   | 'sociogram.retention_applied'
+  | 'checkin.retention_applied'
   | 'regulation.activity_added'
   | 'regulation.activity_removed'
   | 'regulation.activity_hidden'

@@ -194,6 +194,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'sociogram.results_read': t('Uitkomsten van een sociogram ingezien'),
     'sociogram.results_printed': t('Uitkomsten van een sociogram als pdf gedownload'),
     'sociogram.retention_applied': t('Antwoorden van oude sociogrammen verwijderd na de bewaartermijn'),
+    'checkin.retention_applied': t('Oude check-ins verwijderd na de bewaartermijn (alleen tellingen per klas blijven)'),
     'parents.read': t('Ouders van een leerling bekeken'),
     'parents.parent_added': t('Ouder of verzorger toegevoegd'),
     'parents.parent_changed': t('Gegevens van een ouder gewijzigd'),

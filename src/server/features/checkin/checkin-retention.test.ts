@@ -57,6 +57,8 @@ describe.each(testDialects())('check-in retention on %s', (dialect) => {
   }
 
   const storedDates = async () => (await db().selectFrom('checkins').select('school_date').orderBy('school_date').execute()).map((row) => row.school_date);
+  const retentionEvents = () =>
+    db().selectFrom('audit_events').select(['actor_user_id', 'school_id', 'detail']).where('action', '=', 'checkin.retention_applied').orderBy('occurred_at').execute();
   const classDays = () => db().selectFrom('checkin_class_days').selectAll().orderBy('class_id').orderBy('school_date').execute();
 
   it('keeps the current and the previous school year raw; older days become anonymous class counts, their check-ins and notes go', async () => {
@@ -79,6 +81,7 @@ describe.each(testDialects())('check-in retention on %s', (dialect) => {
     const result = await purgeOldCheckins(db(), test.clock, 1);
 
     expect(result).toEqual({ keptFrom: '2025-08-01', classDays: 3, deletedCheckins: 4, deletedNotes: 1 });
+    expect(await retentionEvents()).toEqual([{ actor_user_id: null, school_id: null, detail: JSON.stringify(result) }]);
     expect(await storedDates()).toEqual(['2025-08-01', '2026-11-20']);
     expect((await db().selectFrom('checkin_notes').select('school_date').execute()).map((row) => row.school_date)).toEqual(['2025-08-01']);
     const zero = { in_window: 0, bit_high: 0, far_high: 0, low: 0, wants_talk: 0 };
@@ -94,6 +97,8 @@ describe.each(testDialects())('check-in retention on %s', (dialect) => {
   it('changes nothing when run again the same day', async () => {
     const before = await classDays();
     expect(await purgeOldCheckins(db(), test.clock, 1)).toEqual({ keptFrom: '2025-08-01', classDays: 0, deletedCheckins: 0, deletedNotes: 0 });
+    // Nothing deleted, nothing to account for: still the one event of the first run.
+    expect(await retentionEvents()).toHaveLength(1);
     expect(await classDays()).toEqual(before);
     expect(await storedDates()).toEqual(['2025-08-01', '2026-11-20']);
   });

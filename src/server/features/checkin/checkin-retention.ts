@@ -1,5 +1,6 @@
 import { setTimeout } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../../audit/audit.service';
 import { type BackgroundJob, startBackgroundJob } from '../../background-job';
 import type { Database } from '../../db/database';
 import type { Clock, Deps } from '../../deps';
@@ -56,6 +57,8 @@ export function retentionStartOf(today: string, extraYears: number): string {
  * batch took.
  * Stopped or crashed halfway, nothing is lost: every class-day is counted and deleted in one
  * transaction, so a class-day is either whole (counted again next run) or counted and gone.
+ * A run that deleted anything leaves one audit event with its figures (the privacy officer's proof that
+ * data goes on time); a run that found nothing to delete leaves none.
  */
 export async function purgeOldCheckins(db: Kysely<Database>, clock: Clock, extraYears: number, options: CheckinPurgeOptions = {}): Promise<CheckinPurgeResult> {
   const keptFrom = retentionStartOf(schoolDateOf(clock.now()), extraYears);
@@ -90,6 +93,9 @@ export async function purgeOldCheckins(db: Kysely<Database>, clock: Clock, extra
     result.deletedNotes += deleted;
     if (deleted < rowsPerBatch) break;
     await pauseAfterBatch(performance.now() - started, options.signal);
+  }
+  if (result.deletedCheckins + result.deletedNotes > 0) {
+    await recordAudit(db, clock, { actorUserId: null, action: 'checkin.retention_applied', detail: { ...result } });
   }
   return result;
 }
