@@ -139,9 +139,11 @@ describe.each(testDialects())('the processing register and DPIA pack routes on %
     const now = test.clock.now();
     expect(await claimJobLease(test.deps.db.kysely, 'checkin-retention', 'test', now, 3_600_000)).toBe(true);
     await purgeOldCheckins(test.deps.db.kysely, test.clock, test.deps.config.checkinRetentionExtraYears);
+    // The purge accounts for what it deleted in one audit event; reading the overview adds none.
+    expect(await auditCount()).toBe(before + 1);
     const after = (await requestAs(test.app, await as('schoolAdmin'), 'GET', url)).json<RetentionOverview>().categories[0];
     expect(after).toMatchObject({ dueNow: '0 check-in(s) van voor 1 augustus 2025', lastRun: now.toISOString(), nextRunFrom: new Date(now.getTime() + 3_600_000).toISOString() });
-    expect(await auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before + 1);
     expect((await requestAs(test.app, await as('careTeam'), 'GET', url)).statusCode).toBe(403);
   });
 });
