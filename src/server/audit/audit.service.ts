@@ -50,6 +50,7 @@ export type AuditAction =
   | 'staff.exported'
   | 'getting_started.hidden'
   | 'privacy_statement.updated'
+  | 'privacy.subject_exported'
   | 'pupils.imported'
   | 'pupils.updated'
   | 'pupils.moved'

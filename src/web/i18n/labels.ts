@@ -119,6 +119,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'staff.exported': t('Personeelslijst gedownload'),
     'getting_started.hidden': t('Eerste stappen verborgen'),
     'privacy_statement.updated': t('Privacyverklaring aangepast'),
+    'privacy.subject_exported': t('Alle gegevens over een persoon gedownload (inzageverzoek)'),
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
     'pupils.exported': t('Leerlingenlijst gedownload'),
