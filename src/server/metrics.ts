@@ -23,19 +23,25 @@ export interface PoolState {
 /** What one running app lets the metrics read when they are scraped. */
 export interface MetricsSource {
   dialect: 'sqlite' | 'postgres';
-  /** Check-ins queued or being written (not yet answered). */
-  checkinQueueDepth(): number;
   /** The PostgreSQL pool; undefined on SQLite (one connection, no pool). */
   databasePool(): PoolState | undefined;
 }
 
 // Normally one app per process; tests run several at once, and each one's figures count until it closes.
 const sources = new Set<MetricsSource>();
+// The check-in write queues (one per app), registered by the check-in feature itself: http/ imports no feature.
+const checkinQueueDepths = new Set<() => number>();
 
-/** Lets the metrics read this app's queue and pool at scrape time; returns the function that stops it (on close). */
+/** Lets the metrics read this app's database and pool at scrape time; returns the function that stops it (on close). */
 export function addMetricsSource(source: MetricsSource): () => void {
   sources.add(source);
   return () => void sources.delete(source);
+}
+
+/** Lets the metrics read a check-in write queue's depth (queued or being written) at scrape time; returns its removal. */
+export function addCheckinQueueDepth(read: () => number): () => void {
+  checkinQueueDepths.add(read);
+  return () => void checkinQueueDepths.delete(read);
 }
 
 const httpRequests = new Counter({
@@ -78,7 +84,7 @@ new Gauge({
   registers: [metricsRegistry],
   collect() {
     let depth = 0;
-    for (const source of sources) depth += source.checkinQueueDepth();
+    for (const read of checkinQueueDepths) depth += read();
     this.set(depth);
   },
 });

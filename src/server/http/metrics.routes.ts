@@ -2,7 +2,6 @@ import { BlockList, isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import { poolStateOf } from '../db/create-db';
 import type { Deps } from '../deps';
-import { checkinWriteQueueOf } from '../features/checkin/checkin-submit.routes';
 import { addMetricsSource, metricsRegistry } from '../metrics';
 import { sendError } from './error-handler';
 import { wasForwarded } from './forwarded';
@@ -44,8 +43,6 @@ export async function metricsRoutes(app: App, deps: Deps): Promise<void> {
 
   const removeSource = addMetricsSource({
     dialect: deps.db.dialect,
-    // The queue is made by the check-in routes (registered after these); read when scraped.
-    checkinQueueDepth: () => checkinWriteQueueOf(deps)?.pending ?? 0,
     databasePool: () => poolStateOf(deps.db),
   });
   app.addHook('onClose', async () => removeSource());

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { deviceCallerOf } from '../../access/caller';
 import type { App } from '../../http/fastify-types';
+import { addCheckinQueueDepth } from '../../metrics';
 import { checkinReceiptSchema, checkinSubmitSchema, kioskCheckinSubmitSchema } from './checkin.schemas';
 import type { CheckinReceipt } from './checkin.schemas';
 import { submitCheckin } from './checkin-submit.service';
@@ -30,7 +31,11 @@ export async function checkinSubmitRoutes(app: App, deps: Deps): Promise<void> {
     batchWaitMs: deps.config.checkinBatchWaitMs,
   });
   queuesByDeps.set(deps, queue);
-  app.addHook('onClose', async () => queue.close());
+  const removeQueueDepth = addCheckinQueueDepth(() => queue.pending);
+  app.addHook('onClose', async () => {
+    removeQueueDepth();
+    await queue.close();
+  });
 
   app.post(
     '/api/pupil/checkins',
