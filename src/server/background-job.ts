@@ -11,16 +11,6 @@ import { recordJobRun } from './metrics';
 // crashed server's lease simply runs out. A failed run hands its lease back, so the next tick anywhere tries
 // again. On SQLite (one server) the claim always succeeds after an interval and costs one small write.
 
-/** job_leases: which server holds a job's current period, and until when. */
-export interface JobLeasesTable {
-  /** The job's name, as given to startBackgroundJob. */
-  name: string;
-  /** Host, process id and a random part of the job instance that claimed it (for a person reading the table). */
-  holder: string;
-  claimed_at: string;
-  lease_until: string;
-}
-
 /** A job the server runs in the background; `stop` cancels it and waits for a run in progress. */
 export interface BackgroundJob {
   stop(): Promise<void>;

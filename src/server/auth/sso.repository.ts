@@ -45,29 +45,20 @@ export async function deleteSsoProvider(db: Kysely<Database>, boardId: string): 
   return Number(result.numDeletedRows) === 1;
 }
 
+// The boards whose staff sign in through their provider only: the one definition both questions below ask against.
+function ssoOnlyBoardIds(db: Kysely<Database>) {
+  return db.selectFrom('board_sso_providers').select('board_id').where('sso_only', '=', 1).where('enabled', '=', 1);
+}
+
 /** Whether an account's home board signs its staff in through the provider only. */
 export async function isHomeBoardSsoOnly(db: Kysely<Database>, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('board_sso_providers', 'board_sso_providers.board_id', 'users.home_board_id')
-    .select('board_sso_providers.board_id')
-    .where('users.id', '=', userId)
-    .where('board_sso_providers.sso_only', '=', 1)
-    .where('board_sso_providers.enabled', '=', 1)
-    .executeTakeFirst();
+  const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('home_board_id', 'in', ssoOnlyBoardIds(db)).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Whether the domain leads to a board whose staff sign in through its provider only. */
 export async function isSsoOnlyDomain(db: Kysely<Database>, domain: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('board_sso_domains')
-    .innerJoin('board_sso_providers', 'board_sso_providers.board_id', 'board_sso_domains.board_id')
-    .select('board_sso_domains.board_id')
-    .where('board_sso_domains.domain', '=', domain)
-    .where('board_sso_providers.sso_only', '=', 1)
-    .where('board_sso_providers.enabled', '=', 1)
-    .executeTakeFirst();
+  const row = await db.selectFrom('board_sso_domains').select('board_id').where('domain', '=', domain).where('board_id', 'in', ssoOnlyBoardIds(db)).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -11,8 +11,8 @@ import type {
 import type { SessionsTable, UserTokensTable } from '../auth/auth.tables';
 import type { MfaRecoveryCodesTable, UserMfaTable } from '../auth/mfa.tables';
 import type { DataKeysTable } from '../crypto/crypto.tables';
-import type { RateLimitsTable } from '../http/rate-limit-store';
-import type { JobLeasesTable } from '../background-job';
+import type { RateLimitsTable } from '../http/rate-limit.tables';
+import type { JobLeasesTable } from '../background-job.tables';
 import type {
   CheckinClassDaysTable,
   CheckinClassSettingsTable,

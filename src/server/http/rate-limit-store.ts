@@ -10,14 +10,6 @@ import { type Deps, hashSecret, isoInstant } from '../deps';
 // The routes use fixed windows only (`max` + `timeWindow`): the plugin's continueExceeding and exponential
 // backoff are not offered here.
 
-/** rate_limits: one row per route and address while its window lasts. */
-export interface RateLimitsTable {
-  /** SHA-256 of "<method> <route> <address>": no address is stored, not even for a minute. */
-  key_hash: string;
-  hits: number;
-  window_ends_at: string;
-}
-
 /** Expired windows are deleted by the process that counts a hit at most this often. */
 export const RATE_LIMIT_PURGE_INTERVAL_MS = 60_000;
 
