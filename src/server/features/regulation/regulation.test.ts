@@ -117,6 +117,35 @@ describe.each(testDialects())('regulation (staff side) on %s', (dialect) => {
     expect((linked.json() as PupilRegulation).planActivities).toEqual(['breathing-calm-wave']);
   });
 
+  // Activity ids are definition ids (lowercase words joined by - and .), not UUIDs: shipped ones and a school's own
+  // alike. So `null` is a well-formed id (the OpenAPI fuzzing's seed 516253054 sent it) and only the library decides
+  // whether it exists; a path value outside the id's form is refused before anything runs.
+  it('refuses a plan link whose activity id is not of the id form, and links no activity the library lacks', async () => {
+    const url = `${school()}/pupils/${world.pupilInClassA1}/regulation/plan-activities`;
+    const careTeam = await as('careTeam');
+    const writes = async () => ({
+      links: await test.deps.db.kysely.selectFrom('regulation_plan_activities').select('activity_id').execute(),
+      audited: await test.deps.db.kysely.selectFrom('audit_events').select('id').where('action', 'like', 'regulation.plan_activity%').execute(),
+    });
+    const before = await writes();
+    for (const malformed of ['Not-An-Id', 'two%20words', encodeURIComponent("1' OR '1'='1"), 'a..b', 'x'.repeat(81)]) {
+      for (const linked of [true, false]) {
+        const refused = await requestAs(test.app, careTeam, 'PUT', `${url}/${malformed}`, { linked });
+        expect(refused.statusCode, malformed).toBe(400);
+        expect(refused.json().error.code).toBe('validation_failed');
+        expect(refused.json().error.fields).toHaveProperty(['params.activityId']);
+      }
+    }
+    const unknown = await requestAs(test.app, careTeam, 'PUT', `${url}/null`, { linked: true });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual({ 'params.activityId': ['unknown_activity'] });
+    expect(await writes()).toEqual(before);
+    // Unlinking needs no library entry (an own activity may have been removed since), so it stays idempotent.
+    const unlinked = await requestAs(test.app, careTeam, 'PUT', `${url}/null`, { linked: false });
+    expect(unlinked.statusCode).toBe(200);
+    expect((await writes()).links).toEqual([]);
+  });
+
   it('shows "did it help?" outside the pupils\' teachers only per class and week with at least k pupils', async () => {
     const monday = '2026-11-16';
     const pupils = Array.from({ length: 5 }, () => newId());
