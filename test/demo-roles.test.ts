@@ -47,6 +47,7 @@ const SCHOOL_PAGE_REQUEST: Record<string, (schoolYear: string) => string> = {
   logboek: () => '/audit-events',
   verwerkingsregister: () => '/privacy-register',
   bewaren: () => '/retention-overview',
+  verzoeken: () => '/subject-requests/people?kind=pupil',
 };
 const BOARD_PAGE_REQUEST: Record<string, string> = {
   '': '',

@@ -22,6 +22,7 @@ import { planExportRoutes } from './features/plan/plan-export.routes';
 import { gettingStartedRoutes } from './features/getting-started/getting-started.routes';
 import { privacyStatementRoutes } from './features/privacy-statement/privacy-statement.routes';
 import { privacyRegisterRoutes } from './features/privacy-register/privacy-register.routes';
+import { subjectErasureRoutes } from './features/privacy-register/subject-erasure.routes';
 import { subjectExportRoutes } from './features/privacy-register/subject-export.routes';
 import { schoolEffectRoutes } from './features/evaluation/school-effect.routes';
 import { boardEffectRoutes } from './features/evaluation/board-effect.routes';
@@ -190,6 +191,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     await privacyStatementRoutes(api, deps);
     await privacyRegisterRoutes(api, deps);
     await subjectExportRoutes(api, deps);
+    await subjectErasureRoutes(api, deps);
     await questionnaireWaveRoutes(api, deps);
     await questionnaireAnswerRoutes(api, deps);
     await questionnairePupilRoutes(api, deps);

@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'board.privacy.register': { scope: 'board', boardRoles: ['board_admin'], schoolRoles: [] },
   // A request of access (AVG art. 15): everything about one pupil, parent or staff member, for the school admin who answers it.
   'school.privacy.subject_export': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
+  'school.privacy.subject_erase': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },
   'school.getting_started': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'tso_lead'] },
   'school.pupils.read': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin', 'leadership', 'care_team', 'teacher'] },
   'school.pupils.import': { scope: 'school', boardRoles: [], schoolRoles: ['school_admin'] },

@@ -100,6 +100,7 @@ const SchoolOverviewPage = lazyPage(schoolPages, (pages) => pages.SchoolOverview
 const PrivacyStatementPage = lazyPage(schoolPages, (pages) => pages.PrivacyStatementPage);
 const ProcessingRegisterPage = lazyPage(schoolPages, (pages) => pages.ProcessingRegisterPage);
 const RetentionOverviewPage = lazyPage(schoolPages, (pages) => pages.RetentionOverviewPage);
+const SubjectRequestsPage = lazyPage(schoolPages, (pages) => pages.SubjectRequestsPage);
 const LocationsPage = lazyPage(schoolPages, (pages) => pages.LocationsPage);
 const ClassesPage = lazyPage(schoolPages, (pages) => pages.ClassesPage);
 const StaffPage = lazyPage(schoolPages, (pages) => pages.StaffPage);
@@ -329,6 +330,9 @@ export function App() {
                   <Route element={<RequireSchoolPermission permission="school.privacy.register" />}>
                     <Route path="verwerkingsregister" element={<ProcessingRegisterPage />} />
                     <Route path="bewaren" element={<RetentionOverviewPage />} />
+                  </Route>
+                  <Route element={<RequireSchoolPermission permission="school.privacy.subject_export" />}>
+                    <Route path="verzoeken" element={<SubjectRequestsPage />} />
                   </Route>
                 </Route>
               </Route>

@@ -150,6 +150,40 @@ describe('help pages and the privacy statement in the browser', () => {
     await audit.check(browser);
   });
 
+  it('answers a request about a pupil: the downloads, what erasing would do, a wrong name refused, then the erasure with its report', async () => {
+    const { page } = browser;
+    const db = server.db.kysely;
+    const pupil = await db.selectFrom('pupils').select(['id', 'first_name', 'last_name']).where('school_id', '=', schoolId).orderBy('last_name').orderBy('first_name').executeTakeFirstOrThrow();
+    const name = `${pupil.first_name} ${pupil.last_name}`;
+    const checkins = async () => (await db.selectFrom('checkins').select('id').where('pupil_id', '=', pupil.id).execute()).length;
+    await page.goto(`${server.baseUrl}/scholen/${schoolId}/verzoeken`);
+    await waitForPage(page, 'Verzoeken over een persoon');
+    await page.getByLabel('Zoek op naam').fill(name);
+    await page.getByRole('button', { name: `Kies ${name}` }).click();
+    await page.getByRole('heading', { level: 2, name }).waitFor();
+    expect(await page.getByRole('link', { name: 'Inzage als PDF' }).getAttribute('href')).toBe(`/api/schools/${schoolId}/subject-exports/pupils/${pupil.id}.pdf?lang=nl`);
+    await audit.check(browser);
+
+    await page.getByRole('button', { name: 'Bekijk wat verwijderen doet' }).click();
+    await page.getByRole('table', { name: 'Wat verwijderen zou doen' }).waitFor();
+    const before = await checkins();
+    await audit.check(browser);
+    await page.getByLabel('Naam ter bevestiging').fill('Iemand anders');
+    await page.getByRole('button', { name: 'Definitief verwijderen' }).click();
+    await page.getByText('De naam klopt niet: typ de naam zoals hierboven.').first().waitFor();
+    expect(await checkins()).toBe(before);
+    // The server refused the name (400): the browser logs that refused request.
+    await audit.check(browser, [400]);
+
+    await page.getByLabel('Naam ter bevestiging').fill(name);
+    await page.getByRole('button', { name: 'Definitief verwijderen' }).click();
+    await page.getByRole('table', { name: 'Wat er is verwijderd en wat blijft' }).waitFor();
+    expect(await page.getByRole('status').first().textContent()).toContain('Verwijderd op');
+    expect(await checkins()).toBe(0);
+    expect(await db.selectFrom('audit_events').select('id').where('action', '=', 'privacy.subject_erased').where('target_id', '=', pupil.id).execute()).toHaveLength(1);
+    await audit.check(browser);
+  });
+
   it('found no accessibility problem and no console error on the way', () => {
     expect(audit.problems).toEqual([]);
   });

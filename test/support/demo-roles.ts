@@ -8,7 +8,7 @@ export const SPECIAL = 'VSO De Horizon';
 /** A school of the demo board. */
 export type SchoolName = typeof PRIMARY | typeof SPECIAL;
 
-const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Team', 'Samenwerkingspartners', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Ouderpagina', 'Postvak', 'Logboek', 'Verwerkingsregister', 'Bewaren en verwijderen'];
+const SCHOOL_ADMIN_MENU = ['Overzicht', 'Zelfscan', 'Leerlingen', 'Klassen', 'Locaties', 'Check-in', 'Scholing', 'Team', 'Samenwerkingspartners', 'Personeel', 'Onderzoek', 'Bewaartermijnen', 'Aandachtsfunctionaris', 'Ouderpagina', 'Postvak', 'Logboek', 'Verwerkingsregister', 'Bewaren en verwijderen', 'Verzoeken over een persoon'];
 const BOARD_ADMIN_SCHOOL_MENU = ['Overzicht', 'Klassen', 'Locaties', 'Personeel', 'Postvak', 'Logboek'];
 
 /** The board menu a board admin sees, in order. */

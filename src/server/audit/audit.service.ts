@@ -51,6 +51,7 @@ export type AuditAction =
   | 'getting_started.hidden'
   | 'privacy_statement.updated'
   | 'privacy.subject_exported'
+  | 'privacy.subject_erased'
   | 'pupils.imported'
   | 'pupils.updated'
   | 'pupils.moved'

@@ -120,6 +120,7 @@ function auditActionLabels(t: TFunction): Record<AuditAction, string> {
     'getting_started.hidden': t('Eerste stappen verborgen'),
     'privacy_statement.updated': t('Privacyverklaring aangepast'),
     'privacy.subject_exported': t('Alle gegevens over een persoon gedownload (inzageverzoek)'),
+    'privacy.subject_erased': t('Een persoon verwijderd (verzoek om verwijdering)'),
     'pupils.imported': t('Leerlingen geïmporteerd'),
     'pupils.read': t('Leerlingen bekeken'),
     'pupils.exported': t('Leerlingenlijst gedownload'),

@@ -9,7 +9,7 @@ import { collectSubjectData, type SubjectExport, subjectExportSchema } from './s
 import { renderSubjectPdf } from './subject-export.pdf';
 
 /** Each kind of person: its path segment, its id parameter, and the audit log's name for it. */
-const KINDS = [
+export const SUBJECT_ROUTE_KINDS = [
   { kind: 'pupil', segment: 'pupils', param: 'pupilId', targetType: 'pupil' },
   { kind: 'parent', segment: 'parents', param: 'parentId', targetType: 'parent' },
   { kind: 'staff', segment: 'staff', param: 'userId', targetType: 'user' },
@@ -30,7 +30,7 @@ export async function subjectExportRoutes(app: App, deps: Deps): Promise<void> {
   const audit = (caller: StaffCaller, schoolId: string, targetType: string, personId: string, detail: Record<string, unknown>) =>
     recordAudit(deps.db.kysely, deps.clock, { actorUserId: caller.userId, action: 'privacy.subject_exported', targetType, targetId: personId, schoolId, boardId: caller.schoolBoardId ?? null, detail });
 
-  for (const { kind, segment, param, targetType } of KINDS) {
+  for (const { kind, segment, param, targetType } of SUBJECT_ROUTE_KINDS) {
     const params = z.strictObject({ schoolId: z.uuid(), [param]: z.uuid() });
     const base = `/api/schools/:schoolId/subject-exports/${segment}/:${param}`;
     // The loop builds the parameter's name, so its value is read by that name.

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parentSessionFor, pupilDeviceFor } from '../../../../test/support/pupil-access';
 import { pdfText } from '../../../../test/support/pdf-text';
 import { createTestApp, type Login, requestAs, sessionFor, type TestApp } from '../../../../test/support/test-app';
 import { testDialects } from '../../../../test/support/test-db';
+import { giveSanneData } from './subject-test-data';
 import { createWorld, type World, type WorldUserKey } from '../../../../test/support/world';
-import { isoInstant, newId } from '../../deps';
 import { TABLE_ENTRIES } from './register-tables';
 import { type SubjectExport, subjectProblems } from './subject-export';
 import { subjectDocument } from './subject-export.pdf';
@@ -35,32 +34,7 @@ describe.each(testDialects())('a request of access on %s', (dialect) => {
   beforeAll(async () => {
     test = await createTestApp(dialect);
     world = await createWorld(test);
-    const pupil = world.pupilInClassA1;
-    const teacher = await as('teacher');
-    const careTeam = await as('careTeam');
-    const device = await pupilDeviceFor(test, pupil, world.classA1);
-    parentId = (await parentSessionFor(test, world.schoolA1, pupil)).parentId;
-    const writes = [
-      await requestAs(test.app, device, 'POST', '/api/pupil/checkins', { idempotencyKey: randomUUID(), state: 'bit_high', wantsTalk: true, word: 'zenuwachtig' }),
-      await requestAs(test.app, teacher, 'POST', `/api/schools/${world.schoolA1}/pupils/${pupil}/care/conversations`, {
-        plannedOn: '2026-11-02',
-        heldOn: '2026-11-02',
-        note: 'Praat over de pauzes.',
-        sharedWithCareTeam: true,
-        forCareTeam: 'Slaapt slecht.',
-      }),
-      await requestAs(test.app, careTeam, 'POST', `/api/schools/${world.schoolA1}/pupils/${pupil}/parent-contacts`, { heldOn: '2026-11-20', kind: 'phone', withWhom: 'moeder', topic: 'Rapport', note: 'Moeder belt terug na de vakantie.' }),
-    ];
-    for (const write of writes) expect(write.statusCode, write.body).toBeLessThan(300);
-    // A questionnaire answer as the pupil page stores it.
-    const db = test.deps.db.kysely;
-    const now = isoInstant(test.clock.now());
-    const waveId = newId();
-    await db.insertInto('questionnaire_waves').values({ id: waveId, school_id: world.schoolA1, name: 'Najaarsmeting', audience: 'pupils', opens_on: '2026-11-01', closes_on: '2026-11-30', created_by: null, created_at: now, updated_at: now }).execute();
-    await db
-      .insertInto('questionnaire_responses')
-      .values({ id: newId(), wave_id: waveId, instrument_id: 'pupil-wellbeing', respondent_kind: 'pupil', respondent_id: pupil, class_id: world.classA1, answers: JSON.stringify({ q1: 4 }), is_complete: 1, created_at: now, updated_at: now })
-      .execute();
+    parentId = (await giveSanneData(test, world)).parentId;
   });
   afterAll(async () => test.close());
 

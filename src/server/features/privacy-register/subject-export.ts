@@ -116,7 +116,7 @@ function withheldReason(entry: TableEntry): keyof typeof WITHHELD_TEXTS | null {
 }
 
 /** What the register says of a table, as the export reads it (any table, its columns as plain names). */
-type Entries = { readonly [table: string]: TableEntry | undefined };
+export type Entries = { readonly [table: string]: TableEntry | undefined };
 
 /** The column a subject column searches. */
 function columnOf(subject: SubjectColumn): string {
@@ -124,7 +124,7 @@ function columnOf(subject: SubjectColumn): string {
 }
 
 /** The subject columns of an entry, when it names any. */
-function subjectColumnsOf(entry: TableEntry | undefined): SubjectColumns | undefined {
+export function subjectColumnsOf(entry: TableEntry | undefined): SubjectColumns | undefined {
   return entry?.subjects !== undefined && typeof entry.subjects !== 'string' ? entry.subjects : undefined;
 }
 
@@ -142,6 +142,16 @@ function subjectCondition(entries: Entries, subject: SubjectColumn, personId: st
   const parentScope = schoolCondition(subjectColumnsOf(entries[subject.through.table])?.scope, schoolId);
   const parentConditions = [sql`${sql.ref(subject.through.column)} = ${personId}`, ...(parentScope ? [parentScope] : [])];
   return sql`${sql.ref(subject.column)} in (select ${sql.ref('id')} from ${sql.table(subject.through.table)} where ${sql.join(parentConditions, sql` and `)})`;
+}
+
+/**
+ * The condition that picks a table's rows about one person of the school: any of the kind's subject columns points at
+ * them, and the rows belong to the school (the request of access reads with it, the erasure deletes with it).
+ */
+export function subjectRowsCondition(entries: Entries, subjects: SubjectColumns, columns: readonly SubjectColumn[], personId: string, schoolId: string): RawBuilder<unknown> {
+  const scope = schoolCondition(subjects.scope, schoolId);
+  const anyColumn = sql.join(columns.map((subject) => subjectCondition(entries, subject, personId, schoolId)), sql` or `);
+  return scope ? sql`(${anyColumn}) and ${scope}` : anyColumn;
 }
 
 /** A stored value as the export shows it: text, number or nothing (what a driver returns otherwise as text or number). */
@@ -170,7 +180,7 @@ async function exportedRow(deps: Deps, table: keyof Database, row: Record<string
 }
 
 /** The person's name, or 404 when the school does not have such a person. */
-async function subjectNameOf(deps: Deps, schoolId: string, kind: SubjectKind, personId: string): Promise<string> {
+export async function subjectNameOf(deps: Deps, schoolId: string, kind: SubjectKind, personId: string): Promise<string> {
   const db = deps.db.kysely;
   if (kind === 'pupil') {
     const pupil = await db.selectFrom('pupils').select(['first_name', 'last_name']).where('school_id', '=', schoolId).where('id', '=', personId).executeTakeFirst();
@@ -208,9 +218,7 @@ export async function collectSubjectData(deps: Deps, schoolId: string, kind: Sub
     if (!entry || !subjects || !columns || columns.length === 0) continue;
     if (withheldReason(entry)) continue;
     tablesSearched.push(table);
-    const scope = schoolCondition(subjects.scope, schoolId);
-    const anyColumn = sql.join(columns.map((subject) => subjectCondition(entries, subject, personId, schoolId)), sql` or `);
-    const where = scope ? sql`(${anyColumn}) and ${scope}` : anyColumn;
+    const where = subjectRowsCondition(entries, subjects, columns, personId, schoolId);
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${where}`.execute(db)).rows;
     if (rows.length === 0) continue;
     const omitted = new Set(entry.exportOmit?.columns ?? []);

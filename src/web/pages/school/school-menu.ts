@@ -69,6 +69,8 @@ export function schoolMenuLinks(t: TFunction, session: Session, school: Pick<Sch
     // For the privacy officer's questions: what is stored on which legal basis, and how long it stays.
     { to: `${base}/verwerkingsregister`, label: t('Verwerkingsregister'), isShown: can('school.privacy.register') },
     { to: `${base}/bewaren`, label: t('Bewaren en verwijderen'), isShown: can('school.privacy.register') },
+    // A pupil, parent or staff member asks what the school holds about them, or to be erased.
+    { to: `${base}/verzoeken`, label: t('Verzoeken over een persoon'), isShown: can('school.privacy.subject_export') },
     // Last: it is for a crisis, not for every day.
     { to: breakGlassPath(school.id), label: t('Noodtoegang'), isShown: can('school.care.break_glass') },
   ];

@@ -13,3 +13,4 @@ export { SchoolAuditPage, SchoolOutboxPage } from './school-mail-audit-pages';
 export { PrivacyStatementPage } from '../privacy/privacy-statement-page';
 export { ProcessingRegisterPage } from '../privacy/processing-register-page';
 export { RetentionOverviewPage } from '../privacy/retention-overview-page';
+export { SubjectRequestsPage } from '../privacy/subject-requests-page';
