@@ -16,50 +16,50 @@ import { retentionOverviewOf } from './retention-overview';
  */
 export async function privacyRegisterRoutes(app: App, deps: Deps): Promise<void> {
   const schoolPolicy = { policy: { access: 'permission', permission: 'school.privacy.register' } } as const;
-  const boardPolicy = { policy: { access: 'permission', permission: 'board.privacy.register' } } as const;
   const schoolSchema = { tags: ['privacy'], params: schoolParamsSchema, querystring: spreadsheetQuerySchema };
-  const boardSchema = { tags: ['privacy'], params: boardParamsSchema, querystring: spreadsheetQuerySchema };
 
-  app.get('/api/schools/:schoolId/privacy-register', { config: schoolPolicy, schema: { ...schoolSchema, response: { 200: processingRegisterSchema } } }, async (request) =>
-    schoolRegister(deps, request.params.schoolId, request.query.lang ?? staffCallerOf(request).locale),
-  );
+  // The same three documents for a school (its admin) and for a board (its admin): only whose register differs.
+  const scopes = [
+    { prefix: '/api/schools/:schoolId', permission: 'school.privacy.register', params: schoolParamsSchema, registerOf: (id: string, language: Language) => schoolRegister(deps, id, language) },
+    { prefix: '/api/boards/:boardId', permission: 'board.privacy.register', params: boardParamsSchema, registerOf: (id: string, language: Language) => boardRegister(deps, id, language) },
+  ] as const;
+  for (const { prefix, permission, params, registerOf } of scopes) {
+    const config = { policy: { access: 'permission', permission } } as const;
+    const schema = { tags: ['privacy'], params, querystring: spreadsheetQuerySchema };
+    // The parameters hold the school's id or the board's, by the scope's path.
+    const idOf = (values: unknown) => {
+      const ids = values as { schoolId?: string; boardId?: string };
+      return ids.schoolId ?? ids.boardId ?? '';
+    };
 
-  app.get('/api/schools/:schoolId/privacy-register.pdf', { config: schoolPolicy, schema: schoolSchema }, async (request, reply) => {
-    const language = request.query.lang ?? staffCallerOf(request).locale;
-    const register = await schoolRegister(deps, request.params.schoolId, language);
-    return sendExportFile(reply, { body: await renderRegisterPdf(register, language), contentType: 'application/pdf', fileName: fileNameOf('verwerkingsregister', language) });
-  });
+    app.get(`${prefix}/privacy-register`, { config, schema: { ...schema, response: { 200: processingRegisterSchema } } }, async (request) =>
+      registerOf(idOf(request.params), request.query.lang ?? staffCallerOf(request).locale),
+    );
 
-  app.get('/api/schools/:schoolId/dpia-pack.pdf', { config: schoolPolicy, schema: schoolSchema }, async (request, reply) => {
-    const language = request.query.lang ?? staffCallerOf(request).locale;
-    const register = await schoolRegister(deps, request.params.schoolId, language);
-    return sendExportFile(reply, { body: await renderDpiaPdf(dpiaPackOf(deps, register, language), language), contentType: 'application/pdf', fileName: fileNameOf('dpia-invoer', language) });
-  });
+    app.get(`${prefix}/privacy-register.pdf`, { config, schema }, async (request, reply) => {
+      const language = request.query.lang ?? staffCallerOf(request).locale;
+      const register = await registerOf(idOf(request.params), language);
+      return sendExportFile(reply, { body: await renderRegisterPdf(register, language), contentType: 'application/pdf', fileName: fileNameOf('verwerkingsregister', language) });
+    });
+
+    app.get(`${prefix}/dpia-pack.pdf`, { config, schema }, async (request, reply) => {
+      const language = request.query.lang ?? staffCallerOf(request).locale;
+      const register = await registerOf(idOf(request.params), language);
+      return sendExportFile(reply, { body: await renderDpiaPdf(dpiaPackOf(deps, register, language), language), contentType: 'application/pdf', fileName: fileNameOf('dpia-invoer', language) });
+    });
+  }
 
   // Retention per category in one place: each term, what it would delete today, and when its job runs.
   app.get('/api/schools/:schoolId/retention-overview', { config: schoolPolicy, schema: { ...schoolSchema, response: { 200: retentionOverviewSchema } } }, async (request) =>
     retentionOverviewOf(deps, request.params.schoolId, request.query.lang ?? staffCallerOf(request).locale),
   );
-
-  app.get('/api/boards/:boardId/privacy-register', { config: boardPolicy, schema: { ...boardSchema, response: { 200: processingRegisterSchema } } }, async (request) =>
-    boardRegister(deps, request.params.boardId, request.query.lang ?? staffCallerOf(request).locale),
-  );
-
-  app.get('/api/boards/:boardId/privacy-register.pdf', { config: boardPolicy, schema: boardSchema }, async (request, reply) => {
-    const language = request.query.lang ?? staffCallerOf(request).locale;
-    const register = await boardRegister(deps, request.params.boardId, language);
-    return sendExportFile(reply, { body: await renderRegisterPdf(register, language), contentType: 'application/pdf', fileName: fileNameOf('verwerkingsregister', language) });
-  });
-
-  app.get('/api/boards/:boardId/dpia-pack.pdf', { config: boardPolicy, schema: boardSchema }, async (request, reply) => {
-    const language = request.query.lang ?? staffCallerOf(request).locale;
-    const register = await boardRegister(deps, request.params.boardId, language);
-    return sendExportFile(reply, { body: await renderDpiaPdf(dpiaPackOf(deps, register, language), language), contentType: 'application/pdf', fileName: fileNameOf('dpia-invoer', language) });
-  });
 }
+
+/** The languages the documents are written in. */
+type Language = 'nl' | 'en';
 
 const ENGLISH_FILE_NAMES: Record<string, string> = { verwerkingsregister: 'processing-register', 'dpia-invoer': 'dpia-input' };
 
-function fileNameOf(dutch: string, language: 'nl' | 'en'): string {
+function fileNameOf(dutch: string, language: Language): string {
   return `${language === 'en' ? (ENGLISH_FILE_NAMES[dutch] ?? dutch) : dutch}.pdf`;
 }
