@@ -12,17 +12,22 @@
 // The write queue's settings come from the environment (CHECKIN_BATCH_SIZE, CHECKIN_BATCH_WAIT_MS,
 // CHECKIN_QUEUE_LIMIT; the server process inherits them), so they can be tuned here. Not a test.
 // With `--postgres` (e.g. postgres://postgres@127.0.0.1:5432/test; a scratch database is made beside it for each
-// run) the same load then goes to 1, 2 and 3 servers on one PostgreSQL database (issue 18), through a small
-// round-robin proxy in this process (as a load balancer would spread it; the proxy shares the machine's cores, so
-// the 1-server PostgreSQL run goes through it too), and a summary prints throughput and p99 of every setup next
-// to the single SQLite server of the same run.
+// run) the same load then goes to 1, 2 and 3 servers on one PostgreSQL database (issue 18), through the small
+// round-robin proxy of docs/DEPLOYMENT.md (test/deployment/small-proxy.ts), run in this process (as a load balancer
+// would spread it; the proxy shares the machine's cores, so the 1-server PostgreSQL run goes through it too), and a
+// summary prints throughput and p99 of every setup next to the single SQLite server of the same run.
+// Each run also prints the server's own CPU time per request (from /proc, Linux): on a machine shared with other
+// work, throughput swings from run to run, CPU per request much less.
+// With `--cpu-prof <folder>` every server process (and the baseline's) runs with V8's CPU profiler on
+// (bench/cpu-profile-preload.mjs) and writes its profile into <folder>/server, <folder>/baseline and
+// <folder>/postgres-<n> when it stops; `tsx bench/cpu-profile-summary.ts <folder>/server` then shows where a
+// check-in's CPU went (a smaller run is enough, e.g. `--requests 8000 --warm-up 1000`).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { Agent, createServer, request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
@@ -34,6 +39,7 @@ import { hashSecret, isoInstant, newId, newSecretToken } from '../src/server/dep
 import { PUPIL_COOKIE } from '../src/shared/checkin';
 import { findFreePort, newKeyEncryptionKey, REPOSITORY_ROOT, startServerProcess, stopServerProcess, waitUntilHealthy } from '../test/durability/server-process';
 import { createScratchPostgresDatabase, startServers } from '../test/support/servers';
+import { startSmallProxy } from '../test/deployment/small-proxy';
 import { schoolYearAt } from '../src/shared/school-time';
 
 const GOAL_PER_SECOND = 2_000;
@@ -46,6 +52,7 @@ const optionsSchema = z.strictObject({
   requests: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   'warm-up': z.coerce.number().int().min(0).max(1_000_000).default(2_000),
   postgres: z.string().regex(/^postgres(ql)?:\/\//, '--postgres takes a postgres:// URL').optional(),
+  'cpu-prof': z.string().min(1).optional(),
 });
 type BenchOptions = z.infer<typeof optionsSchema>;
 
@@ -61,6 +68,8 @@ interface RunFigures {
   created: number;
   seconds: number;
   clientCpuMsPerRequest: number;
+  /** CPU the server processes used per request (user + system, all their threads); undefined where /proc is absent. */
+  serverCpuMsPerRequest: number | undefined;
   perSecond: number;
   p50: number;
   p99: number;
@@ -194,19 +203,22 @@ function checkinLoad(path: string, devices: readonly PupilDevice[]): Load {
 // compared with the rows stored.
 // With `overallRate` the load is offered at that rate (latencies corrected for coordinated omission);
 // without, every connection sends its next request as soon as the last is answered.
-async function drive(url: string, load: Load, connections: number, amount: number, overallRate?: number): Promise<Driven> {
+async function drive(url: string, load: Load, connections: number, amount: number, servers: readonly ChildProcess[], overallRate?: number): Promise<Driven> {
   load.timing.firstSentAt = undefined;
   const cpuBefore = process.cpuUsage();
+  const serverCpuBefore = cpuMsOf(servers);
   const result = await new Promise<autocannon.Result>((resolveRun, reject) => {
     autocannon({ url, connections, amount, requests: load.requests, timeout: 30, ...(overallRate ? { overallRate } : {}) }, (error, finished) =>
       error ? reject(error) : resolveRun(finished),
     );
   });
   const cpu = process.cpuUsage(cpuBefore);
+  const serverCpuAfter = cpuMsOf(servers);
   return {
     result,
     seconds: (load.timing.lastAnsweredAt - (load.timing.firstSentAt ?? load.timing.lastAnsweredAt)) / 1000,
     clientCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / amount,
+    serverCpuMsPerRequest: serverCpuBefore !== undefined && serverCpuAfter !== undefined ? (serverCpuAfter - serverCpuBefore) / amount : undefined,
   };
 }
 
@@ -215,6 +227,31 @@ interface Driven {
   result: autocannon.Result;
   seconds: number;
   clientCpuMsPerRequest: number;
+  serverCpuMsPerRequest: number | undefined;
+}
+
+// Clock ticks per second of /proc/<pid>/stat's CPU times: 100 on every Linux build that matters here (USER_HZ).
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU time (user + system, ms) the processes used so far, from /proc/<pid>/stat (Linux); undefined elsewhere.
+ * Unlike throughput, this hardly changes when other work shares the machine's cores, so it is the steadier figure.
+ */
+function cpuMsOf(processes: readonly ChildProcess[]): number | undefined {
+  let total = 0;
+  for (const child of processes) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the
+    // 14th field of the line, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  }
+  return total;
 }
 
 function statusCount(result: autocannon.Result, status: number): number {
@@ -222,54 +259,58 @@ function statusCount(result: autocannon.Result, status: number): number {
   return stats[String(status)]?.count ?? 0;
 }
 
-function figuresOf(label: string, { result, seconds, clientCpuMsPerRequest }: Driven): RunFigures {
+function figuresOf(label: string, { result, seconds, clientCpuMsPerRequest, serverCpuMsPerRequest }: Driven): RunFigures {
   const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
   const otherAnswers = Object.fromEntries(Object.entries(stats).filter(([status]) => status !== '201').map(([status, { count }]) => [status, count]));
   const created = statusCount(result, 201);
-  return { label, created, seconds, clientCpuMsPerRequest, perSecond: created / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, timeouts: result.timeouts, otherAnswers };
+  return { label, created, seconds, clientCpuMsPerRequest, serverCpuMsPerRequest, perSecond: created / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, timeouts: result.timeouts, otherAnswers };
 }
 
 /**
  * Warm-up (not in the figures, but in the row check), then two measured runs: as fast as the server
  * answers, and offered at the goal rate (does it keep up, and with what latency).
  */
-async function measure(label: string, url: string, load: Load, options: BenchOptions): Promise<{ figures: RunFigures[]; created: number }> {
+async function measure(
+  label: string,
+  url: string,
+  load: Load,
+  options: BenchOptions,
+  servers: readonly ChildProcess[],
+): Promise<{ figures: RunFigures[]; created: number }> {
   let created = 0;
-  if (options['warm-up'] > 0) created += statusCount((await drive(url, load, options.connections, options['warm-up'])).result, 201);
-  const fastest = await drive(url, load, options.connections, options.requests);
-  const atGoal = await drive(url, load, options.connections, options.requests, GOAL_PER_SECOND);
+  if (options['warm-up'] > 0) created += statusCount((await drive(url, load, options.connections, options['warm-up'], servers)).result, 201);
+  const fastest = await drive(url, load, options.connections, options.requests, servers);
+  const atGoal = await drive(url, load, options.connections, options.requests, servers, GOAL_PER_SECOND);
   created += statusCount(fastest.result, 201) + statusCount(atGoal.result, 201);
   return { figures: [figuresOf(`${label}, flat out`, fastest), figuresOf(`${label}, offered ${GOAL_PER_SECOND}/s`, atGoal)], created };
 }
 
 // ---------- several servers on PostgreSQL ----------
 
-/** Spreads requests over `targets` in turn, as a load balancer would; answers 502 when a target fails. */
-async function startRoundRobinProxy(targets: readonly string[]): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-  const agents = targets.map(() => new Agent({ keepAlive: true, maxSockets: 512 }));
-  let turn = 0;
-  const proxy = createServer((incoming, outgoing) => {
-    const index = turn++ % targets.length;
-    const forwarded = httpRequest(`${targets[index]}${incoming.url ?? '/'}`, { method: incoming.method, headers: incoming.headers, agent: agents[index] }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
-    forwarded.on('error', () => {
-      if (!outgoing.headersSent) outgoing.writeHead(502);
-      outgoing.end();
-    });
-    incoming.pipe(forwarded);
-  });
-  const port = await findFreePort();
-  await new Promise<void>((resolveListen) => proxy.listen(port, '127.0.0.1', resolveListen));
+/** The proxy in front of the PostgreSQL servers: the shared one of docs/DEPLOYMENT.md, on any free port. */
+async function startProxy(targets: readonly string[]): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const proxy = await startSmallProxy(0, targets.map((target) => new URL(target).host));
+  const address = proxy.address();
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     close: async () => {
       proxy.closeAllConnections();
       await new Promise((resolveClose) => proxy.close(resolveClose));
-      for (const agent of agents) agent.destroy();
     },
   };
+}
+
+const CPU_PROFILE_PRELOAD = pathToFileURL(join(REPOSITORY_ROOT, 'bench/cpu-profile-preload.mjs')).href;
+
+/**
+ * The environment that makes a server process write a CPU profile into `folder` when it stops: the server is
+ * started through bin/groeiwijzer.js by the shared harness (which passes `env` after its own clean-up), and Node 20
+ * refuses `--cpu-prof` in NODE_OPTIONS, so a preloaded module runs the profiler (bench/cpu-profile-preload.mjs).
+ */
+function cpuProfileEnv(folder: string | undefined): Record<string, string> {
+  if (!folder) return {};
+  mkdirSync(folder, { recursive: true });
+  return { NODE_OPTIONS: `--import ${CPU_PROFILE_PRELOAD}`, GW_CPU_PROFILE_DIR: folder };
 }
 
 /** One PostgreSQL run: a scratch database with the pupils, `count` servers behind the proxy, the same load. */
@@ -277,11 +318,15 @@ async function measurePostgres(adminUrl: string, count: number, options: BenchOp
   const database = await createScratchPostgresDatabase(adminUrl, 'gw_bench');
   try {
     const devices = await createPupilSessions(database.url, options.pupils);
-    const servers = await startServers(count, { databaseUrl: database.url, key: newKeyEncryptionKey(), env: { LOG_LEVEL: 'warn' } });
-    const proxy = await startRoundRobinProxy(servers.map((server) => server.baseUrl));
+    const servers = await startServers(count, {
+      databaseUrl: database.url,
+      key: newKeyEncryptionKey(),
+      env: { LOG_LEVEL: 'warn', ...cpuProfileEnv(options['cpu-prof'] && join(options['cpu-prof'], `postgres-${count}`)) },
+    });
+    const proxy = await startProxy(servers.map((server) => server.baseUrl));
     try {
       const label = `PostgreSQL, ${count} server${count === 1 ? '' : 's'} behind the proxy`;
-      const measured = await measure(label, `${proxy.baseUrl}/api/pupil/checkins`, checkinLoad('/api/pupil/checkins', devices), options);
+      const measured = await measure(label, `${proxy.baseUrl}/api/pupil/checkins`, checkinLoad('/api/pupil/checkins', devices), options, servers.map((server) => server.child));
       const stored = await countRows(database.url);
       return { figures: measured.figures, check: `rows stored / 201 answers (${label}): ${stored} / ${measured.created} ${stored === measured.created ? 'equal' : 'DIFFERENT'}` };
     } finally {
@@ -300,10 +345,13 @@ function printSummary(runs: RunFigures[]): void {
 
 // ---------- the run ----------
 
-async function startBaselineServer(databasePath: string): Promise<{ child: ChildProcess; baseUrl: string }> {
+async function startBaselineServer(databasePath: string, cpuProfileFolder: string | undefined): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--baseline-server', databasePath, String(port)], {
+  // The same profiler as the server's (not `--cpu-prof`, which would also profile tsx's loader thread).
+  const { NODE_OPTIONS: preload, ...profiling } = cpuProfileEnv(cpuProfileFolder);
+  const child = spawn(process.execPath, [...(preload ? preload.split(' ') : []), '--import', 'tsx', fileURLToPath(import.meta.url), '--baseline-server', databasePath, String(port)], {
     cwd: REPOSITORY_ROOT,
+    env: { ...process.env, ...profiling },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
@@ -332,6 +380,7 @@ function printFigures(runs: RunFigures[], checks: string[]): void {
       errors: run.errors,
       timeouts: run.timeouts,
       'other answers': Object.entries(run.otherAnswers).map(([status, count]) => `${status}×${count}`).join(' ') || '0',
+      'server CPU ms/req': run.serverCpuMsPerRequest === undefined ? '?' : Number(run.serverCpuMsPerRequest.toFixed(3)),
       'autocannon CPU ms/req': Number(run.clientCpuMsPerRequest.toFixed(3)),
     })),
   );
@@ -339,6 +388,10 @@ function printFigures(runs: RunFigures[], checks: string[]): void {
   if (baselineFlatOut && baselineAtGoal && checkinFlatOut && checkinAtGoal) {
     console.log(`ratio check-in route / baseline, flat out: ${(checkinFlatOut.perSecond / baselineFlatOut.perSecond).toFixed(2)} × the throughput`);
     console.log(`ratio check-in route / baseline, offered ${GOAL_PER_SECOND}/s: ${(checkinAtGoal.p99 / Math.max(baselineAtGoal.p99, 1)).toFixed(2)} × the p99 latency`);
+    if (checkinFlatOut.serverCpuMsPerRequest !== undefined && baselineFlatOut.serverCpuMsPerRequest !== undefined) {
+      // The steadier figure on a shared machine: what one request costs the server, whatever else ran meanwhile.
+      console.log(`ratio check-in route / baseline, flat out: ${(checkinFlatOut.serverCpuMsPerRequest / baselineFlatOut.serverCpuMsPerRequest).toFixed(2)} × the server CPU per request`);
+    }
     // Sustained: the offered rate was kept up (within 5 %) over the whole run.
     const meetsGoal = checkinAtGoal.perSecond >= GOAL_PER_SECOND * 0.95 && checkinAtGoal.p99 < GOAL_P99_MS;
     console.log(`goal ≥ ${GOAL_PER_SECOND}/s sustained with p99 < ${GOAL_P99_MS} ms: ${meetsGoal ? 'met' : 'NOT met'}`);
@@ -349,10 +402,19 @@ function printFigures(runs: RunFigures[], checks: string[]): void {
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { pupils: { type: 'string' }, connections: { type: 'string' }, requests: { type: 'string' }, 'warm-up': { type: 'string' }, postgres: { type: 'string' } },
+    options: {
+      pupils: { type: 'string' },
+      connections: { type: 'string' },
+      requests: { type: 'string' },
+      'warm-up': { type: 'string' },
+      postgres: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+    },
     strict: true,
   });
-  const options = optionsSchema.parse(values);
+  const parsed = optionsSchema.parse(values);
+  // The profiles are written by other processes (other working folders): an absolute path.
+  const options: BenchOptions = parsed['cpu-prof'] ? { ...parsed, 'cpu-prof': resolve(parsed['cpu-prof']) } : parsed;
   const dir = mkdtempSync(join(tmpdir(), 'gw-bench-checkin-'));
   const databaseUrl = `sqlite:${join(dir, 'checkin.db')}`;
   const baselinePath = join(dir, 'baseline.db');
@@ -364,13 +426,17 @@ async function main(argv: string[]): Promise<number> {
       `check-in bench${options.postgres ? ' (then PostgreSQL with 1, 2, 3 servers)' : ''}: ${options.pupils} pupils, ${options.connections} connections, ${options['warm-up']} warm-up + ${options.requests} measured requests per run, SQLite synchronous=FULL; ${queueSettings}`,
     );
 
-    const baselineServer = await startBaselineServer(baselinePath);
-    const baseline = await measure('baseline: bare Fastify, one insert per request', `${baselineServer.baseUrl}/baseline`, checkinLoad('/baseline', devices), options);
+    const baselineServer = await startBaselineServer(baselinePath, options['cpu-prof'] && join(options['cpu-prof'], 'baseline'));
+    const baseline = await measure('baseline: bare Fastify, one insert per request', `${baselineServer.baseUrl}/baseline`, checkinLoad('/baseline', devices), options, [baselineServer.child]);
     baselineServer.child.kill('SIGTERM');
     await new Promise((resolveExit) => baselineServer.child.once('exit', resolveExit));
 
-    const server = await startServerProcess({ databaseUrl, key: newKeyEncryptionKey(), env: { LOG_LEVEL: 'warn' } });
-    const checkin = await measure('POST /api/pupil/checkins (write queue)', `${server.baseUrl}/api/pupil/checkins`, checkinLoad('/api/pupil/checkins', devices), options);
+    const server = await startServerProcess({
+      databaseUrl,
+      key: newKeyEncryptionKey(),
+      env: { LOG_LEVEL: 'warn', ...cpuProfileEnv(options['cpu-prof'] && join(options['cpu-prof'], 'server')) },
+    });
+    const checkin = await measure('POST /api/pupil/checkins (write queue)', `${server.baseUrl}/api/pupil/checkins`, checkinLoad('/api/pupil/checkins', devices), options, [server.child]);
     const exit = await stopServerProcess(server);
     if (exit.code !== 0) console.log(`server output:\n${server.output()}`);
 

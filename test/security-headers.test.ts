@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app';
 import { CSRF_HEADER, type RegisteredRoute } from '../src/server/http/auth-hooks';
-import { CSP_NONCE_PLACEHOLDER } from '../src/server/http/csp-nonce';
+import { CSP_NONCE_PLACEHOLDER } from '../src/server/http/security-headers';
 import { MATRIX_USERS } from './support/policy-matrix';
 import { urlFor } from './support/route-urls';
 import { kioskDeviceFor, parentSessionFor, pupilDeviceFor } from './support/pupil-access';

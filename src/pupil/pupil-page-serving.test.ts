@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app';
-import { CSP_NONCE_PLACEHOLDER } from '../server/http/csp-nonce';
+import { CSP_NONCE_PLACEHOLDER } from '../server/http/security-headers';
 import type { App } from '../server/http/fastify-types';
 import { createTestApp, type TestApp } from '../../test/support/test-app';
 

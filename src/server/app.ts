@@ -1,6 +1,5 @@
 import type { DeviceKindRegistration } from './access/caller';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
@@ -69,7 +68,7 @@ import { setupRoutes } from './features/setup/setup.routes';
 import { staffRoutes } from './features/staff/staff.routes';
 import { tenancyRoutes } from './features/tenancy/tenancy.routes';
 import { installAuthHooks } from './http/auth-hooks';
-import { cspNonceSource } from './http/csp-nonce';
+import { cspNonceSource, installSecurityHeaders } from './http/security-headers';
 import { installErrorHandler, sendFrameworkError } from './http/error-handler';
 import { installJsonBodyParser } from './http/json-body-parser';
 import { databaseRateLimitStore } from './http/rate-limit-store';
@@ -115,7 +114,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   installJsonBodyParser(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  // Helmet's headers, worked out once at start (http/security-headers.ts): @fastify/helmet built them anew for every request.
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -149,9 +149,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     transform: jsonSchemaTransform,
   });
 
-  // Anything that may carry personal data must not be kept by browsers or proxies.
-  app.addHook('onSend', async (request, reply) => {
+  // Anything that may carry personal data must not be kept by browsers or proxies. A callback hook, not an async
+  // one: it runs for every answer, and has nothing to wait for.
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/') || request.url === '/healthz') reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   installAuthHooks(app, deps, [...checkinDeviceKinds, parentDeviceKind as DeviceKindRegistration]);

@@ -67,7 +67,8 @@ const UNMATCHED_ROUTE = '(none)';
  * never the URL: a URL carries ids, and every distinct value would become a time series of its own.
  */
 export function installRequestMetrics(app: App): void {
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: it runs for every answer and has nothing to wait for.
+  app.addHook('onResponse', (request, reply, done) => {
     const labels = {
       route: request.routeOptions.url ?? UNMATCHED_ROUTE,
       method: request.method,
@@ -75,6 +76,7 @@ export function installRequestMetrics(app: App): void {
     };
     httpRequests.inc(labels);
     httpDuration.observe(labels, reply.elapsedTime / 1000);
+    done();
   });
 }
 

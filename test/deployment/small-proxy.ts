@@ -3,7 +3,7 @@
 // (no TLS, no health checks): a server that does not answer gives a 502 for that request.
 //
 //   npx tsx test/deployment/small-proxy.ts --port 3000 --to 127.0.0.1:3001,127.0.0.1:3002
-import { createServer, request as forward, type Server } from 'node:http';
+import { Agent, createServer, request as forward, type Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
@@ -13,9 +13,14 @@ const optionsSchema = z.object({
   to: z.string().transform((value) => value.split(',')).pipe(z.array(hostPort).min(1)),
 });
 
-/** Starts the proxy on `port` (0: any free port) in front of `targets` ("host:port"); resolves once it listens. */
+/**
+ * Starts the proxy on `port` (0: any free port) in front of `targets` ("host:port"); resolves once it listens.
+ * Connections to the servers are kept alive and reused, as nginx's upstream keepalive does (a new TCP connection per
+ * request would make the proxy, not the servers, what a load test measures); closing the proxy closes them.
+ */
 export function startSmallProxy(port: number, targets: readonly string[]): Promise<Server> {
   let next = 0;
+  const agent = new Agent({ keepAlive: true });
   const server = createServer((incoming, outgoing) => {
     const [host, targetPort] = targets[next++ % targets.length]!.split(':') as [string, string];
     const headers = {
@@ -24,7 +29,7 @@ export function startSmallProxy(port: number, targets: readonly string[]): Promi
       'x-forwarded-proto': 'http',
       'x-forwarded-host': incoming.headers.host ?? '',
     };
-    const upstream = forward({ host, port: Number(targetPort), method: incoming.method, path: incoming.url, headers }, (answer) => {
+    const upstream = forward({ host, port: Number(targetPort), method: incoming.method, path: incoming.url, headers, agent }, (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(outgoing);
     });
@@ -34,6 +39,7 @@ export function startSmallProxy(port: number, targets: readonly string[]): Promi
     });
     incoming.pipe(upstream);
   });
+  server.on('close', () => agent.destroy());
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 

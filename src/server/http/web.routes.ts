@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { PUPIL_PAGE_PATHS } from '../../shared/checkin';
 import { PARENT_PAGE_PATH } from '../../shared/parents';
 import type { App } from './fastify-types';
-import { CSP_NONCE_PLACEHOLDER, cspNonceOf } from './csp-nonce';
+import { CSP_NONCE_PLACEHOLDER, cspNonceOf } from './security-headers';
 import { sendError } from './error-handler';
 
 const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
