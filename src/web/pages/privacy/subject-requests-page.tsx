@@ -92,7 +92,7 @@ export function SubjectRequestsPage() {
                 ))}
               </tbody>
             </table>
-            {matches.length > SHOWN ? <p>{t('Nog {{count}} anderen: typ meer van de naam.', { count: matches.length - SHOWN })}</p> : null}
+            {matches.length > SHOWN ? <p>{t('Nog {{more}} gevonden: typ meer van de naam.', { more: matches.length - SHOWN })}</p> : null}
           </TableWrap>
         )
       ) : null}
