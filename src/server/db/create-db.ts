@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { withStatementCache } from './statement-cache';
 import pg from 'pg';
 import type { Database, Db } from './database';
 import { createOwnerOnlyFile, OWNER_ONLY_FOLDER_MODE, restrictToOwner } from './owner-only-files';
@@ -41,7 +42,7 @@ function openSqlite(path: string, warn: (message: string) => void): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   assertSqliteDurable(sqlite);
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     kysely,
     dialect: 'sqlite',
