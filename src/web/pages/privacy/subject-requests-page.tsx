@@ -256,12 +256,22 @@ function ErasureReportView({ report }: { report: ErasureReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.tables.map((table) => (
-              <tr key={table.table}>
-                <th scope="row">{table.holds[lang]}</th>
-                <td>{table.rows === null ? t('niet te zien') : table.rows}</td>
-                <td>{actionLabels[table.action]}</td>
-                <td>{table.why[lang]}</td>
+            {rowsOf(report).map((row) => (
+              <tr key={row.key}>
+                <th scope="row">
+                  {row.holds.length === 1 ? (
+                    row.holds[0]?.[lang]
+                  ) : (
+                    <ul>
+                      {row.holds.map((holds) => (
+                        <li key={holds.nl}>{holds[lang]}</li>
+                      ))}
+                    </ul>
+                  )}
+                </th>
+                <td>{row.rows === null ? t('niet te zien') : row.rows}</td>
+                <td>{actionLabels[row.action]}</td>
+                <td>{row.why[lang]}</td>
               </tr>
             ))}
           </tbody>
@@ -269,4 +279,27 @@ function ErasureReportView({ report }: { report: ErasureReport }) {
       </TableWrap>
     </>
   );
+}
+
+type ReportTable = ErasureReport['tables'][number];
+
+/**
+ * The report's rows: what stays for the same reason (the care file's many tables) in one row with the reason once,
+ * everything else a row per table.
+ */
+function rowsOf(report: ErasureReport): { key: string; holds: ReportTable['holds'][]; rows: number | null; action: ReportTable['action']; why: ReportTable['why'] }[] {
+  const rows: ReturnType<typeof rowsOf> = [];
+  const keptFor = new Map<string, ReturnType<typeof rowsOf>[number]>();
+  for (const table of report.tables) {
+    const same = table.action === 'kept' ? keptFor.get(table.why.nl) : undefined;
+    if (same) {
+      same.holds.push(table.holds);
+      same.rows = same.rows === null || table.rows === null ? null : same.rows + table.rows;
+      continue;
+    }
+    const row = { key: table.table, holds: [table.holds], rows: table.rows, action: table.action, why: table.why };
+    if (table.action === 'kept') keptFor.set(table.why.nl, row);
+    rows.push(row);
+  }
+  return rows;
 }
