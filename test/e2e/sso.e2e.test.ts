@@ -140,6 +140,9 @@ describe('school sign-in in the browser', () => {
     await waitForPage(page, 'Inloggen met schoolaccount');
     expect(await page.getByLabel('Adres van de aanbieder (issuer)').inputValue()).toBe(provider.issuer);
     expect(await page.getByLabel('Clientgeheim').inputValue()).toBe('');
+    // The address field (type url) is styled like every text field, not left at the browser's narrow default.
+    const widthOf = async (label: string) => (await page.getByLabel(label).boundingBox())?.width ?? 0;
+    expect(await widthOf('Adres van de aanbieder (issuer)')).toBe(await widthOf('Client-ID'));
     await page.getByText(`${server.baseUrl}/inloggen`, { exact: true }).waitFor();
     await audit.check(browser);
 
