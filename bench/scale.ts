@@ -36,7 +36,7 @@ import { newKeyText } from '../src/server/crypto/kek';
 import { createDb } from '../src/server/db/create-db';
 import type { Database } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
-import { optimizeDatabase } from '../src/server/db/optimize';
+import { checkpointWal, optimizeDatabase } from '../src/server/db/optimize';
 import { type Deps, isoInstant, newId, systemClock } from '../src/server/deps';
 import { type ClassDayKey, recountClassDays } from '../src/server/features/checkin/checkin-class-days.repository';
 import { purgeOldCheckins, retentionStartOf } from '../src/server/features/checkin/checkin-retention';
@@ -320,7 +320,7 @@ async function serve(databaseUrl: string, port: number, controlPort: number): Pr
     const keptFrom = retentionStartOf(schoolDateOf(new Date()), 0);
     const countsBefore = await countsBeforeDate(db.kysely, keptFrom);
     const started = performance.now();
-    const result = await purgeOldCheckins(db.kysely, systemClock, 0);
+    const result = await purgeOldCheckins(db.kysely, systemClock, 0, { betweenBatches: () => checkpointWal(db) });
     const ms = performance.now() - started;
     const countsAfter = await countsBeforeDate(db.kysely, keptFrom);
     return { ms, result, countsBefore, countsAfter };

@@ -3,6 +3,7 @@ import { loadConfig } from '../server/config';
 import { createDb } from '../server/db/create-db';
 import { migrateToLatest } from '../server/db/migrate';
 import { type Clock, systemClock } from '../server/deps';
+import { checkpointWal } from '../server/db/optimize';
 import { purgeOldCheckins } from '../server/features/checkin/checkin-retention';
 import { purgeOldSociograms } from '../server/features/sociogram/sociogram-retention';
 import { describeDatabaseUrl, parseCommandArguments } from './cli-arguments';
@@ -27,7 +28,7 @@ export async function runCheckin(
   const db = await createDb(config.databaseUrl);
   try {
     await migrateToLatest(db.kysely);
-    const result = await purgeOldCheckins(db.kysely, clock, config.checkinRetentionExtraYears);
+    const result = await purgeOldCheckins(db.kysely, clock, config.checkinRetentionExtraYears, { betweenBatches: () => checkpointWal(db) });
     print(
       `Check-in retention on ${describeDatabaseUrl(config.databaseUrl)}: raw check-ins are kept from ${result.keptFrom}. ` +
         `Counted ${result.classDays} class-day(s) anonymously, deleted ${result.deletedCheckins} check-in(s) and ${result.deletedNotes} note(s).`,

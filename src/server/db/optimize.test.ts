@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase, testDialects } from '../../../te
 import { addDays } from '../../shared/school-time';
 import { newId } from '../deps';
 import type { Database } from './database';
-import { optimizeDatabase } from './optimize';
+import { checkpointWal, optimizeDatabase } from './optimize';
 
 const AT = '2025-08-01T00:00:00.000Z';
 
@@ -96,6 +96,21 @@ describe('the database statistics on sqlite', () => {
     await optimizeDatabase(test.db, 'daily');
 
     expect(await planOfPupilHistory(db, schoolId, pupilId)).toMatch(/USING INDEX checkins_pupil_date_idx/);
+  });
+});
+
+describe('the WAL checkpoint between batches on sqlite', () => {
+  let test: TestDatabase | undefined;
+  afterEach(async () => test?.drop());
+
+  it('copies every frame the WAL holds into the database file', async () => {
+    test = await createTestDatabase('sqlite');
+    await test.db.kysely.insertInto('boards').values({ id: newId(), name: 'Bestuur', min_group_size: 5, created_at: AT }).execute();
+
+    const result = await checkpointWal(test.db);
+
+    expect(result?.walFrames).toBeGreaterThan(0);
+    expect(result?.copied).toBe(result?.walFrames);
   });
 });
 

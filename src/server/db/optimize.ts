@@ -34,6 +34,18 @@ export async function optimizeDatabase(db: Db, moment: OptimizeMoment): Promise<
   await (moment === 'start' ? sql`pragma optimize = 0x10002` : sql`pragma optimize`).execute(db.kysely);
 }
 
+/**
+ * Copies what the WAL holds into the database file now, as far as no reader is in the way (SQLite's PASSIVE
+ * checkpoint); PostgreSQL does its own. SQLite checkpoints by itself in the commit that takes the WAL past 1,000
+ * pages, and on a board's yearly purge (bench/scale.ts) such a commit held every request up for up to 110 ms; a
+ * long batched job calls this between its batches instead, so each checkpoint is small and no commit carries one.
+ */
+export async function checkpointWal(db: Db): Promise<{ walFrames: number; copied: number } | null> {
+  if (db.dialect !== 'sqlite') return null;
+  const [result] = (await sql<{ log: number; checkpointed: number }>`pragma wal_checkpoint(passive)`.execute(db.kysely)).rows;
+  return { walFrames: result?.log ?? 0, copied: result?.checkpointed ?? 0 };
+}
+
 const RUN_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 /** Starts the daily statistics update in the server (main.ts `serve`; start-up already did one). Failures are logged, and retried the next day. */

@@ -178,9 +178,16 @@ describe.each(testDialects())('check-in retention on %s', (dialect) => {
     }
     expect(old.rows).toBeGreaterThan(2_000);
 
-    const result = await purgeOldCheckins(db(), test.clock, 1);
+    // The server's upkeep between batches (the WAL checkpoint) runs once after each batch of check-ins.
+    let betweenBatches = 0;
+    const result = await purgeOldCheckins(db(), test.clock, 1, {
+      betweenBatches: async () => {
+        betweenBatches += 1;
+      },
+    });
 
     expect(result).toEqual({ keptFrom: '2025-08-01', classDays: 2_100, deletedCheckins: 2_100, deletedNotes: 2_100 });
+    expect(betweenBatches).toBe(Math.ceil(2_100 / 100));
     expect(await countOf('0000-01-01', '2025-07-31')).toBe(0);
     expect(await storedDates()).toEqual(['2026-11-20']);
     expect(await classDaysBetween('2019-01-07', old.lastDate, old.byClassDay)).toEqual(old.expected);
