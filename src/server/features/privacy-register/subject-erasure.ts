@@ -209,16 +209,34 @@ class DryRunReport extends Error {
   }
 }
 
+/** Names compared as a person types them: spaces and case do not matter. */
+function sameName(a: string, b: string): boolean {
+  const plain = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+  return plain(a) === plain(b);
+}
+
 /**
  * Erases one person of the school, or with `dryRun` says what erasing would do; 404 for a person the school does not
- * have. One transaction: the report is of what was done. The erasure itself is audited (by id, never the name).
+ * have, 400 when `confirmName` (the name typed again) is not theirs. One transaction: the report is of what was
+ * done. The erasure itself is audited (by id, never the name).
  */
-export async function eraseSubject(deps: Deps, caller: StaffCaller, schoolId: string, kind: SubjectKind, personId: string, options: { dryRun: boolean }, entries: Entries = TABLE_ENTRIES): Promise<ErasureReport> {
+export async function eraseSubject(
+  deps: Deps,
+  caller: StaffCaller,
+  schoolId: string,
+  kind: SubjectKind,
+  personId: string,
+  options: { dryRun: true } | { dryRun: false; confirmName: string },
+  entries: Entries = TABLE_ENTRIES,
+): Promise<ErasureReport> {
   // Only a school admin erases, and never themselves, so the school always keeps one.
   if (kind === 'staff' && personId === caller.userId) throw new AppError('self_lockout', { fields: { userId: ['you cannot erase yourself'] } });
   try {
     return await deps.db.kysely.transaction().execute(async (trx) => {
       const name = await subjectNameOf({ ...deps, db: { ...deps.db, kysely: trx } }, schoolId, kind, personId);
+      if (!options.dryRun && !sameName(name, options.confirmName)) {
+        throw new AppError('validation_failed', { fields: { 'body.confirmName': ['type the name of the person to confirm'] } });
+      }
       const plans = planOf(entries, kind, personId, schoolId).sort((a, b) => (DELETION_RANK.get(a.table) ?? 0) - (DELETION_RANK.get(b.table) ?? 0));
       const counted: { plan: TablePlan; rows: number }[] = [];
       for (const plan of plans) counted.push({ plan, rows: await countRows(trx, plan) });
@@ -241,14 +259,14 @@ export async function eraseSubject(deps: Deps, caller: StaffCaller, schoolId: st
       }
 
       const tables: ErasureReport['tables'] = [];
-      for (const { plan, rows } of counted) {
+      // In the register's order of categories.
+      const byCategory = [...counted].sort((a, b) => REGISTER_CATEGORIES.indexOf(a.plan.entry.category) - REGISTER_CATEGORIES.indexOf(b.plan.entry.category));
+      for (const { plan, rows } of byCategory) {
         // What stays for the care team is said once per table, without a count, whether or not there are rows.
         const forCareTeam = plan.keep === 'care_term' || plan.keep === 'meldcode';
         if (rows === 0 && !forCareTeam) continue;
-        const why = plan.action === 'kept' ? KEEP_TEXTS[plan.keep ?? 'audit'] : plan.action === 'with_person' && personKeep ? KEEP_TEXTS[personKeep] : ACTION_TEXTS[plan.action];
-        tables.push({ table: plan.table, category: CATEGORY_DESCRIPTIONS[plan.entry.category].name, holds: plan.entry.holds, rows: forCareTeam ? null : rows, action: plan.action === 'with_person' ? (personKeep ? 'kept' : 'deleted') : plan.action, why });
+        tables.push({ table: plan.table, category: CATEGORY_DESCRIPTIONS[plan.entry.category].name, holds: plan.entry.holds, rows: forCareTeam ? null : rows, ...outcomeOf(plan, personKeep) });
       }
-      tables.sort((a, b) => categoryRank(a.category) - categoryRank(b.category));
       const report: ErasureReport = {
         dryRun: options.dryRun,
         at: deps.clock.now().toISOString(),
@@ -265,7 +283,9 @@ export async function eraseSubject(deps: Deps, caller: StaffCaller, schoolId: st
   }
 }
 
-/** The register's order of categories, for the report's order of tables. */
-function categoryRank(name: BilingualText): number {
-  return REGISTER_CATEGORIES.findIndex((category) => CATEGORY_DESCRIPTIONS[category].name.nl === name.nl);
+/** What happens to a table's rows in the report: what goes with the person follows the person. */
+function outcomeOf(plan: TablePlan, personKeep: KeepReason | null): { action: ErasureAction; why: BilingualText } {
+  if (plan.action === 'kept') return { action: 'kept', why: KEEP_TEXTS[plan.keep ?? 'audit'] };
+  if (plan.action !== 'with_person') return { action: plan.action, why: ACTION_TEXTS[plan.action] };
+  return personKeep ? { action: 'kept', why: KEEP_TEXTS[personKeep] } : { action: 'deleted', why: ACTION_TEXTS.with_person };
 }

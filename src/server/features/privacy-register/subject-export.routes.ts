@@ -15,6 +15,17 @@ export const SUBJECT_ROUTE_KINDS = [
   { kind: 'staff', segment: 'staff', param: 'userId', targetType: 'user' },
 ] as const satisfies readonly { kind: SubjectKind; segment: string; param: string; targetType: string }[];
 
+/**
+ * The path parameters of a request about one person: the school's id and the person's under the kind's own name
+ * (`pupilId`, `parentId`, `userId`), with how to read both back (the name is built, so it is read by that name).
+ */
+export function subjectRouteParams(param: (typeof SUBJECT_ROUTE_KINDS)[number]['param']) {
+  return {
+    params: z.strictObject({ schoolId: z.uuid(), [param]: z.uuid() }),
+    idsOf: (values: unknown) => ({ schoolId: (values as Record<string, string>).schoolId ?? '', personId: (values as Record<string, string>)[param] ?? '' }),
+  };
+}
+
 /** The download's name: the kind and the first part of the id (never the name: file names end up in logs). */
 function fileNameOf(data: SubjectExport, extension: 'json' | 'pdf'): string {
   return `inzage-${data.subject.kind}-${data.subject.id.slice(0, 8)}.${extension}`;
@@ -31,10 +42,8 @@ export async function subjectExportRoutes(app: App, deps: Deps): Promise<void> {
     recordAudit(deps.db.kysely, deps.clock, { actorUserId: caller.userId, action: 'privacy.subject_exported', targetType, targetId: personId, schoolId, boardId: caller.schoolBoardId ?? null, detail });
 
   for (const { kind, segment, param, targetType } of SUBJECT_ROUTE_KINDS) {
-    const params = z.strictObject({ schoolId: z.uuid(), [param]: z.uuid() });
+    const { params, idsOf } = subjectRouteParams(param);
     const base = `/api/schools/:schoolId/subject-exports/${segment}/:${param}`;
-    // The loop builds the parameter's name, so its value is read by that name.
-    const idsOf = (values: unknown) => ({ schoolId: (values as Record<string, string>).schoolId ?? '', personId: (values as Record<string, string>)[param] ?? '' });
 
     app.get(`${base}.json`, { config, schema: { tags: ['privacy'], params, response: { 200: subjectExportSchema } } }, async (request, reply) => {
       const caller = staffCallerOf(request);
